@@ -1,0 +1,32 @@
+# cmark, compiled from Debian's source package (unpacked by scripts/setup.sh) into a static library,
+# the same source for the native and the WASM build. Only the library sources are used.
+set(CMARK_SOURCE_DIR "${PROJECT_SOURCE_DIR}/third_party_src/cmark" CACHE PATH "cmark source tree")
+if(NOT EXISTS "${CMARK_SOURCE_DIR}/src/blocks.c")
+  message(FATAL_ERROR "cmark source not found in ${CMARK_SOURCE_DIR}: run scripts/setup.sh first")
+endif()
+
+set(cmark_src "${CMARK_SOURCE_DIR}/src")
+add_library(cmark_static STATIC
+  ${cmark_src}/cmark.c ${cmark_src}/node.c ${cmark_src}/iterator.c ${cmark_src}/blocks.c
+  ${cmark_src}/inlines.c ${cmark_src}/scanners.c ${cmark_src}/utf8.c ${cmark_src}/buffer.c
+  ${cmark_src}/references.c ${cmark_src}/render.c ${cmark_src}/html.c ${cmark_src}/xml.c
+  ${cmark_src}/man.c ${cmark_src}/latex.c ${cmark_src}/commonmark.c
+  ${cmark_src}/houdini_href_e.c ${cmark_src}/houdini_html_e.c ${cmark_src}/houdini_html_u.c
+  ${cmark_src}/cmark_ctype.c)
+
+# The headers cmark's own build generates.
+set(cmark_generated "${CMAKE_CURRENT_BINARY_DIR}/cmark_generated")
+set(PROJECT_VERSION_MAJOR 0)
+set(PROJECT_VERSION_MINOR 30)
+set(PROJECT_VERSION_PATCH 2)
+set(HAVE_STDBOOL_H 1)
+set(HAVE___BUILTIN_EXPECT 1)
+set(HAVE___ATTRIBUTE__ 1)
+configure_file(${cmark_src}/cmark_version.h.in ${cmark_generated}/cmark_version.h)
+configure_file(${cmark_src}/config.h.in ${cmark_generated}/config.h)
+include(GenerateExportHeader)
+generate_export_header(cmark_static BASE_NAME cmark EXPORT_FILE_NAME ${cmark_generated}/cmark_export.h)
+
+target_compile_definitions(cmark_static PUBLIC CMARK_STATIC_DEFINE)
+target_include_directories(cmark_static SYSTEM PUBLIC ${cmark_src} ${cmark_generated})
+set_target_properties(cmark_static PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)

@@ -1,0 +1,117 @@
+// Broadsheet: safe, laid-out news article rendering.
+//
+// This is the only public header of the core. The pipeline behind it has four stages, each in its own
+// folder under src/:
+//
+//   format  article JSON -> typed Article + diagnostics   (src/format)
+//   text    CommonMark -> cmark syntax trees              (src/text)
+//   layout  Article -> layout tree (where pieces go)      (src/layout)
+//   html    layout tree -> escaped, policy-checked HTML   (src/html)
+//
+// Nothing here throws: bad input becomes diagnostics, and whatever is valid still renders.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace broadsheet {
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics
+// ---------------------------------------------------------------------------------------------
+
+enum class Severity { Error, Warning };
+
+// One problem found in a document. `code` is a stable identifier from the table in docs/format.md
+// (for example "BS-REQUIRED"); `path` is an RFC 6901 JSON Pointer to the offending value (or to where
+// a missing member would be); `line` and `column` are 1-based positions in the original text,
+// counted in characters, or 0 when the value does not exist in the text.
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string code;
+  std::string message;
+  std::string path;
+  int line = 0;
+  int column = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Options
+// ---------------------------------------------------------------------------------------------
+
+// Resource limits. Exceeding one yields a BS-LIMIT diagnostic; defaults are documented in
+// docs/format.md.
+struct Limits {
+  std::size_t maxInputBytes = 8 * 1024 * 1024;
+  std::size_t maxDepth = 64;
+  std::size_t maxBlocks = 10000;
+  std::size_t maxStringBytes = 1024 * 1024;
+};
+
+enum class Theme { Auto, Light, Dark };
+
+struct RenderOptions {
+  bool standalone = false;   // a whole HTML document with the stylesheet inlined
+  int headingLevel = 1;      // level of the headline element (1-6); body headings shift with it
+  Theme theme = Theme::Auto;
+  std::string lang;          // overrides the document's language when not empty
+  Limits limits;
+};
+
+// Reads options from their JSON form ({"standalone":true,"headingLevel":2,...}), as the WASM
+// bindings and the CLI receive them. Bad members are reported as BS-OPTION diagnostics and keep
+// their defaults.
+RenderOptions parseOptions(std::string_view json, std::vector<Diagnostic>& diagnostics);
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+// ---------------------------------------------------------------------------------------------
+
+struct AnalystSummary {
+  std::string id;
+  std::string name;
+  std::string role;
+};
+
+// Facts about the rendered article, for callers that index, display or test it.
+struct Meta {
+  std::string headline;        // plain text
+  std::string lang;
+  std::string dir;
+  std::string canonicalUrl;
+  std::size_t wordCount = 0;
+  std::size_t readingMinutes = 0;
+  std::vector<AnalystSummary> analysts;
+  std::size_t pullquotesPlaced = 0;
+  std::vector<std::string> pullquotesDropped;  // texts of floating pull quotes with no slot
+};
+
+struct RenderResult {
+  bool ok = false;  // true when no diagnostic is an error
+  std::string html;
+  std::vector<Diagnostic> diagnostics;
+  Meta meta;
+};
+
+// Renders article JSON (UTF-8) into HTML. Never throws; see RenderResult::ok.
+RenderResult render(std::string_view json, const RenderOptions& options = {});
+
+// Reports the document's diagnostics without producing HTML.
+std::vector<Diagnostic> validate(std::string_view json, const Limits& limits = {});
+
+// The stylesheet every rendering relies on (also inlined into standalone documents).
+std::string_view stylesheet();
+
+// Library version, "major.minor.patch".
+std::string_view version();
+
+// ---------------------------------------------------------------------------------------------
+// Serialisation for bindings and tools
+// ---------------------------------------------------------------------------------------------
+
+std::string diagnosticsToJson(const std::vector<Diagnostic>& diagnostics);
+std::string metaToJson(const Meta& meta);
+
+}  // namespace broadsheet

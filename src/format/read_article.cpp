@@ -1,0 +1,518 @@
+#include "format/read_article.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "format/json_pointer.hpp"
+#include "html/url_policy.hpp"
+
+namespace broadsheet::format {
+namespace {
+
+using Json = nlohmann::json;
+using html::UrlKind;
+
+// "/analysts/0/name" -> "analysts[0].name": how the member reads in a message.
+std::string memberName(std::string_view pointer) {
+  std::string name;
+  std::size_t start = 1;
+  while (start <= pointer.size()) {
+    std::size_t end = pointer.find('/', start);
+    if (end == std::string_view::npos) end = pointer.size();
+    std::string token(pointer.substr(start, end - start));
+    for (std::size_t at; (at = token.find("~1")) != std::string::npos;) token.replace(at, 2, "/");
+    for (std::size_t at; (at = token.find("~0")) != std::string::npos;) token.replace(at, 2, "~");
+    const bool index = !token.empty() && std::all_of(token.begin(), token.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+    if (index) {
+      name += "[" + token + "]";
+    } else {
+      if (!name.empty()) name += ".";
+      name += token;
+    }
+    start = end + 1;
+  }
+  return name.empty() ? "the document" : "\"" + name + "\"";
+}
+
+std::string describeType(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::object: return "an object";
+    default: return "a number";
+  }
+}
+
+bool isBlank(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+}
+
+bool isDigits(std::string_view text, std::size_t from, std::size_t count) {
+  if (from + count > text.size()) return false;
+  for (std::size_t i = from; i < from + count; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return true;
+}
+
+int number(std::string_view text, std::size_t from, std::size_t count) {
+  int value = 0;
+  for (std::size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
+  return value;
+}
+
+// ISO 8601 calendar date, optionally with a time: YYYY-MM-DD[Thh:mm[:ss[.fff]][Z|±hh:mm]].
+bool isIsoDate(std::string_view text) {
+  if (!isDigits(text, 0, 4) || text.size() < 10 || text[4] != '-' || !isDigits(text, 5, 2) ||
+      text[7] != '-' || !isDigits(text, 8, 2)) {
+    return false;
+  }
+  const int year = number(text, 0, 4), month = number(text, 5, 2), day = number(text, 8, 2);
+  static constexpr int kDaysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > kDaysInMonth[month - 1]) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (month == 2 && day == 29 && !leap) return false;
+  if (text.size() == 10) return true;
+
+  std::size_t i = 10;
+  if (text[i] != 'T' && text[i] != 't' && text[i] != ' ') return false;
+  ++i;
+  if (!isDigits(text, i, 2) || i + 2 >= text.size() || text[i + 2] != ':' || !isDigits(text, i + 3, 2)) return false;
+  if (number(text, i, 2) > 23 || number(text, i + 3, 2) > 59) return false;
+  i += 5;
+  if (i < text.size() && text[i] == ':') {
+    if (!isDigits(text, i + 1, 2) || number(text, i + 1, 2) > 60) return false;
+    i += 3;
+    if (i < text.size() && text[i] == '.') {
+      std::size_t digits = 0;
+      for (++i; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) ++digits;
+      if (digits == 0) return false;
+    }
+  }
+  if (i == text.size()) return true;
+  if ((text[i] == 'Z' || text[i] == 'z') && i + 1 == text.size()) return true;
+  if (text[i] != '+' && text[i] != '-') return false;
+  return text.size() == i + 6 && isDigits(text, i + 1, 2) && text[i + 3] == ':' &&
+         isDigits(text, i + 4, 2) && number(text, i + 1, 2) <= 23 && number(text, i + 4, 2) <= 59;
+}
+
+// A well-formed BCP 47 tag in the common shape: a 2-3 letter language, then subtags of 1-8
+// letters or digits.
+bool isLanguageTag(std::string_view tag) {
+  std::size_t start = 0, index = 0;
+  while (start <= tag.size()) {
+    std::size_t end = tag.find('-', start);
+    if (end == std::string_view::npos) end = tag.size();
+    const std::string_view subtag = tag.substr(start, end - start);
+    const bool alnum = std::all_of(subtag.begin(), subtag.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    const bool alpha = std::all_of(subtag.begin(), subtag.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    if (index == 0 ? !(alpha && subtag.size() >= 2 && subtag.size() <= 3)
+                   : !(alnum && !subtag.empty() && subtag.size() <= 8)) {
+      return false;
+    }
+    start = end + 1;
+    ++index;
+  }
+  return true;
+}
+
+std::string primaryLanguage(std::string_view tag) {
+  std::string language(tag.substr(0, tag.find('-')));
+  for (char& c : language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return language;
+}
+
+bool isRightToLeft(std::string_view tag) {
+  static const std::set<std::string> kRightToLeft = {"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"};
+  return kRightToLeft.count(primaryLanguage(tag)) > 0;
+}
+
+enum class Need { Optional, Required, NonEmpty };
+
+class ArticleReader {
+ public:
+  ArticleReader(const Limits& limits, DiagnosticSink& sink) : limits_(limits), sink_(sink) {}
+
+  bool read(const Json& document, Article& article) {
+    if (!document.is_object()) {
+      sink_.error(code::Type, "", "The document must be a JSON object, found " + describeType(document) + ".");
+      return false;
+    }
+    checkMembers(document, "", {"format", "id", "lang", "dir", "headline", "standfirst", "published",
+                                "updated", "section", "tags", "publisher", "canonicalUrl", "authors",
+                                "analysts", "image", "body", "pullquotes", "note", "callToAction"});
+    readFormat(document);
+    article.id = text(document, "id", "").value_or("");
+    readLanguage(document, article);
+    article.headline = text(document, "headline", "", Need::NonEmpty).value_or("");
+    article.standfirst = text(document, "standfirst", "").value_or("");
+    article.published = date(document, "published", "");
+    article.updated = date(document, "updated", "");
+    article.section = text(document, "section", "").value_or("");
+    article.tags = textList(document, "tags", "");
+    article.publisher = link(document, "publisher", "", "name", UrlKind::Resource, /*urlRequired=*/false);
+    article.canonicalUrl = url(document, "canonicalUrl", "", UrlKind::Resource);
+    article.authors = people(document, "authors", /*idRequired=*/false);
+    article.analysts = people(document, "analysts", /*idRequired=*/true);
+    if (const Json* image = member(document, "image", "", Json::value_t::object)) {
+      Image lead;
+      if (readImage(*image, "/image", lead)) article.image = std::move(lead);
+    }
+    readBody(document, article);
+    readPullquotes(document, article);
+    article.note = text(document, "note", "").value_or("");
+    article.callToAction = link(document, "callToAction", "", "label", UrlKind::Resource, /*urlRequired=*/true);
+    return !article.headline.empty() && !article.body.empty();
+  }
+
+ private:
+  // ------------------------------------------------------------------ members of any object
+
+  void checkMembers(const Json& object, const std::string& path, std::initializer_list<std::string_view> known) {
+    for (const auto& [key, value] : object.items()) {
+      if (std::find(known.begin(), known.end(), key) == known.end()) {
+        const std::string where = childPointer(path, key);
+        sink_.warning(code::UnknownMember, where, memberName(where) + " is not part of the article format and is ignored.");
+      }
+    }
+  }
+
+  // The member if present with the expected type; otherwise reports and returns null.
+  const Json* member(const Json& object, std::string_view key, const std::string& parent,
+                     Json::value_t type, Need need = Need::Optional) {
+    const auto found = object.find(key);
+    const std::string path = childPointer(parent, key);
+    if (found == object.end()) {
+      if (need != Need::Optional) sink_.error(code::Required, path, memberName(path) + " is required.");
+      return nullptr;
+    }
+    const bool matches = type == Json::value_t::number_integer ? found->is_number_integer() : found->type() == type;
+    if (!matches) {
+      sink_.error(code::Type, path, memberName(path) + " must be " + describeType(Json(type)) + ", found " +
+                                        describeType(*found) + ".");
+      return nullptr;
+    }
+    return &*found;
+  }
+
+  std::optional<std::string> checkedText(const Json& value, const std::string& path, Need need) {
+    const auto& text = value.get_ref<const std::string&>();
+    if (text.size() > limits_.maxStringBytes) {
+      sink_.error(code::Limit, path, memberName(path) + " is " + std::to_string(text.size()) +
+                                         " bytes long; the limit is " + std::to_string(limits_.maxStringBytes) + ".");
+      return std::nullopt;
+    }
+    if (need == Need::NonEmpty && isBlank(text)) {
+      sink_.error(code::Empty, path, memberName(path) + " must not be empty.");
+      return std::nullopt;
+    }
+    return text;
+  }
+
+  std::optional<std::string> text(const Json& object, std::string_view key, const std::string& parent,
+                                  Need need = Need::Optional) {
+    const Json* value = member(object, key, parent, Json::value_t::string, need);
+    if (!value) return std::nullopt;
+    return checkedText(*value, childPointer(parent, key), need);
+  }
+
+  std::vector<std::string> textList(const Json& object, std::string_view key, const std::string& parent) {
+    std::vector<std::string> list;
+    const Json* array = member(object, key, parent, Json::value_t::array);
+    if (!array) return list;
+    const std::string path = childPointer(parent, key);
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const std::string itemPath = childPointer(path, i);
+      const Json& item = (*array)[i];
+      if (!item.is_string()) {
+        sink_.error(code::Type, itemPath, memberName(itemPath) + " must be a string, found " + describeType(item) + ".");
+      } else if (auto value = checkedText(item, itemPath, Need::NonEmpty)) {
+        list.push_back(std::move(*value));
+      }
+    }
+    return list;
+  }
+
+  std::string url(const Json& object, std::string_view key, const std::string& parent, UrlKind kind,
+                  Need need = Need::Optional) {
+    const auto value = text(object, key, parent, need == Need::Optional ? need : Need::NonEmpty);
+    if (!value || value->empty()) return "";
+    const std::string path = childPointer(parent, key);
+    if (auto allowed = html::allowedUrl(*value, kind)) return *allowed;
+    const std::string expected = kind == UrlKind::Link ? "an http, https or mailto URL, or a relative one"
+                                                       : "an http or https URL, or a relative one";
+    sink_.error(code::UrlScheme, path, memberName(path) + " must be " + expected + "; it is left out.");
+    return "";
+  }
+
+  std::string date(const Json& object, std::string_view key, const std::string& parent) {
+    const auto value = text(object, key, parent);
+    if (!value) return "";
+    if (isIsoDate(*value)) return *value;
+    const std::string path = childPointer(parent, key);
+    sink_.error(code::Date, path, memberName(path) + " must be an ISO 8601 date such as 2007-02-20 or 2007-02-20T09:30:00Z.");
+    return "";
+  }
+
+  std::optional<Link> link(const Json& object, std::string_view key, const std::string& parent,
+                           std::string_view labelKey, UrlKind kind, bool urlRequired) {
+    const Json* value = member(object, key, parent, Json::value_t::object);
+    if (!value) return std::nullopt;
+    const std::string path = childPointer(parent, key);
+    checkMembers(*value, path, {labelKey, "url"});
+    Link result;
+    result.label = text(*value, labelKey, path, Need::NonEmpty).value_or("");
+    result.url = url(*value, "url", path, kind, urlRequired ? Need::Required : Need::Optional);
+    if (result.label.empty() || (urlRequired && result.url.empty())) return std::nullopt;
+    return result;
+  }
+
+  // ------------------------------------------------------------------ document-level members
+
+  void readFormat(const Json& document) {
+    const auto format = text(document, "format", "", Need::Required);
+    if (format && *format != kFormatV1) {
+      sink_.error(code::Format, "/format", "\"format\" must be \"" + std::string(kFormatV1) + "\", found \"" + *format + "\".");
+    }
+  }
+
+  void readLanguage(const Json& document, Article& article) {
+    if (auto lang = text(document, "lang", "")) {
+      if (isLanguageTag(*lang)) {
+        article.lang = *lang;
+      } else {
+        sink_.error(code::Lang, "/lang", "\"lang\" must be a BCP 47 language tag such as \"en\" or \"kk-Cyrl\"; English is used instead.");
+      }
+    }
+    article.dir = isRightToLeft(article.lang) ? "rtl" : "ltr";
+    if (auto dir = text(document, "dir", "")) {
+      if (*dir == "ltr" || *dir == "rtl") {
+        article.dir = *dir;
+      } else if (*dir != "auto") {
+        sink_.error(code::Value, "/dir", "\"dir\" must be \"ltr\", \"rtl\" or \"auto\".");
+      }
+    }
+  }
+
+  std::vector<Person> people(const Json& document, std::string_view key, bool idRequired) {
+    std::vector<Person> list;
+    const Json* array = member(document, key, "", Json::value_t::array);
+    if (!array) return list;
+    const std::string path = childPointer("", key);
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const std::string personPath = childPointer(path, i);
+      const Json& entry = (*array)[i];
+      if (!entry.is_object()) {
+        sink_.error(code::Type, personPath, memberName(personPath) + " must be an object, found " + describeType(entry) + ".");
+        continue;
+      }
+      checkMembers(entry, personPath, {"id", "name", "role", "affiliation", "honorific", "url"});
+      Person person;
+      const auto id = text(entry, "id", personPath, idRequired ? Need::NonEmpty : Need::Optional);
+      const auto name = text(entry, "name", personPath, Need::NonEmpty);
+      person.role = text(entry, "role", personPath).value_or("");
+      person.affiliation = text(entry, "affiliation", personPath).value_or("");
+      person.honorific = text(entry, "honorific", personPath).value_or("");
+      person.url = url(entry, "url", personPath, UrlKind::Resource);
+      if (id && !id->empty() && !ids.insert(*id).second) {
+        const std::string idPath = childPointer(personPath, "id");
+        sink_.error(code::DuplicateId, idPath, memberName(idPath) + " repeats the id \"" + *id + "\"; ids must be unique.");
+        continue;
+      }
+      if (!name || (idRequired && !id)) continue;
+      person.id = id.value_or("");
+      person.name = *name;
+      list.push_back(std::move(person));
+    }
+    return list;
+  }
+
+  bool readImage(const Json& object, const std::string& path, Image& image) {
+    checkMembers(object, path, {"type", "src", "alt", "caption", "credit", "width", "height"});
+    image.src = url(object, "src", path, UrlKind::Image, Need::Required);
+    const auto alt = text(object, "alt", path, Need::Required);  // "" is allowed: a decorative image
+    image.caption = text(object, "caption", path).value_or("");
+    image.credit = text(object, "credit", path).value_or("");
+    image.width = dimension(object, "width", path);
+    image.height = dimension(object, "height", path);
+    image.alt = alt.value_or("");
+    return !image.src.empty() && alt.has_value();
+  }
+
+  int dimension(const Json& object, std::string_view key, const std::string& parent) {
+    const auto found = object.find(key);
+    if (found == object.end()) return 0;
+    const std::string path = childPointer(parent, key);
+    if (!found->is_number_integer() || found->get<long long>() < 1 || found->get<long long>() > 100000) {
+      sink_.error(code::Value, path, memberName(path) + " must be a whole number of pixels from 1 to 100000.");
+      return 0;
+    }
+    return static_cast<int>(found->get<long long>());
+  }
+
+  // ------------------------------------------------------------------ body
+
+  void readBody(const Json& document, Article& article) {
+    const auto found = document.find("body");
+    if (found == document.end()) {
+      sink_.error(code::Required, "/body", "\"body\" is required: an array of blocks or one CommonMark string.");
+      return;
+    }
+    if (found->is_string()) {
+      if (auto markdown = checkedText(*found, "/body", Need::NonEmpty)) {
+        Block block;
+        block.type = BlockType::Markdown;
+        block.text = std::move(*markdown);
+        article.body.push_back(std::move(block));
+      }
+      return;
+    }
+    if (!found->is_array()) {
+      sink_.error(code::Type, "/body", "\"body\" must be an array of blocks or a CommonMark string, found " + describeType(*found) + ".");
+      return;
+    }
+    std::size_t count = found->size();
+    if (count > limits_.maxBlocks) {
+      sink_.error(code::Limit, "/body", "\"body\" has " + std::to_string(count) + " blocks; the limit is " +
+                                             std::to_string(limits_.maxBlocks) + ", so the rest are left out.");
+      count = limits_.maxBlocks;
+    }
+    if (count == 0) sink_.error(code::Empty, "/body", "\"body\" must hold at least one block.");
+    for (std::size_t i = 0; i < count; ++i) {
+      Block block;
+      if (readBlock((*found)[i], childPointer("/body", i), article, block)) article.body.push_back(std::move(block));
+    }
+  }
+
+  bool readBlock(const Json& value, const std::string& path, const Article& article, Block& block) {
+    if (!value.is_object()) {
+      sink_.error(code::Type, path, memberName(path) + " must be a block object, found " + describeType(value) + ".");
+      return false;
+    }
+    const auto type = text(value, "type", path, Need::NonEmpty);
+    if (!type) return false;
+    const std::string& name = *type;
+    if (name == "paragraph" || name == "note" || name == "markdown") {
+      block.type = name == "paragraph" ? BlockType::Paragraph : name == "note" ? BlockType::Note : BlockType::Markdown;
+      checkMembers(value, path, {"type", "text"});
+      return readBlockText(value, path, block);
+    }
+    if (name == "heading") {
+      block.type = BlockType::Heading;
+      checkMembers(value, path, {"type", "text", "level"});
+      if (value.contains("level")) {
+        const Json& level = value["level"];
+        if (!level.is_number_integer() || level.get<long long>() < 2 || level.get<long long>() > 4) {
+          const std::string levelPath = childPointer(path, "level");
+          sink_.error(code::Value, levelPath, memberName(levelPath) + " must be 2, 3 or 4.");
+          return false;
+        }
+        block.level = static_cast<int>(level.get<long long>());
+      }
+      return readBlockText(value, path, block);
+    }
+    if (name == "quote" || name == "pullquote") {
+      block.type = name == "quote" ? BlockType::Quote : BlockType::PullQuote;
+      if (block.type == BlockType::Quote) {
+        checkMembers(value, path, {"type", "text", "by", "attribution"});
+        block.attribution = text(value, "attribution", path).value_or("");
+      } else {
+        checkMembers(value, path, {"type", "text", "by"});
+      }
+      block.by = analystReference(value, path, article);
+      return readBlockText(value, path, block);
+    }
+    if (name == "list") {
+      block.type = BlockType::List;
+      checkMembers(value, path, {"type", "ordered", "items"});
+      if (const Json* ordered = member(value, "ordered", path, Json::value_t::boolean)) block.ordered = ordered->get<bool>();
+      if (!member(value, "items", path, Json::value_t::array, Need::Required)) return false;
+      block.items = textList(value, "items", path);
+      if (block.items.empty()) {
+        const std::string itemsPath = childPointer(path, "items");
+        sink_.error(code::Empty, itemsPath, memberName(itemsPath) + " must hold at least one item.");
+        return false;
+      }
+      return true;
+    }
+    if (name == "image") {
+      block.type = BlockType::Image;
+      return readImage(value, path, block.image);
+    }
+    if (name == "divider") {
+      block.type = BlockType::Divider;
+      checkMembers(value, path, {"type"});
+      return true;
+    }
+    const std::string typePath = childPointer(path, "type");
+    sink_.error(code::UnknownBlock, typePath, memberName(typePath) + " is \"" + name +
+        "\", which is not a block type (paragraph, heading, quote, pullquote, list, image, note, divider, markdown); the block is left out.");
+    return false;
+  }
+
+  bool readBlockText(const Json& value, const std::string& path, Block& block) {
+    auto body = text(value, "text", path, Need::NonEmpty);
+    if (!body) return false;
+    block.text = std::move(*body);
+    return true;
+  }
+
+  // The analyst id in `by`, or "" (reported) when it names no analyst.
+  std::string analystReference(const Json& object, const std::string& parent, const Article& article) {
+    const auto by = text(object, "by", parent);
+    if (!by) return "";
+    if (article.findAnalyst(*by)) return *by;
+    const std::string path = childPointer(parent, "by");
+    sink_.error(code::RefAnalyst, path, memberName(path) + " names \"" + *by +
+                                            "\", but no analyst has that id; the quote is shown without attribution.");
+    return "";
+  }
+
+  void readPullquotes(const Json& document, Article& article) {
+    const auto found = document.find("pullquotes");
+    if (found == document.end()) return;
+    if (found->is_string() && found->get_ref<const std::string&>() == "auto") {
+      article.autoPullquotes = true;
+      return;
+    }
+    if (!found->is_array()) {
+      sink_.error(code::Type, "/pullquotes", "\"pullquotes\" must be an array of pull quotes or the string \"auto\".");
+      return;
+    }
+    for (std::size_t i = 0; i < found->size(); ++i) {
+      const std::string path = childPointer("/pullquotes", i);
+      const Json& entry = (*found)[i];
+      if (!entry.is_object()) {
+        sink_.error(code::Type, path, memberName(path) + " must be an object, found " + describeType(entry) + ".");
+        continue;
+      }
+      checkMembers(entry, path, {"text", "by"});
+      PullQuote quote;
+      quote.by = analystReference(entry, path, article);
+      auto quoteText = text(entry, "text", path, Need::NonEmpty);
+      if (!quoteText) continue;
+      quote.text = std::move(*quoteText);
+      article.pullquotes.push_back(std::move(quote));
+    }
+  }
+
+  const Limits& limits_;
+  DiagnosticSink& sink_;
+};
+
+}  // namespace
+
+bool readArticle(const Json& document, const Limits& limits, Article& article, DiagnosticSink& sink) {
+  return ArticleReader(limits, sink).read(document, article);
+}
+
+}  // namespace broadsheet::format

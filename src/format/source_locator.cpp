@@ -1,0 +1,250 @@
+#include "format/source_locator.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "format/json_pointer.hpp"
+
+namespace broadsheet::format {
+namespace {
+
+constexpr std::size_t kNotFound = std::numeric_limits<std::size_t>::max();
+
+bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+void appendUtf8(std::string& out, unsigned codePoint) {
+  if (codePoint < 0x80) {
+    out.push_back(static_cast<char>(codePoint));
+  } else if (codePoint < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (codePoint >> 6)));
+    out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
+  } else if (codePoint < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (codePoint >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (codePoint >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((codePoint >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
+  }
+}
+
+// Walks valid JSON text without building anything, keeping the pointer of the value under the
+// cursor, and records the offsets of the pointers asked for.
+class PointerScanner {
+ public:
+  PointerScanner(std::string_view text, std::unordered_map<std::string, std::size_t>& wanted)
+      : text_(text), wanted_(wanted) {}
+
+  void run() {
+    std::string pointer;
+    std::vector<Frame> stack;
+    while (true) {
+      skipSpace();
+      if (pos_ >= text_.size()) return;
+      record(pointer);
+      const char c = text_[pos_];
+      if (c == '{' || c == '[') {
+        ++pos_;
+        stack.push_back({c == '{', 0, pointer.size()});
+        skipSpace();
+        if (pos_ < text_.size() && (text_[pos_] == '}' || text_[pos_] == ']')) {
+          ++pos_;
+          stack.pop_back();
+        } else {
+          enterChild(stack.back(), pointer);
+          continue;
+        }
+      } else {
+        skipScalar();
+      }
+      // After a value: move to the next sibling or close finished containers.
+      bool descended = false;
+      while (!stack.empty() && !descended) {
+        skipSpace();
+        if (pos_ >= text_.size()) return;
+        Frame& frame = stack.back();
+        pointer.resize(frame.pointerLength);
+        if (text_[pos_] == ',') {
+          ++pos_;
+          ++frame.index;
+          enterChild(frame, pointer);
+          descended = true;
+        } else {
+          ++pos_;  // '}' or ']'
+          stack.pop_back();
+        }
+      }
+      if (!descended) return;
+    }
+  }
+
+ private:
+  struct Frame {
+    bool isObject;
+    std::size_t index;
+    std::size_t pointerLength;
+  };
+
+  void enterChild(const Frame& frame, std::string& pointer) {
+    if (frame.isObject) {
+      skipSpace();
+      std::string key = readString();
+      skipSpace();
+      if (pos_ < text_.size() && text_[pos_] == ':') ++pos_;
+      pointer = childPointer(pointer, key);
+    } else {
+      pointer = childPointer(pointer, frame.index);
+    }
+  }
+
+  void record(const std::string& pointer) {
+    auto found = wanted_.find(pointer);
+    if (found != wanted_.end() && found->second == kNotFound) found->second = pos_;
+  }
+
+  void skipSpace() {
+    while (pos_ < text_.size() && isJsonSpace(text_[pos_])) ++pos_;
+  }
+
+  void skipScalar() {
+    if (text_[pos_] == '"') {
+      readString();
+      return;
+    }
+    while (pos_ < text_.size() && !isJsonSpace(text_[pos_]) && text_[pos_] != ',' &&
+           text_[pos_] != '}' && text_[pos_] != ']') {
+      ++pos_;
+    }
+  }
+
+  unsigned readHex4() {
+    unsigned value = 0;
+    for (int i = 0; i < 4 && pos_ < text_.size(); ++i, ++pos_) {
+      const char c = text_[pos_];
+      value <<= 4;
+      if (c >= '0' && c <= '9') value |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f') value |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') value |= static_cast<unsigned>(c - 'A' + 10);
+    }
+    return value;
+  }
+
+  // Reads a string token starting at '"' and returns its decoded value.
+  std::string readString() {
+    std::string value;
+    ++pos_;  // opening quote
+    while (pos_ < text_.size() && text_[pos_] != '"') {
+      const char c = text_[pos_++];
+      if (c != '\\' || pos_ >= text_.size()) {
+        value.push_back(c);
+        continue;
+      }
+      const char escaped = text_[pos_++];
+      switch (escaped) {
+        case 'n': value.push_back('\n'); break;
+        case 't': value.push_back('\t'); break;
+        case 'r': value.push_back('\r'); break;
+        case 'b': value.push_back('\b'); break;
+        case 'f': value.push_back('\f'); break;
+        case 'u': {
+          unsigned codePoint = readHex4();
+          if (codePoint >= 0xD800 && codePoint < 0xDC00 && text_.substr(pos_, 2) == "\\u") {
+            pos_ += 2;
+            const unsigned low = readHex4();
+            codePoint = 0x10000 + ((codePoint - 0xD800) << 10) + (low - 0xDC00);
+          }
+          appendUtf8(value, codePoint);
+          break;
+        }
+        default: value.push_back(escaped);  // '"', '\\', '/'
+      }
+    }
+    ++pos_;  // closing quote
+    return value;
+  }
+
+  std::string_view text_;
+  std::unordered_map<std::string, std::size_t>& wanted_;
+  std::size_t pos_ = 0;
+};
+
+std::string_view parentPointer(std::string_view pointer) {
+  const std::size_t slash = pointer.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : pointer.substr(0, slash);
+}
+
+}  // namespace
+
+std::string_view withoutByteOrderMark(std::string_view text) {
+  return text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
+}
+
+TextPosition positionOfOffset(std::string_view text, std::size_t byteOffset) {
+  TextPosition position{1, 1};
+  const std::size_t end = std::min(byteOffset, text.size());
+  for (std::size_t i = 0; i < end; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n') {
+      ++position.line;
+      position.column = 1;
+    } else if ((byte & 0xC0) != 0x80) {
+      ++position.column;  // count characters, not UTF-8 continuation bytes
+    }
+  }
+  return position;
+}
+
+void locateDiagnostics(std::string_view text, std::vector<Diagnostic>& diagnostics) {
+  if (diagnostics.empty()) return;
+  text = withoutByteOrderMark(text);
+  std::unordered_map<std::string, std::size_t> wanted;
+  for (const Diagnostic& diagnostic : diagnostics) {
+    for (std::string_view p = diagnostic.path;; p = parentPointer(p)) {
+      wanted.emplace(std::string(p), kNotFound);
+      if (p.empty()) break;
+    }
+  }
+  PointerScanner(text, wanted).run();
+
+  std::vector<std::pair<std::size_t, std::size_t>> offsetOfDiagnostic;  // (offset, index)
+  for (std::size_t index = 0; index < diagnostics.size(); ++index) {
+    std::size_t offset = kNotFound;
+    for (std::string_view p = diagnostics[index].path; offset == kNotFound; p = parentPointer(p)) {
+      offset = wanted[std::string(p)];
+      if (p.empty()) break;
+    }
+    offsetOfDiagnostic.emplace_back(offset, index);
+  }
+  std::stable_sort(offsetOfDiagnostic.begin(), offsetOfDiagnostic.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+
+  // The offsets are sorted, so one sweep over the text yields every position.
+  std::vector<Diagnostic> ordered;
+  ordered.reserve(diagnostics.size());
+  TextPosition position{1, 1};
+  std::size_t scanned = 0;
+  for (const auto& [offset, index] : offsetOfDiagnostic) {
+    Diagnostic diagnostic = std::move(diagnostics[index]);
+    if (offset != kNotFound) {
+      const TextPosition delta = positionOfOffset(text.substr(scanned), offset - scanned);
+      if (delta.line > 1) {
+        position.line += delta.line - 1;
+        position.column = delta.column;
+      } else {
+        position.column += delta.column - 1;
+      }
+      scanned = offset;
+      diagnostic.line = position.line;
+      diagnostic.column = position.column;
+    }
+    ordered.push_back(std::move(diagnostic));
+  }
+  diagnostics = std::move(ordered);
+}
+
+}  // namespace broadsheet::format

@@ -1,0 +1,21 @@
+// The html stage's entry: LayoutTree -> HTML. It walks the tree in order and writes our own fixed
+// markup around the author's (escaped) words; docs/markup.md is the contract for that markup.
+#pragma once
+
+#include <string>
+
+#include "broadsheet/broadsheet.hpp"
+#include "format/article.hpp"
+#include "layout/layout_tree.hpp"
+
+namespace broadsheet::html {
+
+// The article fragment: <article class="bs-article" ...>...</article>.
+void appendArticle(std::string& out, const layout::LayoutTree& tree);
+
+// A whole HTML document around the fragment, with the stylesheet inlined and schema.org
+// NewsArticle JSON-LD describing the article.
+void appendStandaloneDocument(std::string& out, const layout::LayoutTree& tree, const format::Article& article,
+                              const Meta& meta);
+
+}  // namespace broadsheet::html

@@ -1,0 +1,116 @@
+#include "html/url_policy.hpp"
+
+#include <cctype>
+
+namespace broadsheet::html {
+namespace {
+
+bool isStrippedByBrowsers(unsigned char c) { return c <= 0x20 || c == 0x7F; }
+
+// Browsers drop ASCII tab and newline anywhere in a URL and trim C0 controls and spaces around it.
+// We drop every such character, which leaves nothing a browser could read differently.
+std::string withoutControls(std::string_view url) {
+  std::string cleaned;
+  cleaned.reserve(url.size());
+  for (char c : url) {
+    if (!isStrippedByBrowsers(static_cast<unsigned char>(c))) cleaned.push_back(c);
+  }
+  return cleaned;
+}
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Decodes the character references and percent-escapes that could spell a scheme. Only ASCII
+// matters for schemes, so anything that decodes beyond ASCII is kept as is.
+std::string decodeForSchemeCheck(std::string_view url) {
+  std::string decoded;
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    const char c = url[i];
+    if (c == '%' && i + 2 < url.size() && hexValue(url[i + 1]) >= 0 && hexValue(url[i + 2]) >= 0) {
+      decoded.push_back(static_cast<char>(hexValue(url[i + 1]) * 16 + hexValue(url[i + 2])));
+      i += 2;
+    } else if (c == '&' && i + 1 < url.size() && url[i + 1] == '#') {
+      std::size_t j = i + 2;
+      const bool hex = j < url.size() && (url[j] == 'x' || url[j] == 'X');
+      if (hex) ++j;
+      long value = 0;
+      std::size_t digits = 0;
+      for (; j < url.size() && digits < 8; ++j, ++digits) {
+        const int d = hex ? hexValue(url[j]) : (std::isdigit(static_cast<unsigned char>(url[j])) ? url[j] - '0' : -1);
+        if (d < 0) break;
+        value = value * (hex ? 16 : 10) + d;
+      }
+      if (digits == 0) {
+        decoded.push_back(c);
+        continue;
+      }
+      if (j < url.size() && url[j] == ';') ++j;
+      decoded.push_back(value > 0 && value < 0x80 ? static_cast<char>(value) : '?');
+      i = j - 1;
+    } else if (c == '&') {
+      // Named references that spell scheme punctuation or hide separators.
+      static constexpr std::string_view kNamed[][2] = {
+          {"&colon;", ":"}, {"&Tab;", ""}, {"&NewLine;", ""}, {"&sol;", "/"}, {"&amp;", "&"}};
+      bool matched = false;
+      for (const auto& entry : kNamed) {
+        if (url.substr(i, entry[0].size()) == entry[0]) {
+          decoded.append(entry[1]);
+          i += entry[0].size() - 1;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) decoded.push_back(c);
+    } else {
+      decoded.push_back(c);
+    }
+  }
+  return withoutControls(decoded);
+}
+
+}  // namespace
+
+std::string effectiveScheme(std::string_view url) {
+  // Decode until stable: "&amp;#106;" decodes twice into 'j'.
+  std::string decoded(url);
+  for (int round = 0; round < 4; ++round) {
+    std::string next = decodeForSchemeCheck(decoded);
+    if (next == decoded) break;
+    decoded = std::move(next);
+  }
+  for (std::size_t i = 0; i < decoded.size(); ++i) {
+    const auto c = static_cast<unsigned char>(decoded[i]);
+    if (c == ':') {
+      if (i == 0) return "";
+      std::string scheme = decoded.substr(0, i);
+      for (char& s : scheme) s = static_cast<char>(std::tolower(static_cast<unsigned char>(s)));
+      return scheme;
+    }
+    const bool schemeChar = std::isalpha(c) || (i > 0 && (std::isdigit(c) || c == '+' || c == '-' || c == '.'));
+    if (!schemeChar) return "";  // '/', '?', '#' or anything else first: a relative URL
+  }
+  return "";
+}
+
+std::optional<std::string> allowedUrl(std::string_view url, UrlKind kind) {
+  std::string cleaned = withoutControls(url);
+  if (cleaned.empty()) return std::nullopt;
+  // Backslashes are read as slashes by browsers ("\\evil.example" is protocol-relative), and never
+  // needed in a URL we publish.
+  if (cleaned.find('\\') != std::string::npos) return std::nullopt;
+  const std::string scheme = effectiveScheme(cleaned);
+  if (scheme.empty()) {
+    // Relative. Refuse anything that only looked relative because a scheme was encoded.
+    return effectiveScheme(url).empty() ? std::optional<std::string>(cleaned) : std::nullopt;
+  }
+  if (scheme == "http" || scheme == "https") return cleaned;
+  if (scheme == "mailto" && kind == UrlKind::Link) return cleaned;
+  return std::nullopt;
+}
+
+}  // namespace broadsheet::html

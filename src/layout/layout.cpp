@@ -1,0 +1,283 @@
+#include "layout/layout.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+#include "format/json_pointer.hpp"
+#include "layout/pullquote_placement.hpp"
+#include "layout/words.hpp"
+
+namespace broadsheet::layout {
+namespace {
+
+using format::Article;
+using format::Block;
+using format::BlockType;
+using text::Flavor;
+using text::Markdown;
+
+std::string displayName(const format::Person& person) {
+  return person.honorific.empty() ? person.name : person.honorific + " " + person.name;
+}
+
+// "Colonel Sergey Pashevich" -> "Colonel Pashevich"; "Eduard Poletaev" -> "Poletaev".
+std::string shortName(const format::Person& person) {
+  const std::size_t lastSpace = person.name.find_last_of(' ');
+  const std::string surname = lastSpace == std::string::npos ? person.name : person.name.substr(lastSpace + 1);
+  return person.honorific.empty() ? surname : person.honorific + " " + surname;
+}
+
+// A floating pull quote waiting for a slot.
+struct PendingPullquote {
+  std::string text;
+  std::string by;
+  std::string path;  // JSON Pointer of the source, for diagnostics ("" for automatic ones)
+};
+
+class ArticleLayout {
+ public:
+  ArticleLayout(const Article& article, const RenderOptions& options, format::DiagnosticSink& sink, Meta& meta)
+      : article_(article), options_(options), sink_(sink), meta_(meta) {}
+
+  LayoutTree build() {
+    tree_.lang = options_.lang.empty() ? article_.lang : options_.lang;
+    tree_.labels = &labelsFor(tree_.lang);
+    tree_.dir = article_.dir;
+    tree_.theme = options_.theme;
+    tree_.headingLevel = std::clamp(options_.headingLevel, 1, 6);
+    buildHeader();
+    buildBody();
+    tree_.note = Markdown(article_.note, Flavor::Inline);
+    buildFooter();
+    placeFloatingPullquotes();
+    fillMeta();
+    return std::move(tree_);
+  }
+
+ private:
+  void buildHeader() {
+    tree_.section = article_.section;
+    tree_.headline = Markdown(article_.headline, Flavor::Inline);
+    tree_.standfirst = Markdown(article_.standfirst, Flavor::Inline);
+    for (const auto& author : article_.authors) tree_.authors.push_back({&author, displayName(author)});
+    for (const auto& analyst : article_.analysts) tree_.analysts.push_back({&analyst, displayName(analyst)});
+    tree_.publishedIso = article_.published;
+    tree_.publishedText = formatDate(article_.published, *tree_.labels);
+    if (article_.image) tree_.leadImage = figure(*article_.image);
+  }
+
+  Figure figure(const format::Image& image) {
+    return Figure{&image, Markdown(image.caption, Flavor::Inline), Markdown(image.credit, Flavor::Inline)};
+  }
+
+  Attribution attribute(const std::string& analystId) {
+    const format::Person* analyst = article_.findAnalyst(analystId);
+    if (!analyst) return {};
+    const bool firstMention = std::find(mentioned_.begin(), mentioned_.end(), analystId) == mentioned_.end();
+    if (!firstMention) return {shortName(*analyst), ""};
+    mentioned_.push_back(analystId);
+    return {displayName(*analyst), analyst->role};
+  }
+
+  void buildBody() {
+    for (const Block& block : article_.body) {
+      BodyItem item;
+      switch (block.type) {
+        case BlockType::Paragraph:
+          item.kind = BodyItem::Kind::Paragraph;
+          item.text = Markdown(block.text, Flavor::Inline);
+          break;
+        case BlockType::Heading:
+          item.kind = BodyItem::Kind::Heading;
+          item.level = block.level;
+          item.text = Markdown(block.text, Flavor::Inline);
+          break;
+        case BlockType::Quote:
+          item.kind = BodyItem::Kind::Quote;
+          item.text = Markdown(block.text, Flavor::Inline);
+          item.attribution = block.by.empty() ? Attribution{block.attribution, ""} : attribute(block.by);
+          break;
+        case BlockType::PullQuote:
+          item.kind = BodyItem::Kind::PullQuote;
+          item.text = Markdown(block.text, Flavor::Inline);
+          if (const format::Person* analyst = article_.findAnalyst(block.by)) item.attribution = {displayName(*analyst), ""};
+          anchoredPullquotes_.push_back(tree_.body.size());
+          break;
+        case BlockType::List:
+          item.kind = BodyItem::Kind::List;
+          item.ordered = block.ordered;
+          for (const std::string& entry : block.items) item.items.emplace_back(entry, Flavor::Inline);
+          break;
+        case BlockType::Image:
+          item.kind = BodyItem::Kind::Figure;
+          item.figure = figure(block.image);
+          break;
+        case BlockType::Note:
+          item.kind = BodyItem::Kind::Note;
+          item.text = Markdown(block.text, Flavor::Inline);
+          break;
+        case BlockType::Divider:
+          item.kind = BodyItem::Kind::Divider;
+          break;
+        case BlockType::Markdown:
+          // Each top-level block becomes its own item, so pull quotes can go between paragraphs.
+          for (Markdown& part : Markdown(block.text, Flavor::Blocks).splitBlocks()) {
+            BodyItem partItem;
+            partItem.kind = part.isParagraph() ? BodyItem::Kind::Paragraph : BodyItem::Kind::Markdown;
+            partItem.text = std::move(part);
+            tree_.body.push_back(std::move(partItem));
+          }
+          continue;
+      }
+      tree_.body.push_back(std::move(item));
+    }
+    for (const BodyItem& item : tree_.body) {
+      const std::string words = itemText(item);
+      if (item.kind != BodyItem::Kind::PullQuote) {
+        bodyText_ += normalizeForMatch(words);
+        bodyText_ += '\n';
+      }
+    }
+    for (std::size_t index : anchoredPullquotes_) {
+      BodyItem& item = tree_.body[index];
+      item.repeatsBody = quoteAppearsIn(item.text.plainText(), bodyText_);
+    }
+  }
+
+  static std::string itemText(const BodyItem& item) {
+    std::string words = item.text.plainText();
+    for (const Markdown& entry : item.items) words += " " + entry.plainText();
+    if (item.figure.image) words += " " + item.figure.caption.plainText();
+    return words;
+  }
+
+  void buildFooter() {
+    tree_.tags = article_.tags;
+    tree_.callToAction = article_.callToAction ? &*article_.callToAction : nullptr;
+    tree_.publisher = article_.publisher ? &*article_.publisher : nullptr;
+  }
+
+  std::vector<PendingPullquote> floatingCandidates() {
+    std::vector<PendingPullquote> pending;
+    if (!article_.autoPullquotes) {
+      for (std::size_t i = 0; i < article_.pullquotes.size(); ++i) {
+        const auto& quote = article_.pullquotes[i];
+        const std::string path = format::childPointer(format::childPointer("/pullquotes", i), "text");
+        pending.push_back({quote.text, quote.by, path});
+      }
+      return pending;
+    }
+    return automaticCandidates();
+  }
+
+  // The analysts' own words: quote blocks attributed to one, and “…” spans in paragraphs that name
+  // one. Spans of 60-200 characters are preferred, the closest to 120 first.
+  std::vector<PendingPullquote> automaticCandidates() {
+    struct Candidate {
+      PendingPullquote quote;
+      std::size_t order;
+      long score;
+    };
+    std::vector<Candidate> candidates;
+    auto consider = [&](std::string words, const std::string& by) {
+      const long length = static_cast<long>(words.size());
+      const bool preferred = length >= 60 && length <= 200;
+      if (length < 20 || length > 300) return;
+      candidates.push_back({{std::move(words), by, ""}, candidates.size(), (preferred ? 0 : 1000) + std::labs(length - 120)});
+    };
+    for (const Block& block : article_.body) {
+      if (block.type == BlockType::Quote && !block.by.empty()) consider(Markdown(block.text, Flavor::Inline).plainText(), block.by);
+      if (block.type != BlockType::Paragraph) continue;
+      for (const auto& analyst : article_.analysts) {
+        if (block.text.find(analyst.name) == std::string::npos) continue;
+        for (std::string& span : quotedSpans(Markdown(block.text, Flavor::Inline).plainText())) consider(std::move(span), analyst.id);
+        break;
+      }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
+    std::size_t words = 0;
+    for (const BodyItem& item : tree_.body) words += countWords(item.text.plainText());
+    const std::size_t wanted = std::clamp<std::size_t>(words / 300, 1, 5);
+    if (candidates.size() > wanted) candidates.resize(wanted);
+    // Keep reading order among the chosen ones.
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.order < b.order; });
+    std::vector<PendingPullquote> chosen;
+    for (Candidate& candidate : candidates) chosen.push_back(std::move(candidate.quote));
+    return chosen;
+  }
+
+  void placeFloatingPullquotes() {
+    std::vector<PendingPullquote> pending = floatingCandidates();
+    if (pending.empty()) return;
+    std::vector<FlowItem> flow;
+    for (const BodyItem& item : tree_.body) {
+      flow.push_back({item.kind == BodyItem::Kind::Paragraph, countWords(item.text.plainText())});
+    }
+    const auto placement = placePullquotes(flow, pending.size());
+    // Insert from the back so earlier indices stay valid.
+    std::vector<std::pair<std::size_t, BodyItem>> inserts;
+    std::size_t sideCounter = 0;
+    for (std::size_t j = 0; j < pending.size(); ++j) {
+      PendingPullquote& quote = pending[j];
+      if (!placement[j]) {
+        meta_.pullquotesDropped.push_back(quote.text);
+        sink_.warning(format::code::PullquoteDropped, quote.path,
+                      "The pull quote \"" + quote.text + "\" was left out: the body has no free place for it between two paragraphs.");
+        continue;
+      }
+      BodyItem item;
+      item.kind = BodyItem::Kind::PullQuote;
+      item.text = Markdown(quote.text, Flavor::Inline);
+      item.floating = true;
+      item.side = sideCounter++ % 2 == 0 ? Side::End : Side::Start;
+      item.repeatsBody = quoteAppearsIn(item.text.plainText(), bodyText_);
+      if (const format::Person* analyst = article_.findAnalyst(quote.by)) item.attribution = {displayName(*analyst), ""};
+      if (!item.repeatsBody && !quote.path.empty()) {
+        sink_.warning(format::code::PullquoteParaphrase, quote.path,
+                      "The pull quote \"" + quote.text + "\" does not appear word for word in the body; check that it quotes the speaker exactly.");
+      }
+      inserts.emplace_back(*placement[j] + 1, std::move(item));
+      ++meta_.pullquotesPlaced;
+    }
+    for (auto it = inserts.rbegin(); it != inserts.rend(); ++it) {
+      tree_.body.insert(tree_.body.begin() + static_cast<std::ptrdiff_t>(it->first), std::move(it->second));
+    }
+  }
+
+  void fillMeta() {
+    std::size_t words = countWords(tree_.headline.plainText()) + countWords(tree_.standfirst.plainText()) +
+                        countWords(tree_.note.plainText());
+    for (const BodyItem& item : tree_.body) {
+      if (!item.floating) words += countWords(itemText(item));
+    }
+    meta_.headline = tree_.headline.plainText();
+    meta_.lang = tree_.lang;
+    meta_.dir = tree_.dir;
+    meta_.canonicalUrl = article_.canonicalUrl;
+    meta_.wordCount = words;
+    const auto perMinute = static_cast<std::size_t>(tree_.labels->wordsPerMinute);
+    meta_.readingMinutes = std::max<std::size_t>(1, (words + perMinute / 2) / perMinute);
+    meta_.pullquotesPlaced += anchoredPullquotes_.size();
+    for (const auto& analyst : article_.analysts) meta_.analysts.push_back({analyst.id, displayName(analyst), analyst.role});
+    tree_.readingTimeText = readingTime(meta_.readingMinutes, *tree_.labels);
+  }
+
+  const Article& article_;
+  const RenderOptions& options_;
+  format::DiagnosticSink& sink_;
+  Meta& meta_;
+  LayoutTree tree_;
+  std::vector<std::string> mentioned_;
+  std::vector<std::size_t> anchoredPullquotes_;
+  std::string bodyText_;  // normalized words of the body, for finding pull quotes in it
+};
+
+}  // namespace
+
+LayoutTree layOut(const Article& article, const RenderOptions& options, format::DiagnosticSink& sink, Meta& meta) {
+  return ArticleLayout(article, options, sink, meta).build();
+}
+
+}  // namespace broadsheet::layout

@@ -1,0 +1,16 @@
+// The layout stage: typed Article -> LayoutTree, plus the facts callers get as Meta.
+#pragma once
+
+#include "broadsheet/broadsheet.hpp"
+#include "format/article.hpp"
+#include "format/diagnostics.hpp"
+#include "layout/layout_tree.hpp"
+
+namespace broadsheet::layout {
+
+// The tree points into `article`, which must outlive it. Pull quotes that find no slot or whose
+// words are not in the body are reported to `sink` as warnings.
+LayoutTree layOut(const format::Article& article, const RenderOptions& options, format::DiagnosticSink& sink,
+                  Meta& meta);
+
+}  // namespace broadsheet::layout

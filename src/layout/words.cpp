@@ -1,0 +1,130 @@
+#include "layout/words.hpp"
+
+#include <cctype>
+
+namespace broadsheet::layout {
+namespace {
+
+bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+struct Replacement {
+  std::string_view from;
+  std::string_view to;
+};
+
+// Typographic punctuation that authors and cmark's smart mode use interchangeably with ASCII.
+constexpr Replacement kPlainPunctuation[] = {
+    {"\u201C", "\""}, {"\u201D", "\""}, {"\u00AB", "\""}, {"\u00BB", "\""}, {"\u201E", "\""},
+    {"\u2018", "'"},  {"\u2019", "'"},  {"\u2013", "-"},  {"\u2014", "-"},  {"\u00A0", " "},
+};
+
+// Decodes the UTF-8 sequence at text[i] (advancing i past it); invalid bytes decode as themselves.
+char32_t nextCodePoint(std::string_view text, std::size_t& i) {
+  const auto lead = static_cast<unsigned char>(text[i++]);
+  const int length = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
+  char32_t codePoint = length == 0 ? lead : lead & (0x3F >> length);
+  for (int k = 0; k < length && i < text.size(); ++k) codePoint = (codePoint << 6) | (static_cast<unsigned char>(text[i++]) & 0x3F);
+  return codePoint;
+}
+
+// Letters and digits of any script; Latin-1 and general punctuation (dashes, quotes, ellipses)
+// and white space are not.
+bool isWordCharacter(char32_t c) {
+  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+  if (c >= 0xA0 && c <= 0xBF) return false;
+  if (c >= 0x2000 && c <= 0x206F) return false;
+  if (c >= 0x3000 && c <= 0x303F) return false;
+  return true;
+}
+
+}  // namespace
+
+std::size_t countWords(std::string_view text) {
+  std::size_t words = 0;
+  bool inWord = false, wordHasLetter = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = nextCodePoint(text, i);
+    if (c < 0x80 ? isSpace(static_cast<unsigned char>(c)) : (c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x3000)) {
+      if (inWord && wordHasLetter) ++words;
+      inWord = wordHasLetter = false;
+      continue;
+    }
+    inWord = true;
+    if (isWordCharacter(c)) wordHasLetter = true;
+  }
+  if (inWord && wordHasLetter) ++words;
+  return words;
+}
+
+std::string normalizeForMatch(std::string_view text) {
+  std::string normalized;
+  normalized.reserve(text.size());
+  bool pendingSpace = false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::string_view replacement;
+    std::size_t consumed = 1;
+    for (const Replacement& r : kPlainPunctuation) {
+      if (text.substr(i, r.from.size()) == r.from) {
+        replacement = r.to;
+        consumed = r.from.size();
+        break;
+      }
+    }
+    const std::string_view piece = replacement.data() ? replacement : text.substr(i, 1);
+    i += consumed;
+    for (char ch : piece) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (isSpace(c)) {
+        pendingSpace = !normalized.empty();
+        continue;
+      }
+      if (pendingSpace) normalized.push_back(' ');
+      pendingSpace = false;
+      normalized.push_back(static_cast<char>(std::tolower(c)));
+    }
+  }
+  return normalized;
+}
+
+bool quoteAppearsIn(std::string_view quote, std::string_view normalizedBody) {
+  std::string normalized = normalizeForMatch(quote);
+  // Ellipses mark words left out: each remaining fragment must be the author's.
+  for (std::size_t at; (at = normalized.find("\u2026")) != std::string::npos;) normalized.replace(at, 3, "|");
+  for (std::size_t at; (at = normalized.find("...")) != std::string::npos;) normalized.replace(at, 3, "|");
+  std::size_t start = 0;
+  bool anyFragment = false;
+  while (start <= normalized.size()) {
+    std::size_t end = normalized.find('|', start);
+    if (end == std::string::npos) end = normalized.size();
+    std::string fragment = normalized.substr(start, end - start);
+    // Quote marks and sentence punctuation around a fragment are the pull quote's, not the speaker's.
+    const std::string_view trim = " \"'.,;:!?";
+    const std::size_t first = fragment.find_first_not_of(trim);
+    const std::size_t last = fragment.find_last_not_of(trim);
+    if (first != std::string::npos) {
+      anyFragment = true;
+      if (normalizedBody.find(std::string_view(fragment).substr(first, last - first + 1)) == std::string_view::npos) {
+        return false;
+      }
+    }
+    start = end + 1;
+  }
+  return anyFragment;
+}
+
+std::vector<std::string> quotedSpans(std::string_view text) {
+  static constexpr std::string_view kPairs[][2] = {{"\u201C", "\u201D"}, {"\u00AB", "\u00BB"}};
+  std::vector<std::string> spans;
+  for (const auto& pair : kPairs) {
+    for (std::size_t open = text.find(pair[0]); open != std::string_view::npos; open = text.find(pair[0], open + 1)) {
+      const std::size_t start = open + pair[0].size();
+      const std::size_t close = text.find(pair[1], start);
+      if (close == std::string_view::npos) break;
+      spans.emplace_back(text.substr(start, close - start));
+      open = close;
+    }
+  }
+  return spans;
+}
+
+}  // namespace broadsheet::layout

@@ -1,0 +1,70 @@
+// The pipeline: format -> text/layout -> html. Each stage reports into one DiagnosticSink.
+#include "broadsheet/broadsheet.hpp"
+
+#include "format/article.hpp"
+#include "format/diagnostics.hpp"
+#include "format/parse_json.hpp"
+#include "format/read_article.hpp"
+#include "format/source_locator.hpp"
+#include "html/emit.hpp"
+#include "layout/layout.hpp"
+
+namespace broadsheet {
+namespace {
+
+bool hasErrors(const std::vector<Diagnostic>& diagnostics) {
+  for (const Diagnostic& diagnostic : diagnostics) {
+    if (diagnostic.severity == Severity::Error) return true;
+  }
+  return false;
+}
+
+// Parses and reads the document; returns whether there is an article worth laying out.
+bool readDocument(std::string_view json, const Limits& limits, format::Article& article, format::DiagnosticSink& sink) {
+  nlohmann::json document;
+  return format::parseJson(json, limits, document, sink) && format::readArticle(document, limits, article, sink);
+}
+
+}  // namespace
+
+RenderResult render(std::string_view json, const RenderOptions& options) {
+  json = format::withoutByteOrderMark(json);
+  RenderResult result;
+  format::DiagnosticSink sink;
+  format::Article article;
+  if (readDocument(json, options.limits, article, sink)) {
+    const layout::LayoutTree tree = layout::layOut(article, options, sink, result.meta);
+    if (options.standalone) {
+      html::appendStandaloneDocument(result.html, tree, article, result.meta);
+    } else {
+      html::appendArticle(result.html, tree);
+    }
+  }
+  result.diagnostics = std::move(sink.items());
+  if (!result.diagnostics.empty() && result.diagnostics.front().code != format::code::JsonSyntax) {
+    format::locateDiagnostics(json, result.diagnostics);
+  }
+  result.ok = !hasErrors(result.diagnostics);
+  return result;
+}
+
+std::vector<Diagnostic> validate(std::string_view json, const Limits& limits) {
+  json = format::withoutByteOrderMark(json);
+  format::DiagnosticSink sink;
+  format::Article article;
+  RenderOptions options;
+  options.limits = limits;
+  if (readDocument(json, limits, article, sink)) {
+    Meta meta;
+    layout::layOut(article, options, sink, meta);  // pull-quote warnings come from the layout
+  }
+  std::vector<Diagnostic> diagnostics = std::move(sink.items());
+  if (!diagnostics.empty() && diagnostics.front().code != format::code::JsonSyntax) {
+    format::locateDiagnostics(json, diagnostics);
+  }
+  return diagnostics;
+}
+
+std::string_view version() { return BROADSHEET_VERSION; }
+
+}  // namespace broadsheet

@@ -1,0 +1,118 @@
+#include "text/markdown.hpp"
+
+#include <cmark.h>
+
+namespace broadsheet::text {
+namespace {
+
+// Smart punctuation on; raw HTML is kept in the tree as HTML nodes, which the html stage prints as
+// escaped text (so nothing a writer typed is lost and nothing runs).
+constexpr int kParseOptions = CMARK_OPT_SMART;
+
+cmark_node* parse(std::string_view source) {
+  return cmark_parse_document(source.data(), source.size(), kParseOptions);
+}
+
+bool isSingleParagraph(cmark_node* document) {
+  cmark_node* first = cmark_node_first_child(document);
+  return first == nullptr || (cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH && cmark_node_next(first) == nullptr);
+}
+
+bool isAsciiPunctuation(char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+// Inline text is one line of prose: newlines become spaces and leading indentation goes, so it can
+// only open a block through its first characters ("# ", "> ", "- ", "1. ", "```"...). Those are
+// escaped, which keeps the characters and makes them literal.
+std::string asInlineSource(std::string_view source, bool escapeBlockMarker) {
+  std::string line;
+  line.reserve(source.size() + 1);
+  for (char c : source) line.push_back(c == '\n' || c == '\r' ? ' ' : c);
+  const std::size_t start = line.find_first_not_of(" \t");
+  line.erase(0, start == std::string::npos ? line.size() : start);
+  if (escapeBlockMarker && !line.empty()) {
+    std::size_t digits = 0;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+    if (digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')')) {
+      line.insert(digits, "\\");
+    } else if (isAsciiPunctuation(line[0])) {
+      line.insert(0, "\\");
+    }
+  }
+  return line;
+}
+
+void appendPlainText(cmark_node* root, std::string& out) {
+  cmark_iter* iter = cmark_iter_new(root);
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_HTML_INLINE:
+        out.append(cmark_node_get_literal(node));
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+      case CMARK_NODE_HTML_BLOCK:
+        out.append(cmark_node_get_literal(node));
+        out.push_back(' ');
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        out.push_back(' ');
+        break;
+      default:
+        // Leaving a block separates its words from the next block's.
+        if (event == CMARK_EVENT_EXIT && node != root && !out.empty() && out.back() != ' ' &&
+            cmark_node_get_type(node) >= CMARK_NODE_FIRST_BLOCK && cmark_node_get_type(node) <= CMARK_NODE_LAST_BLOCK) {
+          out.push_back(' ');
+        }
+    }
+  }
+  cmark_iter_free(iter);
+}
+
+}  // namespace
+
+void Markdown::FreeNode::operator()(cmark_node* node) const { cmark_node_free(node); }
+
+Markdown::Markdown(std::string_view source, Flavor flavor) : flavor_(flavor) {
+  if (source.find_first_not_of(" \t\r\n") == std::string_view::npos) return;  // nothing to show
+  if (flavor == Flavor::Blocks) {
+    document_.reset(parse(source));
+    return;
+  }
+  document_.reset(parse(asInlineSource(source, false)));
+  if (!isSingleParagraph(document_.get())) document_.reset(parse(asInlineSource(source, true)));
+}
+
+Markdown::Markdown(cmark_node* document, Flavor flavor) : document_(document), flavor_(flavor) {}
+
+std::vector<Markdown> Markdown::splitBlocks() {
+  std::vector<Markdown> parts;
+  if (!document_) return parts;
+  while (cmark_node* block = cmark_node_first_child(document_.get())) {
+    cmark_node_unlink(block);
+    cmark_node* part = cmark_node_new(CMARK_NODE_DOCUMENT);
+    cmark_node_append_child(part, block);
+    parts.push_back(Markdown(part, Flavor::Blocks));
+  }
+  document_.reset();
+  return parts;
+}
+
+bool Markdown::isParagraph() const {
+  if (!document_) return false;
+  cmark_node* first = cmark_node_first_child(document_.get());
+  return first != nullptr && cmark_node_next(first) == nullptr && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
+}
+
+std::string Markdown::plainText() const {
+  std::string text;
+  if (document_) appendPlainText(document_.get(), text);
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+}  // namespace broadsheet::text

@@ -1,0 +1,148 @@
+// The whole pipeline on the seed article and on broken documents.
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using namespace broadsheet;
+using broadsheet::test::countOccurrences;
+using broadsheet::test::documentWith;
+using broadsheet::test::findDiagnostic;
+using broadsheet::test::readSourceFile;
+
+TEST_CASE("the seed article renders with all its parts", "[pipeline]") {
+  const std::string json = readSourceFile("examples/nbca-russian-arms-nato.json");
+  REQUIRE_FALSE(json.empty());
+  const RenderResult result = render(json);
+  for (const auto& d : result.diagnostics) UNSCOPED_INFO(d.path << " " << d.code << " " << d.message);
+  CHECK(result.ok);
+  const std::string& html = result.html;
+  CHECK(html.rfind("<article class=\"bs-article\" lang=\"en\" dir=\"ltr\"", 0) == 0);
+  CHECK(countOccurrences(html, "<h1 class=\"bs-headline\">") == 1);
+  CHECK(html.find("Reliance on Russian Arms Won\u2019t Hamper NATO Ties") != std::string::npos);
+  CHECK(html.find("class=\"bs-standfirst\"") != std::string::npos);
+  CHECK(html.find("<p class=\"bs-section\">Frontline Updates</p>") != std::string::npos);
+  CHECK(html.find("<li class=\"bs-tag\">Kazakhstan</li>") != std::string::npos);
+  // The byline names all three analysts, the colonel with his honorific.
+  const auto byline = html.substr(html.find("class=\"bs-byline\""), 600);
+  CHECK(byline.find("Eduard Poletaev") != std::string::npos);
+  CHECK(byline.find("Daur Dosybiev") != std::string::npos);
+  CHECK(byline.find("Colonel Sergey Pashevich") != std::string::npos);
+  // The analyst panel lists each with role and affiliation.
+  CHECK(countOccurrences(html, "<li class=\"bs-analyst\">") == 3);
+  CHECK(html.find("<span class=\"bs-analyst-affiliation\">Battle Brotherhood</span>") != std::string::npos);
+  CHECK(countOccurrences(html, "class=\"bs-pullquote ") >= 2);
+  CHECK(html.find("class=\"bs-quote\"") != std::string::npos);
+  CHECK(html.find("class=\"bs-note\"") != std::string::npos);
+  CHECK(html.find(">Support local journalists</a>") != std::string::npos);
+  CHECK(result.meta.analysts.size() == 3);
+  CHECK(result.meta.pullquotesPlaced >= 2);
+  CHECK(result.meta.wordCount > 250);
+  CHECK(result.meta.readingMinutes >= 1);
+}
+
+TEST_CASE("quotes are attributed with name and role first, the short name after", "[pipeline]") {
+  const std::string json = documentWith(
+      R"({"type":"quote","text":"One.","by":"p"},{"type":"quote","text":"Two.","by":"p"},{"type":"quote","text":"Three.","attribution":"A reader"})",
+      R"("analysts":[{"id":"p","name":"Sergey Pashevich","honorific":"Colonel","role":"president"}],)");
+  const RenderResult result = render(json);
+  REQUIRE(result.ok);
+  CHECK(result.html.find("<figcaption class=\"bs-attribution\">\u2014 <span class=\"bs-person\">Colonel Sergey Pashevich</span>, president</figcaption>") != std::string::npos);
+  CHECK(result.html.find("<span class=\"bs-person\">Colonel Pashevich</span></figcaption>") != std::string::npos);
+  CHECK(result.html.find("<span class=\"bs-person\">A reader</span>") != std::string::npos);
+}
+
+TEST_CASE("floating pull quotes are placed between paragraphs and checked against the body", "[pipeline]") {
+  const std::string json = documentWith(
+      R"({"type":"paragraph","text":"First paragraph of the story."},
+         {"type":"paragraph","text":"He said the words that matter here."},
+         {"type":"paragraph","text":"Third paragraph."},
+         {"type":"paragraph","text":"Fourth paragraph."})",
+      R"("pullquotes":[{"text":"the words that matter"},{"text":"Invented words"},{"text":"No room"}],)");
+  const RenderResult result = render(json);
+  CHECK(result.ok);  // warnings only
+  CHECK(countOccurrences(result.html, "bs-pullquote--floating") == 2);
+  const Diagnostic* paraphrase = findDiagnostic(result.diagnostics, "BS-PULLQUOTE-PARAPHRASE");
+  REQUIRE(paraphrase);
+  CHECK(paraphrase->path == "/pullquotes/1/text");
+  const Diagnostic* dropped = findDiagnostic(result.diagnostics, "BS-PULLQUOTE-DROPPED");
+  REQUIRE(dropped);
+  CHECK(dropped->path == "/pullquotes/2/text");
+  CHECK(result.meta.pullquotesDropped.size() == 1);
+  // The quote from the body is hidden from screen readers; the paraphrase is not.
+  CHECK(countOccurrences(result.html, "aria-hidden=\"true\"") == 1);
+  // Never before the second paragraph.
+  CHECK(result.html.find("bs-pullquote") > result.html.find("He said"));
+}
+
+TEST_CASE("automatic pull quotes come from the analysts' words", "[pipeline]") {
+  const std::string json = documentWith(
+      R"({"type":"paragraph","text":"Opening paragraph with some words."},
+         {"type":"paragraph","text":"Analyst Jane Roe said, “Our region has never depended on a single partner for its security, and it never will.”"},
+         {"type":"paragraph","text":"Another paragraph."},
+         {"type":"paragraph","text":"Closing paragraph."})",
+      R"("analysts":[{"id":"roe","name":"Jane Roe","role":"analyst"}],"pullquotes":"auto",)");
+  const RenderResult result = render(json);
+  CHECK(result.ok);
+  REQUIRE(result.meta.pullquotesPlaced == 1);
+  CHECK(result.html.find("<p class=\"bs-pullquote-text\">Our region has never depended") != std::string::npos);
+  CHECK(result.html.find("<p class=\"bs-pullquote-by\">Jane Roe</p>") != std::string::npos);
+}
+
+TEST_CASE("a broken block is dropped and the rest is kept", "[pipeline]") {
+  const std::string json = documentWith(
+      R"({"type":"paragraph","text":"Kept before."},{"type":"hologram","text":"gone"},{"type":"paragraph","text":"Kept after."})");
+  const RenderResult result = render(json);
+  CHECK_FALSE(result.ok);
+  CHECK(result.html.find("Kept before.") != std::string::npos);
+  CHECK(result.html.find("Kept after.") != std::string::npos);
+  CHECK(result.html.find("gone") == std::string::npos);
+}
+
+TEST_CASE("a document without a usable headline renders nothing", "[pipeline]") {
+  const RenderResult result = render(R"({"format":"broadsheet/article@1","headline":"","body":[{"type":"paragraph","text":"x"}]})");
+  CHECK_FALSE(result.ok);
+  CHECK(result.html.empty());
+}
+
+TEST_CASE("markup never comes from content", "[pipeline][security]") {
+  const std::string attack = R"(<script>alert(1)</script><img src=x onerror=alert(1)>\"'><svg onload=alert(1)>)";
+  const std::string json = documentWith(
+      R"({"type":"paragraph","text":")" + attack + R"("},{"type":"quote","text":"q","attribution":")" + attack + R"("})",
+      R"("section":")" + attack + R"(","tags":[")" + attack + R"("],"analysts":[{"id":"a","name":")" + attack + R"(","role":")" + attack + R"("}],)");
+  const RenderResult result = render(json);
+  CHECK(result.html.find("<script") == std::string::npos);
+  CHECK(result.html.find("<img") == std::string::npos);
+  CHECK(result.html.find("<svg") == std::string::npos);
+  CHECK(countOccurrences(result.html, "&lt;script&gt;alert(1)&lt;/script&gt;") >= 5);
+}
+
+TEST_CASE("standalone documents carry the stylesheet and safe JSON-LD", "[pipeline]") {
+  RenderOptions options;
+  options.standalone = true;
+  const RenderResult result = render(documentWith(R"({"type":"paragraph","text":"x"})", R"("id":"1",)").replace(0, 0, ""), options);
+  REQUIRE(result.ok);
+  CHECK(result.html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(result.html.find(".bs-article") != std::string::npos);
+  CHECK(result.html.find("\"@type\":\"NewsArticle\"") != std::string::npos);
+
+  const std::string hostile = R"({"format":"broadsheet/article@1","headline":"</script><script>alert(1)</script>\u2028","body":"x"})";
+  const RenderResult escaped = render(hostile, options);
+  const std::string jsonLd = escaped.html.substr(escaped.html.find("application/ld+json"));
+  CHECK(jsonLd.find("</script><script>") == std::string::npos);
+  CHECK(jsonLd.find("\\u003c/script\\u003e") != std::string::npos);
+}
+
+TEST_CASE("options come from JSON and bad ones are reported", "[pipeline]") {
+  std::vector<Diagnostic> diagnostics;
+  const RenderOptions options = parseOptions(R"({"standalone":true,"headingLevel":2,"theme":"dark","bogus":1})", diagnostics);
+  CHECK(options.standalone);
+  CHECK(options.headingLevel == 2);
+  CHECK(options.theme == Theme::Dark);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == "BS-OPTION");
+}
+
+TEST_CASE("diagnostics and meta serialise to JSON", "[pipeline]") {
+  const auto json = diagnosticsToJson({{Severity::Warning, "BS-X", "say \"hi\"", "/a~1b", 2, 3}});
+  CHECK(json == R"([{"code":"BS-X","column":3,"line":2,"message":"say \"hi\"","path":"/a~1b","severity":"warning"}])");
+}
