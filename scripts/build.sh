@@ -5,6 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
+# One build at a time in this checkout (several tools or people may call this at once).
+mkdir -p build
+exec 9>build/.lock
+flock 9
+
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release -Wno-dev >/dev/null
 cmake --build build/native -j "$jobs"
 

@@ -12,8 +12,9 @@ namespace {
 
 using Json = nlohmann::json;
 
+// A bad option is the caller's slip, not the document's: warn and keep the default.
 void optionError(std::vector<Diagnostic>& diagnostics, std::string_view key, std::string message) {
-  diagnostics.push_back({Severity::Error, std::string(format::code::Option), std::move(message),
+  diagnostics.push_back({Severity::Warning, std::string(format::code::Option), std::move(message),
                          format::childPointer("", key), 0, 0});
 }
 

@@ -52,7 +52,9 @@ int render(std::size_t inputLength, std::size_t optionsLength, int mode) {
   result.diagnostics.insert(result.diagnostics.begin(), optionDiagnostics.begin(), optionDiagnostics.end());
   s.html = std::move(result.html);
   s.diagnostics = broadsheet::diagnosticsToJson(result.diagnostics);
-  s.meta = mode == 1 ? std::string("null") : broadsheet::metaToJson(result.meta);
+  // Meta describes an article; when none could be read (or only validation ran) there is none.
+  const bool articleRead = !result.meta.lang.empty();
+  s.meta = mode == 1 || !articleRead ? std::string("null") : broadsheet::metaToJson(result.meta);
   for (const auto& diagnostic : result.diagnostics) {
     if (diagnostic.severity == broadsheet::Severity::Error) return 1;
   }

@@ -1,0 +1,154 @@
+// The command-line interface (bin/broadsheet.js), run as a child process.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { cliPath, examplePath, exampleAnalysts, repoRoot } from '../helpers/paths.mjs';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'broadsheet-cli-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs the CLI with arguments (and optional standard input); returns status, stdout and stderr. */
+function cli(args, input) {
+  const run = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: repoRoot,
+    input: input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (run.error) throw run.error;
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const DIAGNOSTIC_LINE = /^\S+ \d+:\d+ BS-[A-Z0-9-]+ .+$/;
+const brokenJson = '{\n  "format": "broadsheet/article@1",\n  "headline": "x",,\n}\n';
+
+describe('broadsheet render', () => {
+  test('writes the article HTML to standard output', () => {
+    const run = cli(['render', examplePath]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^<article class="bs-article"/);
+    for (const name of exampleAnalysts) assert.ok(run.stdout.includes(name), name);
+    assert.doesNotMatch(run.stderr, /BS-[A-Z-]+ /, 'no diagnostics for the example');
+  });
+
+  test('--format json writes the whole result', () => {
+    const run = cli(['render', examplePath, '--format', 'json']);
+    assert.equal(run.status, 0, run.stderr);
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.ok, true);
+    assert.match(result.html, /class="bs-article"/);
+    assert.ok(result.css.length > 0);
+    assert.ok(Array.isArray(result.diagnostics));
+    assert.equal(result.meta.analysts.length, 3);
+  });
+
+  test('--standalone writes a whole HTML document', () => {
+    const run = cli(['render', '--standalone', examplePath]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^<!DOCTYPE html>/i);
+    assert.match(run.stdout, /<style[^>]*>/);
+  });
+
+  test('-o writes to a file and nothing to standard output', () => {
+    const out = path.join(scratch, 'article.html');
+    const run = cli(['render', examplePath, '-o', out]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.equal(readFileSync(out, 'utf8'), cli(['render', examplePath]).stdout);
+  });
+
+  test('- reads standard input', () => {
+    const run = cli(['render', '-'], readFileSync(examplePath, 'utf8'));
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, cli(['render', examplePath]).stdout);
+  });
+
+  test('bad JSON exits 1 with a positioned BS-JSON-SYNTAX diagnostic on standard error', () => {
+    const run = cli(['render', '-'], brokenJson);
+    assert.equal(run.status, 1);
+    assert.equal(run.stdout, '', 'no HTML for a document with errors');
+    const line = run.stderr.split('\n').find((l) => l.includes('BS-JSON-SYNTAX'));
+    assert.ok(line, run.stderr);
+    assert.match(line, DIAGNOSTIC_LINE);
+    const [, row, column] = line.match(/ (\d+):(\d+) /);
+    assert.equal(Number(row), 3);
+    assert.ok(Number(column) > 0);
+  });
+
+  test('a document error exits 1; --format json still writes the result', () => {
+    const file = path.join(scratch, 'wrong-format.json');
+    writeFileSync(file, JSON.stringify({ format: 'nope', headline: 'x', body: [] }));
+    const run = cli(['render', file, '--format', 'json']);
+    assert.equal(run.status, 1);
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.ok, false);
+    assert.ok(result.diagnostics.some((d) => d.severity === 'error' && d.path === '/format'));
+    for (const line of run.stderr.trim().split('\n')) assert.match(line, DIAGNOSTIC_LINE);
+  });
+});
+
+describe('broadsheet validate', () => {
+  test('exits 0 for the example and 1 for bad JSON', () => {
+    const good = cli(['validate', examplePath]);
+    assert.equal(good.status, 0, good.stderr);
+    assert.equal(good.stdout, '');
+
+    const bad = cli(['validate', '-'], brokenJson);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /BS-JSON-SYNTAX/);
+  });
+
+  test('--format json writes {ok, diagnostics}', () => {
+    const run = cli(['validate', examplePath, '--format=json']);
+    assert.equal(run.status, 0, run.stderr);
+    const result = JSON.parse(run.stdout);
+    assert.deepEqual(Object.keys(result).sort(), ['diagnostics', 'ok']);
+    assert.equal(result.ok, true);
+  });
+});
+
+describe('usage', () => {
+  test('--help prints usage and exits 0', () => {
+    for (const args of [['--help'], ['-h'], ['render', '--help']]) {
+      const run = cli(args);
+      assert.equal(run.status, 0, args.join(' '));
+      assert.match(run.stdout, /Usage:\n\s+broadsheet render/);
+    }
+  });
+
+  test('--version names the package and core versions', () => {
+    const run = cli(['--version']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^broadsheet \d+\.\d+\.\d+ \(core .+\)\n$/);
+  });
+
+  const usageErrors = {
+    'no command': [],
+    'unknown command': ['frobnicate', examplePath],
+    'missing file': ['render'],
+    'unknown flag': ['render', examplePath, '--bogus'],
+    'bad --format': ['render', examplePath, '--format', 'xml'],
+    'flag of another command': ['validate', examplePath, '--standalone'],
+    'extra argument': ['render', examplePath, examplePath],
+    'missing -o value': ['render', examplePath, '-o'],
+  };
+  for (const [name, args] of Object.entries(usageErrors)) {
+    test(`${name} exits 2 with a message`, () => {
+      const run = cli(args);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /^broadsheet: /);
+      assert.equal(run.stdout, '');
+    });
+  }
+
+  test('an unreadable file exits 2 and names it', () => {
+    const missing = path.join(scratch, 'missing.json');
+    assert.equal(existsSync(missing), false);
+    const run = cli(['render', missing]);
+    assert.equal(run.status, 2);
+    assert.ok(run.stderr.includes(`cannot read ${missing}: ENOENT`), run.stderr);
+  });
+});

@@ -1,0 +1,253 @@
+// Broadsheet: the JavaScript face of the WebAssembly core.
+//
+// The core (web/core/broadsheet-core.{js,wasm}, built by `npm run build`) does all the work: parsing,
+// validation, layout and HTML. This file only moves whole documents across the boundary, one call
+// per render, and turns every failure into diagnostics so that `render` never throws:
+//
+//   input bytes ──encodeInto──▶ core.inputBuffer() ──core.render()──▶ resultHtml / resultDiagnostics /
+//   resultMeta (views into linear memory, decoded at once)
+//
+// Works unchanged in Node 20 and in browsers; Node-only modules are imported dynamically.
+
+const MODE_RENDER = 0;
+const MODE_VALIDATE = 1;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const isNode = typeof process !== 'undefined' && Boolean(process.versions?.node);
+
+/**
+ * Creates a renderer backed by its own instance of the WebAssembly core.
+ * @param {import('./index.d.ts').CreateRendererOptions} [options]
+ * @returns {Promise<import('./index.d.ts').Renderer>}
+ */
+export async function createRenderer(options = {}) {
+  const [factory, wasmModule] = await Promise.all([
+    options.moduleFactory ?? loadFactory(),
+    compileWasm(options),
+  ]);
+  const factoryFn = typeof factory === 'function' ? factory : factory.default;
+
+  let core = await startCore(factoryFn, wasmModule, false).ready;
+  // After an internal failure the instance is replaced; `restarting` is set while a replacement that
+  // could not be made synchronously is still on its way.
+  let restarting = null;
+
+  const css = decoder.decode(core.stylesheet());
+  const version = String(core.version());
+
+  function replaceCore() {
+    core = null;
+    const next = startCore(factoryFn, wasmModule, true);
+    if (typeof next.module.render === 'function') {
+      next.ready.catch(() => {});
+      core = next.module;
+      return;
+    }
+    restarting = next.ready;
+    restarting.then(
+      (module) => { core = module; restarting = null; },
+      () => { restarting = null; },
+    );
+  }
+
+  function call(input, renderOptions, mode) {
+    if (!core) {
+      return failure(mode, restarting
+        ? internalDiagnostic('the renderer is restarting after an internal error; try again shortly')
+        : internalDiagnostic('the renderer could not be restarted after an internal error'));
+    }
+    const encoded = encodeRequest(input, renderOptions);
+    if (encoded.diagnostic) return failure(mode, encoded.diagnostic);
+    try {
+      const status = writeAndRun(core, encoded, mode);
+      if (status !== 0 && status !== 1) throw new Error(`the core's render returned status ${status}`);
+      const diagnostics = JSON.parse(decoder.decode(core.resultDiagnostics()));
+      const ok = status === 0 && !diagnostics.some((d) => d.severity === 'error');
+      if (mode === MODE_VALIDATE) return { ok, diagnostics };
+      const html = decoder.decode(core.resultHtml());
+      const metaText = decoder.decode(core.resultMeta());
+      const meta = metaText ? JSON.parse(metaText) : null;
+      return { ok, html, css, diagnostics, meta };
+    } catch (error) {
+      replaceCore();
+      return failure(mode, internalDiagnostic(`internal error in the core (${describeError(error)}); ` +
+        'the renderer has been restarted'));
+    }
+  }
+
+  function failure(mode, diagnostic) {
+    return mode === MODE_VALIDATE
+      ? { ok: false, diagnostics: [diagnostic] }
+      : { ok: false, html: '', css, diagnostics: [diagnostic], meta: null };
+  }
+
+  return Object.freeze({
+    css,
+    version,
+    render: (input, renderOptions) => call(input, renderOptions, MODE_RENDER),
+    validate: (input, renderOptions) => call(input, renderOptions, MODE_VALIDATE),
+  });
+}
+
+/**
+ * Formats a diagnostic as one line: `path line:column code message` (the CLI's format).
+ * The document root (JSON Pointer "") is shown as `/`.
+ * @param {import('./index.d.ts').Diagnostic} d
+ */
+export function formatDiagnostic(d) {
+  return `${d.path || '/'} ${d.line ?? 0}:${d.column ?? 0} ${d.code} ${d.message}`;
+}
+
+// ── Loading ──────────────────────────────────────────────────────────────────────────────────────
+
+async function loadFactory() {
+  try {
+    return await import('./core/broadsheet-core.js');
+  } catch (error) {
+    throw new Error('broadsheet: could not load the WebAssembly core (web/core/broadsheet-core.js); ' +
+      `run \`npm run build\` first (${describeError(error)})`, { cause: error });
+  }
+}
+
+/** Compiles the core's WebAssembly once per renderer; every instance (and restart) reuses it. */
+async function compileWasm(options) {
+  if (options.wasmBinary) return WebAssembly.compile(options.wasmBinary);
+  const location = options.wasmUrl ?? new URL('./core/broadsheet-core.wasm', import.meta.url);
+  const text = String(location);
+  if (isNode && (text.startsWith('file:') || !/^[a-z][a-z0-9+.-]+:/i.test(text))) {
+    const { readFile } = await import('node:fs/promises');
+    let bytes;
+    try {
+      bytes = await readFile(text.startsWith('file:') ? new URL(text) : text);
+    } catch (error) {
+      throw new Error(`broadsheet: could not read the WebAssembly core at ${text}; ` +
+        `run \`npm run build\` first (${error.code ?? describeError(error)})`, { cause: error });
+    }
+    return WebAssembly.compile(bytes);
+  }
+  const response = await fetch(location);
+  if (!response.ok) {
+    throw new Error(`broadsheet: could not load the WebAssembly core from ${text}: HTTP ${response.status}`);
+  }
+  const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/wasm' && typeof WebAssembly.compileStreaming === 'function') {
+    return WebAssembly.compileStreaming(response);
+  }
+  // Served with the wrong MIME type: streaming compilation refuses it, so compile from the bytes.
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * Starts one instance of the core from the compiled module. `module` is the Emscripten module object;
+ * with `synchronous` it is usually fully initialised when this returns (used for restarts, since
+ * `render` is synchronous), and `ready` resolves when it is in any case.
+ */
+function startCore(factory, wasmModule, synchronous) {
+  const module = {
+    instantiateWasm(imports, receiveInstance) {
+      if (synchronous) {
+        let instance;
+        try {
+          instance = new WebAssembly.Instance(wasmModule, imports);
+        } catch {
+          // Some browsers refuse synchronous instantiation of large modules on the main thread.
+        }
+        if (instance) {
+          receiveInstance(instance, wasmModule);
+          return {};
+        }
+      }
+      WebAssembly.instantiate(wasmModule, imports).then(
+        (instance) => receiveInstance(instance, wasmModule), rejectReady);
+      return {};
+    },
+  };
+  let rejectReady;
+  const ready = new Promise((resolve, reject) => {
+    rejectReady = reject;
+    Promise.resolve(factory(module)).then(resolve, reject);
+  });
+  return { module, ready };
+}
+
+// ── Crossing the boundary ────────────────────────────────────────────────────────────────────────
+
+/** Turns the caller's input and options into what `writeAndRun` needs, or a BS-INPUT diagnostic. */
+function encodeRequest(input, renderOptions) {
+  let optionBytes = new Uint8Array(0);
+  if (renderOptions !== undefined && renderOptions !== null) {
+    if (typeof renderOptions !== 'object' || Array.isArray(renderOptions)) {
+      return { diagnostic: inputDiagnostic(`options must be an object, not ${describeType(renderOptions)}`) };
+    }
+    try {
+      optionBytes = encoder.encode(JSON.stringify(renderOptions));
+    } catch (error) {
+      return { diagnostic: inputDiagnostic(`options cannot be written as JSON (${describeError(error)})`) };
+    }
+  }
+
+  if (typeof input === 'string') return { text: input, optionBytes };
+  if (input instanceof Uint8Array) return { bytes: input, optionBytes };
+  if (input instanceof ArrayBuffer) return { bytes: new Uint8Array(input), optionBytes };
+  if (ArrayBuffer.isView(input)) {
+    return { bytes: new Uint8Array(input.buffer, input.byteOffset, input.byteLength), optionBytes };
+  }
+  if (typeof input === 'object' && input !== null) {
+    let text;
+    try {
+      text = JSON.stringify(input);
+    } catch (error) {
+      return { diagnostic: inputDiagnostic(`the article object cannot be written as JSON (${describeError(error)})`) };
+    }
+    if (typeof text !== 'string') {
+      return { diagnostic: inputDiagnostic('the article object cannot be written as JSON') };
+    }
+    return { text, optionBytes };
+  }
+  return {
+    diagnostic: inputDiagnostic('input must be a JSON string, an article object or a Uint8Array of UTF-8 ' +
+      `bytes, not ${describeType(input)}`),
+  };
+}
+
+/** Writes the article's bytes and then the options' bytes into the core's input buffer; renders. */
+function writeAndRun(core, { text, bytes, optionBytes }, mode) {
+  let inputLength;
+  if (text !== undefined) {
+    // UTF-16 code unit → at most 3 UTF-8 bytes, so 3 × length always fits; encode straight into memory.
+    const room = 3 * text.length;
+    const pointer = core.inputBuffer(room + optionBytes.length);
+    const heap = core.HEAPU8; // read after inputBuffer(): memory may have grown
+    inputLength = encoder.encodeInto(text, heap.subarray(pointer, pointer + room)).written;
+    heap.set(optionBytes, pointer + inputLength);
+  } else {
+    inputLength = bytes.length;
+    const pointer = core.inputBuffer(inputLength + optionBytes.length);
+    const heap = core.HEAPU8;
+    heap.set(bytes, pointer);
+    heap.set(optionBytes, pointer + inputLength);
+  }
+  return core.render(inputLength, optionBytes.length, mode);
+}
+
+// ── Diagnostics made on this side ────────────────────────────────────────────────────────────────
+
+function inputDiagnostic(message) {
+  return { severity: 'error', code: 'BS-INPUT', message, path: '', line: 0, column: 0 };
+}
+
+function internalDiagnostic(message) {
+  return { severity: 'error', code: 'BS-INTERNAL', message, path: '', line: 0, column: 0 };
+}
+
+function describeType(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? value.constructor?.name ?? 'an object' : typeof value;
+}
+
+function describeError(error) {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,163 @@
+// Hand-written types for the `broadsheet` package (web/broadsheet.js).
+
+/** One problem found in a document, or in the call itself (`BS-INPUT`, `BS-INTERNAL`). */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  /** Stable code, e.g. `BS-JSON-SYNTAX`. */
+  code: string;
+  message: string;
+  /** JSON Pointer to the offending value; `""` is the whole document. */
+  path: string;
+  /** 1-based line in the input, or 0 when unknown. */
+  line: number;
+  /** 1-based column in the input, or 0 when unknown. */
+  column: number;
+}
+
+export interface RenderOptions {
+  /** A whole HTML document with the stylesheet inlined, instead of an `<article>` fragment. */
+  standalone?: boolean;
+  /** Heading level of the headline (`.bs-headline`); default 1. */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+  theme?: 'auto' | 'light' | 'dark';
+  /** BCP 47 language tag; overrides the document's `lang`. */
+  lang?: string;
+  /** Resource limits; exceeding one gives a `BS-LIMIT` diagnostic. Each must be a positive integer. */
+  limits?: {
+    /** Default 8 MiB. */
+    maxInputBytes?: number;
+    /** JSON nesting depth; default 64. */
+    maxDepth?: number;
+    /** Default 10000. */
+    maxBlocks?: number;
+    /** Bytes in any one string; default 1 MiB. */
+    maxStringBytes?: number;
+  };
+}
+
+/** Facts about the rendered article. */
+export interface ArticleMeta {
+  /** The headline as plain text. */
+  headline: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  wordCount: number;
+  readingMinutes: number;
+  analysts: Array<{ id: string; name: string; role: string }>;
+  /** How many floating pull quotes were placed, and the texts of those that found no place. */
+  pullquotes: { placed: number; dropped: string[] };
+  canonicalUrl: string;
+}
+
+export interface RenderResult {
+  /** True when no diagnostic is an error. */
+  ok: boolean;
+  /** The article's HTML; best effort (possibly empty) when `ok` is false. */
+  html: string;
+  /** The article stylesheet (the same string as `Renderer.css`). */
+  css: string;
+  diagnostics: Diagnostic[];
+  /** Null when no article could be read (e.g. invalid JSON) or the call itself failed (`BS-INPUT`, `BS-INTERNAL`). */
+  meta: ArticleMeta | null;
+}
+
+export interface ValidateResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** Inline CommonMark: emphasis, strong, code, links, smart punctuation; never raw HTML. */
+export type InlineMarkdown = string;
+
+export interface Person {
+  id?: string;
+  name: string;
+  role?: string;
+  affiliation?: string;
+  honorific?: string;
+  url?: string;
+}
+
+export interface ArticleImage {
+  src: string;
+  alt: string;
+  caption?: InlineMarkdown;
+  credit?: InlineMarkdown;
+  width?: number;
+  height?: number;
+}
+
+export type Block =
+  | { type: 'paragraph'; text: InlineMarkdown }
+  | { type: 'heading'; level: 2 | 3 | 4; text: InlineMarkdown }
+  | { type: 'quote'; text: InlineMarkdown; by?: string; attribution?: string }
+  | { type: 'pullquote'; text: InlineMarkdown; by?: string }
+  | { type: 'list'; ordered?: boolean; items: InlineMarkdown[] }
+  | ({ type: 'image' } & ArticleImage)
+  | { type: 'note'; text: InlineMarkdown }
+  | { type: 'divider' }
+  | { type: 'markdown'; text: string };
+
+/** Article format v1 (`"format": "broadsheet/article@1"`). */
+export interface ArticleDocument {
+  format: 'broadsheet/article@1';
+  id?: string;
+  lang?: string;
+  dir?: 'ltr' | 'rtl' | 'auto';
+  headline: InlineMarkdown;
+  standfirst?: InlineMarkdown;
+  /** ISO 8601 date or date-time. */
+  published?: string;
+  updated?: string;
+  section?: string;
+  tags?: string[];
+  publisher?: { name: string; url?: string };
+  canonicalUrl?: string;
+  authors?: Person[];
+  /** Analysts need a unique `id`, which quotes and pull quotes refer to with `by`. */
+  analysts?: Array<Person & { id: string }>;
+  image?: ArticleImage;
+  /** Blocks, or one block-level CommonMark string. */
+  body?: Block[] | string;
+  pullquotes?: Array<{ text: InlineMarkdown; by?: string }>;
+  note?: InlineMarkdown;
+  callToAction?: { label: string; url: string };
+}
+
+/**
+ * What `render` and `validate` accept: JSON text, UTF-8 bytes of JSON text, or an article object
+ * (written out with `JSON.stringify`). Anything else gives a `BS-INPUT` diagnostic, never an exception.
+ */
+export type ArticleInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | ArticleDocument;
+
+export interface Renderer {
+  /** Renders an article. Never throws: problems come back as diagnostics. */
+  render(input: ArticleInput, options?: RenderOptions): RenderResult;
+  /** Checks an article without producing HTML. Never throws. */
+  validate(input: ArticleInput, options?: RenderOptions): ValidateResult;
+  /** The article stylesheet. */
+  readonly css: string;
+  /** The core's version. */
+  readonly version: string;
+}
+
+/** An Emscripten module factory following the Broadsheet core contract. */
+export type CoreFactory = (moduleArgs: object) => Promise<object>;
+
+export interface CreateRendererOptions {
+  /** Where to load `broadsheet-core.wasm` from; defaults to `./core/` beside this module. */
+  wasmUrl?: string | URL;
+  /** The core's WebAssembly bytes, instead of loading them from `wasmUrl`. */
+  wasmBinary?: BufferSource;
+  /**
+   * Advanced: the Emscripten factory (or a module whose default export is one) to use instead of the
+   * bundled `./core/broadsheet-core.js`, e.g. a debug build of the core.
+   */
+  moduleFactory?: CoreFactory | { default: CoreFactory };
+}
+
+/** Loads the WebAssembly core and returns a renderer with its own instance of it. */
+export function createRenderer(options?: CreateRendererOptions): Promise<Renderer>;
+
+/** Formats a diagnostic as `path line:column code message`; the document root is shown as `/`. */
+export function formatDiagnostic(diagnostic: Diagnostic): string;
