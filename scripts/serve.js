@@ -33,6 +33,14 @@ const MIME_TYPES = {
 };
 
 /**
+ * The Content-Security-Policy sent with the partner example pages (web/examples/*.html): the strict
+ * policy of a partner site, sent as a header as such a site would send it. docs/embed.md documents it
+ * as what the embed needs at least.
+ */
+export const PARTNER_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; " +
+  "require-trusted-types-for 'script'; trusted-types broadsheet";
+
+/**
  * Starts the server and returns it (already asked to listen; wait for its 'listening' event).
  * @param {{port?: number, host?: string, root?: string, quiet?: boolean}} [options]
  */
@@ -92,9 +100,16 @@ async function handle(root, request, response) {
     'Content-Length': info.size,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    ...pageHeaders(segments, file),
   });
   if (request.method === 'HEAD') return response.end();
   createReadStream(realFile).on('error', (error) => response.destroy(error)).pipe(response);
+}
+
+/** Headers of particular pages: the partner examples are served under the partner's CSP. */
+function pageHeaders(segments, file) {
+  const isExamplePage = segments[0] === 'web' && segments[1] === 'examples' && file.endsWith('.html');
+  return isExamplePage ? { 'Content-Security-Policy': PARTNER_CSP } : {};
 }
 
 function send(response, status, text) {

@@ -52,6 +52,8 @@ RenderOptions parseOptions(std::string_view json, std::vector<Diagnostic>& diagn
       readLimit(value, "maxDepth", options.limits.maxDepth, diagnostics);
       readLimit(value, "maxBlocks", options.limits.maxBlocks, diagnostics);
       readLimit(value, "maxStringBytes", options.limits.maxStringBytes, diagnostics);
+      readLimit(value, "maxPeople", options.limits.maxPeople, diagnostics);
+      readLimit(value, "maxPullquotes", options.limits.maxPullquotes, diagnostics);
     } else {
       optionError(diagnostics, key, "The option \"" + key + "\" is unknown or has a value of the wrong kind; it is ignored.");
     }

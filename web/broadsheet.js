@@ -4,8 +4,8 @@
 // validation, layout and HTML. This file only moves whole documents across the boundary, one call
 // per render, and turns every failure into diagnostics so that `render` never throws:
 //
-//   input bytes ──encodeInto──▶ core.inputBuffer() ──core.render()──▶ resultHtml / resultDiagnostics /
-//   resultMeta (views into linear memory, decoded at once)
+//   input bytes ──encodeInto──▶ core._broadsheet_input() ──core._broadsheet_render()──▶
+//   core._broadsheet_results(): (pointer, length) of html, diagnostics, meta in linear memory, decoded at once
 //
 // Works unchanged in Node 20 and in browsers; Node-only modules are imported dynamically.
 
@@ -15,6 +15,7 @@ const MODE_VALIDATE = 1;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const isNode = typeof process !== 'undefined' && Boolean(process.versions?.node);
+const NODE_FS = 'node:fs/promises';
 
 /**
  * Creates a renderer backed by its own instance of the WebAssembly core.
@@ -33,13 +34,13 @@ export async function createRenderer(options = {}) {
   // could not be made synchronously is still on its way.
   let restarting = null;
 
-  const css = decoder.decode(core.stylesheet());
-  const version = String(core.version());
+  const css = decoder.decode(viewOf(core, core._broadsheet_stylesheet(), 0));
+  const version = decoder.decode(viewOf(core, core._broadsheet_version(), 0));
 
   function replaceCore() {
     core = null;
     const next = startCore(factoryFn, wasmModule, true);
-    if (typeof next.module.render === 'function') {
+    if (typeof next.module._broadsheet_render === 'function') {
       next.ready.catch(() => {});
       core = next.module;
       return;
@@ -62,11 +63,12 @@ export async function createRenderer(options = {}) {
     try {
       const status = writeAndRun(core, encoded, mode);
       if (status !== 0 && status !== 1) throw new Error(`the core's render returned status ${status}`);
-      const diagnostics = JSON.parse(decoder.decode(core.resultDiagnostics()));
+      const results = core._broadsheet_results();
+      const diagnostics = JSON.parse(decoder.decode(viewOf(core, results, 1)));
       const ok = status === 0 && !diagnostics.some((d) => d.severity === 'error');
       if (mode === MODE_VALIDATE) return { ok, diagnostics };
-      const html = decoder.decode(core.resultHtml());
-      const metaText = decoder.decode(core.resultMeta());
+      const html = decoder.decode(viewOf(core, results, 0));
+      const metaText = decoder.decode(viewOf(core, results, 2));
       const meta = metaText ? JSON.parse(metaText) : null;
       return { ok, html, css, diagnostics, meta };
     } catch (error) {
@@ -116,7 +118,8 @@ async function compileWasm(options) {
   const location = options.wasmUrl ?? new URL('./core/broadsheet-core.wasm', import.meta.url);
   const text = String(location);
   if (isNode && (text.startsWith('file:') || !/^[a-z][a-z0-9+.-]+:/i.test(text))) {
-    const { readFile } = await import('node:fs/promises');
+    // A specifier in a variable, so that bundlers building for browsers leave this Node-only import alone.
+    const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FS);
     let bytes;
     try {
       bytes = await readFile(text.startsWith('file:') ? new URL(text) : text);
@@ -215,20 +218,35 @@ function encodeRequest(input, renderOptions) {
 function writeAndRun(core, { text, bytes, optionBytes }, mode) {
   let inputLength;
   if (text !== undefined) {
-    // UTF-16 code unit → at most 3 UTF-8 bytes, so 3 × length always fits; encode straight into memory.
-    const room = 3 * text.length;
-    const pointer = core.inputBuffer(room + optionBytes.length);
-    const heap = core.HEAPU8; // read after inputBuffer(): memory may have grown
-    inputLength = encoder.encodeInto(text, heap.subarray(pointer, pointer + room)).written;
-    heap.set(optionBytes, pointer + inputLength);
+    // Encode straight into linear memory. Articles are mostly ASCII, so first ask for a little more
+    // room than there are UTF-16 code units; when that is not enough, for 3 bytes per code unit left
+    // (always enough), keeping what was written. The core's memory stays close to the input's size.
+    let room = text.length + (text.length >> 3) + 16;
+    let pointer = core._broadsheet_input(room + optionBytes.length);
+    // HEAPU8 is read after every _broadsheet_input(): memory may have grown.
+    let { read, written } = encoder.encodeInto(text, core.HEAPU8.subarray(pointer, pointer + room));
+    if (read < text.length) {
+      room = written + 3 * (text.length - read);
+      pointer = core._broadsheet_input(room + optionBytes.length);
+      written += encoder.encodeInto(text.slice(read), core.HEAPU8.subarray(pointer + written, pointer + room)).written;
+    }
+    inputLength = written;
+    core.HEAPU8.set(optionBytes, pointer + inputLength);
   } else {
     inputLength = bytes.length;
-    const pointer = core.inputBuffer(inputLength + optionBytes.length);
+    const pointer = core._broadsheet_input(inputLength + optionBytes.length);
     const heap = core.HEAPU8;
     heap.set(bytes, pointer);
     heap.set(optionBytes, pointer + inputLength);
   }
-  return core.render(inputLength, optionBytes.length, mode);
+  return core._broadsheet_render(inputLength, optionBytes.length, mode);
+}
+
+/** The bytes of the `index`-th (pointer, length) pair of the table at `table` in linear memory. */
+function viewOf(core, table, index) {
+  const words = core.HEAPU32;
+  const pointer = words[(table >>> 2) + 2 * index];
+  return core.HEAPU8.subarray(pointer, pointer + words[(table >>> 2) + 2 * index + 1]);
 }
 
 // ── Diagnostics made on this side ────────────────────────────────────────────────────────────────

@@ -1,4 +1,6 @@
-// Hand-written types for the `broadsheet` package (web/broadsheet.js).
+// Hand-written types for the `broadsheet` package (web/broadsheet.js). The other entry points have their
+// own files, which build on these: element.d.ts (`broadsheet/element`, the custom element; it needs the
+// DOM library, which these types do not), embed.d.ts (`broadsheet/embed`) and ssr.d.ts (`broadsheet/ssr`).
 
 /** One problem found in a document, or in the call itself (`BS-INPUT`, `BS-INTERNAL`). */
 export interface Diagnostic {
@@ -32,6 +34,10 @@ export interface RenderOptions {
     maxBlocks?: number;
     /** Bytes in any one string; default 1 MiB. */
     maxStringBytes?: number;
+    /** Entries of `authors`, and of `analysts`; default 100. */
+    maxPeople?: number;
+    /** `pullquote` blocks and `pullquotes` entries together; default 20. */
+    maxPullquotes?: number;
   };
 }
 
@@ -148,7 +154,7 @@ export interface CreateRendererOptions {
   /** Where to load `broadsheet-core.wasm` from; defaults to `./core/` beside this module. */
   wasmUrl?: string | URL;
   /** The core's WebAssembly bytes, instead of loading them from `wasmUrl`. */
-  wasmBinary?: BufferSource;
+  wasmBinary?: ArrayBuffer | ArrayBufferView;
   /**
    * Advanced: the Emscripten factory (or a module whose default export is one) to use instead of the
    * bundled `./core/broadsheet-core.js`, e.g. a debug build of the core.

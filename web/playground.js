@@ -1,33 +1,34 @@
-// Preview page: a JSON editor on the left, the article rendered by the WebAssembly core on the right.
-// The article lives in a shadow root so the page's CSS and the article's CSS stay apart.
+// The playground (`npm start`): a JSON editor on the left, the article on the right in the same
+// <broadsheet-article> element partners embed, re-rendered on every edit. Width, theme and language
+// controls; diagnostics that jump to their line and column; load a file; copy the embed snippet.
 
-import { createRenderer, formatDiagnostic } from './broadsheet.js';
+import { formatDiagnostic } from './broadsheet.js';
+import { getSharedRenderer } from './element.js';
+import { escapeJsonForScript } from './element-markup.js';
 
 // `?example=NAME` opens examples/NAME.json instead of the seed article.
 const exampleName = /^[a-z0-9-]+$/.exec(new URLSearchParams(location.search).get('example') ?? '')?.[0]
   ?? 'nbca-russian-arms-nato';
 const EXAMPLE_URL = new URL(`../examples/${exampleName}.json`, import.meta.url);
+const EMBED_URL = new URL('./embed.js', import.meta.url);
 const TIMING_SAMPLES = 31;
 
 const editor = /** @type {HTMLTextAreaElement} */ (document.getElementById('editor'));
 const diagnosticsList = document.getElementById('diagnostics');
 const status = document.getElementById('status');
 const timing = document.getElementById('timing');
+const widthSelect = /** @type {HTMLSelectElement} */ (document.getElementById('width'));
 const themeSelect = /** @type {HTMLSelectElement} */ (document.getElementById('theme'));
-const previewHost = document.getElementById('preview');
-
-// The core's HTML is safe by construction (every string escaped, unsafe URLs dropped), so the policy
-// only marks it as such; under `require-trusted-types-for 'script'` no other HTML can reach the DOM.
-const htmlPolicy = globalThis.trustedTypes?.createPolicy('broadsheet', { createHTML: (html) => html })
-  ?? { createHTML: (html) => html };
-
-const shadow = previewHost.attachShadow({ mode: 'open' });
-const articleRoot = document.createElement('div');
+const langSelect = /** @type {HTMLSelectElement} */ (document.getElementById('lang'));
+const fileInput = /** @type {HTMLInputElement} */ (document.getElementById('file'));
+const snippetPanel = document.getElementById('snippet-panel');
+const snippetText = /** @type {HTMLTextAreaElement} */ (document.getElementById('snippet'));
+const stage = document.getElementById('stage');
+const preview = /** @type {import('./element.d.ts').BroadsheetArticle} */ (document.getElementById('preview'));
 
 const renderTimes = [];
-let renderer = null;
 let renderCount = 0;
-let frameRequested = false;
+let hasRendered = false;
 
 main().catch((error) => {
   document.body.dataset.state = 'error';
@@ -36,19 +37,27 @@ main().catch((error) => {
 });
 
 async function main() {
-  const [loaded, example] = await Promise.all([createRenderer(), loadExample()]);
-  renderer = loaded;
-  installStylesheet(renderer.css);
-  shadow.append(articleRoot);
+  const [renderer, example] = await Promise.all([getSharedRenderer(), loadExample()]);
   document.getElementById('version').textContent = `core ${renderer.version}`;
+
+  // While editing, a document with errors keeps the last good render on screen (dimmed) instead of
+  // the reader-facing fallback.
+  preview.addEventListener('broadsheet:error', (event) => {
+    if (hasRendered && event.detail.reason === 'document') event.preventDefault();
+  });
 
   editor.value = example;
   editor.disabled = false;
-  editor.addEventListener('input', scheduleRender);
-  themeSelect.addEventListener('change', scheduleRender);
+  editor.addEventListener('input', update);
+  themeSelect.addEventListener('change', update);
+  langSelect.addEventListener('change', update);
+  widthSelect.addEventListener('change', () => { stage.dataset.width = widthSelect.value; });
   diagnosticsList.addEventListener('click', onDiagnosticClick);
+  document.getElementById('load-file').addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', loadFile);
+  document.getElementById('copy-snippet').addEventListener('click', copySnippet);
 
-  update();
+  await update();
   document.body.dataset.state = 'ready';
 }
 
@@ -58,42 +67,20 @@ async function loadExample() {
   return response.text();
 }
 
-/** The article stylesheet goes into the shadow root once, as a constructed sheet where possible. */
-function installStylesheet(css) {
-  if ('adoptedStyleSheets' in shadow && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [sheet];
-  } else {
-    const style = document.createElement('style');
-    style.textContent = css;
-    shadow.append(style);
-  }
-}
-
-/** Coalesces bursts of input into one render per frame. */
-function scheduleRender() {
-  if (frameRequested) return;
-  frameRequested = true;
-  requestAnimationFrame(() => {
-    frameRequested = false;
-    update();
-  });
-}
-
-function update() {
+/** Re-renders the preview from the editor and the controls; times render + DOM update. */
+async function update() {
   const started = performance.now();
-  const result = renderer.render(editor.value, { theme: themeSelect.value });
+  preview.theme = themeSelect.value;
+  if (langSelect.value) preview.lang = langSelect.value;
+  else preview.removeAttribute('lang');
+  preview.article = editor.value;
+  const shown = await preview.updateComplete;
   recordTime(performance.now() - started);
 
-  if (result.html) {
-    articleRoot.innerHTML = htmlPolicy.createHTML(result.html);
-    previewHost.classList.toggle('pg-stale', !result.ok);
-  } else {
-    // Nothing renderable (e.g. a JSON syntax error mid-edit): keep the last article, dimmed.
-    previewHost.classList.add('pg-stale');
-  }
-  showDiagnostics(result.diagnostics);
+  hasRendered ||= shown;
+  stage.classList.toggle('pg-stale', !shown);
+  showDiagnostics(preview.diagnostics);
+  if (!shown && preview.diagnostics.length === 0) showStatus('The article could not be rendered', 'error');
   renderCount += 1;
   document.body.dataset.renderCount = String(renderCount);
 }
@@ -103,7 +90,8 @@ function recordTime(ms) {
   if (renderTimes.length > TIMING_SAMPLES) renderTimes.shift();
   const sorted = [...renderTimes].sort((a, b) => a - b);
   const median = sorted[sorted.length >> 1];
-  timing.textContent = `render ${median.toFixed(2)} ms (median of ${sorted.length})`;
+  timing.textContent = `re-render ${median.toFixed(2)} ms (median of ${sorted.length})`;
+  timing.dataset.medianMs = String(median);
 }
 
 function showDiagnostics(diagnostics) {
@@ -163,6 +151,44 @@ function offsetOf(text, line, column) {
     offset += text.codePointAt(offset) > 0xffff ? 2 : 1;
   }
   return offset;
+}
+
+async function loadFile() {
+  const [file] = fileInput.files;
+  if (!file) return;
+  try {
+    editor.value = await file.text();
+  } catch (error) {
+    showStatus(`Could not read ${file.name}: ${error.message}`, 'error');
+    return;
+  } finally {
+    fileInput.value = ''; // choosing the same file again reloads it
+  }
+  await update();
+}
+
+/** The partner snippet for the article in the editor, inlined, with the chosen theme and language. */
+function embedSnippet() {
+  let attributes = '';
+  if (themeSelect.value !== 'auto') attributes += ` theme="${themeSelect.value}"`;
+  if (langSelect.value) attributes += ` lang="${langSelect.value}"`;
+  return `<script type="module" src="${EMBED_URL.href}"></script>\n` +
+    `<broadsheet-article${attributes}>\n<script type="application/json">\n` +
+    `${escapeJsonForScript(editor.value.trim())}\n</script>\n</broadsheet-article>\n`;
+}
+
+async function copySnippet() {
+  const snippet = embedSnippet();
+  snippetText.value = snippet;
+  snippetPanel.hidden = false;
+  try {
+    await navigator.clipboard.writeText(snippet);
+    showStatus('Embed snippet copied', 'ok');
+  } catch {
+    snippetText.focus();
+    snippetText.select();
+    showStatus('Copy the selected snippet (the clipboard is not available here)', 'warning');
+  }
 }
 
 function showStatus(text, kind) {

@@ -48,6 +48,8 @@ struct Limits {
   std::size_t maxDepth = 64;
   std::size_t maxBlocks = 10000;
   std::size_t maxStringBytes = 1024 * 1024;
+  std::size_t maxPeople = 100;     // entries of `authors`, and of `analysts`
+  std::size_t maxPullquotes = 20;  // `pullquote` blocks and `pullquotes` entries together
 };
 
 enum class Theme { Auto, Light, Dark };

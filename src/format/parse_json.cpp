@@ -1,5 +1,8 @@
 #include "format/parse_json.hpp"
 
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "format/source_locator.hpp"
@@ -35,10 +38,12 @@ class LimitedDomBuilder : public nlohmann::detail::json_sax_dom_parser<Json> {
   bool parse_error(std::size_t position, const std::string& /*lastToken*/, const Exception& error) {
     syntaxErrorAt_ = position;
     syntaxError_ = error.what();
+    numberOverflow_ = error.id == kNumberOverflow;
     return false;
   }
 
   bool depthExceeded() const { return depthExceeded_; }
+  bool numberOverflow() const { return numberOverflow_; }
   std::size_t syntaxErrorAt() const { return syntaxErrorAt_; }
   const std::string& syntaxError() const { return syntaxError_; }
 
@@ -51,9 +56,12 @@ class LimitedDomBuilder : public nlohmann::detail::json_sax_dom_parser<Json> {
     return true;
   }
 
+  static constexpr int kNumberOverflow = 406;  // nlohmann's out_of_range.406
+
   std::size_t maxDepth_;
   std::size_t depth_ = 0;
   bool depthExceeded_ = false;
+  bool numberOverflow_ = false;
   std::size_t syntaxErrorAt_ = 0;
   std::string syntaxError_;
 };
@@ -77,6 +85,81 @@ std::string explainSyntaxError(const std::string& what) {
   return explanation;
 }
 
+bool isNumberCharacter(char c) {
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// JSON allows numbers a double cannot hold (1e400); nlohmann stops at them, JavaScript reads them as
+// Infinity. So that such a number is reported where it stands (BS-TYPE, BS-VALUE) like any other
+// misplaced number, each one is replaced by an equally long, finite stand-in (9e99, padded with
+// spaces), which keeps every offset and so every line and column.
+std::string withFiniteNumbers(std::string_view text) {
+  std::string result(text);
+  bool inString = false;
+  for (std::size_t i = 0; i < result.size(); ++i) {
+    const char c = result[i];
+    if (inString) {
+      if (c == '\\') ++i;
+      else if (c == '"') inString = false;
+      continue;
+    }
+    if (c == '"') {
+      inString = true;
+      continue;
+    }
+    if (c != '-' && (c < '0' || c > '9')) continue;
+    std::size_t end = i;
+    while (end < result.size() && isNumberCharacter(result[end])) ++end;
+    const std::string token = result.substr(i, end - i);
+    const double value = std::strtod(token.c_str(), nullptr);
+    const std::string standIn = value < 0 ? "-9e99" : "9e99";
+    if (std::isinf(value) && token.size() >= standIn.size()) {
+      result.replace(i, token.size(), standIn + std::string(token.size() - standIn.size(), ' '));
+    }
+    i = end - 1;
+  }
+  return result;
+}
+
+// Where the token that ends at `last` starts: a string back to its opening quote, a number or a
+// literal (true, false, null) back to its first character; anything else is one character.
+std::size_t tokenStart(std::string_view text, std::size_t last) {
+  if (last >= text.size()) return last;
+  if (text[last] == '"') {
+    for (std::size_t i = last; i-- > 0;) {
+      if (text[i] != '"') continue;
+      std::size_t backslashes = 0;
+      while (backslashes < i && text[i - 1 - backslashes] == '\\') ++backslashes;
+      if (backslashes % 2 == 0) return i;
+    }
+    return last;
+  }
+  const auto partOfWord = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || isNumberCharacter(c); };
+  if (!partOfWord(text[last])) return last;
+  std::size_t start = last;
+  while (start > 0 && partOfWord(text[start - 1])) --start;
+  return start;
+}
+
+struct ParseOutcome {
+  bool parsed = false;
+  bool depthExceeded = false;
+  bool numberOverflow = false;
+  std::size_t errorAt = 0;
+  std::string error;
+};
+
+ParseOutcome parseOnce(std::string_view text, std::size_t maxDepth, Json& out) {
+  LimitedDomBuilder builder(out, maxDepth);
+  ParseOutcome outcome;
+  outcome.parsed = Json::sax_parse(text.begin(), text.end(), &builder) && !builder.is_errored();
+  outcome.depthExceeded = builder.depthExceeded();
+  outcome.numberOverflow = builder.numberOverflow();
+  outcome.errorAt = builder.syntaxErrorAt();
+  outcome.error = builder.syntaxError();
+  return outcome;
+}
+
 }  // namespace
 
 bool parseJson(std::string_view text, const Limits& limits, Json& out, DiagnosticSink& sink) {
@@ -86,24 +169,33 @@ bool parseJson(std::string_view text, const Limits& limits, Json& out, Diagnosti
                    std::to_string(limits.maxInputBytes) + " bytes.");
     return false;
   }
-  LimitedDomBuilder builder(out, limits.maxDepth);
-  const bool parsed = Json::sax_parse(text.begin(), text.end(), &builder);
-  if (parsed && !builder.is_errored()) return true;
+  ParseOutcome outcome = parseOnce(text, limits.maxDepth, out);
+  if (outcome.numberOverflow) {
+    // Rare, so the copy is only made here; offsets are unchanged (see withFiniteNumbers).
+    out = Json();
+    outcome = parseOnce(withFiniteNumbers(text), limits.maxDepth, out);
+  }
+  if (outcome.parsed) return true;
 
   Diagnostic diagnostic;
   diagnostic.severity = Severity::Error;
-  if (builder.depthExceeded()) {
+  if (outcome.depthExceeded) {
     diagnostic.code = std::string(code::Limit);
     diagnostic.message = "The document nests objects and arrays more than " +
                          std::to_string(limits.maxDepth) + " levels deep.";
   } else {
-    // The error position counts bytes read, including the byte that could not be used.
-    const std::size_t offset = builder.syntaxErrorAt() > 0 ? builder.syntaxErrorAt() - 1 : 0;
+    // nlohmann counts the bytes read, up to and including the one that could not be used. When the
+    // lexer failed inside a token ("; last read: ..."), that byte is the failure point; when a whole
+    // token came where it may not ("unexpected string literal", often a missing comma), it is the
+    // token's last byte, and its first is where the reader should look.
+    const std::size_t lastRead = outcome.errorAt > 0 ? outcome.errorAt - 1 : 0;
+    const bool wholeToken = outcome.error.find("; last read: '") == std::string::npos;
+    const std::size_t offset = wholeToken ? tokenStart(text, lastRead) : lastRead;
     const TextPosition position = positionOfOffset(text, offset);
     diagnostic.code = std::string(code::JsonSyntax);
     diagnostic.message = "The document is not valid JSON at line " + std::to_string(position.line) +
                          ", column " + std::to_string(position.column) + ": " +
-                         explainSyntaxError(builder.syntaxError()) + ".";
+                         explainSyntaxError(outcome.error) + ".";
     diagnostic.line = position.line;
     diagnostic.column = position.column;
   }

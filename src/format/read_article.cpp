@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <initializer_list>
 #include <optional>
 #include <set>
@@ -9,23 +10,31 @@
 
 #include "format/json_pointer.hpp"
 #include "html/url_policy.hpp"
+#include "text/markdown.hpp"
 
 namespace broadsheet::format {
 namespace {
 
 using Json = nlohmann::json;
 using html::UrlKind;
+using text::Flavor;
 
-// "/analysts/0/name" -> "analysts[0].name": how the member reads in a message.
+// "/analysts/0/name" -> "analysts[0].name": how the member reads in a message (one printable line).
 std::string memberName(std::string_view pointer) {
   std::string name;
   std::size_t start = 1;
   while (start <= pointer.size()) {
     std::size_t end = pointer.find('/', start);
     if (end == std::string_view::npos) end = pointer.size();
-    std::string token(pointer.substr(start, end - start));
-    for (std::size_t at; (at = token.find("~1")) != std::string::npos;) token.replace(at, 2, "/");
-    for (std::size_t at; (at = token.find("~0")) != std::string::npos;) token.replace(at, 2, "~");
+    std::string token;
+    for (std::size_t i = start; i < end; ++i) {
+      const char c = pointer[i];
+      if (c == '~' && i + 1 < end && (pointer[i + 1] == '0' || pointer[i + 1] == '1')) {
+        token.push_back(pointer[++i] == '0' ? '~' : '/');
+      } else {
+        token.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c);
+      }
+    }
     const bool index = !token.empty() && std::all_of(token.begin(), token.end(), [](char c) {
       return std::isdigit(static_cast<unsigned char>(c));
     });
@@ -33,7 +42,7 @@ std::string memberName(std::string_view pointer) {
       name += "[" + token + "]";
     } else {
       if (!name.empty()) name += ".";
-      name += token;
+      name += token.empty() ? "(empty name)" : token;
     }
     start = end + 1;
   }
@@ -53,6 +62,28 @@ std::string describeType(const Json& value) {
 
 bool isBlank(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+}
+
+// A number with no fraction (2 and 2.0 alike, as JSON Schema's "integer" counts them), or nothing.
+std::optional<double> wholeNumber(const Json& value) {
+  if (!value.is_number()) return std::nullopt;
+  const double number = value.get<double>();
+  if (!std::isfinite(number) || std::floor(number) != number) return std::nullopt;
+  return number;
+}
+
+// A URL quoted in a message: one printable line, cut short when long.
+std::string quotedUrl(std::string_view url) {
+  constexpr std::size_t kShown = 60;
+  std::string shown;
+  for (char c : url) {
+    if (shown.size() >= kShown && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      shown += "...";
+      break;
+    }
+    shown.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c);
+  }
+  return "\"" + shown + "\"";
 }
 
 bool isDigits(std::string_view text, std::size_t from, std::size_t count) {
@@ -135,7 +166,8 @@ bool isRightToLeft(std::string_view tag) {
   return kRightToLeft.count(primaryLanguage(tag)) > 0;
 }
 
-enum class Need { Optional, Required, NonEmpty };
+// Whether a member must be present, and whether a string must hold more than white space.
+enum class Need { Optional, Required, NonEmpty, NonEmptyIfPresent };
 
 class ArticleReader {
  public:
@@ -152,8 +184,8 @@ class ArticleReader {
     readFormat(document);
     article.id = text(document, "id", "").value_or("");
     readLanguage(document, article);
-    article.headline = text(document, "headline", "", Need::NonEmpty).value_or("");
-    article.standfirst = text(document, "standfirst", "").value_or("");
+    article.headline = markdown(document, "headline", "", Flavor::Inline, Need::NonEmpty).value_or("");
+    article.standfirst = markdown(document, "standfirst", "", Flavor::Inline).value_or("");
     article.published = date(document, "published", "");
     article.updated = date(document, "updated", "");
     article.section = text(document, "section", "").value_or("");
@@ -163,12 +195,13 @@ class ArticleReader {
     article.authors = people(document, "authors", /*idRequired=*/false);
     article.analysts = people(document, "analysts", /*idRequired=*/true);
     if (const Json* image = member(document, "image", "", Json::value_t::object)) {
+      checkMembers(*image, "/image", {"src", "alt", "caption", "credit", "width", "height"});
       Image lead;
       if (readImage(*image, "/image", lead)) article.image = std::move(lead);
     }
     readBody(document, article);
     readPullquotes(document, article);
-    article.note = text(document, "note", "").value_or("");
+    article.note = markdown(document, "note", "", Flavor::Inline).value_or("");
     article.callToAction = link(document, "callToAction", "", "label", UrlKind::Resource, /*urlRequired=*/true);
     return !article.headline.empty() && !article.body.empty();
   }
@@ -191,7 +224,7 @@ class ArticleReader {
     const auto found = object.find(key);
     const std::string path = childPointer(parent, key);
     if (found == object.end()) {
-      if (need != Need::Optional) sink_.error(code::Required, path, memberName(path) + " is required.");
+      if (need == Need::Required || need == Need::NonEmpty) sink_.error(code::Required, path, memberName(path) + " is required.");
       return nullptr;
     }
     const bool matches = type == Json::value_t::number_integer ? found->is_number_integer() : found->type() == type;
@@ -210,7 +243,7 @@ class ArticleReader {
                                          " bytes long; the limit is " + std::to_string(limits_.maxStringBytes) + ".");
       return std::nullopt;
     }
-    if (need == Need::NonEmpty && isBlank(text)) {
+    if ((need == Need::NonEmpty || need == Need::NonEmptyIfPresent) && isBlank(text)) {
       sink_.error(code::Empty, path, memberName(path) + " must not be empty.");
       return std::nullopt;
     }
@@ -224,7 +257,39 @@ class ArticleReader {
     return checkedText(*value, childPointer(parent, key), need);
   }
 
-  std::vector<std::string> textList(const Json& object, std::string_view key, const std::string& parent) {
+  // A CommonMark member: read as text, then its links and images are checked against the URL policy
+  // the html stage applies, so a link that will lose its URL is reported (its words stay).
+  std::optional<std::string> markdown(const Json& object, std::string_view key, const std::string& parent,
+                                      Flavor flavor, Need need = Need::Optional) {
+    auto value = text(object, key, parent, need);
+    if (value) checkLinks(*value, childPointer(parent, key), flavor);
+    return value;
+  }
+
+  void checkLinks(const std::string& source, const std::string& path, Flavor flavor) {
+    if (text::exceedsStructureBounds(source)) {
+      sink_.warning(code::Limit, path, memberName(path) + " nests Markdown more than " + std::to_string(text::kMaxMarkdownNesting) +
+                                           " levels deep or leaves very many \"[\" open; it is shown as plain text.");
+      return;
+    }
+    // Only texts that could hold a refused destination are parsed: links and images need "[" and
+    // autolinks "<", and a refused URL needs a scheme (":", or one spelled with "%" or "&"), a
+    // backslash, or a destination in angle brackets that is only spaces.
+    if (source.find_first_of("[<") == std::string::npos || source.find_first_of(":%&\\<") == std::string::npos) return;
+    for (const text::LinkTarget& target : text::Markdown(source, flavor).linkTargets()) {
+      if (target.url.empty()) continue;  // "[words]()": nothing to refuse, the words stay
+      const UrlKind kind = target.image ? UrlKind::Image : UrlKind::Link;
+      if (html::allowedUrl(target.url, kind)) continue;
+      const std::string rule = target.image
+          ? "images in text must be http or https URLs, or relative ones; the image is shown as its description."
+          : "links in text must be http, https or mailto URLs, or relative ones; the words are kept without the link.";
+      sink_.warning(code::UrlScheme, path, memberName(path) + (target.image ? " shows an image from " : " links to ") +
+                                               quotedUrl(target.url) + ", which is not allowed: " + rule);
+    }
+  }
+
+  std::vector<std::string> textList(const Json& object, std::string_view key, const std::string& parent,
+                                    std::optional<Flavor> markdownFlavor = std::nullopt) {
     std::vector<std::string> list;
     const Json* array = member(object, key, parent, Json::value_t::array);
     if (!array) return list;
@@ -235,6 +300,7 @@ class ArticleReader {
       if (!item.is_string()) {
         sink_.error(code::Type, itemPath, memberName(itemPath) + " must be a string, found " + describeType(item) + ".");
       } else if (auto value = checkedText(item, itemPath, Need::NonEmpty)) {
+        if (markdownFlavor) checkLinks(*value, itemPath, *markdownFlavor);
         list.push_back(std::move(*value));
       }
     }
@@ -249,7 +315,8 @@ class ArticleReader {
     if (auto allowed = html::allowedUrl(*value, kind)) return *allowed;
     const std::string expected = kind == UrlKind::Link ? "an http, https or mailto URL, or a relative one"
                                                        : "an http or https URL, or a relative one";
-    sink_.error(code::UrlScheme, path, memberName(path) + " must be " + expected + "; it is left out.");
+    sink_.error(code::UrlScheme, path, memberName(path) + " must be " + expected + ", not " + quotedUrl(*value) +
+                                           "; it is left out.");
     return "";
   }
 
@@ -307,8 +374,14 @@ class ArticleReader {
     const Json* array = member(document, key, "", Json::value_t::array);
     if (!array) return list;
     const std::string path = childPointer("", key);
+    std::size_t count = array->size();
+    if (count > limits_.maxPeople) {
+      sink_.error(code::Limit, path, memberName(path) + " has " + std::to_string(count) + " people; the limit is " +
+                                         std::to_string(limits_.maxPeople) + ", so the rest are left out.");
+      count = limits_.maxPeople;
+    }
     std::set<std::string> ids;
-    for (std::size_t i = 0; i < array->size(); ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
       const std::string personPath = childPointer(path, i);
       const Json& entry = (*array)[i];
       if (!entry.is_object()) {
@@ -317,7 +390,7 @@ class ArticleReader {
       }
       checkMembers(entry, personPath, {"id", "name", "role", "affiliation", "honorific", "url"});
       Person person;
-      const auto id = text(entry, "id", personPath, idRequired ? Need::NonEmpty : Need::Optional);
+      const auto id = text(entry, "id", personPath, idRequired ? Need::NonEmpty : Need::NonEmptyIfPresent);
       const auto name = text(entry, "name", personPath, Need::NonEmpty);
       person.role = text(entry, "role", personPath).value_or("");
       person.affiliation = text(entry, "affiliation", personPath).value_or("");
@@ -336,12 +409,12 @@ class ArticleReader {
     return list;
   }
 
+  // The members of an image; the caller has checked which members the object may have.
   bool readImage(const Json& object, const std::string& path, Image& image) {
-    checkMembers(object, path, {"type", "src", "alt", "caption", "credit", "width", "height"});
     image.src = url(object, "src", path, UrlKind::Image, Need::Required);
     const auto alt = text(object, "alt", path, Need::Required);  // "" is allowed: a decorative image
-    image.caption = text(object, "caption", path).value_or("");
-    image.credit = text(object, "credit", path).value_or("");
+    image.caption = markdown(object, "caption", path, Flavor::Inline).value_or("");
+    image.credit = markdown(object, "credit", path, Flavor::Inline).value_or("");
     image.width = dimension(object, "width", path);
     image.height = dimension(object, "height", path);
     image.alt = alt.value_or("");
@@ -349,14 +422,29 @@ class ArticleReader {
   }
 
   int dimension(const Json& object, std::string_view key, const std::string& parent) {
+    const auto number = wholeNumberIn(object, key, parent, 1, 100000, "a whole number of pixels from 1 to 100000",
+                                      "it is left out");
+    return number ? *number : 0;
+  }
+
+  // A whole number from `low` to `high`; otherwise reports (BS-TYPE for a non-number, BS-VALUE for
+  // a number out of range or with a fraction) and returns nothing.
+  std::optional<int> wholeNumberIn(const Json& object, std::string_view key, const std::string& parent, int low,
+                                   int high, const std::string& expected, const std::string& consequence) {
     const auto found = object.find(key);
-    if (found == object.end()) return 0;
+    if (found == object.end()) return std::nullopt;
     const std::string path = childPointer(parent, key);
-    if (!found->is_number_integer() || found->get<long long>() < 1 || found->get<long long>() > 100000) {
-      sink_.error(code::Value, path, memberName(path) + " must be a whole number of pixels from 1 to 100000.");
-      return 0;
+    if (!found->is_number()) {
+      sink_.error(code::Type, path, memberName(path) + " must be a number, found " + describeType(*found) + "; " +
+                                        consequence + ".");
+      return std::nullopt;
     }
-    return static_cast<int>(found->get<long long>());
+    const auto number = wholeNumber(*found);
+    if (!number || *number < low || *number > high) {
+      sink_.error(code::Value, path, memberName(path) + " must be " + expected + "; " + consequence + ".");
+      return std::nullopt;
+    }
+    return static_cast<int>(*number);
   }
 
   // ------------------------------------------------------------------ body
@@ -368,10 +456,11 @@ class ArticleReader {
       return;
     }
     if (found->is_string()) {
-      if (auto markdown = checkedText(*found, "/body", Need::NonEmpty)) {
+      if (auto source = checkedText(*found, "/body", Need::NonEmpty)) {
+        checkLinks(*source, "/body", Flavor::Blocks);
         Block block;
         block.type = BlockType::Markdown;
-        block.text = std::move(*markdown);
+        block.text = std::move(*source);
         article.body.push_back(std::move(block));
       }
       return;
@@ -409,15 +498,7 @@ class ArticleReader {
     if (name == "heading") {
       block.type = BlockType::Heading;
       checkMembers(value, path, {"type", "text", "level"});
-      if (value.contains("level")) {
-        const Json& level = value["level"];
-        if (!level.is_number_integer() || level.get<long long>() < 2 || level.get<long long>() > 4) {
-          const std::string levelPath = childPointer(path, "level");
-          sink_.error(code::Value, levelPath, memberName(levelPath) + " must be 2, 3 or 4.");
-          return false;
-        }
-        block.level = static_cast<int>(level.get<long long>());
-      }
+      block.level = wholeNumberIn(value, "level", path, 2, 4, "2, 3 or 4", "the heading is shown at level 2").value_or(2);
       return readBlockText(value, path, block);
     }
     if (name == "quote" || name == "pullquote") {
@@ -427,6 +508,11 @@ class ArticleReader {
         block.attribution = text(value, "attribution", path).value_or("");
       } else {
         checkMembers(value, path, {"type", "text", "by"});
+        if (++pullquotesRead_ > limits_.maxPullquotes) {
+          sink_.error(code::Limit, path, memberName(path) + " is one pull quote more than the limit of " +
+                                             std::to_string(limits_.maxPullquotes) + "; it is left out.");
+          return false;
+        }
       }
       block.by = analystReference(value, path, article);
       return readBlockText(value, path, block);
@@ -436,7 +522,7 @@ class ArticleReader {
       checkMembers(value, path, {"type", "ordered", "items"});
       if (const Json* ordered = member(value, "ordered", path, Json::value_t::boolean)) block.ordered = ordered->get<bool>();
       if (!member(value, "items", path, Json::value_t::array, Need::Required)) return false;
-      block.items = textList(value, "items", path);
+      block.items = textList(value, "items", path, Flavor::Inline);
       if (block.items.empty()) {
         const std::string itemsPath = childPointer(path, "items");
         sink_.error(code::Empty, itemsPath, memberName(itemsPath) + " must hold at least one item.");
@@ -446,6 +532,7 @@ class ArticleReader {
     }
     if (name == "image") {
       block.type = BlockType::Image;
+      checkMembers(value, path, {"type", "src", "alt", "caption", "credit", "width", "height"});
       return readImage(value, path, block.image);
     }
     if (name == "divider") {
@@ -460,7 +547,8 @@ class ArticleReader {
   }
 
   bool readBlockText(const Json& value, const std::string& path, Block& block) {
-    auto body = text(value, "text", path, Need::NonEmpty);
+    const Flavor flavor = block.type == BlockType::Markdown ? Flavor::Blocks : Flavor::Inline;
+    auto body = markdown(value, "text", path, flavor, Need::NonEmpty);
     if (!body) return false;
     block.text = std::move(*body);
     return true;
@@ -468,7 +556,7 @@ class ArticleReader {
 
   // The analyst id in `by`, or "" (reported) when it names no analyst.
   std::string analystReference(const Json& object, const std::string& parent, const Article& article) {
-    const auto by = text(object, "by", parent);
+    const auto by = text(object, "by", parent, Need::NonEmptyIfPresent);
     if (!by) return "";
     if (article.findAnalyst(*by)) return *by;
     const std::string path = childPointer(parent, "by");
@@ -480,15 +568,27 @@ class ArticleReader {
   void readPullquotes(const Json& document, Article& article) {
     const auto found = document.find("pullquotes");
     if (found == document.end()) return;
-    if (found->is_string() && found->get_ref<const std::string&>() == "auto") {
-      article.autoPullquotes = true;
+    if (found->is_string()) {
+      if (found->get_ref<const std::string&>() == "auto") {
+        article.autoPullquotes = true;
+      } else {
+        sink_.error(code::Value, "/pullquotes", "\"pullquotes\" must be an array of pull quotes or the string \"auto\"; no pull quotes are shown.");
+      }
       return;
     }
     if (!found->is_array()) {
       sink_.error(code::Type, "/pullquotes", "\"pullquotes\" must be an array of pull quotes or the string \"auto\".");
       return;
     }
-    for (std::size_t i = 0; i < found->size(); ++i) {
+    // The limit counts the pull quote blocks of the body too.
+    const std::size_t room = limits_.maxPullquotes > pullquotesRead_ ? limits_.maxPullquotes - pullquotesRead_ : 0;
+    std::size_t count = found->size();
+    if (count > room) {
+      sink_.error(code::Limit, "/pullquotes", "\"pullquotes\" has " + std::to_string(count) + " entries; with the body's pull quote blocks the limit is " +
+                                                  std::to_string(limits_.maxPullquotes) + ", so the rest are left out.");
+      count = room;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
       const std::string path = childPointer("/pullquotes", i);
       const Json& entry = (*found)[i];
       if (!entry.is_object()) {
@@ -498,7 +598,7 @@ class ArticleReader {
       checkMembers(entry, path, {"text", "by"});
       PullQuote quote;
       quote.by = analystReference(entry, path, article);
-      auto quoteText = text(entry, "text", path, Need::NonEmpty);
+      auto quoteText = markdown(entry, "text", path, Flavor::Inline, Need::NonEmpty);
       if (!quoteText) continue;
       quote.text = std::move(*quoteText);
       article.pullquotes.push_back(std::move(quote));
@@ -507,6 +607,7 @@ class ArticleReader {
 
   const Limits& limits_;
   DiagnosticSink& sink_;
+  std::size_t pullquotesRead_ = 0;  // pull quote blocks seen, against limits_.maxPullquotes
 };
 
 }  // namespace

@@ -41,14 +41,18 @@ class PointerScanner {
       : text_(text), wanted_(wanted) {}
 
   void run() {
+    remaining_ = wanted_.size();
     std::string pointer;
     std::vector<Frame> stack;
-    while (true) {
+    while (remaining_ > 0) {
       skipSpace();
       if (pos_ >= text_.size()) return;
+      // Only the wanted pointers and their ancestors are followed; any other value is stepped
+      // over whole, so the cost stays linear however deep or wide the document is.
+      const bool followed = wanted_.count(pointer) > 0;
       record(pointer);
       const char c = text_[pos_];
-      if (c == '{' || c == '[') {
+      if (followed && (c == '{' || c == '[')) {
         ++pos_;
         stack.push_back({c == '{', 0, pointer.size()});
         skipSpace();
@@ -59,8 +63,10 @@ class PointerScanner {
           enterChild(stack.back(), pointer);
           continue;
         }
-      } else {
+      } else if (followed) {
         skipScalar();
+      } else {
+        skipValue();
       }
       // After a value: move to the next sibling or close finished containers.
       bool descended = false;
@@ -104,7 +110,35 @@ class PointerScanner {
 
   void record(const std::string& pointer) {
     auto found = wanted_.find(pointer);
-    if (found != wanted_.end() && found->second == kNotFound) found->second = pos_;
+    if (found != wanted_.end() && found->second == kNotFound) {
+      found->second = pos_;
+      --remaining_;
+    }
+  }
+
+  // Steps over one value (a scalar, or a container with everything in it) without building
+  // pointers. Tolerates text that is not valid JSON: it never reads past the end.
+  void skipValue() {
+    std::size_t depth = 0;
+    do {
+      skipSpace();
+      if (pos_ >= text_.size()) return;
+      const char c = text_[pos_];
+      if (c == '{' || c == '[') {
+        ++depth;
+        ++pos_;
+      } else if (c == '}' || c == ']') {
+        if (depth == 0) return;  // not ours to close
+        --depth;
+        ++pos_;
+      } else if (depth > 0 && (c == ',' || c == ':')) {
+        ++pos_;
+      } else {
+        const std::size_t before = pos_;
+        skipScalar();
+        if (pos_ == before) ++pos_;  // a stray character in invalid text
+      }
+    } while (depth > 0);
   }
 
   void skipSpace() {
@@ -171,6 +205,7 @@ class PointerScanner {
   std::string_view text_;
   std::unordered_map<std::string, std::size_t>& wanted_;
   std::size_t pos_ = 0;
+  std::size_t remaining_ = 0;  // wanted pointers not found yet
 };
 
 std::string_view parentPointer(std::string_view pointer) {

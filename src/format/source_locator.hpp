@@ -23,7 +23,8 @@ TextPosition positionOfOffset(std::string_view text, std::size_t byteOffset);
 
 // Sets line/column of each diagnostic from its path (for a member that does not exist, the position
 // of its nearest existing ancestor) and orders the diagnostics as their values appear in the text.
-// `text` must be syntactically valid JSON.
+// `text` is normally valid JSON; on text that is not (a parse stopped by the depth limit) this still
+// terminates, in time linear in the text, and leaves unplaced diagnostics at 0:0.
 void locateDiagnostics(std::string_view text, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace broadsheet::format

@@ -1,5 +1,7 @@
 #include "html/emit.hpp"
 
+#include <algorithm>
+
 #include "html/escape.hpp"
 #include "html/markdown_html.hpp"
 #include "html/url_policy.hpp"
@@ -10,10 +12,40 @@ namespace {
 using layout::BodyItem;
 using layout::LayoutTree;
 
+// A date from the document (ISO 8601 as docs/format.md accepts it) as an HTML `datetime` value,
+// which is stricter: upper-case "T" and "Z", at most three digits of a second's fraction, and no leap
+// second. A time HTML cannot express (second 60) leaves the date alone, which is what the reader sees.
+std::string htmlDateTime(std::string_view iso) {
+  std::string value(iso.substr(0, 10));
+  if (iso.size() <= 16) {  // a date, or a date and hh:mm
+    if (iso.size() == 16) value.append("T").append(iso.substr(11, 5));
+    return value;
+  }
+  std::size_t i = 16;
+  std::string time(iso.substr(11, 5));
+  if (iso[i] == ':') {
+    if (iso.substr(i + 1, 2) == "60") return value;
+    time.append(iso.substr(i, 3));
+    i += 3;
+    if (i < iso.size() && iso[i] == '.') {
+      std::size_t end = i + 1;
+      while (end < iso.size() && iso[end] >= '0' && iso[end] <= '9') ++end;
+      time.append(iso.substr(i, std::min<std::size_t>(end - i, 4)));
+      i = end;
+    }
+  }
+  const std::string_view zone = iso.substr(i);
+  return value.append("T").append(time).append(zone == "z" ? std::string_view("Z") : zone);
+}
+
 class ArticleWriter {
  public:
   ArticleWriter(std::string& out, const LayoutTree& tree)
-      : out_(out), tree_(tree), style_{tree.headingLevel, tree.labels->openQuote, tree.labels->closeQuote} {}
+      : out_(out), tree_(tree), style_{tree.headingLevel, tree.labels->openQuote, tree.labels->closeQuote}, outline_(tree.headingLevel) {
+    style_.innerOpenQuote = tree.labels->innerOpenQuote;
+    style_.innerCloseQuote = tree.labels->innerCloseQuote;
+    style_.outline = &outline_;
+  }
 
   void write() {
     out_.append("<article class=\"bs-article\" lang=\"");
@@ -31,9 +63,10 @@ class ArticleWriter {
   }
 
  private:
-  // <h{level} class="...">, shifted by the configured headline level and capped at h6.
+  // <h{level} class="...">, shifted by the configured headline level, capped at h6 and never more
+  // than one level below the heading before it.
   void openHeading(int offset, std::string_view className) {
-    headingTag_ = "h" + std::to_string(std::min(6, tree_.headingLevel + offset));
+    headingTag_ = "h" + std::to_string(outline_.next(tree_.headingLevel + offset));
     out_.append("<" + headingTag_ + " class=\"");
     out_.append(className);
     out_.append("\">");
@@ -54,7 +87,7 @@ class ArticleWriter {
       out_.append("</p>\n");
     }
     openHeading(0, "bs-headline");
-    appendMarkdown(out_, tree_.headline, style_);
+    appendMarkdown(out_, tree_.headline, withoutWidow());
     closeHeading();
     if (!tree_.standfirst.empty()) element("<p class=\"bs-standfirst\">", tree_.standfirst, "</p>\n");
     writeByline();
@@ -71,7 +104,7 @@ class ArticleWriter {
     appendText(out_, label);
     out_.push_back(' ');
     for (std::size_t i = 0; i < people.size(); ++i) {
-      if (i > 0) appendText(out_, i + 1 == people.size() ? tree_.labels->listAnd : std::string_view(", "));
+      if (i > 0) appendText(out_, layout::listSeparator(i - 1, people.size(), *tree_.labels));
       out_.append("<span class=\"bs-person\">");
       appendText(out_, people[i].displayName);
       out_.append("</span>");
@@ -82,7 +115,9 @@ class ArticleWriter {
   void writeByline() {
     if (tree_.authors.empty() && tree_.analysts.empty()) return;
     out_.append("<p class=\"bs-byline\">");
-    if (!tree_.authors.empty()) writePeople(tree_.labels->by, "bs-byline-authors", tree_.authors);
+    if (!tree_.authors.empty()) {
+      writePeople(tree_.authors.size() == 1 ? tree_.labels->by : tree_.labels->byMany, "bs-byline-authors", tree_.authors);
+    }
     if (!tree_.authors.empty() && !tree_.analysts.empty()) out_.push_back(' ');
     if (!tree_.analysts.empty()) writePeople(tree_.labels->withAnalysisFrom, "bs-byline-analysts", tree_.analysts);
     out_.append("</p>\n");
@@ -92,10 +127,19 @@ class ArticleWriter {
     out_.append("<p class=\"bs-meta\">");
     if (!tree_.publishedIso.empty()) {
       out_.append("<time class=\"bs-date\" datetime=\"");
-      appendAttribute(out_, tree_.publishedIso);
+      appendAttribute(out_, htmlDateTime(tree_.publishedIso));
       out_.append("\">");
       appendText(out_, tree_.publishedText);
       out_.append("</time> ");
+    }
+    if (!tree_.updatedIso.empty() && !tree_.updatedText.empty()) {
+      out_.append("<span class=\"bs-updated\">");
+      appendText(out_, tree_.labels->updated);
+      out_.append(" <time datetime=\"");
+      appendAttribute(out_, htmlDateTime(tree_.updatedIso));
+      out_.append("\">");
+      appendText(out_, tree_.updatedText);
+      out_.append("</time></span> ");
     }
     out_.append("<span class=\"bs-reading-time\">");
     appendText(out_, tree_.readingTimeText);
@@ -132,7 +176,7 @@ class ArticleWriter {
     appendText(out_, attribution.name);
     out_.append("</span>");
     if (!attribution.role.empty()) {
-      out_.append(", ");
+      appendText(out_, tree_.labels->comma);
       appendText(out_, attribution.role);
     }
     out_.append("</figcaption>");
@@ -154,7 +198,7 @@ class ArticleWriter {
         }
         return;
       case BodyItem::Kind::Heading:
-        openHeading(item.level - 1, "bs-heading");
+        openHeading(item.level - 1, item.level == 2 ? "bs-heading bs-heading--2" : item.level == 3 ? "bs-heading bs-heading--3" : "bs-heading bs-heading--4");
         appendMarkdown(out_, item.text, style_);
         closeHeading();
         return;
@@ -196,7 +240,12 @@ class ArticleWriter {
     }
     // Words repeated from the body would be read twice by a screen reader.
     out_.append(item.repeatsBody ? "\" aria-hidden=\"true\">" : "\">");
-    element("<p class=\"bs-pullquote-text\">", item.text, "</p>");
+    // No links: a pull quote repeats the body, and a focusable link inside hidden text misleads.
+    TextStyle withoutLinks = withoutWidow();
+    withoutLinks.links = false;
+    out_.append("<p class=\"bs-pullquote-text\">");
+    appendMarkdown(out_, item.text, withoutLinks);
+    out_.append("</p>");
     if (!item.attribution.name.empty()) {
       out_.append("<p class=\"bs-pullquote-by\">");
       appendText(out_, item.attribution.name);
@@ -287,9 +336,17 @@ class ArticleWriter {
     out_.append("</p>\n");
   }
 
+  // The article's style, binding the last two words so no single word ends up alone on a line.
+  TextStyle withoutWidow() const {
+    TextStyle style = style_;
+    style.noWidow = true;
+    return style;
+  }
+
   std::string& out_;
   const LayoutTree& tree_;
   TextStyle style_;
+  HeadingOutline outline_;
   std::string headingTag_;
 };
 
@@ -302,26 +359,49 @@ void appendJsonLdMember(std::string& out, std::string_view key, std::string_view
   out.push_back('"');
 }
 
-void appendJsonLd(std::string& out, const format::Article& article, const Meta& meta) {
+// {"@type":"Person","name":…,"jobTitle":…,"url":…}
+void appendJsonLdPeople(std::string& out, std::string_view key, const std::vector<format::Person>& people) {
+  if (people.empty()) return;
+  out.append(",\"");
+  out.append(key);
+  out.append("\":[");
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    out.append(i ? ",{\"@type\":\"Person\"" : "{\"@type\":\"Person\"");
+    appendJsonLdMember(out, "name", people[i].name);
+    appendJsonLdMember(out, "honorificPrefix", people[i].honorific);
+    appendJsonLdMember(out, "jobTitle", people[i].role);
+    appendJsonLdMember(out, "url", people[i].url);
+    out.push_back('}');
+  }
+  out.push_back(']');
+}
+
+// schema.org NewsArticle. Every string goes through appendScriptJsonString, which escapes '<', '>',
+// '&', U+2028 and U+2029, so nothing in the document can close the script element.
+void appendJsonLd(std::string& out, const LayoutTree& tree, const format::Article& article, const Meta& meta) {
   out.append("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"");
   appendJsonLdMember(out, "headline", meta.headline);
+  appendJsonLdMember(out, "description", tree.standfirst.plainText());
   appendJsonLdMember(out, "inLanguage", meta.lang);
   appendJsonLdMember(out, "datePublished", article.published);
-  appendJsonLdMember(out, "dateModified", article.updated);
+  appendJsonLdMember(out, "dateModified", article.updated.empty() ? article.published : article.updated);
   appendJsonLdMember(out, "url", article.canonicalUrl);
-  if (!article.authors.empty()) {
-    out.append(",\"author\":[");
-    for (std::size_t i = 0; i < article.authors.size(); ++i) {
-      out.append(i ? ",{\"@type\":\"Person\",\"name\":\"" : "{\"@type\":\"Person\",\"name\":\"");
-      appendScriptJsonString(out, article.authors[i].name);
-      out.append("\"}");
-    }
-    out.push_back(']');
+  appendJsonLdMember(out, "mainEntityOfPage", article.canonicalUrl);
+  appendJsonLdMember(out, "articleSection", article.section);
+  if (article.image) appendJsonLdMember(out, "image", article.image->src);
+  if (!article.tags.empty()) {
+    std::string keywords;
+    for (const std::string& tag : article.tags) keywords += (keywords.empty() ? "" : ", ") + tag;
+    appendJsonLdMember(out, "keywords", keywords);
   }
+  out.append(",\"wordCount\":" + std::to_string(meta.wordCount));
+  appendJsonLdPeople(out, "author", article.authors);
+  appendJsonLdPeople(out, "contributor", article.analysts);
   if (article.publisher) {
-    out.append(",\"publisher\":{\"@type\":\"Organization\",\"name\":\"");
-    appendScriptJsonString(out, article.publisher->label);
-    out.append("\"}");
+    out.append(",\"publisher\":{\"@type\":\"Organization\"");
+    appendJsonLdMember(out, "name", article.publisher->label);
+    appendJsonLdMember(out, "url", article.publisher->url);
+    out.push_back('}');
   }
   out.append("}</script>\n");
 }
@@ -343,12 +423,13 @@ void appendStandaloneDocument(std::string& out, const LayoutTree& tree, const fo
     appendAttribute(out, article.canonicalUrl);
     out.append("\">\n");
   }
-  appendJsonLd(out, article, meta);
+  appendJsonLd(out, tree, article, meta);
   out.append("<style>\n");
   out.append(stylesheet());
-  out.append("</style>\n</head>\n<body>\n");
+  // The article is the page's main content: a landmark for screen readers' "skip to main".
+  out.append("</style>\n</head>\n<body>\n<main>\n");
   appendArticle(out, tree);
-  out.append("</body>\n</html>\n");
+  out.append("</main>\n</body>\n</html>\n");
 }
 
 }  // namespace broadsheet::html

@@ -3,6 +3,28 @@
 namespace broadsheet::html {
 namespace {
 
+// HTML forbids C1 controls (U+0080-U+009F) and noncharacters (U+FDD0-U+FDEF and every code point
+// ending in FFFE or FFFF) in a document. Returns the byte length of the UTF-8 sequence at `i` when
+// it encodes one of them, else 0, and sets `codePoint`.
+std::size_t forbiddenCodePointAt(std::string_view text, std::size_t i, char32_t& codePoint) {
+  const auto byte = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
+  const unsigned lead = byte(0);
+  if (lead == 0xC2 && byte(1) >= 0x80 && byte(1) <= 0x9F) {
+    codePoint = byte(1);
+    return 2;
+  }
+  if (lead == 0xEF && ((byte(1) == 0xB7 && byte(2) >= 0x90 && byte(2) <= 0xAF) ||
+                       (byte(1) == 0xBF && (byte(2) == 0xBE || byte(2) == 0xBF)))) {
+    codePoint = 0xF000 | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+    return 3;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4 && (byte(1) & 0xCF) == 0x8F && byte(2) == 0xBF && (byte(3) == 0xBE || byte(3) == 0xBF)) {
+    codePoint = ((lead & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) | (byte(3) & 0x3Fu);
+    return 4;
+  }
+  return 0;
+}
+
 template <bool kAttribute>
 void appendEscaped(std::string& out, std::string_view text) {
   out.reserve(out.size() + text.size());
@@ -24,9 +46,18 @@ void appendEscaped(std::string& out, std::string_view text) {
         replacement = "&#39;";
         break;
       case 0: replacement = "\xEF\xBF\xBD"; break;
-      default:
+      default: {
+        char32_t codePoint = 0;
+        const std::size_t forbidden = c >= 0xC2 ? forbiddenCodePointAt(text, i, codePoint) : 0;
+        if (forbidden > 0) {
+          flush(i);
+          i += forbidden - 1;
+          plainStart = i + 1;
+          continue;
+        }
         if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) replacement = std::string_view("", 0);
         else continue;
+      }
     }
     flush(i);
     out.append(replacement);
@@ -43,12 +74,26 @@ void appendAttribute(std::string& out, std::string_view value) { appendEscaped<t
 
 void appendScriptJsonString(std::string& out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";
+  const auto appendUnit = [&](unsigned unit) {
+    out.append("\\u");
+    for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(unit >> shift) & 0xF]);
+  };
   for (std::size_t i = 0; i < value.size(); ++i) {
     const auto c = static_cast<unsigned char>(value[i]);
-    if (c == '"' || c == '\\') {
+    char32_t codePoint = 0;
+    if (const std::size_t forbidden = c >= 0xC2 ? forbiddenCodePointAt(value, i, codePoint) : 0; forbidden > 0) {
+      // Kept in the data, but as escapes: the document itself may not contain the character.
+      if (codePoint > 0xFFFF) {
+        appendUnit(0xD800 + ((codePoint - 0x10000) >> 10));
+        appendUnit(0xDC00 + ((codePoint - 0x10000) & 0x3FF));
+      } else {
+        appendUnit(codePoint);
+      }
+      i += forbidden - 1;
+    } else if (c == '"' || c == '\\') {
       out.push_back('\\');
       out.push_back(static_cast<char>(c));
-    } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+    } else if (c < 0x20 || c == 0x7F || c == '<' || c == '>' || c == '&') {
       out.append("\\u00");
       out.push_back(kHex[c >> 4]);
       out.push_back(kHex[c & 0xF]);

@@ -12,16 +12,166 @@ namespace {
 
 constexpr std::string_view kLeftDoubleQuote = "\u201C";
 constexpr std::string_view kRightDoubleQuote = "\u201D";
+constexpr std::string_view kLowDoubleQuote = "\u201E";
+constexpr std::string_view kLeftGuillemet = "\u00AB";
+constexpr std::string_view kRightGuillemet = "\u00BB";
+constexpr std::string_view kNoBreakSpace = "\u00A0";
 
-void appendProse(std::string& out, std::string_view text, const TextStyle& style) {
-  if (style.openQuote == kLeftDoubleQuote || text.find("\xE2\x80") == std::string_view::npos) {
-    appendText(out, text);
-    return;
+// Double quotes in the language's style. cmark's smart mode turns straight quotes into “ and ”, and
+// authors type those too: an outer pair becomes the language's outer marks, a pair inside another
+// quotation its inner marks. Marks the author typed in another style („…“, «…») are kept and only
+// count for the nesting. The state spans the text nodes of one Markdown.
+class QuoteMarks {
+ public:
+  explicit QuoteMarks(const TextStyle& style) : style_(style) {}
+
+  void append(std::string& out, std::string_view text) {
+    if (text.find("\xE2\x80") == std::string_view::npos && text.find('\xC2') == std::string_view::npos) {
+      appendText(out, text);
+      return;
+    }
+    std::string localized;
+    localized.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+      const std::string_view rest = text.substr(i);
+      std::string_view mark;
+      if (rest.substr(0, 3) == kLeftDoubleQuote) {
+        if (!open_.empty() && open_.back() == Open::Low) {
+          open_.pop_back();  // „…“ typed by the author
+          mark = kLeftDoubleQuote;
+        } else {
+          mark = open_.empty() ? style_.openQuote : style_.innerOpenQuote;
+          open_.push_back(Open::Smart);
+        }
+      } else if (rest.substr(0, 3) == kRightDoubleQuote) {
+        if (!open_.empty() && open_.back() == Open::Smart) open_.pop_back();
+        mark = open_.empty() ? style_.closeQuote : style_.innerCloseQuote;
+      } else if (rest.substr(0, 3) == kLowDoubleQuote) {
+        open_.push_back(Open::Low);
+        mark = kLowDoubleQuote;
+      } else if (rest.substr(0, 2) == kLeftGuillemet) {
+        open_.push_back(Open::Guillemet);
+        mark = kLeftGuillemet;
+      } else if (rest.substr(0, 2) == kRightGuillemet) {
+        if (!open_.empty() && open_.back() == Open::Guillemet) open_.pop_back();
+        mark = kRightGuillemet;
+      }
+      if (mark.data() == nullptr) {
+        localized.push_back(text[i++]);
+        continue;
+      }
+      localized.append(mark);
+      i += rest[0] == '\xC2' ? 2 : 3;
+    }
+    appendText(out, localized);
   }
-  std::string localized(text);
-  for (std::size_t at; (at = localized.find(kLeftDoubleQuote)) != std::string::npos;) localized.replace(at, 3, style.openQuote);
-  for (std::size_t at; (at = localized.find(kRightDoubleQuote)) != std::string::npos;) localized.replace(at, 3, style.closeQuote);
-  appendText(out, localized);
+
+ private:
+  enum class Open { Smart, Low, Guillemet };
+  const TextStyle& style_;
+  std::vector<Open> open_;
+};
+
+// Where a "no widow" rule puts its no-break spaces: the white space before the last word, when the
+// text has at least three words and the last two together fit in kMaxWidowPair characters (longer
+// pairs could not share a narrow line anyway).
+constexpr std::size_t kMaxWidowPair = 15;
+
+// Spaces [begin, end) of a text node, or a whole soft or hard break node (begin == end == 0).
+struct WidowSpace {
+  cmark_node* node;
+  std::size_t begin;
+  std::size_t end;
+};
+
+std::size_t characterCount(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+std::vector<WidowSpace> findWidowSpaces(cmark_node* document) {
+  // The leaves that make up the visible text, in order. Code spans, inline HTML and images are part
+  // of a word and are never changed; an image counts as one character.
+  std::vector<cmark_node*> leaves;
+  cmark_iter* iter = cmark_iter_new(document);
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (event != CMARK_EVENT_ENTER) continue;
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_IMAGE:
+        cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);  // its alt text is written apart
+        leaves.push_back(node);
+        break;
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        leaves.push_back(node);
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(iter);
+
+  // Backwards: trailing space, the last word, the space before it (to bind), the word before, space,
+  // and then any third word.
+  enum class Phase { Trailing, LastWord, Gap, WordBefore, SpaceBefore, Done };
+  Phase phase = Phase::Trailing;
+  std::size_t pair = 0;  // characters of the last two words and one space
+  std::vector<WidowSpace> gap;
+  auto onSpace = [&](cmark_node* node, std::size_t offset, bool isBreak) {
+    if (phase == Phase::LastWord) phase = Phase::Gap;
+    if (phase == Phase::WordBefore) phase = Phase::SpaceBefore;
+    if (phase != Phase::Gap) return;
+    if (isBreak) {
+      gap.push_back({node, 0, 0});
+    } else if (!gap.empty() && gap.back().node == node && gap.back().begin == offset + 1) {
+      gap.back().begin = offset;
+    } else {
+      gap.push_back({node, offset, offset + 1});
+    }
+  };
+  auto onWord = [&](std::size_t characters) {
+    if (phase == Phase::Trailing) phase = Phase::LastWord;
+    if (phase == Phase::Gap) {
+      phase = Phase::WordBefore;
+      ++pair;
+    }
+    if (phase == Phase::SpaceBefore) phase = Phase::Done;
+    if (phase == Phase::LastWord || phase == Phase::WordBefore) pair += characters;
+  };
+  for (auto leaf = leaves.rbegin(); leaf != leaves.rend() && phase != Phase::Done; ++leaf) {
+    cmark_node* node = *leaf;
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        onSpace(node, 0, true);
+        break;
+      case CMARK_NODE_TEXT: {
+        const std::string_view text = cmark_node_get_literal(node);
+        for (std::size_t i = text.size(); i > 0 && phase != Phase::Done; --i) {
+          const auto c = static_cast<unsigned char>(text[i - 1]);
+          if (c == ' ') {
+            onSpace(node, i - 1, false);
+          } else {
+            onWord((c & 0xC0) != 0x80 ? 1 : 0);
+          }
+        }
+        break;
+      }
+      case CMARK_NODE_IMAGE:
+        onWord(1);
+        break;
+      default:
+        onWord(characterCount(cmark_node_get_literal(node)));
+        break;
+    }
+  }
+  if (phase != Phase::Done || pair > kMaxWidowPair) return {};  // fewer than three words, or too long
+  return gap;
 }
 
 std::string plainTextOf(cmark_node* node) {
@@ -44,9 +194,10 @@ bool inTightList(cmark_node* paragraph) {
 class MarkdownWriter {
  public:
   MarkdownWriter(std::string& out, const TextStyle& style, bool inlineOnly)
-      : out_(out), style_(style), inlineOnly_(inlineOnly) {}
+      : out_(out), style_(style), inlineOnly_(inlineOnly), quotes_(style) {}
 
   void write(cmark_node* document) {
+    if (style_.noWidow && inlineOnly_) widowSpaces_ = findWidowSpaces(document);
     cmark_iter* iter = cmark_iter_new(document);
     for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
       cmark_node* node = cmark_iter_get_node(iter);
@@ -99,10 +250,15 @@ class MarkdownWriter {
         if (!inTightList(node)) out_.append(entering ? "<p>" : "</p>\n");
         return;
       case CMARK_NODE_HEADING: {
-        const int level = std::min(6, style_.headingLevel + cmark_node_get_heading_level(node));
-        out_.append(entering ? "<h" : "</h");
-        out_.push_back(static_cast<char>('0' + level));
-        out_.append(entering ? " class=\"bs-heading\">" : ">\n");
+        // "#" in a body sits one level below the headline; the class keeps the article's own level.
+        if (!entering) {
+          out_.append("</h" + std::to_string(openHeadingLevel_) + ">\n");
+          return;
+        }
+        const int articleLevel = std::min(6, 1 + cmark_node_get_heading_level(node));
+        const int wanted = style_.headingLevel + cmark_node_get_heading_level(node);
+        openHeadingLevel_ = style_.outline ? style_.outline->next(wanted) : std::min(6, wanted);
+        out_.append("<h" + std::to_string(openHeadingLevel_) + " class=\"bs-heading bs-heading--" + std::to_string(articleLevel) + "\">");
         return;
       }
       case CMARK_NODE_BLOCK_QUOTE:
@@ -145,13 +301,17 @@ class MarkdownWriter {
   void writeInline(cmark_node* node, bool entering) {
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_TEXT:
-        appendProse(out_, cmark_node_get_literal(node), style_);
+        writeText(node);
         return;
       case CMARK_NODE_SOFTBREAK:
-        out_.push_back('\n');
+        if (isWidowSpace(node)) {
+          out_.append(kNoBreakSpace);
+        } else {
+          out_.push_back('\n');
+        }
         return;
       case CMARK_NODE_LINEBREAK:
-        out_.append(inlineOnly_ ? " " : "<br>\n");
+        out_.append(isWidowSpace(node) ? kNoBreakSpace : inlineOnly_ ? " " : "<br>\n");
         return;
       case CMARK_NODE_CODE:
         out_.append("<code>");
@@ -175,10 +335,35 @@ class MarkdownWriter {
     }
   }
 
+  bool isWidowSpace(cmark_node* node) const {
+    return std::any_of(widowSpaces_.begin(), widowSpaces_.end(), [&](const WidowSpace& space) { return space.node == node; });
+  }
+
+  // Text with the language's quote marks, and no-break spaces where the no-widow rule put them.
+  void writeText(cmark_node* node) {
+    const std::string_view literal = cmark_node_get_literal(node);
+    if (!isWidowSpace(node)) {
+      quotes_.append(out_, literal);
+      return;
+    }
+    std::string text;
+    for (std::size_t i = 0; i < literal.size(); ++i) {
+      const bool bound = std::any_of(widowSpaces_.begin(), widowSpaces_.end(), [&](const WidowSpace& space) {
+        return space.node == node && space.begin <= i && i < space.end;
+      });
+      if (bound) {
+        text.append(kNoBreakSpace);
+      } else {
+        text.push_back(literal[i]);
+      }
+    }
+    quotes_.append(out_, text);
+  }
+
   void writeLink(cmark_node* node, bool entering) {
     // A link whose URL is refused keeps its words as plain text; remember which ones opened.
     if (entering) {
-      const auto href = allowedUrl(cmark_node_get_url(node), UrlKind::Link);
+      const auto href = style_.links ? allowedUrl(cmark_node_get_url(node), UrlKind::Link) : std::nullopt;
       openLinks_.push_back(href.has_value());
       if (!href) return;
       out_.append("<a href=\"");
@@ -213,7 +398,10 @@ class MarkdownWriter {
   const TextStyle& style_;
   bool inlineOnly_;
   bool wroteBlock_ = false;
+  int openHeadingLevel_ = 0;  // headings do not nest
   std::vector<bool> openLinks_;
+  QuoteMarks quotes_;
+  std::vector<WidowSpace> widowSpaces_;
 };
 
 }  // namespace

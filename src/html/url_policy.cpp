@@ -1,5 +1,6 @@
 #include "html/url_policy.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace broadsheet::html {
@@ -73,6 +74,57 @@ std::string decodeForSchemeCheck(std::string_view url) {
   return withoutControls(decoded);
 }
 
+// Percent-encodes what a valid URL may not contain, as the HTML standard requires of href and src:
+// " < > ` { } | ^, brackets outside the host, a second '#', and a '%' that starts no escape. Browsers
+// encode most of these themselves when they parse the URL, and servers read "{" and "%7B" alike, so
+// the address does not change. Encoding never adds a letter or a ':', so it cannot make a scheme.
+std::string withValidCharacters(std::string url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  // The host: after "scheme://" or a leading "//".
+  std::size_t hostStart = url.rfind("//", 0) == 0 ? 2 : std::string::npos;
+  const std::size_t schemeEnd = url.find("://");
+  if (schemeEnd != std::string::npos && schemeEnd > 0 &&
+      std::all_of(url.begin(), url.begin() + static_cast<std::ptrdiff_t>(schemeEnd), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+      })) {
+    hostStart = schemeEnd + 3;
+  }
+  const std::size_t hostEnd = hostStart == std::string::npos ? 0 : url.find_first_of("/?#", hostStart);
+  std::string encoded;
+  encoded.reserve(url.size());
+  bool inFragment = false;
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    const char c = url[i];
+    const bool inHost = hostStart != std::string::npos && i >= hostStart && i < hostEnd;
+    bool encode = false;
+    switch (c) {
+      case '"': case '<': case '>': case '`': case '{': case '}': case '|': case '^':
+        encode = true;
+        break;
+      case '[': case ']':
+        encode = !inHost;  // an IPv6 host is written in brackets
+        break;
+      case '#':
+        encode = inFragment;
+        inFragment = true;
+        break;
+      case '%':
+        encode = !(i + 2 < url.size() && hexValue(url[i + 1]) >= 0 && hexValue(url[i + 2]) >= 0);
+        break;
+      default:
+        break;
+    }
+    if (encode) {
+      encoded.push_back('%');
+      encoded.push_back(kHex[static_cast<unsigned char>(c) >> 4]);
+      encoded.push_back(kHex[static_cast<unsigned char>(c) & 0xF]);
+    } else {
+      encoded.push_back(c);
+    }
+  }
+  return encoded;
+}
+
 }  // namespace
 
 std::string effectiveScheme(std::string_view url) {
@@ -106,10 +158,10 @@ std::optional<std::string> allowedUrl(std::string_view url, UrlKind kind) {
   const std::string scheme = effectiveScheme(cleaned);
   if (scheme.empty()) {
     // Relative. Refuse anything that only looked relative because a scheme was encoded.
-    return effectiveScheme(url).empty() ? std::optional<std::string>(cleaned) : std::nullopt;
+    return effectiveScheme(url).empty() ? std::optional<std::string>(withValidCharacters(std::move(cleaned))) : std::nullopt;
   }
-  if (scheme == "http" || scheme == "https") return cleaned;
-  if (scheme == "mailto" && kind == UrlKind::Link) return cleaned;
+  if (scheme == "http" || scheme == "https") return withValidCharacters(std::move(cleaned));
+  if (scheme == "mailto" && kind == UrlKind::Link) return withValidCharacters(std::move(cleaned));
   return std::nullopt;
 }
 

@@ -13,8 +13,8 @@ enum class UrlKind {
   Image,     // <img src>: http, https, or relative
 };
 
-// Returns the URL to emit (trimmed, with control characters and whitespace removed) or nothing
-// when the URL is not allowed. The scheme is judged after decoding HTML character references and
+// Returns the URL to emit (trimmed, with control characters and whitespace removed, and characters a
+// URL may not contain percent-encoded) or nothing when the URL is not allowed. The scheme is judged after decoding HTML character references and
 // percent-escapes, so "jav&#x61;script:" and "%6aavascript:" are caught too. The result still needs
 // attribute escaping when it is written.
 std::optional<std::string> allowedUrl(std::string_view url, UrlKind kind);

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "format/json_pointer.hpp"
@@ -36,6 +38,37 @@ struct PendingPullquote {
   std::string path;  // JSON Pointer of the source, for diagnostics ("" for automatic ones)
 };
 
+// Characters (code points) of UTF-8 text: what "60-200 characters" means for any script.
+std::size_t characterCount(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+// Plain text as inline CommonMark that reads back as the same text: ASCII punctuation escaped.
+std::string escapeMarkdown(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size());
+  for (const char c : text) {
+    if ((c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~')) escaped.push_back('\\');
+    escaped.push_back(c);
+  }
+  return escaped;
+}
+
+bool endsSentence(std::string_view text) {
+  for (const std::string_view end : {".", "!", "?", "\u2026"}) {
+    if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return true;
+  }
+  return false;
+}
+
+// The last word of a name: "Eduard Poletaev" -> "Poletaev".
+std::string_view surname(std::string_view name) {
+  const std::size_t lastSpace = name.find_last_of(' ');
+  return lastSpace == std::string_view::npos ? name : name.substr(lastSpace + 1);
+}
+
 class ArticleLayout {
  public:
   ArticleLayout(const Article& article, const RenderOptions& options, format::DiagnosticSink& sink, Meta& meta)
@@ -65,6 +98,10 @@ class ArticleLayout {
     for (const auto& analyst : article_.analysts) tree_.analysts.push_back({&analyst, displayName(analyst)});
     tree_.publishedIso = article_.published;
     tree_.publishedText = formatDate(article_.published, *tree_.labels);
+    if (article_.updated.substr(0, 10) != article_.published.substr(0, 10)) {
+      tree_.updatedIso = article_.updated;
+      tree_.updatedText = formatDate(article_.updated, *tree_.labels);
+    }
     if (article_.image) tree_.leadImage = figure(*article_.image);
   }
 
@@ -134,9 +171,9 @@ class ArticleLayout {
       tree_.body.push_back(std::move(item));
     }
     for (const BodyItem& item : tree_.body) {
-      const std::string words = itemText(item);
+      itemTexts_.push_back(item.kind == BodyItem::Kind::PullQuote ? std::string() : normalizeForMatch(itemText(item)));
       if (item.kind != BodyItem::Kind::PullQuote) {
-        bodyText_ += normalizeForMatch(words);
+        bodyText_ += itemTexts_.back();
         bodyText_ += '\n';
       }
     }
@@ -159,7 +196,8 @@ class ArticleLayout {
     tree_.publisher = article_.publisher ? &*article_.publisher : nullptr;
   }
 
-  std::vector<PendingPullquote> floatingCandidates() {
+  // The pull quotes to place: the document's own, or at most `slots` automatic ones.
+  std::vector<PendingPullquote> floatingCandidates(std::size_t slots) {
     std::vector<PendingPullquote> pending;
     if (!article_.autoPullquotes) {
       for (std::size_t i = 0; i < article_.pullquotes.size(); ++i) {
@@ -169,53 +207,102 @@ class ArticleLayout {
       }
       return pending;
     }
-    return automaticCandidates();
+    return automaticCandidates(slots);
   }
 
-  // The analysts' own words: quote blocks attributed to one, and “…” spans in paragraphs that name
-  // one. Spans of 60-200 characters are preferred, the closest to 120 first.
-  std::vector<PendingPullquote> automaticCandidates() {
+  // The analysts' own words: quote blocks attributed to one, and “…” (or «…») spans in paragraphs
+  // that name one (full name or surname). 40-300 characters are acceptable; 60-200 are preferred,
+  // then whole sentences, then the closest to 120 characters. A comma, colon or semicolon that
+  // hands over to "he said" is dropped. One per 300 words of body, at least one and at most five,
+  // and never more than there are slots. Words already taken, or repeated by an anchored pull
+  // quote, are skipped. To spread them, the body is cut into as many stretches of equal word count
+  // as pull quotes are wanted, and each stretch gives its best candidate, if it has one; each is then
+  // placed by its own passage. docs/layout.md states the same.
+  std::vector<PendingPullquote> automaticCandidates(std::size_t slots) {
     struct Candidate {
       PendingPullquote quote;
       std::size_t order;
       long score;
+      std::size_t position;    // words of the body up to and including the block it comes from
+      std::string normalized;  // for skipping words already taken
     };
+    std::size_t position = 0;
     std::vector<Candidate> candidates;
     auto consider = [&](std::string words, const std::string& by) {
-      const long length = static_cast<long>(words.size());
+      while (!words.empty() && std::string_view(" ,;:").find(words.back()) != std::string_view::npos) words.pop_back();
+      const long length = static_cast<long>(characterCount(words));
       const bool preferred = length >= 60 && length <= 200;
-      if (length < 20 || length > 300) return;
-      candidates.push_back({{std::move(words), by, ""}, candidates.size(), (preferred ? 0 : 1000) + std::labs(length - 120)});
+      if (length < 40 || length > 300) return;
+      const long score = (preferred ? 0 : 1000) + (endsSentence(words) ? 0 : 500) + std::labs(length - 120);
+      std::string normalized = normalizeForMatch(words);
+      candidates.push_back({{escapeMarkdown(words), by, ""}, candidates.size(), score, position, std::move(normalized)});
     };
     for (const Block& block : article_.body) {
+      position += countWords(block.text);  // the source's words: close enough to place a block
+      for (const std::string& entry : block.items) position += countWords(entry);
       if (block.type == BlockType::Quote && !block.by.empty()) consider(Markdown(block.text, Flavor::Inline).plainText(), block.by);
       if (block.type != BlockType::Paragraph) continue;
       for (const auto& analyst : article_.analysts) {
-        if (block.text.find(analyst.name) == std::string::npos) continue;
+        const std::string_view name = analyst.name;
+        if (block.text.find(name) == std::string::npos && block.text.find(surname(name)) == std::string::npos) continue;
         for (std::string& span : quotedSpans(Markdown(block.text, Flavor::Inline).plainText())) consider(std::move(span), analyst.id);
         break;
       }
     }
     std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
-    std::size_t words = 0;
-    for (const BodyItem& item : tree_.body) words += countWords(item.text.plainText());
-    const std::size_t wanted = std::clamp<std::size_t>(words / 300, 1, 5);
-    if (candidates.size() > wanted) candidates.resize(wanted);
-    // Keep reading order among the chosen ones.
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.order < b.order; });
+    const std::size_t words = std::max<std::size_t>(position, 1);
+    const std::size_t wanted = std::min({std::clamp<std::size_t>(words / 300, 1, 5), slots, candidates.size()});
+    // Words already taken: anchored pull quotes, then each pick. Checked only for the few picks.
+    std::vector<std::string> taken;
+    for (std::size_t index : anchoredPullquotes_) taken.push_back(normalizeForMatch(tree_.body[index].text.plainText()));
+    auto isTaken = [&](const std::string& normalized) {
+      return std::any_of(taken.begin(), taken.end(), [&](const std::string& other) {
+        return other.find(normalized) != std::string::npos || normalized.find(other) != std::string::npos;
+      });
+    };
+    std::vector<bool> picked(candidates.size(), false);
+    for (std::size_t stretch = 0; stretch < wanted; ++stretch) {
+      for (std::size_t i = 0; i < candidates.size(); ++i) {
+        // In stretch s when s*W/n < position <= (s+1)*W/n.
+        const std::size_t at = candidates[i].position * wanted;
+        if (picked[i] || at <= stretch * words || at > (stretch + 1) * words || isTaken(candidates[i].normalized)) continue;
+        picked[i] = true;
+        taken.push_back(candidates[i].normalized);
+        break;
+      }
+    }
+    std::vector<Candidate> chosenCandidates;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (picked[i]) chosenCandidates.push_back(std::move(candidates[i]));
+    }
+    // Reading order among the chosen ones.
+    std::sort(chosenCandidates.begin(), chosenCandidates.end(), [](const Candidate& a, const Candidate& b) { return a.order < b.order; });
     std::vector<PendingPullquote> chosen;
-    for (Candidate& candidate : candidates) chosen.push_back(std::move(candidate.quote));
+    for (Candidate& candidate : chosenCandidates) chosen.push_back(std::move(candidate.quote));
     return chosen;
   }
 
+  // The first body item whose words hold the quote (pull quotes excluded), if any.
+  std::optional<std::size_t> sourceOf(const std::string& quote) const {
+    const QuoteMatcher matcher(quote);  // prepared once: each item then costs time linear in its length
+    for (std::size_t i = 0; i < itemTexts_.size(); ++i) {
+      if (!itemTexts_[i].empty() && matcher.appearsIn(itemTexts_[i])) return i;
+    }
+    return std::nullopt;
+  }
+
   void placeFloatingPullquotes() {
-    std::vector<PendingPullquote> pending = floatingCandidates();
-    if (pending.empty()) return;
     std::vector<FlowItem> flow;
     for (const BodyItem& item : tree_.body) {
-      flow.push_back({item.kind == BodyItem::Kind::Paragraph, countWords(item.text.plainText())});
+      flow.push_back({item.kind == BodyItem::Kind::Paragraph, countWords(itemText(item))});
     }
-    const auto placement = placePullquotes(flow, pending.size());
+    std::vector<PendingPullquote> pending = floatingCandidates(pullquoteSlots(flow).size());
+    if (pending.empty()) return;
+    std::vector<PullquoteRequest> requests;
+    for (const PendingPullquote& quote : pending) {
+      requests.push_back({sourceOf(Markdown(quote.text, Flavor::Inline).plainText()), article_.autoPullquotes});
+    }
+    const auto placement = placePullquotes(flow, requests);
     // Insert from the back so earlier indices stay valid.
     std::vector<std::pair<std::size_t, BodyItem>> inserts;
     std::size_t sideCounter = 0;
@@ -250,7 +337,8 @@ class ArticleLayout {
     std::size_t words = countWords(tree_.headline.plainText()) + countWords(tree_.standfirst.plainText()) +
                         countWords(tree_.note.plainText());
     for (const BodyItem& item : tree_.body) {
-      if (!item.floating) words += countWords(itemText(item));
+      // Pull quotes that repeat the body are not read twice.
+      if (item.kind != BodyItem::Kind::PullQuote || !(item.floating || item.repeatsBody)) words += countWords(itemText(item));
     }
     meta_.headline = tree_.headline.plainText();
     meta_.lang = tree_.lang;
@@ -271,7 +359,8 @@ class ArticleLayout {
   LayoutTree tree_;
   std::vector<std::string> mentioned_;
   std::vector<std::size_t> anchoredPullquotes_;
-  std::string bodyText_;  // normalized words of the body, for finding pull quotes in it
+  std::string bodyText_;                // normalized words of the body, for finding pull quotes in it
+  std::vector<std::string> itemTexts_;  // the same per body item ("" for pull quotes), before placement
 };
 
 }  // namespace

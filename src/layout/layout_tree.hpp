@@ -62,6 +62,8 @@ struct LayoutTree {
   std::vector<PersonEntry> analysts;  // byline ("With analysis from A, B and C") and the panel
   std::string publishedIso;
   std::string publishedText;
+  std::string updatedIso;   // empty unless updated on another day than published
+  std::string updatedText;
   std::string readingTimeText;
   std::optional<Figure> leadImage;
 

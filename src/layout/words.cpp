@@ -63,7 +63,11 @@ std::string normalizeForMatch(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     std::string_view replacement;
     std::size_t consumed = 1;
+    // Every replacement starts with a non-ASCII byte: most bytes need no comparison (this loop was
+    // a third of a render's time in WASM before; see docs/performance.md).
+    const bool ascii = static_cast<unsigned char>(text[i]) < 0x80;
     for (const Replacement& r : kPlainPunctuation) {
+      if (ascii) break;
       if (text.substr(i, r.from.size()) == r.from) {
         replacement = r.to;
         consumed = r.from.size();
@@ -86,30 +90,74 @@ std::string normalizeForMatch(std::string_view text) {
   return normalized;
 }
 
-bool quoteAppearsIn(std::string_view quote, std::string_view normalizedBody) {
-  std::string normalized = normalizeForMatch(quote);
-  // Ellipses mark words left out: each remaining fragment must be the author's.
-  for (std::size_t at; (at = normalized.find("\u2026")) != std::string::npos;) normalized.replace(at, 3, "|");
-  for (std::size_t at; (at = normalized.find("...")) != std::string::npos;) normalized.replace(at, 3, "|");
-  std::size_t start = 0;
-  bool anyFragment = false;
-  while (start <= normalized.size()) {
-    std::size_t end = normalized.find('|', start);
-    if (end == std::string::npos) end = normalized.size();
-    std::string fragment = normalized.substr(start, end - start);
+QuoteMatcher::QuoteMatcher(std::string_view quote) {
+  const std::string normalized = normalizeForMatch(quote);
+  const std::string_view text = normalized;
+  // Ellipses ("…", "...") mark words left out: each remaining fragment must be the author's. One
+  // pass, so a quote of many ellipses costs no more than any other.
+  auto addFragment = [this](std::string_view fragment) {
     // Quote marks and sentence punctuation around a fragment are the pull quote's, not the speaker's.
     const std::string_view trim = " \"'.,;:!?";
     const std::size_t first = fragment.find_first_not_of(trim);
+    if (first == std::string_view::npos) return;
     const std::size_t last = fragment.find_last_not_of(trim);
-    if (first != std::string::npos) {
-      anyFragment = true;
-      if (normalizedBody.find(std::string_view(fragment).substr(first, last - first + 1)) == std::string_view::npos) {
-        return false;
+    fragments_.push_back(prepare(fragment.substr(first, last - first + 1)));
+  };
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t marker = text.compare(i, 3, "\u2026") == 0 || text.compare(i, 3, "...") == 0 ? 3
+                               : text[i] == '|'                                                ? 1
+                                                                                              : 0;
+    if (marker == 0) {
+      ++i;
+      continue;
+    }
+    addFragment(text.substr(start, i - start));
+    i += marker;
+    start = i;
+  }
+  addFragment(text.substr(start));
+}
+
+// Knuth-Morris-Pratt: the failure table makes every search linear in the text searched, whatever
+// the fragment (std::string_view::find is quadratic on inputs like "a a a ... a b").
+QuoteMatcher::Fragment QuoteMatcher::prepare(std::string_view text) {
+  Fragment fragment{std::string(text), std::vector<std::size_t>(text.size(), 0)};
+  for (std::size_t i = 1, k = 0; i < text.size(); ++i) {
+    while (k > 0 && text[i] != text[k]) k = fragment.failure[k - 1];
+    if (text[i] == text[k]) ++k;
+    fragment.failure[i] = k;
+  }
+  return fragment;
+}
+
+bool QuoteMatcher::appearsIn(std::string_view normalizedBody) const {
+  if (fragments_.empty()) return false;
+  // Each fragment scans at most the whole body; a quote of very many fragments gives up (as if
+  // paraphrased) once the body has been scanned kScanBudget times, so the cost stays linear.
+  constexpr std::size_t kScanBudget = 8;
+  std::size_t budget = kScanBudget * (normalizedBody.size() + 1);
+  for (const Fragment& fragment : fragments_) {
+    const std::string& pattern = fragment.text;
+    bool found = false;
+    std::size_t i = 0;
+    for (std::size_t k = 0; i < normalizedBody.size(); ++i) {
+      while (k > 0 && normalizedBody[i] != pattern[k]) k = fragment.failure[k - 1];
+      if (normalizedBody[i] == pattern[k]) ++k;
+      if (k == pattern.size()) {
+        found = true;
+        ++i;
+        break;
       }
     }
-    start = end + 1;
+    if (!found || i >= budget) return false;
+    budget -= i;
   }
-  return anyFragment;
+  return true;
+}
+
+bool quoteAppearsIn(std::string_view quote, std::string_view normalizedBody) {
+  return QuoteMatcher(quote).appearsIn(normalizedBody);
 }
 
 std::vector<std::string> quotedSpans(std::string_view text) {

@@ -16,7 +16,26 @@ std::size_t countWords(std::string_view text);
 // in which a pull quote is looked for in the body.
 std::string normalizeForMatch(std::string_view text);
 
-// True when every fragment of `quote` (split at "…" or "...") appears in `body`; both normalized.
+// A pull quote prepared for looking up in body text: normalized, split at "…" or "..." into
+// fragments, each ready for a search in time linear in the body (see words.cpp). Build one per quote
+// when it is looked up in many texts.
+class QuoteMatcher {
+ public:
+  explicit QuoteMatcher(std::string_view quote);
+  // True when every fragment appears in `normalizedBody` (see normalizeForMatch).
+  bool appearsIn(std::string_view normalizedBody) const;
+
+ private:
+  struct Fragment {
+    std::string text;
+    std::vector<std::size_t> failure;
+  };
+  static Fragment prepare(std::string_view text);
+  std::vector<Fragment> fragments_;
+};
+
+// True when every fragment of `quote` (split at "…" or "...") appears in `normalizedBody`; the
+// quote is normalized here. Same as QuoteMatcher(quote).appearsIn(normalizedBody).
 bool quoteAppearsIn(std::string_view quote, std::string_view normalizedBody);
 
 // The spans of `text` between typographic double quotes (“…”, «…»), without the quote marks.

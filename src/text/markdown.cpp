@@ -9,13 +9,33 @@ namespace {
 // escaped text (so nothing a writer typed is lost and nothing runs).
 constexpr int kParseOptions = CMARK_OPT_SMART;
 
+// One paragraph holding `source` as literal text (NUL shown as U+FFFD, as cmark's parser would).
+cmark_node* literalDocument(std::string_view source) {
+  std::string literal;
+  literal.reserve(source.size());
+  for (char c : source) {
+    if (c == '\0') literal.append("\xEF\xBF\xBD");
+    else literal.push_back(c);
+  }
+  cmark_node* document = cmark_node_new(CMARK_NODE_DOCUMENT);
+  cmark_node* paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
+  cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(text, literal.c_str());
+  cmark_node_append_child(paragraph, text);
+  cmark_node_append_child(document, paragraph);
+  return document;
+}
+
 cmark_node* parse(std::string_view source) {
+  if (exceedsStructureBounds(source)) return literalDocument(source);
   return cmark_parse_document(source.data(), source.size(), kParseOptions);
 }
 
+// A text that is not blank and parses into nothing at all was a link reference definition
+// ("[a]: /url"), which would vanish: that is not a single paragraph either.
 bool isSingleParagraph(cmark_node* document) {
   cmark_node* first = cmark_node_first_child(document);
-  return first == nullptr || (cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH && cmark_node_next(first) == nullptr);
+  return first != nullptr && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH && cmark_node_next(first) == nullptr;
 }
 
 bool isAsciiPunctuation(char c) {
@@ -75,6 +95,57 @@ void appendPlainText(cmark_node* root, std::string& out) {
 
 }  // namespace
 
+bool exceedsStructureBounds(std::string_view source) {
+  std::size_t openBrackets = 0;
+  std::size_t bracketWork = 0;
+  bool lineStart = true;
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    if (lineStart) {
+      // The containers a line opens or continues: "> ", "- ", "* ", "+ ", "1. ", "1) ", and
+      // indentation (a nested list item sits at least two columns in).
+      std::size_t markers = 0, columns = 0;
+      for (bool more = true; more && i < source.size();) {
+        const char c = source[i];
+        const char next = i + 1 < source.size() ? source[i + 1] : '\n';
+        const bool spaceAfter = next == ' ' || next == '\t' || next == '\n' || next == '\r';
+        if (c == ' ' || c == '\t') {
+          columns += c == '\t' ? 4 : 1;
+          ++i;
+        } else if (c == '>' || ((c == '-' || c == '*' || c == '+') && spaceAfter)) {
+          ++markers;
+          ++i;
+        } else if (c >= '0' && c <= '9') {
+          std::size_t j = i;
+          while (j < source.size() && j - i < 9 && source[j] >= '0' && source[j] <= '9') ++j;
+          const char after = j + 1 < source.size() ? source[j + 1] : '\n';
+          more = j < source.size() && (source[j] == '.' || source[j] == ')') &&
+                 (after == ' ' || after == '\t' || after == '\n' || after == '\r');
+          if (more) {
+            ++markers;
+            i = j + 1;
+          }
+        } else {
+          more = false;
+        }
+        if (markers + columns / 2 > kMaxMarkdownNesting) return true;
+      }
+      lineStart = false;
+      if (i >= source.size()) break;
+    }
+    const char c = source[i];
+    if (c == '\n' || c == '\r') {
+      lineStart = true;
+    } else if (c == '[') {
+      ++openBrackets;
+    } else if (c == ']') {
+      bracketWork += openBrackets;
+      if (bracketWork > kMaxMarkdownBracketWork) return true;
+      if (openBrackets > 0) --openBrackets;
+    }
+  }
+  return false;
+}
+
 void Markdown::FreeNode::operator()(cmark_node* node) const { cmark_node_free(node); }
 
 Markdown::Markdown(std::string_view source, Flavor flavor) : flavor_(flavor) {
@@ -113,6 +184,22 @@ std::string Markdown::plainText() const {
   if (document_) appendPlainText(document_.get(), text);
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
+}
+
+std::vector<LinkTarget> Markdown::linkTargets() const {
+  std::vector<LinkTarget> targets;
+  if (!document_) return targets;
+  cmark_iter* iter = cmark_iter_new(document_.get());
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter);
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE) continue;
+    const char* url = cmark_node_get_url(node);
+    targets.push_back({url ? url : "", type == CMARK_NODE_IMAGE});
+  }
+  cmark_iter_free(iter);
+  return targets;
 }
 
 }  // namespace broadsheet::text

@@ -11,10 +11,26 @@ struct cmark_node;
 
 namespace broadsheet::text {
 
+// The destination of one link or image in a Markdown text, as the author wrote it.
+struct LinkTarget {
+  std::string url;
+  bool image = false;  // an image (![alt](src)) rather than a link
+};
+
 enum class Flavor {
   Inline,  // one run of inline CommonMark (emphasis, code, links): never a heading, list or quote
   Blocks,  // full block-level CommonMark
 };
+
+// cmark 0.30.2 (the version built here) takes quadratic time on a few shapes of input: Markdown
+// containers nested thousands deep (each line and each emphasis walks every open container) and
+// long runs of link openers that stay open (`![[]()` repeated: each closed link walks them all).
+// A text whose structure passes these bounds is not parsed: it becomes one paragraph of literal
+// text, so every character still shows and the cost stays linear. The format stage reports such
+// texts as BS-LIMIT warnings. Both measures are estimates from one linear scan of the source.
+inline constexpr std::size_t kMaxMarkdownNesting = 64;        // quote and list markers (+ indent / 2) opening a line
+inline constexpr std::size_t kMaxMarkdownBracketWork = 1000000;  // sum, over "]", of the "[" still open before it
+bool exceedsStructureBounds(std::string_view source);
 
 class Markdown {
  public:
@@ -36,6 +52,10 @@ class Markdown {
 
   // The words as a reader sees them: text and code spans, with breaks and blocks as spaces.
   std::string plainText() const;
+
+  // Every link and image destination, in reading order (autolinks and resolved reference links
+  // included). Judging them is the caller's business: this stage knows no URL policy.
+  std::vector<LinkTarget> linkTargets() const;
 
  private:
   struct FreeNode {

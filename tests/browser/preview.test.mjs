@@ -1,11 +1,12 @@
 // The preview page in headless Chromium: the seed article rendered by the WASM core, live editing.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../../scripts/serve.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
-import { exampleAnalysts, testOutputDir } from '../helpers/paths.mjs';
+import { exampleAnalysts, repoRoot, testOutputDir } from '../helpers/paths.mjs';
 
 describe('preview page', () => {
   let server;
@@ -46,7 +47,8 @@ describe('preview page', () => {
     const preview = page.locator('[data-testid="preview"]');
     const headline = preview.locator('.bs-headline');
     await headline.waitFor();
-    assert.match(await headline.innerText(), /Reliance on Russian Arms Won.t Hamper NATO Ties/);
+    // \s: the headline's last two words are bound by a no-break space (no widow).
+    assert.match(await headline.innerText(), /Reliance on Russian Arms Won.t Hamper NATO\sTies/);
 
     const byline = preview.locator('.bs-byline');
     assert.ok(await byline.isVisible(), 'byline visible');
@@ -63,7 +65,8 @@ describe('preview page', () => {
     for (const name of exampleAnalysts) assert.ok(panelText.includes(name), `panel names ${name}`);
     assert.ok(await preview.locator('a.bs-cta').isVisible(), 'call to action visible');
 
-    // The article is isolated from the page: it lives in an open shadow root with its stylesheet.
+    // The article is isolated from the page: it lives in the <broadsheet-article> element's open shadow
+    // root, with two adopted stylesheets (the element's own and the core's).
     const inShadow = await page.evaluate(() => {
       const host = document.querySelector('[data-testid="preview"]');
       return {
@@ -72,7 +75,7 @@ describe('preview page', () => {
         sheets: host.shadowRoot.adoptedStyleSheets.length + host.shadowRoot.querySelectorAll('style').length,
       };
     });
-    assert.deepEqual(inShadow, { light: 0, shadow: 1, sheets: 1 });
+    assert.deepEqual(inShadow, { light: 0, shadow: 1, sheets: 2 });
 
     assert.match(await page.locator('[data-testid="render-time"]').innerText(), /median/);
     await page.screenshot({ path: path.join(testOutputDir(), 'preview.png'), fullPage: false });
@@ -92,8 +95,9 @@ describe('preview page', () => {
 
     const headline = page.locator('[data-testid="preview"] .bs-headline');
     await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').shadowRoot
-      .querySelector('.bs-headline')?.textContent.includes('Edited in the preview'));
-    assert.equal((await headline.innerText()).trim(), 'Edited in the preview');
+      .querySelector('.bs-headline')?.textContent.replace(/\u00a0/g, ' ').includes('Edited in the preview'));
+    // The headline's last two words are bound by a no-break space (no widow).
+    assert.equal((await headline.innerText()).trim(), 'Edited in the\u00a0preview');
     assert.equal(await page.locator('[data-testid="diagnostics"] li').count(), 0);
   });
 
@@ -175,6 +179,75 @@ describe('preview page', () => {
       return { instances, failed: failed.diagnostics.map((d) => d.code), nextOk: next.ok };
     });
     assert.deepEqual(outcome, { instances: 2, failed: ['BS-INTERNAL'], nextOk: true });
+  });
+
+  test('width presets, theme and language re-render the preview', async () => {
+    const preview = page.locator('[data-testid="preview"]');
+    const article = preview.locator('.bs-article');
+    for (const width of ['360', '768', '1280']) {
+      await page.selectOption('[data-testid="width"]', width);
+      assert.equal(await article.evaluate((node) => node.getBoundingClientRect().width), Number(width), `${width}px`);
+    }
+    await page.selectOption('[data-testid="width"]', 'fill');
+
+    await page.selectOption('[data-testid="theme"]', 'dark');
+    await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').shadowRoot
+      .querySelector('.bs-article')?.dataset.theme === 'dark');
+    await page.selectOption('[data-testid="lang"]', 'ru');
+    await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').shadowRoot
+      .querySelector('.bs-article')?.lang === 'ru');
+    assert.notEqual((await preview.locator('.bs-analysts-title').innerText()).trim().toLowerCase(), 'analysts');
+    await page.selectOption('[data-testid="lang"]', '');
+    await page.selectOption('[data-testid="theme"]', 'auto');
+    await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').shadowRoot
+      .querySelector('.bs-article')?.lang === 'en');
+  });
+
+  test('re-rendering on every input event takes well under a frame (median recorded)', async (t) => {
+    const editor = page.locator('[data-testid="editor"]');
+    await editor.evaluate((textarea) => {
+      const at = textarea.value.indexOf('"standfirst": "') + '"standfirst": "'.length;
+      textarea.focus();
+      textarea.setSelectionRange(at, at);
+    });
+    const rendersBefore = Number(await page.locator('body').getAttribute('data-render-count'));
+    const typed = 'Measured while typing. ';
+    await page.keyboard.type(typed, { delay: 15 });
+    await page.waitForFunction((expected) => Number(document.body.dataset.renderCount) >= expected,
+      rendersBefore + typed.length);
+    const median = Number(await page.locator('[data-testid="render-time"]').getAttribute('data-median-ms'));
+    assert.ok(median > 0, `median ${median} ms`);
+    writeFileSync(path.join(testOutputDir(), 'playground-timing.json'),
+      `${JSON.stringify({ medianRerenderMs: median, samples: 31, article: 'nbca-russian-arms-nato' }, null, 2)}\n`);
+    t.diagnostic(`median re-render (render + DOM update) in Chromium: ${median.toFixed(2)} ms`);
+  });
+
+  test('"load file" replaces the article; "copy embed snippet" gives a snippet that renders it', async () => {
+    await page.locator('[data-testid="file"]').setInputFiles(path.join(repoRoot, 'examples', 'arabic-brief.json'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').shadowRoot
+      .querySelector('.bs-article')?.dir === 'rtl');
+    assert.match(await page.locator('[data-testid="editor"]').inputValue(), /"lang": "ar"/);
+
+    await page.locator('[data-testid="copy-snippet"]').click();
+    const snippet = await page.locator('[data-testid="snippet"]').inputValue();
+    assert.match(snippet, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/web\/embed\.js"><\/script>\n<broadsheet-article>/);
+    assert.equal(snippet.match(/<\/script>/g).length, 2, 'the inlined JSON cannot close its script element');
+
+    // The snippet, pasted into a page of its own, shows the same article.
+    writeFileSync(path.join(testOutputDir('embed'), 'snippet.html'),
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>snippet</title><link rel="icon" href="data:,">` +
+      `</head><body>${snippet}</body></html>`);
+    const pasted = await browser.newPage();
+    const errors = collectPageErrors(pasted);
+    try {
+      await pasted.goto(`${baseUrl}/test-output/embed/snippet.html`);
+      const element = pasted.locator('broadsheet-article');
+      assert.equal(await element.evaluate((node) => node.updateComplete), true);
+      assert.equal(await element.locator('.bs-article').getAttribute('dir'), 'rtl');
+      assert.deepEqual(errors, []);
+    } finally {
+      await pasted.close();
+    }
   });
 
   test('no console errors or page errors', () => {

@@ -176,3 +176,132 @@ TEST_CASE("deep nesting is refused without exhausting the stack", "[format][limi
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].code == "BS-LIMIT");
 }
+
+TEST_CASE("a missing comma points at the member that follows", "[format]") {
+  const auto diagnostics = validate("{\n  \"format\": \"broadsheet/article@1\",\n  \"headline\": \"H\"\n  \"body\": \"x\"\n}");
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == "BS-JSON-SYNTAX");
+  CHECK(diagnostics[0].line == 4);
+  CHECK(diagnostics[0].column == 3);
+  CHECK(diagnostics[0].message.find("line 4, column 3") != std::string::npos);
+}
+
+TEST_CASE("numbers too large for a double are type errors where they stand, not syntax errors", "[format]") {
+  const auto diagnostics = validate("{\"format\":\"broadsheet/article@1\",\n \"headline\": 1e400, \"body\":\"x\",\n"
+                                    " \"image\":{\"src\":\"a.jpg\",\"alt\":\"\",\"width\":-1e999}, \"extra\": 123e45678}");
+  REQUIRE(diagnostics.size() == 3);
+  CHECK(diagnostics[0].code == "BS-TYPE");
+  CHECK(diagnostics[0].path == "/headline");
+  CHECK(diagnostics[0].line == 2);
+  CHECK(diagnostics[0].column == 14);
+  CHECK(diagnostics[1].code == "BS-VALUE");
+  CHECK(diagnostics[1].path == "/image/width");
+  CHECK(diagnostics[2].code == "BS-UNKNOWN-MEMBER");
+  CHECK(diagnostics[2].path == "/extra");
+
+  // A syntax error after such a number is still found, at its own place.
+  const auto broken = validate("{\"a\": 1e400, \"b\": ]}");
+  REQUIRE(broken.size() == 1);
+  CHECK(broken[0].code == "BS-JSON-SYNTAX");
+  CHECK(broken[0].column == 19);
+}
+
+TEST_CASE("refused links and images in CommonMark text are warnings at the text member", "[format]") {
+  const auto diagnostics = validate(documentWith(
+      R"j({"type":"paragraph","text":"[a](javascript:alert(1)), <vbscript:x>, [m](mailto:a@example.com), [r](/x), [e]()"},)j"
+      R"j({"type":"list","items":["fine","![i](mailto:a@example.com)"]},)j"
+      R"j({"type":"markdown","text":"See [ref].\n\n[ref]: data:text/html,x"})j",
+      R"j("image":{"src":"a.jpg","alt":"","caption":"[c](JaVaScRiPt:x)"},)j"));
+  REQUIRE(diagnostics.size() == 5);
+  for (const Diagnostic& d : diagnostics) {
+    CHECK(d.code == "BS-URL-SCHEME");
+    CHECK(d.severity == Severity::Warning);
+  }
+  CHECK(diagnostics[0].path == "/image/caption");
+  CHECK(diagnostics[1].path == "/body/0/text");
+  CHECK(diagnostics[1].message.find("\"javascript:alert(1)\"") != std::string::npos);
+  CHECK(diagnostics[2].path == "/body/0/text");
+  CHECK(diagnostics[2].message.find("\"vbscript:x\"") != std::string::npos);
+  CHECK(diagnostics[3].path == "/body/1/items/1");
+  CHECK(diagnostics[3].message.find("image") != std::string::npos);
+  CHECK(diagnostics[4].path == "/body/2/text");
+
+  // The words stay; the article still renders and is ok, as these are warnings.
+  const RenderResult rendered = render(documentWith(R"j({"type":"paragraph","text":"Click [here](javascript:alert(1)) now"})j"));
+  CHECK(rendered.ok);
+  CHECK(rendered.html.find("here") != std::string::npos);
+  CHECK(rendered.html.find("javascript") == std::string::npos);
+}
+
+TEST_CASE("URL messages quote the refused URL on one line", "[format]") {
+  const auto diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"})", R"("canonicalUrl":"java\nscript:x",)"));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == "BS-URL-SCHEME");
+  CHECK(diagnostics[0].message.find('\n') == std::string::npos);
+  CHECK(diagnostics[0].message.find("\"java script:x\"") != std::string::npos);
+}
+
+TEST_CASE("heading levels: whole numbers 2 to 4, a bad one keeps the heading at level 2", "[format]") {
+  CHECK(validate(documentWith(R"({"type":"heading","level":3.0,"text":"x"})")).empty());
+  auto diagnostics = validate(documentWith(R"({"type":"heading","level":"3","text":"x"})"));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == "BS-TYPE");
+  CHECK(diagnostics[0].path == "/body/0/level");
+  for (const char* level : {"1", "5", "2.5", "-3"}) {
+    INFO(level);
+    diagnostics = validate(documentWith(std::string(R"({"type":"heading","level":)") + level + R"(,"text":"x"})"));
+    REQUIRE(diagnostics.size() == 1);
+    CHECK(diagnostics[0].code == "BS-VALUE");
+  }
+  const RenderResult rendered = render(documentWith(R"({"type":"paragraph","text":"x"},{"type":"heading","level":9,"text":"Kept heading"})"));
+  CHECK_FALSE(rendered.ok);
+  CHECK(rendered.html.find("Kept heading</h2>") != std::string::npos);
+}
+
+TEST_CASE("image sizes: BS-TYPE for a non-number, BS-VALUE out of range", "[format]") {
+  const auto diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"})",
+      R"("image":{"src":"a.jpg","alt":"","width":"100","height":1.5},)"));
+  REQUIRE(diagnostics.size() == 2);
+  CHECK(diagnostics[0].code == "BS-TYPE");
+  CHECK(diagnostics[0].path == "/image/width");
+  CHECK(diagnostics[1].code == "BS-VALUE");
+  CHECK(diagnostics[1].path == "/image/height");
+  CHECK(validate(documentWith(R"({"type":"image","src":"a.jpg","alt":"","width":1600.0,"height":900})")).empty());
+}
+
+TEST_CASE("references and ids must not be blank", "[format]") {
+  const auto diagnostics = validate(documentWith(R"({"type":"quote","text":"q","by":" "})",
+      R"("authors":[{"id":"","name":"A"}],"analysts":[{"id":"a","name":"A"}],)"));
+  REQUIRE(diagnostics.size() == 2);
+  CHECK(diagnostics[0].code == "BS-EMPTY");
+  CHECK(diagnostics[0].path == "/authors/0/id");
+  CHECK(diagnostics[1].code == "BS-EMPTY");
+  CHECK(diagnostics[1].path == "/body/0/by");
+}
+
+TEST_CASE("pullquotes is an array or \"auto\"", "[format]") {
+  auto diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"})", R"("pullquotes":"manual",)"));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == "BS-VALUE");
+  diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"})", R"("pullquotes":{},)"));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == "BS-TYPE");
+}
+
+TEST_CASE("the lead image has no type member; image blocks do", "[format]") {
+  const auto diagnostics = validate(documentWith(R"({"type":"image","src":"b.jpg","alt":""})",
+      R"("image":{"type":"image","src":"a.jpg","alt":""},)"));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == "BS-UNKNOWN-MEMBER");
+  CHECK(diagnostics[0].path == "/image/type");
+}
+
+TEST_CASE("member names in messages are decoded from the pointer and kept on one line", "[format]") {
+  const auto diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"})", R"("":1,"a/b~0":2,"x\ny":3,)"));
+  REQUIRE(diagnostics.size() == 3);
+  CHECK(diagnostics[0].path == "/");
+  CHECK(diagnostics[0].message.rfind("\"(empty name)\" is not part", 0) == 0);
+  CHECK(diagnostics[1].path == "/a~1b~00");
+  CHECK(diagnostics[1].message.rfind("\"a/b~0\" is not part", 0) == 0);
+  CHECK(diagnostics[2].message.find('\n') == std::string::npos);
+}

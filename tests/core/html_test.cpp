@@ -36,6 +36,27 @@ TEST_CASE("text and attributes are escaped for their context", "[html]") {
   CHECK(out == "\\u003c/script\\u003e\\u2028\\\"");
 }
 
+TEST_CASE("characters HTML forbids in a document are dropped from text and escaped in JSON-LD", "[html]") {
+  // C1 controls, the U+FDD0-U+FDEF block and code points ending in FFFE/FFFF, in every plane.
+  const std::string forbidden = "a\u0080b\u009F\uFDD0\uFDEF\uFFFE\uFFFF\U0001FFFE\U0010FFFFc";
+  std::string out;
+  html::appendText(out, forbidden);
+  CHECK(out == "abc");
+  out.clear();
+  html::appendAttribute(out, forbidden);
+  CHECK(out == "abc");
+  out.clear();
+  // Their neighbours are ordinary characters and stay.
+  html::appendText(out, "\u00A0\u00FF\uFDCF\uFDF0\uFFFD\U0001FFFD\U00010000");
+  CHECK(out == "\u00A0\u00FF\uFDCF\uFDF0\uFFFD\U0001FFFD\U00010000");
+  out.clear();
+  html::appendScriptJsonString(out, forbidden);
+  CHECK(out == "a\\u0080b\\u009f\\ufdd0\\ufdef\\ufffe\\uffff\\ud83f\\udffe\\udbff\\udfffc");
+  out.clear();
+  html::appendScriptJsonString(out, "del\x7F");
+  CHECK(out == "del\\u007f");
+}
+
 TEST_CASE("URL policy", "[html]") {
   CHECK(html::allowedUrl("https://example.com", UrlKind::Link) == std::optional<std::string>("https://example.com"));
   CHECK(html::allowedUrl("  https://exa mple.com \n", UrlKind::Link) == std::optional<std::string>("https://example.com"));
@@ -50,6 +71,17 @@ TEST_CASE("URL policy", "[html]") {
   }
 }
 
+TEST_CASE("URLs are written with only the characters a valid URL may hold", "[html]") {
+  const auto written = [](std::string_view url) { return html::allowedUrl(url, UrlKind::Link).value_or("(refused)"); };
+  CHECK(written("https://example.com/a?q=\"<x>\"&v={1}|^`") == "https://example.com/a?q=%22%3Cx%3E%22&v=%7B1%7D%7C%5E%60");
+  CHECK(written("https://[2001:db8::1]:8080/a[1]?b=[2]#c#d") == "https://[2001:db8::1]:8080/a%5B1%5D?b=%5B2%5D#c%23d");
+  CHECK(written("//[::1]/x]") == "//[::1]/x%5D");
+  CHECK(written("page.html?p=100%&q=%41%zz") == "page.html?p=100%25&q=%41%25zz");
+  CHECK(written("mailto:desk@example.com?subject=a<b") == "mailto:desk@example.com?subject=a%3Cb");
+  CHECK(written("https://example.com/ä?ö#ü") == "https://example.com/ä?ö#ü");  // non-ASCII is valid as it is
+  CHECK(written("java%3Cscript:alert(1)") == "java%3Cscript:alert(1)");  // relative, as a browser reads it
+}
+
 TEST_CASE("raw HTML in Markdown is shown as text, never passed through", "[html]") {
   CHECK(inlineHtml("a <img src=x onerror=alert(1)> b") == "a &lt;img src=x onerror=alert(1)&gt; b");
   CHECK(blockHtml("<script>alert(1)</script>\n") == "<p class=\"bs-raw\">&lt;script&gt;alert(1)&lt;/script&gt;\n</p>\n");
@@ -60,6 +92,9 @@ TEST_CASE("links keep their words when the URL is refused", "[html]") {
   CHECK(inlineHtml("[click](javascript:alert(1))") == "click");
   CHECK(inlineHtml("![alt *text*](javascript:x)") == "alt text");
   CHECK(inlineHtml("<javascript:alert(1)>") == "javascript:alert(1)");
+  html::TextStyle noLinks;
+  noLinks.links = false;
+  CHECK(inlineHtml("[site](https://example.com)", noLinks) == "site");
 }
 
 TEST_CASE("inline Markdown has emphasis, code and smart quotes in the language's style", "[html]") {
@@ -71,6 +106,21 @@ TEST_CASE("inline Markdown has emphasis, code and smart quotes in the language's
 }
 
 TEST_CASE("block Markdown headings sit below the headline", "[html]") {
-  CHECK(blockHtml("# Title\n\ntext") == "<h2 class=\"bs-heading\">Title</h2>\n<p>text</p>\n");
+  CHECK(blockHtml("# Title\n\ntext") == "<h2 class=\"bs-heading bs-heading--2\">Title</h2>\n<p>text</p>\n");
   CHECK(blockHtml("- a\n- b") == "<ul class=\"bs-list\">\n<li>a</li>\n<li>b</li>\n</ul>\n");
+}
+
+TEST_CASE("Markdown headings in an article's outline never skip a level", "[html]") {
+  html::HeadingOutline outline(1);
+  CHECK(outline.next(1) == 1);  // the headline
+  html::TextStyle style;
+  style.outline = &outline;
+  std::string out;
+  html::appendMarkdown(out, text::Markdown("### Deep\n\n#### Deeper\n\n# Top\n\n###### Six", text::Flavor::Blocks), style);
+  CHECK(out == "<h2 class=\"bs-heading bs-heading--4\">Deep</h2>\n<h3 class=\"bs-heading bs-heading--5\">Deeper</h3>\n"
+               "<h2 class=\"bs-heading bs-heading--2\">Top</h2>\n<h3 class=\"bs-heading bs-heading--6\">Six</h3>\n");
+  html::HeadingOutline deep(5);
+  CHECK(deep.next(5) == 5);
+  CHECK(deep.next(6) == 6);
+  CHECK(deep.next(9) == 6);  // capped at h6
 }

@@ -46,6 +46,80 @@ TEST_CASE("pull quotes spread by running word count, not block count", "[layout]
   CHECK(even[2] == std::optional<std::size_t>(8));
 }
 
+TEST_CASE("slots lie between two paragraphs, from the second paragraph on", "[layout][pullquote]") {
+  // p p H p p Q p p L p : H heading, Q quote (or anchored pull quote), L list
+  const std::vector<FlowItem> flow = {{true, 10}, {true, 10}, {false, 2}, {true, 10}, {true, 10}, {false, 10},
+                                      {true, 10}, {true, 10}, {false, 5}, {true, 10}};
+  CHECK(layout::pullquoteSlots(flow) == std::vector<std::size_t>{3, 6});
+  CHECK(layout::pullquoteSlots(paragraphs(2)) == std::vector<std::size_t>{});  // only after the last
+  CHECK(layout::pullquoteSlots(paragraphs(3)) == std::vector<std::size_t>{1});
+  CHECK(layout::pullquoteSlots({}).empty());
+}
+
+TEST_CASE("anchored pull quotes occupy their place", "[layout][pullquote]") {
+  // p p p A p p p : A, an anchored pull quote, is not a paragraph, so nothing goes next to it.
+  std::vector<FlowItem> flow = paragraphs(7);
+  flow[3] = {false, 12};
+  const auto placement = placePullquotes(flow, 4);
+  CHECK(placement[0] == std::optional<std::size_t>(1));
+  CHECK(placement[1] == std::optional<std::size_t>(4));
+  CHECK(placement[2] == std::optional<std::size_t>(5));
+  CHECK_FALSE(placement[3].has_value());
+}
+
+TEST_CASE("with more pull quotes than slots the first ones are kept, in order", "[layout][pullquote]") {
+  const auto placement = placePullquotes(paragraphs(4), 3);  // slots after paragraphs 2 and 3
+  CHECK(placement[0] == std::optional<std::size_t>(1));
+  CHECK(placement[1] == std::optional<std::size_t>(2));
+  CHECK_FALSE(placement[2].has_value());
+  CHECK(placePullquotes(paragraphs(1), 1) == std::vector<std::optional<std::size_t>>{std::nullopt});
+  CHECK(placePullquotes(paragraphs(5), 0).empty());
+}
+
+TEST_CASE("a pull quote follows the passage it quotes when that costs at most half a spacing", "[layout][pullquote]") {
+  using layout::PullquoteRequest;
+  // Eight paragraphs of 50 words: W = 400, one pull quote aims at 200 words (after paragraph 4,
+  // index 3). Half a spacing is 400 / (2 * 2) = 100 words.
+  const auto flow = paragraphs(8);
+  CHECK(placePullquotes(flow, {PullquoteRequest{}})[0] == std::optional<std::size_t>(3));
+  // Quoting paragraph index 4: the slot after it is 50 words off the aim, better than 0 + 100.
+  CHECK(placePullquotes(flow, {PullquoteRequest{4}})[0] == std::optional<std::size_t>(4));
+  // Quoting the very paragraph before the ideal slot: that slot is already after it.
+  CHECK(placePullquotes(flow, {PullquoteRequest{3}})[0] == std::optional<std::size_t>(3));
+  // Quoting index 5: after it is 100 words off, a tie with 0 + 100; the earlier slot wins.
+  CHECK(placePullquotes(flow, {PullquoteRequest{5}})[0] == std::optional<std::size_t>(3));
+  // Quoting index 6: 150 words off is worse than going before it.
+  CHECK(placePullquotes(flow, {PullquoteRequest{6}})[0] == std::optional<std::size_t>(3));
+  // Quoting the last paragraph: no slot after it exists, so the nearest to the aim.
+  CHECK(placePullquotes(flow, {PullquoteRequest{7}})[0] == std::optional<std::size_t>(3));
+}
+
+TEST_CASE("automatic pull quotes aim at their own passage", "[layout][pullquote]") {
+  using layout::PullquoteRequest;
+  const auto flow = paragraphs(10);
+  // Right after the source paragraph, wherever it is.
+  CHECK(placePullquotes(flow, {PullquoteRequest{7, true}})[0] == std::optional<std::size_t>(7));
+  CHECK(placePullquotes(flow, {PullquoteRequest{2, true}, PullquoteRequest{3, true}}) ==
+        std::vector<std::optional<std::size_t>>{std::size_t{2}, std::size_t{3}});
+  // The last paragraph has no slot after it: the nearest one before.
+  CHECK(placePullquotes(flow, {PullquoteRequest{9, true}})[0] == std::optional<std::size_t>(8));
+  // The first paragraph has no slot after it either: the first slot.
+  CHECK(placePullquotes(flow, {PullquoteRequest{0, true}})[0] == std::optional<std::size_t>(1));
+}
+
+TEST_CASE("pull quotes keep their order and leave room for each other", "[layout][pullquote]") {
+  using layout::PullquoteRequest;
+  // Both quote the last paragraphs: the first cannot take the last slot, or the second would have none.
+  const auto placement = placePullquotes(paragraphs(6), {PullquoteRequest{5}, PullquoteRequest{5}});
+  REQUIRE(placement.size() == 2);
+  REQUIRE(placement[0].has_value());
+  REQUIRE(placement[1].has_value());
+  CHECK(*placement[0] < *placement[1]);
+  // Three pull quotes on a three-slot body fill every slot.
+  CHECK(placePullquotes(paragraphs(5), 3) ==
+        std::vector<std::optional<std::size_t>>{std::size_t{1}, std::size_t{2}, std::size_t{3}});
+}
+
 TEST_CASE("word helpers", "[layout]") {
   CHECK(layout::countWords("  Kazakstan’s new military doctrine — maintains ") == 5);
   CHECK(layout::countWords("\u0421\u043B\u043E\u0432\u043E \u2026 «два»") == 2);
@@ -64,6 +138,34 @@ TEST_CASE("labels and dates follow the language", "[layout]") {
   CHECK(layout::formatDate("2007-02-20", layout::labelsFor("en")) == "20 February 2007");
   CHECK(layout::formatDate("2007-02-20T10:00Z", layout::labelsFor("ru-RU")) == "20 февраля 2007 г.");
   CHECK(layout::formatDate("2007-02-20", layout::labelsFor("kk")) == "2007 жылғы 20 ақпан");
+  CHECK(layout::formatDate("2024-03-10", layout::labelsFor("ar")) == "10 مارس 2024");
+  CHECK(layout::formatDate("2024-13-10", layout::labelsFor("en")).empty());
+  CHECK(layout::formatDate("", layout::labelsFor("en")).empty());
   CHECK(layout::labelsFor("xx").by == "By");
+  CHECK(layout::labelsFor("KK-Cyrl-KZ").listAnd == " және ");
   CHECK(layout::readingTime(3, layout::labelsFor("en")) == "3 min read");
+  CHECK(layout::readingTime(3, layout::labelsFor("ru")) == "3 мин чтения");
+  CHECK(layout::readingTime(3, layout::labelsFor("kk")) == "3 мин оқу");
+  // Arabic counts have their own forms.
+  const layout::Labels& arabic = layout::labelsFor("ar");
+  CHECK(layout::readingTime(1, arabic) == "دقيقة واحدة للقراءة");
+  CHECK(layout::readingTime(2, arabic) == "دقيقتان للقراءة");
+  CHECK(layout::readingTime(5, arabic) == "5 دقائق للقراءة");
+  CHECK(layout::readingTime(11, arabic) == "11 دقيقة للقراءة");
+  CHECK(layout::readingTime(100, arabic) == "100 دقيقة للقراءة");
+}
+
+TEST_CASE("lists are joined by the language's rules", "[layout]") {
+  auto join = [](std::size_t count, const char* lang) {
+    const std::string names[] = {"A", "B", "C", "D"};
+    std::string out = names[0];
+    for (std::size_t i = 1; i < count; ++i) out += std::string(layout::listSeparator(i - 1, count, layout::labelsFor(lang))) + names[i];
+    return out;
+  };
+  CHECK(join(1, "en") == "A");
+  CHECK(join(2, "en") == "A and B");
+  CHECK(join(3, "en") == "A, B and C");
+  CHECK(join(4, "ru") == "A, B, C и D");
+  CHECK(join(3, "kk") == "A, B және C");
+  CHECK(join(3, "ar") == "A وB وC");
 }

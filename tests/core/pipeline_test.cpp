@@ -18,7 +18,7 @@ TEST_CASE("the seed article renders with all its parts", "[pipeline]") {
   const std::string& html = result.html;
   CHECK(html.rfind("<article class=\"bs-article\" lang=\"en\" dir=\"ltr\"", 0) == 0);
   CHECK(countOccurrences(html, "<h1 class=\"bs-headline\">") == 1);
-  CHECK(html.find("Reliance on Russian Arms Won\u2019t Hamper NATO Ties") != std::string::npos);
+  CHECK(html.find("Reliance on Russian Arms Won\u2019t Hamper NATO\u00A0Ties") != std::string::npos);  // no widow
   CHECK(html.find("class=\"bs-standfirst\"") != std::string::npos);
   CHECK(html.find("<p class=\"bs-section\">Frontline Updates</p>") != std::string::npos);
   CHECK(html.find("<li class=\"bs-tag\">Kazakhstan</li>") != std::string::npos);
@@ -130,6 +130,48 @@ TEST_CASE("standalone documents carry the stylesheet and safe JSON-LD", "[pipeli
   const std::string jsonLd = escaped.html.substr(escaped.html.find("application/ld+json"));
   CHECK(jsonLd.find("</script><script>") == std::string::npos);
   CHECK(jsonLd.find("\\u003c/script\\u003e") != std::string::npos);
+}
+
+TEST_CASE("the markup is valid HTML where the document is looser", "[pipeline][html]") {
+  // Heading levels: the author's level 4 straight after the headline becomes an h2, and the class
+  // keeps the author's level; the note and panel headings stay one below the headline.
+  const std::string headings = render(documentWith(
+      R"({"type":"heading","level":4,"text":"Four"},{"type":"paragraph","text":"x"},{"type":"heading","level":3,"text":"Three"},)"
+      R"({"type":"markdown","text":"#### Five"},{"type":"heading","level":2,"text":"Two"})",
+      R"("note":"n","analysts":[{"id":"a","name":"A B"}],)")).html;
+  CHECK(headings.find("<h2 class=\"bs-heading bs-heading--4\">Four</h2>") != std::string::npos);
+  CHECK(headings.find("<h3 class=\"bs-heading bs-heading--3\">Three</h3>") != std::string::npos);
+  CHECK(headings.find("<h4 class=\"bs-heading bs-heading--5\">Five</h4>") != std::string::npos);
+  CHECK(headings.find("<h2 class=\"bs-heading bs-heading--2\">Two</h2>") != std::string::npos);
+  CHECK(headings.find("<h2 class=\"bs-note-label\">") != std::string::npos);
+  CHECK(headings.find("<h2 class=\"bs-analysts-title\">") != std::string::npos);
+  RenderOptions level3;
+  level3.headingLevel = 3;
+  const std::string shifted = render(documentWith(R"({"type":"heading","level":4,"text":"Four"})"), level3).html;
+  CHECK(shifted.find("<h3 class=\"bs-headline\">") != std::string::npos);
+  CHECK(shifted.find("<h4 class=\"bs-heading bs-heading--4\">Four</h4>") != std::string::npos);
+
+  // datetime values: "T" and "Z" in upper case, a second's fraction cut to milliseconds, and a leap
+  // second (which HTML cannot write) leaves the date.
+  const auto datetimes = [](const std::string& published, const std::string& updated) {
+    const std::string html = render(documentWith(R"({"type":"paragraph","text":"x"})",
+                                                 R"("published":")" + published + R"(","updated":")" + updated + R"(",)")).html;
+    std::string found;
+    for (std::size_t at = html.find("datetime=\""); at != std::string::npos; at = html.find("datetime=\"", at + 1)) {
+      found += html.substr(at + 10, html.find('"', at + 10) - at - 10) + "|";
+    }
+    return found;
+  };
+  CHECK(datetimes("2007-02-20", "2007-02-21 09:30") == "2007-02-20|2007-02-21T09:30|");
+  CHECK(datetimes("2007-02-20t09:30:15.123456z", "2007-02-22T10:00-05:00") == "2007-02-20T09:30:15.123Z|2007-02-22T10:00-05:00|");
+  CHECK(datetimes("2016-12-31T23:59:60Z", "2017-01-02T00:00:00.5+03:00") == "2016-12-31|2017-01-02T00:00:00.5+03:00|");
+
+  // A standalone document has the article as its main landmark.
+  RenderOptions standalone;
+  standalone.standalone = true;
+  const std::string page = render(documentWith(R"({"type":"paragraph","text":"x"})"), standalone).html;
+  CHECK(page.find("<body>\n<main>\n<article class=\"bs-article\"") != std::string::npos);
+  CHECK(page.find("</article>\n</main>\n</body>") != std::string::npos);
 }
 
 TEST_CASE("options come from JSON and bad ones are reported", "[pipeline]") {

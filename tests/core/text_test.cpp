@@ -41,3 +41,15 @@ TEST_CASE("block Markdown splits into top-level blocks", "[text]") {
   CHECK(parts[3].plainText() == "Five.");
   CHECK(markdown.empty());
 }
+
+// cmark's case folding is replaced by a table built from cmark's own (src/text/cmark_case_fold.c).
+TEST_CASE("reference labels match case-insensitively, Unicode included", "[text]") {
+  const auto linkTargets = [](const char* source) { return Markdown(source, Flavor::Blocks).linkTargets(); };
+  auto targets = linkTargets("[ΣΤΡΑΣΣΕ Straße][]\n\n[στρασσε STRASSE]: https://example.org/a");
+  REQUIRE(targets.size() == 1);
+  CHECK(targets[0].url == "https://example.org/a");
+  targets = linkTargets("[ÉTÉ][]\n\n[été]: https://example.org/b");
+  REQUIRE(targets.size() == 1);
+  CHECK(targets[0].url == "https://example.org/b");
+  CHECK(linkTargets("[Alpha][]\n\n[Beta]: https://example.org/c").empty());
+}

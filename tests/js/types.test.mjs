@@ -56,14 +56,82 @@ export async function use(): Promise<string> {
 }
 `;
 
-test('index.d.ts describes the API (tsc --strict)', () => {
-  const dir = testOutputDir('types');
-  const file = path.join(dir, 'usage.ts');
-  writeFileSync(file, usage);
+// The custom element (element.d.ts, embed.d.ts) and server-side rendering (ssr.d.ts).
+const elementUsage = `
+import { BroadsheetArticle, TAG_NAME, configureRenderer, getSharedRenderer } from 'broadsheet/element';
+import type { BroadsheetArticleState, BroadsheetErrorEventDetail, BroadsheetRenderEventDetail } from 'broadsheet/element';
+import * as embed from 'broadsheet/embed';
+import { renderElementHTML } from 'broadsheet/ssr';
+import type { ElementHTMLResult } from 'broadsheet/ssr';
+import type { ArticleDocument, Renderer } from 'broadsheet';
+
+export async function use(): Promise<string> {
+  configureRenderer({ wasmUrl: new URL('https://example.org/core.wasm') });
+  const renderer: Renderer = await getSharedRenderer();
+  const fromQuery: BroadsheetArticle | null = document.querySelector('broadsheet-article');
+  const element = document.createElement(TAG_NAME);
+  const same: typeof BroadsheetArticle = embed.BroadsheetArticle;
+  const article: ArticleDocument = { format: 'broadsheet/article@1', headline: 'H', body: 'Text.' };
+  element.article = article;
+  element.article = '{"format": "broadsheet/article@1"}';
+  element.article = null;
+  element.src = '/article.json';
+  element.theme = 'light';
+  element.headingLevel = 2;
+  element.loading = 'eager';
+  element.requestUpdate();
+  const shown: boolean = await element.updateComplete;
+  const state: BroadsheetArticleState = element.state;
+  const words: number | undefined = element.meta?.wordCount;
+  element.addEventListener('broadsheet:render', (event) => {
+    const detail: BroadsheetRenderEventDetail = event.detail;
+    console.log(detail.meta.headline, detail.diagnostics.length);
+  });
+  element.addEventListener('broadsheet:error', (event) => {
+    const detail: BroadsheetErrorEventDetail = event.detail;
+    if (detail.reason === 'document') event.preventDefault();
+  });
+  element.addEventListener('click', (event) => event.clientX);
+
+  const ssr: ElementHTMLResult = renderElementHTML(renderer, article, {
+    theme: 'dark', lang: 'en', headingLevel: 3, attributes: { id: 'x', hidden: true, tabindex: 0 },
+  });
+
+  // @ts-expect-error theme is auto, light or dark
+  element.theme = 'sepia';
+  // @ts-expect-error heading levels are 1 to 6
+  element.headingLevel = 0;
+  // @ts-expect-error loading is lazy or eager
+  element.loading = 'later';
+  // @ts-expect-error state is read-only
+  element.state = 'rendered';
+  // @ts-expect-error updateComplete is read-only
+  element.updateComplete = Promise.resolve(true);
+  // @ts-expect-error the error reasons are fixed
+  const reason: BroadsheetErrorEventDetail['reason'] = 'network';
+  // @ts-expect-error numbers are not articles
+  element.article = 42;
+
+  return [fromQuery?.id, same.name, shown, state, words, ssr.html, reason].join();
+}
+`;
+
+/** Writes `source` to test-output/types/NAME.ts and compiles it with tsc --strict (no output). */
+function typeCheck(name, source) {
+  const file = path.join(testOutputDir('types'), `${name}.ts`);
+  writeFileSync(file, source);
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const run = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022',
     '--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2022,dom', file], {
     cwd: repoRoot, encoding: 'utf8', timeout: 120_000,
   });
   assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
+}
+
+test('index.d.ts describes the API (tsc --strict)', () => {
+  typeCheck('usage', usage);
+});
+
+test('element.d.ts, embed.d.ts and ssr.d.ts describe the element and server-side rendering (tsc --strict)', () => {
+  typeCheck('element-usage', elementUsage);
 });

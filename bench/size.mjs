@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// `npm run size`: what a browser downloads to render an article, gzip -9 per file and in total,
+// checked against bench/size-budget.json (tests/size/size.test.mjs runs the same check in CI).
+//
+//   node bench/size.mjs [--json]
+//
+// The stylesheet (src/html/broadsheet.css) is compiled into the WASM module and handed out by
+// `renderer.css`, so it is shown but not added twice; a stylesheet shipped as its own file under web/
+// would be counted.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const budgetPath = path.join(repoRoot, 'bench', 'size-budget.json');
+
+/** Files a page loads to render with Broadsheet; the optional ones count once they exist. */
+const downloaded = [
+  { file: 'web/core/broadsheet-core.wasm', what: 'WASM core (includes the stylesheet)', required: true },
+  { file: 'web/core/broadsheet-core.js', what: 'Emscripten glue', required: true },
+  { file: 'web/broadsheet.js', what: 'JS shell', required: true },
+  { file: 'web/element.js', what: 'custom element' },
+  { file: 'web/element-markup.js', what: 'custom element markup' },
+  { file: 'web/embed.js', what: 'embed snippet loader' },
+  { file: 'web/broadsheet.css', what: 'stylesheet file' },
+];
+const embedded = [{ file: 'src/html/broadsheet.css', what: 'stylesheet (inside the WASM core)' }];
+
+function measure({ file, what }) {
+  const bytes = readFileSync(path.join(repoRoot, file));
+  return { file, what, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+/** Sizes of every downloaded file that exists, their total, and the embedded stylesheet. */
+export function measureSizes() {
+  const missing = downloaded.filter((d) => d.required && !existsSync(path.join(repoRoot, d.file))).map((d) => d.file);
+  const files = downloaded.filter((d) => existsSync(path.join(repoRoot, d.file))).map(measure);
+  const total = files.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip }), { raw: 0, gzip: 0 });
+  return { files, total, embedded: embedded.map(measure), missing };
+}
+
+export function readBudget() {
+  return JSON.parse(readFileSync(budgetPath, 'utf8'));
+}
+
+/** Problems with `sizes` against `budget` (gzip bytes): over a file's budget, no budget, over total. */
+export function checkBudget(sizes, budget) {
+  const problems = sizes.missing.map((file) => `${file} is missing: run \`npm run build\` first`);
+  for (const f of sizes.files) {
+    const limit = budget.gzip[f.file];
+    if (limit === undefined) {
+      problems.push(`${f.file} (${f.gzip} B gzip) has no budget: add it to bench/size-budget.json ` +
+        `(target: ${budget.targetTotalGzip} B gzip in all)`);
+    } else if (f.gzip > limit) {
+      problems.push(`${f.file} is ${f.gzip} B gzip, over its budget of ${limit} B`);
+    }
+  }
+  if (sizes.total.gzip > budget.totalGzip) {
+    problems.push(`the download is ${sizes.total.gzip} B gzip in all, over the budget of ${budget.totalGzip} B`);
+  }
+  return problems;
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const sizes = measureSizes();
+  const budget = readBudget();
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify({ ...sizes, budget }, null, 2));
+  } else {
+    const rows = [...sizes.files.map((f) => [f.file, f.what, kb(f.raw), kb(f.gzip), budget.gzip[f.file] ? kb(budget.gzip[f.file]) : '—']),
+      ['total', 'downloaded to render', kb(sizes.total.raw), kb(sizes.total.gzip), kb(budget.totalGzip)],
+      ...sizes.embedded.map((f) => [f.file, f.what, kb(f.raw), kb(f.gzip), '(counted in the WASM)'])];
+    const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...[['file', 'what', 'raw', 'gzip -9', 'budget'], ...rows].map((r) => r[i].length)));
+    for (const row of [['file', 'what', 'raw', 'gzip -9', 'budget'], ...rows]) {
+      console.log(row.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  '));
+    }
+    console.log(`\ntarget (issue 7): ${kb(budget.targetTotalGzip)} gzip in all`);
+  }
+  const problems = checkBudget(sizes, budget);
+  for (const p of problems) console.error(`over budget: ${p}`);
+  process.exitCode = problems.length ? 1 : 0;
+}

@@ -1,0 +1,59 @@
+// Small helpers shared by the benchmark modes: timing batches, summaries, tables, machine facts.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './articles.mjs';
+
+/** Runs `fn` until at least `minMs` have passed; returns microseconds per call. */
+export function timeBatch(fn, minMs) {
+  let calls = 0;
+  let keep = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0n;
+  const min = BigInt(Math.round(minMs * 1e6));
+  do {
+    keep += fn() ? 1 : 0;
+    ++calls;
+    elapsed = process.hrtime.bigint() - start;
+  } while (elapsed < min);
+  if (keep < 0) console.log(keep);  // never: keeps results alive
+  return Number(elapsed) / 1e3 / calls;
+}
+
+export function summary(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+/** Prints rows (arrays of cells) as an aligned text table; numbers are right-aligned. */
+export function printTable(header, rows) {
+  const widths = header.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (typeof c === 'number' || /^[\d.,×x%-]+$/.test(String(c))
+    ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+export const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+
+export function packageVersion(name) {
+  try {
+    return JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return null;
+  }
+}
+
+export function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  };
+}

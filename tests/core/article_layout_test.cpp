@@ -1,0 +1,372 @@
+// The layout stage seen through render(): pull quotes in real documents, bylines, attributions,
+// typography, localisation, meta and JSON-LD.
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using namespace broadsheet;
+using broadsheet::test::countOccurrences;
+using broadsheet::test::documentWith;
+using broadsheet::test::findDiagnostic;
+using broadsheet::test::readSourceFile;
+
+namespace {
+
+// A paragraph block of `words` words, the first being `first`.
+std::string paragraph(const std::string& first, std::size_t words = 40) {
+  std::string text = first;
+  for (std::size_t i = 1; i < words; ++i) text += " word";
+  return R"({"type":"paragraph","text":")" + text + R"(."})";
+}
+
+std::string paragraphs(std::size_t count, std::size_t words = 40) {
+  std::string blocks;
+  for (std::size_t i = 0; i < count; ++i) blocks += (i ? "," : "") + paragraph("P" + std::to_string(i + 1), words);
+  return blocks;
+}
+
+// The text between <div class="bs-body"> and its end, one line per item.
+std::string bodyOf(const std::string& html) {
+  const std::size_t start = html.find("<div class=\"bs-body\">");
+  return html.substr(start, html.find("</div>", start) - start);
+}
+
+// Index of the first line of the body holding `needle`.
+std::size_t lineOf(const std::string& body, const std::string& needle) {
+  const std::size_t at = body.find(needle);
+  REQUIRE(at != std::string::npos);
+  return static_cast<std::size_t>(std::count(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Pull quotes
+// ---------------------------------------------------------------------------------------------
+
+TEST_CASE("seed: each pull quote after the passage it repeats when a slot allows", "[layout][pullquote]") {
+  const RenderResult result = render(readSourceFile("examples/nbca-russian-arms-nato.json"));
+  REQUIRE(result.ok);
+  const std::string body = bodyOf(result.html);
+  // Poletaev's words are in his quote block; the pull quote comes after it, not before.
+  const std::size_t poletaev = lineOf(body, "bs-pullquote-by\">Eduard Poletaev");
+  CHECK(poletaev > lineOf(body, "The emphasis will be on Russian technology"));
+  CHECK(poletaev == lineOf(body, "can successfully manoeuver") + 1);
+  // Pashevich speaks in the last paragraphs, after every slot: his goes where the spread puts it.
+  const std::size_t pashevich = lineOf(body, "bs-pullquote-by\">Colonel Sergey Pashevich");
+  CHECK(pashevich == lineOf(body, "Partnership for Peace") + 1);
+  CHECK(result.meta.pullquotesPlaced == 2);
+  CHECK(result.meta.pullquotesDropped.empty());
+  // Sides alternate, starting at the end margin.
+  CHECK(body.find("bs-pullquote--end") < body.find("bs-pullquote--start"));
+}
+
+TEST_CASE("too many pull quotes: the first ones that fit are kept, the rest reported by name", "[layout][pullquote]") {
+  const std::string json = documentWith(paragraphs(4), R"("pullquotes":[{"text":"P1 word word"},{"text":"P2 word word"},)"
+                                                       R"({"text":"P3 word word"},{"text":"P4 word word"}],)");
+  const RenderResult result = render(json);
+  CHECK(result.ok);
+  CHECK(result.meta.pullquotesPlaced == 2);
+  REQUIRE(result.meta.pullquotesDropped.size() == 2);
+  CHECK(result.meta.pullquotesDropped[0] == "P3 word word");
+  CHECK(countOccurrences(result.html, "bs-pullquote--floating") == 2);
+  std::vector<std::string> dropped;
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.code == "BS-PULLQUOTE-DROPPED") {
+      CHECK(d.severity == Severity::Warning);
+      dropped.push_back(d.path);
+      CHECK(d.message.find("P" + std::to_string(dropped.size() + 2) + " word word") != std::string::npos);
+    }
+  }
+  CHECK(dropped == std::vector<std::string>{"/pullquotes/2/text", "/pullquotes/3/text"});
+  CHECK(findDiagnostic(result.diagnostics, "BS-PULLQUOTE-PARAPHRASE") == nullptr);
+}
+
+TEST_CASE("pull quotes never touch headings, quotes, images, lists or anchored pull quotes", "[layout][pullquote]") {
+  const std::string blocks = paragraphs(2) + R"(,{"type":"heading","text":"H"},)" + paragraph("A") +
+                             R"(,{"type":"quote","text":"Q"},)" + paragraph("B") +
+                             R"(,{"type":"pullquote","text":"B word word"},)" + paragraph("C") +
+                             R"(,{"type":"list","items":["i"]},)" + paragraph("D") + "," + paragraph("E");
+  const RenderResult result = render(documentWith(blocks, R"("pullquotes":[{"text":"A word"},{"text":"E word"}],)"));
+  CHECK(result.ok);
+  // The only slot is between D and E.
+  CHECK(result.meta.pullquotesPlaced == 2);  // one floating, one anchored
+  CHECK(result.meta.pullquotesDropped == std::vector<std::string>{"E word"});
+  const std::string body = bodyOf(result.html);
+  CHECK(lineOf(body, "bs-pullquote--floating") == lineOf(body, "<p>D word") + 1);
+  CHECK(lineOf(body, "bs-pullquote--anchored") == lineOf(body, "<p>B word") + 1);
+}
+
+TEST_CASE("pull quotes spread by words: a long opening paragraph pushes them early", "[layout][pullquote]") {
+  const std::string blocks = paragraph("P1", 20) + "," + paragraph("P2", 600) + "," + paragraphs(6, 20);
+  const RenderResult result = render(documentWith(blocks, R"("pullquotes":[{"text":"P2 word"}],)"));
+  const std::string body = bodyOf(result.html);
+  CHECK(lineOf(body, "bs-pullquote") == lineOf(body, "<p>P2 word") + 1);
+}
+
+TEST_CASE("a paraphrased pull quote is allowed but flagged", "[layout][pullquote]") {
+  const RenderResult result =
+      render(documentWith(paragraphs(4), R"("pullquotes":[{"text":"Words nobody said"},{"text":"P3 word… word"}],)"));
+  CHECK(result.ok);
+  CHECK(result.meta.pullquotesPlaced == 2);
+  const Diagnostic* paraphrase = findDiagnostic(result.diagnostics, "BS-PULLQUOTE-PARAPHRASE");
+  REQUIRE(paraphrase);
+  CHECK(paraphrase->severity == Severity::Warning);
+  CHECK(paraphrase->path == "/pullquotes/0/text");
+  CHECK(countOccurrences(result.html, "aria-hidden=\"true\"") == 1);  // only the real quote
+}
+
+TEST_CASE("auto mode picks the analysts' words, 60-200 characters first, as many as fit", "[layout][pullquote]") {
+  const std::string shortQuote = "Too short to pull out.";
+  const std::string goodQuote = "The reservoir will be empty by August unless the upstream releases change this year.";
+  const std::string longQuote = std::string(230, 'x');
+  const std::string blocks = paragraphs(2) + "," +
+                             R"({"type":"paragraph","text":"Dr Roe said: “)" + shortQuote + R"(”"},)" + paragraphs(2) + "," +
+                             R"({"type":"paragraph","text":"Later, Roe added: “)" + goodQuote + R"(”"},)" + paragraphs(2) + "," +
+                             R"({"type":"paragraph","text":"An unnamed official said “)" + goodQuote + R"( Really.”"},)" +
+                             R"({"type":"quote","by":"roe","text":")" + longQuote + R"("},)" + paragraphs(2);
+  const std::string analysts = R"("analysts":[{"id":"roe","name":"Jane Roe","role":"hydrologist"},)"
+                               R"({"id":"never","name":"Quiet Person","role":"economist"}],)";
+  const RenderResult result = render(documentWith(blocks, analysts + R"("pullquotes":"auto",)"));
+  CHECK(result.ok);
+  CHECK(result.diagnostics.empty());  // automatic pull quotes are never reported
+  // About 400 words of body: one pull quote, the preferred length, matched by surname.
+  REQUIRE(result.meta.pullquotesPlaced == 1);
+  const std::string body = bodyOf(result.html);
+  CHECK(body.find("<p class=\"bs-pullquote-text\">The reservoir will be empty") != std::string::npos);
+  CHECK(body.find("<p class=\"bs-pullquote-by\">Jane Roe</p>") != std::string::npos);
+  // ... and placed after the paragraph it comes from.
+  CHECK(lineOf(body, "bs-pullquote") > lineOf(body, "Later, Roe added"));
+}
+
+TEST_CASE("auto mode prefers whole sentences and keeps the words exactly", "[layout][pullquote]") {
+  const std::string blocks =
+      paragraphs(2) + "," +
+      R"({"type":"paragraph","text":"“If they want to argue with our numbers, good, we will see them in the valley,” Roe said."},)" +
+      paragraphs(1) + "," +
+      R"({"type":"quote","by":"roe","text":"Yields fell 2 \\* 3 times_over \\[sic\\] in a year, and <b> nobody </b> noticed it."},)" +
+      paragraphs(2);
+  RenderResult result = render(documentWith(blocks, R"("analysts":[{"id":"roe","name":"Jane Roe"}],"pullquotes":"auto",)"));
+  REQUIRE(result.meta.pullquotesPlaced == 1);
+  CHECK(result.html.find("<p class=\"bs-pullquote-text\">Yields fell 2 * 3 times_over [sic] in a year, and &lt;b&gt; nobody "
+                         "&lt;/b&gt; noticed\u00A0it.</p>") != std::string::npos);
+  // Without the whole sentence, the span that stops at a comma is taken, without the comma.
+  result = render(documentWith(paragraphs(2) + "," +
+                                   R"({"type":"paragraph","text":"“If they want to argue with our numbers, good, we will see them in the valley,” Roe said."},)" +
+                                   paragraphs(2),
+                               R"("analysts":[{"id":"roe","name":"Jane Roe"}],"pullquotes":"auto",)"));
+  REQUIRE(result.meta.pullquotesPlaced == 1);
+  CHECK(result.html.find("we will see them in the\u00A0valley</p>") != std::string::npos);
+}
+
+TEST_CASE("auto mode takes one pull quote per 300 words, never more than the slots", "[layout][pullquote]") {
+  std::string blocks;
+  for (int i = 0; i < 12; ++i) {
+    blocks += (i ? "," : "") + paragraph("P" + std::to_string(i), 60) + R"(,{"type":"quote","by":"roe","text":"Quote number )" +
+              std::to_string(i) + R"( is long enough to be a candidate for the automatic pull quotes."})";
+  }
+  const std::string analysts = R"("analysts":[{"id":"roe","name":"Jane Roe"}],"pullquotes":"auto",)";
+  // 12 x 60 + 12 x 14 words: about 890 words, so two; but paragraphs alternate with quotes: no slots.
+  RenderResult result = render(documentWith(blocks, analysts));
+  CHECK(result.meta.pullquotesPlaced == 0);
+  CHECK(result.diagnostics.empty());
+  blocks += "," + paragraphs(8, 60);  // now slots exist and the body is about 1370 words
+  result = render(documentWith(blocks, analysts));
+  // Four wanted, one from each quarter of the body; the last quarter has no quotes.
+  CHECK(result.meta.pullquotesPlaced == 3);
+  CHECK(result.diagnostics.empty());
+  CHECK(result.html.find("Quote number 0 ") != result.html.rfind("Quote number 0 "));  // first quarter
+  CHECK(result.html.find("Quote number 4 ") != result.html.rfind("Quote number 4 "));  // second
+  // Third quarter: 10 and 11 are a character closer to 120 than 9; the earlier wins the tie.
+  CHECK(result.html.find("Quote number 10 ") != result.html.rfind("Quote number 10 "));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bylines, attributions, panel
+// ---------------------------------------------------------------------------------------------
+
+TEST_CASE("bylines join names by the language's rules, with honorifics", "[layout][byline]") {
+  const std::string people = R"("authors":[{"name":"Ann Writer"},{"name":"Bo Editor"}],"analysts":[)"
+                             R"({"id":"a","name":"Eduard Poletaev"},{"id":"b","name":"Daur Dosybiev"},)"
+                             R"({"id":"c","name":"Sergey Pashevich","honorific":"Colonel"}],)";
+  const std::string person = "<span class=\"bs-person\">";
+  auto byline = [&](const std::string& lang) {
+    const RenderResult result = render(documentWith(paragraphs(1), R"("lang":")" + lang + R"(",)" + people));
+    const std::size_t start = result.html.find("<p class=\"bs-byline\">");
+    return result.html.substr(start, result.html.find("</p>", start) - start);
+  };
+  const std::string en = byline("en");
+  CHECK(en.find("By " + person + "Ann Writer</span> and " + person + "Bo Editor") != std::string::npos);
+  CHECK(en.find("With analysis from " + person + "Eduard Poletaev</span>, " + person + "Daur Dosybiev</span> and " + person +
+                "Colonel Sergey Pashevich</span>") != std::string::npos);
+  const std::string ru = byline("ru");
+  CHECK(ru.find("Авторы: " + person) != std::string::npos);
+  CHECK(ru.find("Daur Dosybiev</span> и " + person + "Colonel") != std::string::npos);
+  CHECK(byline("kk").find("Daur Dosybiev</span> және " + person) != std::string::npos);
+  const std::string ar = byline("ar");
+  CHECK(ar.find("Eduard Poletaev</span> و" + person + "Daur Dosybiev</span> و" + person) != std::string::npos);
+  // One author: the singular label.
+  const RenderResult single = render(documentWith(paragraphs(1), R"("lang":"ru","authors":[{"name":"Анна"}],)"));
+  CHECK(single.html.find("Автор: " + person + "Анна") != std::string::npos);
+}
+
+TEST_CASE("attribution: name and role on first mention, short name after; panel lists everyone", "[layout][byline]") {
+  const std::string blocks = paragraphs(1) + R"(,{"type":"quote","text":"One.","by":"dr"},)" + paragraphs(1) +
+                             R"(,{"type":"quote","text":"Two.","by":"dr"},{"type":"quote","text":"Three.","by":"ec"})";
+  const std::string analysts = R"("analysts":[{"id":"dr","name":"Ilse Marrowby","honorific":"Dr","role":"hydrologist"},)"
+                               R"({"id":"ec","name":"Tobias Fernhollow","role":"economist","affiliation":"Advisory"},)"
+                               R"({"id":"nq","name":"Never Quoted","role":"observer","url":"https://example.org/nq"}],)";
+  const RenderResult result = render(documentWith(blocks, analysts));
+  REQUIRE(result.ok);
+  const std::string& html = result.html;
+  CHECK(html.find("\u2014 <span class=\"bs-person\">Dr Ilse Marrowby</span>, hydrologist</figcaption>") != std::string::npos);
+  CHECK(html.find("\u2014 <span class=\"bs-person\">Dr Marrowby</span></figcaption>") != std::string::npos);
+  CHECK(html.find("\u2014 <span class=\"bs-person\">Tobias Fernhollow</span>, economist</figcaption>") != std::string::npos);
+  // The panel: every analyst, quoted or not, linked when a url is given.
+  CHECK(countOccurrences(html, "<li class=\"bs-analyst\">") == 3);
+  CHECK(html.find("<span class=\"bs-analyst-name\"><a href=\"https://example.org/nq\">Never Quoted</a></span> "
+                  "<span class=\"bs-analyst-role\">observer</span>") != std::string::npos);
+  CHECK(html.find("<span class=\"bs-analyst-affiliation\">Advisory</span>") != std::string::npos);
+  CHECK(result.meta.analysts.size() == 3);
+  CHECK(result.meta.analysts[0].name == "Dr Ilse Marrowby");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typography
+// ---------------------------------------------------------------------------------------------
+
+TEST_CASE("quote marks follow the language, nested ones too", "[layout][typography]") {
+  auto firstParagraph = [](const std::string& lang, const std::string& text) {
+    const RenderResult result =
+        render(documentWith(R"({"type":"paragraph","text":")" + text + R"("})", R"("lang":")" + lang + R"(",)"));
+    const std::size_t start = result.html.find("<p>") + 3;
+    return result.html.substr(start, result.html.find("</p>", start) - start);
+  };
+  CHECK(firstParagraph("en", R"(He said \"no \"never\" again\".)") == "He said \u201Cno \u2018never\u2019 again\u201D.");
+  CHECK(firstParagraph("ru", R"(Он сказал \"нет \"никогда\" больше\".)") == "Он сказал \u00ABнет \u201Eникогда\u201C больше\u00BB.");
+  CHECK(firstParagraph("kk", R"(\"Иә\")") == "\u00AB\u0418\u04D9\u00BB");
+  CHECK(firstParagraph("ar", R"(قال \"نعم\")") == "قال \u00AB\u0646\u0639\u0645\u00BB");
+  // Marks the author typed in the language's own style stay, and count for nesting.
+  CHECK(firstParagraph("ru", "«Он сказал “нет”»") == "«Он сказал „нет“»");
+  CHECK(firstParagraph("ru", "„Лапки“") == "„Лапки“");
+  // Apostrophes are not quote marks.
+  CHECK(firstParagraph("ru", "Kazakstan’s") == "Kazakstan’s");
+}
+
+TEST_CASE("headline and pull quotes keep their last two words together", "[layout][typography]") {
+  auto headline = [](const std::string& text) {
+    const RenderResult result = render(R"({"format":"broadsheet/article@1","headline":")" + text + R"(","body":"x"})");
+    const std::size_t start = result.html.find("bs-headline\">") + 13;
+    return result.html.substr(start, result.html.find("</h1>", start) - start);
+  };
+  CHECK(headline("Reliance on Russian Arms") == "Reliance on Russian\u00A0Arms");
+  CHECK(headline("Two words") == "Two words");                   // a pair alone is not a widow
+  CHECK(headline("Ends in *short words*") == "Ends in <em>short\u00A0words</em>");
+  CHECK(headline("Reliance on Russian Arms Won’t Hamper NATO Ties") == "Reliance on Russian Arms Won’t Hamper NATO\u00A0Ties");
+  CHECK(headline("A <b> & c") == "A &lt;b&gt; &amp;\u00A0c");  // bound before escaping, escaping intact
+  CHECK(headline("Talks on Niederamerelbewässerung continue") == "Talks on Niederamerelbewässerung continue");  // too long
+  CHECK(headline("of military technology.") == "of military technology.");  // 20 characters: too long
+  CHECK(headline("Three `code` ends") == "Three <code>code</code>\u00A0ends");
+  CHECK(headline("Three `code span here` ends") == "Three <code>code span here</code> ends");  // 19 characters
+
+  const RenderResult result =
+      render(documentWith(paragraphs(4), R"json("pullquotes":[{"text":"P2 word word word [word](https://example.org)"}],)json"));
+  CHECK(result.html.find("<p class=\"bs-pullquote-text\">P2 word word word\u00A0word</p>") != std::string::npos);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Localisation
+// ---------------------------------------------------------------------------------------------
+
+TEST_CASE("labels, dates and direction per language; unknown languages get English labels", "[layout][l10n]") {
+  const std::string extra = R"("published":"2024-03-10","updated":"2024-03-12T08:00:00Z","note":"n","tags":["t"],)"
+                            R"("analysts":[{"id":"a","name":"A B"}],)";
+  auto renderIn = [&](const std::string& lang) {
+    return render(documentWith(paragraphs(2), R"("lang":")" + lang + R"(",)" + extra)).html;
+  };
+  const std::string ar = renderIn("ar");
+  CHECK(ar.rfind("<article class=\"bs-article\" lang=\"ar\" dir=\"rtl\"", 0) == 0);
+  CHECK(ar.find(">10 مارس 2024</time>") != std::string::npos);
+  CHECK(ar.find("<span class=\"bs-updated\">حُدّث في <time datetime=\"2024-03-12T08:00:00Z\">12 مارس 2024</time></span>") !=
+        std::string::npos);
+  CHECK(ar.find(">ملاحظة المحرر<") != std::string::npos);
+  CHECK(ar.find("aria-label=\"المحللون\"") != std::string::npos);
+  CHECK(ar.find(">دقيقة واحدة للقراءة<") != std::string::npos);
+  const RenderResult quoted = render(documentWith(
+      R"({"type":"quote","text":"نعم","by":"a"})", R"("lang":"ar","analysts":[{"id":"a","name":"سامر القنديلي","role":"محلل سياسي"}],)"));
+  CHECK(quoted.html.find("سامر القنديلي</span>، محلل سياسي</figcaption>") != std::string::npos);
+
+  const std::string ru = renderIn("ru");
+  CHECK(ru.find(">10 марта 2024 г.</time>") != std::string::npos);
+  CHECK(ru.find(">От редакции<") != std::string::npos);
+  CHECK(ru.find("Комментарии экспертов: ") != std::string::npos);
+
+  const std::string kk = renderIn("kk");
+  CHECK(kk.find(">2024 жылғы 10 наурыз</time>") != std::string::npos);
+  CHECK(kk.find(">Сарапшылар<") != std::string::npos);
+
+  const std::string unknown = renderIn("tlh-Latn");
+  CHECK(unknown.rfind("<article class=\"bs-article\" lang=\"tlh-Latn\" dir=\"ltr\"", 0) == 0);
+  CHECK(unknown.find(">10 March 2024</time>") != std::string::npos);
+  CHECK(unknown.find("With analysis from ") != std::string::npos);
+  CHECK(unknown.find("Updated <time") != std::string::npos);
+
+  // An update on the day of publication is not worth a second date.
+  const std::string sameDay =
+      render(documentWith(paragraphs(2), R"("published":"2024-03-10T06:00:00Z","updated":"2024-03-10T09:00:00Z",)")).html;
+  CHECK(sameDay.find("bs-updated") == std::string::npos);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meta and JSON-LD
+// ---------------------------------------------------------------------------------------------
+
+TEST_CASE("reading time uses the language's words per minute", "[layout][meta]") {
+  // 920 words (a two-word headline and nine paragraphs of 102); en reads 230 per minute.
+  const std::string body = paragraphs(9, 102);
+  const RenderResult en = render(documentWith(body));
+  CHECK(en.meta.wordCount == 2 + 9 * 102);
+  CHECK(en.meta.readingMinutes == 4);  // 920 / 230
+  const RenderResult ru = render(documentWith(body, R"("lang":"ru",)"));
+  CHECK(ru.meta.readingMinutes == 5);  // 920 / 180 = 5.1
+  const RenderResult kk = render(documentWith(body, R"("lang":"kk",)"));
+  CHECK(kk.meta.readingMinutes == 6);  // 920 / 165 = 5.6
+  const RenderResult ar = render(documentWith(body, R"("lang":"ar",)"));
+  CHECK(ar.meta.readingMinutes == 7);  // 920 / 140 = 6.6
+  const RenderResult tiny = render(documentWith(paragraphs(1, 3)));
+  CHECK(tiny.meta.readingMinutes == 1);  // never zero
+  // Floating pull quotes repeat the body and are not counted again.
+  const RenderResult quoted = render(documentWith(body, R"("pullquotes":[{"text":"P3 word word"}],)"));
+  CHECK(quoted.meta.wordCount == en.meta.wordCount);
+}
+
+TEST_CASE("standalone JSON-LD describes the NewsArticle and cannot break out of its script", "[layout][meta]") {
+  RenderOptions options;
+  options.standalone = true;
+  const RenderResult seed = render(readSourceFile("examples/long-analysis.json"), options);
+  REQUIRE(seed.ok);
+  const std::size_t start = seed.html.find("<script type=\"application/ld+json\">");
+  REQUIRE(start != std::string::npos);
+  const std::string jsonLd = seed.html.substr(start, seed.html.find("</script>", start) - start);
+  for (const char* member : {"\"@type\":\"NewsArticle\"", "\"headline\":\"Who Owns the Amerel?", "\"inLanguage\":\"en\"",
+                             "\"datePublished\":\"2024-05-14T06:30:00Z\"", "\"dateModified\":\"2024-05-15T09:10:00+02:00\"",
+                             "\"author\":[{\"@type\":\"Person\",\"name\":\"Petra Lindqvist-Moor\"",
+                             "\"contributor\":[{\"@type\":\"Person\",\"name\":\"Ilse Marrowby\",\"honorificPrefix\":\"Dr\"",
+                             "\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Quillon Ledger (fictional)\"",
+                             "\"wordCount\":"}) {
+    INFO(member);
+    CHECK(jsonLd.find(member) != std::string::npos);
+  }
+
+  const std::string hostile = documentWith(
+      paragraphs(1), "\"authors\":[{\"name\":\"</script><script>alert(1)</script>\u2028\u2029\"}],"
+                     "\"publisher\":{\"name\":\"<!--\"},\"section\":\"</SCRIPT >\",");
+  const RenderResult escaped = render(hostile, options);
+  const std::size_t at = escaped.html.find("<script type=\"application/ld+json\">");
+  const std::string script = escaped.html.substr(at, escaped.html.find("</script>", at) - at);
+  CHECK(script.find('<', 1) == std::string::npos);
+  CHECK(script.find("\u2028") == std::string::npos);
+  CHECK(script.find("\u2029") == std::string::npos);
+  CHECK(script.find("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\u2028\\u2029") != std::string::npos);
+  CHECK(countOccurrences(escaped.html, "<script") == 1);
+}

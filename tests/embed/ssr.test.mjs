@@ -1,0 +1,81 @@
+// Server-side rendering of <broadsheet-article> (web/ssr.js) and the element module under Node.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { before, describe, test } from 'node:test';
+import { createRenderer } from '../../web/broadsheet.js';
+import { renderElementHTML } from '../../web/ssr.js';
+import { examplePath } from '../helpers/paths.mjs';
+
+const JSON_SCRIPT = '<script type="application/json">';
+
+describe('renderElementHTML', () => {
+  let renderer;
+  before(async () => {
+    renderer = await createRenderer();
+  });
+
+  test('the element with the article in a declarative shadow root, parts, styles and the JSON inlined', () => {
+    const json = readFileSync(examplePath, 'utf8');
+    const result = renderElementHTML(renderer, json, {
+      theme: 'dark', lang: 'ru', headingLevel: 2, attributes: { id: 'story', loading: 'eager', hidden: false },
+    });
+    assert.equal(result.ok, true);
+    assert.match(result.meta.headline, /Russian Arms/);
+    const { html } = result;
+    assert.match(html, /^<broadsheet-article id="story" loading="eager" theme="dark" lang="ru" heading-level="2">/);
+    assert.match(html, /<template shadowrootmode="open"><style>\s*:host[\s\S]*\.bs-article \{[\s\S]*<\/style>/);
+    assert.match(html, /<div class="frame" part="frame"><article part="article" class="bs-article" lang="ru"/);
+    assert.match(html, /<h2 part="headline" class="bs-headline">/, 'rendered with the options');
+    assert.match(html, /<\/template><script type="application\/json">\{/);
+    assert.ok(html.endsWith('</script></broadsheet-article>'));
+    // The inlined JSON is the input, character for character.
+    const inlined = html.slice(html.indexOf(JSON_SCRIPT) + JSON_SCRIPT.length, -'</script></broadsheet-article>'.length);
+    assert.equal(inlined, json);
+  });
+
+  test('inlined JSON cannot close its script element', () => {
+    const article = {
+      format: 'broadsheet/article@1',
+      headline: 'A </script><script>alert(1)</script> headline <!-- comment',
+      body: 'Text with </SCRIPT> in it.',
+    };
+    const { ok, html } = renderElementHTML(renderer, article);
+    assert.equal(ok, true);
+    assert.equal(html.match(/<\/script/gi).length, 1, 'only the real end tag');
+    assert.doesNotMatch(html, /<!--/);
+    const inlined = html.slice(html.indexOf(JSON_SCRIPT) + JSON_SCRIPT.length, html.lastIndexOf('</script>'));
+    assert.deepEqual(JSON.parse(inlined), article, 'still the same JSON');
+  });
+
+  test('a document with errors gets no server-rendered article (the element shows its fallback)', () => {
+    const result = renderElementHTML(renderer, { format: 'broadsheet/article@1', headline: '' });
+    assert.equal(result.ok, false);
+    assert.ok(result.diagnostics.length > 0);
+    assert.doesNotMatch(result.html, /<template/);
+    assert.match(result.html, /^<broadsheet-article><script type="application\/json">/);
+  });
+
+  test('attribute values are escaped; invalid options throw TypeError', () => {
+    const { html } = renderElementHTML(renderer, readFileSync(examplePath, 'utf8'),
+      { attributes: { title: '"><script>x</script>', 'data-flag': true } });
+    assert.match(html, /^<broadsheet-article title="&quot;&gt;&lt;script&gt;x&lt;\/script&gt;" data-flag>/);
+    const input = readFileSync(examplePath, 'utf8');
+    assert.throws(() => renderElementHTML(renderer, input, { theme: 'sepia' }), TypeError);
+    assert.throws(() => renderElementHTML(renderer, input, { headingLevel: 7 }), TypeError);
+    assert.throws(() => renderElementHTML(renderer, input, { tagName: 'article' }), TypeError);
+    assert.throws(() => renderElementHTML(renderer, input, { attributes: { 'on click': 'x' } }), TypeError);
+  });
+});
+
+test('the element module imports in Node without a DOM and registers nothing', async () => {
+  const element = await import('../../web/element.js');
+  assert.equal(typeof element.BroadsheetArticle, 'function');
+  assert.equal(element.TAG_NAME, 'broadsheet-article');
+  assert.equal(globalThis.customElements, undefined);
+  const embed = await import('../../web/embed.js');
+  assert.equal(embed.BroadsheetArticle, element.BroadsheetArticle);
+  // The shared renderer works in Node too (it is the same createRenderer underneath).
+  const renderer = await element.getSharedRenderer();
+  assert.equal(renderer, await element.getSharedRenderer(), 'one shared renderer');
+  assert.throws(() => element.configureRenderer({}), /before the first article loads/);
+});

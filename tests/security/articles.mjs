@@ -1,0 +1,151 @@
+// Articles that carry one attack string (or any text) in chosen members, for the security tests.
+//
+// `MEMBERS` lists every member of the article format that holds a string, with what the renderer
+// does with it: `markdown` (inline or block CommonMark, shown as text), `plain` (shown as text as
+// written), `alt` (an image's alt attribute), `hidden` (read but shown nowhere: identifiers), `url`
+// (checked by the URL policy), `validated` (a language tag, direction or date: refused unless valid),
+// and `markdown-url` (the string put where inline CommonMark expects a URL or title).
+// A member's `set` writes a value into an article; members are put in the neutral `baseArticle()`.
+
+/** Text with no letters or digits, so that what a member adds to the rendered text can be counted. */
+export const FILLER = '§';
+
+/** A valid article with every member present and every text member neutral (FILLER). */
+export function baseArticle() {
+  return {
+    format: 'broadsheet/article@1',
+    id: 'base',
+    lang: 'en',
+    dir: 'ltr',
+    headline: FILLER,
+    standfirst: FILLER,
+    published: '2007-02-20',
+    updated: '2007-02-21',
+    section: FILLER,
+    tags: [FILLER, `${FILLER}${FILLER}`],
+    publisher: { name: FILLER, url: 'https://publisher.example/' },
+    canonicalUrl: 'https://publisher.example/article',
+    authors: [{ id: 'au', name: FILLER, role: FILLER, affiliation: FILLER, honorific: FILLER, url: 'https://publisher.example/au' }],
+    analysts: [
+      { id: 'a1', name: FILLER, role: FILLER, affiliation: FILLER, honorific: FILLER, url: 'https://publisher.example/a1' },
+      { id: 'a2', name: FILLER, role: FILLER },
+    ],
+    image: { src: 'https://images.example/lead.jpg', alt: FILLER, caption: FILLER, credit: FILLER, width: 800, height: 450 },
+    body: [
+      { type: 'paragraph', text: FILLER },
+      { type: 'paragraph', text: FILLER },
+      { type: 'heading', level: 2, text: FILLER },
+      { type: 'quote', text: FILLER, by: 'a1' },
+      { type: 'quote', text: FILLER, attribution: FILLER },
+      { type: 'pullquote', text: FILLER, by: 'a2' },
+      { type: 'paragraph', text: FILLER },
+      { type: 'list', ordered: true, items: [FILLER, FILLER] },
+      { type: 'image', src: 'https://images.example/body.jpg', alt: FILLER, caption: FILLER, credit: FILLER },
+      { type: 'note', text: FILLER },
+      { type: 'markdown', text: FILLER },
+      { type: 'paragraph', text: FILLER },
+      { type: 'paragraph', text: FILLER },
+      { type: 'divider' },
+      { type: 'paragraph', text: FILLER },
+      { type: 'markdown', text: FILLER },
+    ],
+    pullquotes: [{ text: FILLER, by: 'a1' }],
+    note: FILLER,
+    callToAction: { label: FILLER, url: 'https://publisher.example/support' },
+  };
+}
+
+function at(path) {
+  return (article, value) => {
+    const keys = path.split('/');
+    let node = article;
+    for (const key of keys.slice(0, -1)) node = node[key];
+    node[keys.at(-1)] = value;
+  };
+}
+
+const member = (path, kind, set = at(path)) => ({
+  path: `/${path}`,
+  kind,
+  set,
+  // Block CommonMark (a markdown block, a string body) rather than one inline run.
+  blocks: path === 'body/10/text' || path === 'body',
+});
+
+export const MEMBERS = [
+  // Inline CommonMark shown as text
+  member('headline', 'markdown'),
+  member('standfirst', 'markdown'),
+  member('note', 'markdown'),
+  member('callToAction/label', 'plain'),
+  member('image/caption', 'markdown'),
+  member('image/credit', 'markdown'),
+  member('body/0/text', 'markdown'),   // paragraph
+  member('body/2/text', 'markdown'),   // heading
+  member('body/3/text', 'markdown'),   // quote
+  member('body/5/text', 'markdown'),   // pull quote block
+  member('body/7/items/0', 'markdown'),  // list item
+  member('body/8/caption', 'markdown'),
+  member('body/8/credit', 'markdown'),
+  member('body/9/text', 'markdown'),   // note block
+  member('body/10/text', 'markdown'),  // markdown block (block CommonMark)
+  member('pullquotes/0/text', 'markdown'),
+  // Plain text shown as written
+  member('section', 'plain'),
+  member('tags/0', 'plain'),
+  member('publisher/name', 'plain'),
+  member('authors/0/name', 'plain'),
+  member('authors/0/honorific', 'plain'),
+  member('authors/0/role', 'plain'),
+  member('authors/0/affiliation', 'plain'),
+  member('analysts/0/name', 'plain'),
+  member('analysts/0/honorific', 'plain'),
+  member('analysts/0/role', 'plain'),
+  member('analysts/0/affiliation', 'plain'),
+  member('analysts/1/name', 'plain'),
+  member('body/4/attribution', 'plain'),
+  // Alt text
+  member('image/alt', 'alt'),
+  member('body/8/alt', 'alt'),
+  // Identifiers: read, shown nowhere
+  member('id', 'hidden'),
+  member('authors/0/id', 'hidden'),
+  member('analysts/1/id', 'hidden', (article, value) => {
+    article.analysts[1].id = value;
+    article.body[5].by = value;  // the pull quote block still names this analyst
+  }),
+  // URL members
+  member('canonicalUrl', 'url'),
+  member('publisher/url', 'url'),
+  member('callToAction/url', 'url'),
+  member('authors/0/url', 'url'),
+  member('analysts/0/url', 'url'),
+  member('image/src', 'url'),
+  member('body/8/src', 'url'),
+  // Values checked against a grammar
+  member('lang', 'validated'),
+  member('dir', 'validated'),
+  member('published', 'validated'),
+  member('updated', 'validated'),
+  member('format', 'validated'),
+  // Where inline CommonMark expects a URL: link and image destinations, a link title, an autolink
+  member('body/1/text#link', 'markdown-url', (article, value) => { article.body[1].text = `[words](${value})`; }),
+  member('body/6/text#image', 'markdown-url', (article, value) => { article.body[6].text = `![picture](${value})`; }),
+  member('body/11/text#title', 'markdown-url', (article, value) => { article.body[11].text = `[words](https://e.example/ "${value}")`; }),
+  member('body/12/text#autolink', 'markdown-url', (article, value) => { article.body[12].text = `<${value}>`; }),
+  member('body/15/text#reference', 'markdown-url', (article, value) => {
+    article.body[15].text = `[words][ref]\n\n[ref]: ${value}`;
+  }),
+  // The whole body as one CommonMark string
+  member('body', 'markdown', (article, value) => { article.body = value; }),
+];
+
+/** The base article with `value` in each of `members`. */
+export function articleWith(value, members) {
+  const article = baseArticle();
+  for (const m of members) m.set(article, value);
+  return article;
+}
+
+/** The members the renderer shows as text (the ones whose characters must survive). */
+export const SHOWN_KINDS = new Set(['markdown', 'plain', 'alt']);

@@ -1,0 +1,92 @@
+// What a reader gets from rendered HTML, and what an author wrote in an article's text members: the
+// two sides of the "nothing lost" checks (tests/security/nothing-lost.test.mjs, xss.test.mjs).
+
+/** Text members the renderer reads but does not show yet (see KNOWN_UNSHOWN in xss.test.mjs). */
+export const KNOWN_UNSHOWN_KEYS = new Set(['role', 'affiliation']);
+
+/**
+ * The text of an article fragment as a reader gets it: element text and image alt text, character
+ * references decoded, soft hyphens and zero-width characters (line-breaking hints) removed.
+ */
+export function renderedText(html) {
+  return html
+    .replace(/<img\b[^>]*\balt="([^"]*)"[^>]*>/g, ' $1 ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
+}
+
+/**
+ * The words of CommonMark source a reader should find: without link destinations and titles,
+ * character references, and (in block CommonMark) reference definitions, fence info strings and list
+ * numbers, which are syntax rather than words.
+ */
+export function readableMarkdown(source, blocks) {
+  let text = source.replace(/\]\((?:[^()]|\([^()]*\))*\)/g, ']');
+  text = text.replace(/&#?[A-Za-z0-9]+;/g, ' ');
+  if (blocks) {
+    text = text.replace(/^ {0,3}\[[^\]]+\]:.*$/gm, ' ');
+    text = text.replace(/^ {0,3}(```|~~~).*$/gm, ' ');
+    text = text.replace(/^[ >]*\d{1,9}[.)](?=\s|$)/gm, ' ');
+  }
+  return text;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** How often each word (a run of letters and digits) occurs in `text`. */
+export function wordCounts(text, counts = new Map()) {
+  for (const [w] of text.matchAll(WORD)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Every text member of an article (docs/format.md) as { path, text, markdown, blocks }: what an author
+ * wrote for readers. Not included: identifiers, `by` references, URLs, values with a grammar (lang,
+ * dir, dates, format, block types) and pull quotes, whose words repeat the body.
+ */
+export function textMembers(doc) {
+  const out = [];
+  const add = (path, text, markdown = false, blocks = false) => {
+    if (typeof text === 'string') out.push({ path, text, markdown, blocks });
+  };
+  add('/headline', doc.headline, true);
+  add('/standfirst', doc.standfirst, true);
+  add('/section', doc.section);
+  if (Array.isArray(doc.tags)) doc.tags.forEach((tag, i) => add(`/tags/${i}`, tag));
+  add('/publisher/name', doc.publisher?.name);
+  for (const list of ['authors', 'analysts']) {
+    if (!Array.isArray(doc[list])) continue;
+    doc[list].forEach((person, i) => {
+      for (const key of ['honorific', 'name', 'role', 'affiliation']) add(`/${list}/${i}/${key}`, person?.[key]);
+    });
+  }
+  const image = (path, value) => {
+    add(`${path}/alt`, value?.alt);
+    add(`${path}/caption`, value?.caption, true);
+    add(`${path}/credit`, value?.credit, true);
+  };
+  if (doc.image) image('/image', doc.image);
+  if (typeof doc.body === 'string') {
+    add('/body', doc.body, true, true);
+  } else if (Array.isArray(doc.body)) {
+    doc.body.forEach((block, i) => {
+      const path = `/body/${i}`;
+      if (['paragraph', 'heading', 'quote', 'note'].includes(block?.type)) add(`${path}/text`, block.text, true);
+      if (block?.type === 'markdown') add(`${path}/text`, block.text, true, true);
+      if (block?.type === 'quote') add(`${path}/attribution`, block.attribution);
+      if (block?.type === 'list' && Array.isArray(block.items)) block.items.forEach((item, j) => add(`${path}/items/${j}`, item, true));
+      if (block?.type === 'image') image(path, block);
+    });
+  }
+  add('/note', doc.note, true);
+  add('/callToAction/label', doc.callToAction?.label);
+  return out;
+}
+
+/** The words a reader must find for one member. */
+export function memberWords(member) {
+  return wordCounts(member.markdown ? readableMarkdown(member.text, member.blocks) : member.text);
+}

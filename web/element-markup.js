@@ -1,0 +1,81 @@
+// What <broadsheet-article>'s shadow root holds, shared by the element (element.js) and by server-side
+// rendering (ssr.js), so that a server-rendered article and a client-rendered one are the same markup
+// under the same styles and hydration changes nothing on screen.
+//
+//   #shadow-root
+//     div.frame[part=frame]          isolation boundary: `all: initial` stops the host's inherited styles
+//       article.bs-article[part=article] …   the core's HTML, with ::part() names added (see PART_NAMES)
+//       | div.placeholder[part=placeholder] > slot      while loading: reserves space, shows light-DOM content
+//       | slot[name=fallback] > div.fallback[part=fallback]   when the article cannot be shown
+
+/** The ::part() names the element exposes, by the markup-contract class (docs/markup.md) they go on. */
+export const PART_NAMES = Object.freeze({
+  'bs-article': 'article',
+  'bs-header': 'header',
+  'bs-section': 'section',
+  'bs-headline': 'headline',
+  'bs-standfirst': 'standfirst',
+  'bs-byline': 'byline',
+  'bs-meta': 'meta',
+  'bs-figure': 'figure',
+  'bs-lead-image': 'lead-image',
+  'bs-body': 'body',
+  'bs-heading': 'heading',
+  'bs-quote': 'quote',
+  'bs-attribution': 'attribution',
+  'bs-pullquote': 'pullquote',
+  'bs-callout': 'callout',
+  'bs-note': 'note',
+  'bs-footer': 'footer',
+  'bs-analysts': 'analysts',
+  'bs-tags': 'tags',
+  'bs-cta': 'cta',
+  'bs-publisher': 'publisher',
+});
+
+// A start tag of the core's output and its class attribute. The core escapes `<` in text and `"` in
+// attribute values, so `<name … class="…"` only ever matches a real start tag and its real class.
+const START_TAG_WITH_CLASS = /<([a-z][a-z0-9]*)((?:\s[^<>]*?)?)\sclass="([^"]*)"/g;
+
+/**
+ * Adds `part` attributes to the core's HTML by class name. The core's markup is left as it is: the
+ * names are an embedding concern, added where the HTML enters the shadow root.
+ * @param {string} html the `html` of a render result (an article fragment)
+ */
+export function addParts(html) {
+  return html.replace(START_TAG_WITH_CLASS, (tag, tagName, before, classes) => {
+    const parts = classes.split(' ').map((className) => PART_NAMES[className]).filter(Boolean);
+    return parts.length ? `<${tagName} part="${parts.join(' ')}"${before} class="${classes}"` : tag;
+  });
+}
+
+/** The frame's class and part; the element and ssr.js build it from these. */
+export const FRAME_CLASS = 'frame';
+
+/**
+ * The element's own styles: the host box, the isolation boundary, the loading placeholder and the
+ * fallback. The article's stylesheet comes from the core and is adopted next to this one.
+ */
+export const FRAME_CSS = `
+:host { display: block }
+:host([hidden]) { display: none }
+.frame { all: initial; display: block; visibility: inherit; color-scheme: light dark }
+:host([theme=light]) .frame { color-scheme: light }
+:host([theme=dark]) .frame { color-scheme: dark }
+.placeholder { display: block; min-height: var(--bs-placeholder-height, 100vh) }
+.fallback { display: block; padding: 1em 1.25em; border: 1px solid var(--bs-color-rule, #d9d3ca); border-radius: .25em;
+  color: var(--bs-color-text, CanvasText); font: 1rem/1.5 var(--bs-font-ui, system-ui, sans-serif) }
+.fallback p { margin: 0 }
+.fallback-headline { font-weight: 700 }
+.fallback a { color: var(--bs-color-accent, LinkText) }
+`;
+
+/**
+ * JSON text made safe to inline in `<script type="application/json">`: `</script>` or `<!--` inside a
+ * string cannot end or alter the script element. (`<` only occurs inside strings in valid JSON, where
+ * `\u003c` means the same character.)
+ * @param {string} json
+ */
+export function escapeJsonForScript(json) {
+  return json.replace(/</g, '\\u003c');
+}

@@ -1,0 +1,97 @@
+/// <reference lib="dom" />
+// Types for `broadsheet/element` (web/element.js): the <broadsheet-article> custom element. They live
+// apart from index.d.ts so that Node-only consumers of `broadsheet` do not need the DOM library.
+
+import type { ArticleDocument, ArticleMeta, CreateRendererOptions, Diagnostic, Renderer } from './index.js';
+
+/** `detail` of `broadsheet:render`, dispatched after each successful render. */
+export interface BroadsheetRenderEventDetail {
+  meta: ArticleMeta;
+  /** Warnings only: a render with errors dispatches `broadsheet:error` instead. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * `detail` of `broadsheet:error`. The event is cancelable: `preventDefault()` keeps what the element
+ * shows (its last good render, say) instead of the fallback.
+ */
+export interface BroadsheetErrorEventDetail {
+  /** `fetch`: `src` could not be loaded; `document`: the article has errors; `renderer`: the
+   * WebAssembly core could not be loaded or could not show the article. */
+  reason: 'fetch' | 'document' | 'renderer';
+  message: string;
+  /** The render's diagnostics (`document`), else empty. */
+  diagnostics: Diagnostic[];
+  meta: ArticleMeta | null;
+  /** The underlying error, for `fetch` and `renderer`. */
+  error?: unknown;
+}
+
+export interface BroadsheetArticleEventMap extends HTMLElementEventMap {
+  'broadsheet:render': CustomEvent<BroadsheetRenderEventDetail>;
+  'broadsheet:error': CustomEvent<BroadsheetErrorEventDetail>;
+}
+
+/** `idle`: nothing to show yet; `loading`; `rendered`; `error`: showing the fallback (or what a
+ * cancelled `broadsheet:error` kept). */
+export type BroadsheetArticleState = 'idle' | 'loading' | 'rendered' | 'error';
+
+/**
+ * `<broadsheet-article>`: renders an article into its shadow root. Source, first present wins: the
+ * `article` property, an inline `<script type="application/json">` child, the `src` attribute.
+ * Attributes: `src`, `lang`, `theme`, `heading-level`, `loading` (`lazy` by default, or `eager`).
+ */
+export declare class BroadsheetArticle extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** An article object or its JSON text; null or undefined falls back to inline JSON, then `src`. */
+  article: ArticleDocument | string | null | undefined;
+  /** Reflects the `src` attribute: the URL of the article's JSON, fetched without credentials. */
+  src: string;
+  /** Reflects `theme`. */
+  theme: 'auto' | 'light' | 'dark';
+  /** Reflects `heading-level`: the headline's heading level, 1 by default. */
+  headingLevel: 1 | 2 | 3 | 4 | 5 | 6;
+  /** Reflects `loading`: `lazy` (load when near the viewport, the default) or `eager`. */
+  loading: 'lazy' | 'eager';
+  readonly state: BroadsheetArticleState;
+  /** The meta of the last render, or null. */
+  readonly meta: ArticleMeta | null;
+  /** The diagnostics of the last render. */
+  readonly diagnostics: Diagnostic[];
+  /**
+   * Settles when no update is scheduled or running: true when the article is shown, false otherwise.
+   * A lazy element's update waits until the element nears the viewport. Never rejects.
+   */
+  readonly updateComplete: Promise<boolean>;
+  /** Schedules a re-render, e.g. to retry after a failed fetch. */
+  requestUpdate(): void;
+
+  addEventListener<K extends keyof BroadsheetArticleEventMap>(type: K,
+    listener: (this: BroadsheetArticle, event: BroadsheetArticleEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof BroadsheetArticleEventMap>(type: K,
+    listener: (this: BroadsheetArticle, event: BroadsheetArticleEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions): void;
+}
+
+/** The tag the module registers (unless the page already defined it). */
+export declare const TAG_NAME: 'broadsheet-article';
+
+/**
+ * Options of the renderer all elements share, e.g. `{ wasmUrl }` when a bundler moved the .wasm file.
+ * Call before the first element loads; throws afterwards.
+ */
+export declare function configureRenderer(options?: CreateRendererOptions): void;
+
+/** The renderer all elements on the page share (one WebAssembly instance), created on first call. */
+export declare function getSharedRenderer(): Promise<Renderer>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'broadsheet-article': BroadsheetArticle;
+  }
+}

@@ -1,0 +1,546 @@
+// <broadsheet-article>: a Broadsheet article as a custom element, for partner pages, apps and editors.
+// Importing this module registers the element (unless the name is already taken) and exports its class.
+//
+// Where the article comes from (the first one present wins):
+//   the `.article` property (an article object or JSON text),
+//   an inline <script type="application/json"> child,
+//   the `src` attribute (fetched with credentials omitted).
+// `lang`, `theme` and `heading-level` are render options. A change to any of them, or to the source,
+// schedules one re-render for the end of the current task (changes made together render once), and
+// `updateComplete` settles when it is done.
+//
+// The article is rendered into an open shadow root next to two constructed stylesheets (the element's
+// own and the core's), each made once per document and shared by every element. Nothing loads until an
+// element nears the viewport (`loading="eager"` opts out), and all elements share one renderer, i.e. one
+// instance of the WebAssembly core, made when the first of them needs it. Failures never throw into the
+// host page: they show a short fallback and dispatch `broadsheet:error`.
+//
+// The module can be imported in Node (for server-side rendering set-ups); it only registers the element
+// where `customElements` exists.
+
+import { createRenderer } from './broadsheet.js';
+import { FRAME_CLASS, FRAME_CSS, addParts } from './element-markup.js';
+
+export const TAG_NAME = 'broadsheet-article';
+
+/** How far outside the viewport an element starts loading, so it is usually ready when scrolled to. */
+const VIEWPORT_MARGIN = '600px';
+const THEMES = new Set(['auto', 'light', 'dark']);
+const UNAVAILABLE_TEXT = 'This article is not available.';
+
+// ── The renderer all elements share ─────────────────────────────────────────────────────────────────
+
+let rendererOptions = {};
+let sharedRenderer = null;
+
+/**
+ * Sets the options of the shared renderer (e.g. `wasmUrl` when a bundler moved the .wasm file). Call it
+ * before the first element loads; afterwards it throws, since the renderer already exists.
+ * @param {import('./index.d.ts').CreateRendererOptions} options
+ */
+export function configureRenderer(options = {}) {
+  if (sharedRenderer) {
+    throw new Error('broadsheet: configureRenderer() must be called before the first article loads');
+  }
+  rendererOptions = { ...options };
+}
+
+/**
+ * The renderer every element on the page uses, created on first call.
+ * @returns {Promise<import('./index.d.ts').Renderer>}
+ */
+export function getSharedRenderer() {
+  if (!sharedRenderer) {
+    const loading = createRenderer(rendererOptions);
+    sharedRenderer = loading;
+    // A failed load is not kept: the next element that needs the renderer tries again.
+    loading.catch(() => {
+      if (sharedRenderer === loading) sharedRenderer = null;
+    });
+  }
+  return sharedRenderer;
+}
+
+// ── Trusted Types and stylesheets ───────────────────────────────────────────────────────────────────
+
+let htmlPolicy = null;
+
+/**
+ * The core's HTML as TrustedHTML, from the policy named `broadsheet`. The core escapes every string
+ * and drops raw HTML and unsafe URLs, so the policy has nothing to remove; what it does is make the one
+ * place HTML enters the page visible to the host's CSP (`trusted-types broadsheet`). The policy stays
+ * private to this module, so it cannot be used to insert any other HTML.
+ */
+function trustedHTML(html) {
+  htmlPolicy ??= createHtmlPolicy();
+  return htmlPolicy.createHTML(html);
+}
+
+function createHtmlPolicy() {
+  const factory = globalThis.trustedTypes;
+  if (typeof factory?.createPolicy !== 'function') return { createHTML: (html) => html };
+  try {
+    return factory.createPolicy('broadsheet', { createHTML: (html) => html });
+  } catch (error) {
+    // The page's CSP does not allow the name, or another copy of Broadsheet already took it.
+    const message = 'the Trusted Types policy "broadsheet" could not be created; allow it in the ' +
+      `page's CSP (trusted-types broadsheet) and load Broadsheet once per page (${error.message})`;
+    return { createHTML() { throw new Error(message); } };
+  }
+}
+
+/** Per document: the element's stylesheet and the core's, each constructed once and adopted by all. */
+const documentSheets = new WeakMap();
+
+function canAdoptStyleSheets(shadow) {
+  return 'adoptedStyleSheets' in shadow && typeof CSSStyleSheet.prototype.replaceSync === 'function';
+}
+
+function sharedSheets(doc, articleCss) {
+  let sheets = documentSheets.get(doc);
+  if (!sheets) {
+    sheets = { frame: constructSheet(doc, FRAME_CSS), article: null, articleCss: null };
+    documentSheets.set(doc, sheets);
+  }
+  if (articleCss === null) return [sheets.frame];
+  if (sheets.articleCss !== articleCss) {
+    sheets.article = constructSheet(doc, articleCss);
+    sheets.articleCss = articleCss;
+  }
+  return [sheets.frame, sheets.article];
+}
+
+function constructSheet(doc, css) {
+  // A constructed sheet can only be adopted in the document whose window constructed it.
+  const Sheet = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+  const sheet = new Sheet();
+  sheet.replaceSync(css);
+  return sheet;
+}
+
+// ── The element ─────────────────────────────────────────────────────────────────────────────────────
+
+const Base = globalThis.HTMLElement ?? class {};
+const PROPERTIES = ['article', 'src', 'theme', 'headingLevel', 'loading'];
+
+export class BroadsheetArticle extends Base {
+  static observedAttributes = ['src', 'lang', 'theme', 'heading-level', 'loading'];
+
+  /** One IntersectionObserver for every element waiting to near the viewport. */
+  static #viewport = null;
+
+  #shadow;
+  #frame;
+  /** The core's stylesheet once the first render has brought it. */
+  #articleCss = null;
+  #styleElement = null; // only where constructed stylesheets are not supported
+  /** True while the shadow root still shows server-rendered content (see ssr.js). */
+  #hydrating = false;
+  #state = 'idle';
+  #article = undefined;
+  #meta = null;
+  #diagnostics = [];
+  #nearViewport = false;
+  #inlineText = null;
+  #childObserver = null;
+  /** The last fetch of `src`: { url, promise }. */
+  #fetched = null;
+  /** The update that is scheduled or running: { promise, resolve }. */
+  #pending = null;
+  #scheduled = false;
+  #generation = 0;
+
+  constructor() {
+    super();
+    const doc = this.ownerDocument;
+    this.#frame = doc.createElement('div');
+    this.#frame.className = FRAME_CLASS;
+    this.#frame.setAttribute('part', FRAME_CLASS);
+
+    // A declarative shadow root made by server-side rendering keeps showing until the first render.
+    const serverRendered = this.shadowRoot;
+    this.#hydrating = Boolean(serverRendered?.querySelector('.bs-article'));
+    if (this.#hydrating) {
+      this.#shadow = serverRendered;
+    } else {
+      this.#shadow = this.attachShadow({ mode: 'open' });
+      this.#shadow.append(this.#frame);
+      this.#applyStyles(null);
+    }
+
+    // Properties set before the element was defined are own properties hiding the accessors.
+    for (const name of PROPERTIES) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+  }
+
+  // ── Public API ──
+
+  /** An article object or JSON text; takes precedence over inline JSON and `src`. */
+  get article() { return this.#article; }
+  set article(value) {
+    this.#article = value;
+    this.requestUpdate();
+  }
+
+  get src() { return this.getAttribute('src') ?? ''; }
+  set src(value) { this.#reflect('src', value); }
+
+  get theme() {
+    const theme = this.getAttribute('theme');
+    return THEMES.has(theme) ? theme : 'auto';
+  }
+  set theme(value) { this.#reflect('theme', value); }
+
+  get headingLevel() {
+    const level = Number(this.getAttribute('heading-level'));
+    return Number.isInteger(level) && level >= 1 && level <= 6 ? level : 1;
+  }
+  set headingLevel(value) { this.#reflect('heading-level', value); }
+
+  get loading() { return this.getAttribute('loading') === 'eager' ? 'eager' : 'lazy'; }
+  set loading(value) { this.#reflect('loading', value); }
+
+  /** `idle` (nothing to show yet), `loading`, `rendered` or `error` (showing the fallback). */
+  get state() { return this.#state; }
+  /** The meta of the last render, or null. */
+  get meta() { return this.#meta; }
+  /** The diagnostics of the last render. */
+  get diagnostics() { return this.#diagnostics; }
+
+  /**
+   * Settles when no update is scheduled or running, with true when the article is shown and false
+   * otherwise. A lazy element's update waits until it nears the viewport. Never rejects.
+   */
+  get updateComplete() {
+    return this.#pending?.promise ?? Promise.resolve(this.#state === 'rendered');
+  }
+
+  /** Schedules a re-render (for example to retry after a failed fetch). */
+  requestUpdate() {
+    if (!this.#pending) {
+      let resolve;
+      const promise = new Promise((done) => { resolve = done; });
+      this.#pending = { promise, resolve };
+    }
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      queueMicrotask(() => this.#runUpdate());
+    }
+  }
+
+  // ── Lifecycle ──
+
+  connectedCallback() {
+    this.#childObserver ??= new MutationObserver(() => this.#checkInlineSource());
+    this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    if (this.#state === 'idle' && !this.#hydrating && this.#source()) this.#showPlaceholder();
+    if (this.#state === 'idle' || this.#pending) this.requestUpdate();
+    else this.#checkInlineSource(); // it may have changed while the element was out of the document
+  }
+
+  disconnectedCallback() {
+    this.#childObserver?.disconnect();
+    BroadsheetArticle.#viewport?.unobserve(this);
+  }
+
+  attributeChangedCallback(name, previous, value) {
+    if (previous === value) return;
+    if (name === 'loading') {
+      if (value === 'eager' && !this.#nearViewport) this.requestUpdate();
+      return;
+    }
+    this.requestUpdate();
+  }
+
+  // ── Updating ──
+
+  async #runUpdate() {
+    this.#scheduled = false;
+    if (!this.isConnected || !this.#mayLoad()) return; // connecting or nearing the viewport asks again
+    const generation = ++this.#generation;
+    let shown;
+    try {
+      shown = await this.#update(generation);
+    } catch (error) {
+      // #update handles the expected failures; this is the guarantee that nothing reaches the page.
+      shown = false;
+      if (generation === this.#generation) this.#fail({ reason: 'renderer', error });
+    }
+    // A newer update, running or scheduled, settles the pending promise instead.
+    if (generation !== this.#generation || this.#scheduled) return;
+    const pending = this.#pending;
+    this.#pending = null;
+    pending?.resolve(Boolean(shown));
+  }
+
+  async #update(generation) {
+    const source = this.#source();
+    if (!source) {
+      if (!this.#hydrating) this.#frame.replaceChildren();
+      this.#state = 'idle';
+      return false;
+    }
+    if (this.#state !== 'rendered' && !this.#hydrating) this.#showPlaceholder();
+    this.#state = 'loading';
+
+    const [renderer, input] = await Promise.allSettled([getSharedRenderer(), this.#read(source)]);
+    if (generation !== this.#generation) return false;
+    if (input.status === 'rejected') return this.#fail({ reason: 'fetch', error: input.reason });
+    if (renderer.status === 'rejected') {
+      return this.#fail({ reason: 'renderer', error: renderer.reason, input: input.value });
+    }
+
+    const result = renderer.value.render(input.value, this.#renderOptions());
+    this.#meta = result.meta;
+    this.#diagnostics = result.diagnostics;
+    if (!result.ok) {
+      const internal = result.diagnostics.some((d) => d.code === 'BS-INTERNAL');
+      return this.#fail({ reason: internal ? 'renderer' : 'document', result, renderer: renderer.value, input: input.value });
+    }
+    this.#show(result.html, result.css);
+    this.#state = 'rendered';
+    this.dispatchEvent(new CustomEvent('broadsheet:render', {
+      bubbles: true,
+      composed: true,
+      detail: { meta: result.meta, diagnostics: result.diagnostics },
+    }));
+    return true;
+  }
+
+  /** With `loading="lazy"` (the default), true once the element has neared the viewport. */
+  #mayLoad() {
+    if (this.#nearViewport || this.loading === 'eager' || typeof IntersectionObserver !== 'function') {
+      return true;
+    }
+    BroadsheetArticle.#viewport ??= new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        BroadsheetArticle.#viewport.unobserve(entry.target);
+        entry.target.#nearViewport = true;
+        entry.target.requestUpdate();
+      }
+    }, { rootMargin: VIEWPORT_MARGIN });
+    BroadsheetArticle.#viewport.observe(this);
+    return false;
+  }
+
+  /** The current source, remembering the inline JSON it saw (to notice when that changes). */
+  #source() {
+    this.#inlineText = this.#inlineScript()?.textContent ?? null;
+    if (this.#article !== undefined && this.#article !== null) return { article: this.#article };
+    if (this.#inlineText !== null) return { article: this.#inlineText };
+    const src = this.getAttribute('src');
+    return src ? { src } : null;
+  }
+
+  #inlineScript() {
+    for (const child of this.children) {
+      if (child.localName === 'script' && child.getAttribute('type')?.trim().toLowerCase() === 'application/json') {
+        return child;
+      }
+    }
+    return null;
+  }
+
+  #checkInlineSource() {
+    if ((this.#inlineScript()?.textContent ?? null) !== this.#inlineText) this.requestUpdate();
+  }
+
+  /** The article input for a source: as given, or fetched (once per URL while it keeps succeeding). */
+  async #read(source) {
+    if (!Object.hasOwn(source, 'src')) return source.article;
+    const url = new URL(source.src, this.ownerDocument.baseURI).href;
+    if (this.#fetched?.url !== url) {
+      const promise = fetchText(url);
+      this.#fetched = { url, promise };
+      promise.catch(() => {
+        if (this.#fetched?.promise === promise) this.#fetched = null;
+      });
+    }
+    return this.#fetched.promise;
+  }
+
+  #renderOptions() {
+    const options = {};
+    const theme = this.getAttribute('theme');
+    if (THEMES.has(theme)) options.theme = theme;
+    const lang = this.getAttribute('lang');
+    if (lang) options.lang = lang;
+    if (this.hasAttribute('heading-level')) options.headingLevel = this.headingLevel;
+    return options;
+  }
+
+  // ── What the shadow root shows ──
+
+  #show(html, css) {
+    const template = this.ownerDocument.createElement('template');
+    template.innerHTML = trustedHTML(addParts(html));
+    this.#frame.replaceChildren(template.content);
+    this.#frame.removeAttribute('aria-busy');
+    if (this.#hydrating) {
+      // Server-rendered content out, the same article in: one synchronous swap, so no frame is painted
+      // between them.
+      this.#hydrating = false;
+      this.#shadow.replaceChildren(this.#frame);
+    }
+    this.#applyStyles(css);
+  }
+
+  #showPlaceholder() {
+    const placeholder = this.ownerDocument.createElement('div');
+    placeholder.className = 'placeholder';
+    placeholder.setAttribute('part', 'placeholder');
+    // Light-DOM content (a link, a server-rendered summary) stays visible while the article loads.
+    placeholder.append(this.ownerDocument.createElement('slot'));
+    this.#frame.replaceChildren(placeholder);
+    this.#frame.setAttribute('aria-busy', 'true');
+  }
+
+  /**
+   * Reports a failure with `broadsheet:error` and, unless a listener calls `preventDefault()` (an
+   * editor keeping its last good render, say), shows the fallback. Returns false (nothing rendered).
+   */
+  #fail({ reason, error, result, renderer, input }) {
+    this.#state = 'error';
+    if (!result) {
+      this.#meta = null;
+      this.#diagnostics = [];
+    }
+    const detail = {
+      reason,
+      message: result ? describeDiagnostics(result.diagnostics) : describeError(error),
+      diagnostics: result?.diagnostics ?? [],
+      meta: result?.meta ?? null,
+    };
+    if (error !== undefined) detail.error = error;
+    const event = new CustomEvent('broadsheet:error', { bubbles: true, composed: true, cancelable: true, detail });
+    // Server-rendered content is still a good article when only the renderer failed: keep it.
+    const keepServerContent = this.#hydrating && reason === 'renderer';
+    if (this.dispatchEvent(event) && !keepServerContent) {
+      this.#showFallback(fallbackFacts(result?.meta ?? null, renderer, input));
+    }
+    return false;
+  }
+
+  /** The headline, linked to the canonical URL when known, or a short notice. Built without HTML. */
+  #showFallback({ headline, href }) {
+    const doc = this.ownerDocument;
+    const box = doc.createElement('div');
+    box.className = 'fallback';
+    box.setAttribute('part', 'fallback');
+    const line = doc.createElement('p');
+    if (headline) {
+      line.className = 'fallback-headline';
+      line.setAttribute('part', 'fallback-headline');
+      const link = href && safeLink(href);
+      if (link) {
+        const anchor = doc.createElement('a');
+        anchor.href = link;
+        anchor.textContent = headline;
+        line.append(anchor);
+      } else {
+        line.textContent = headline;
+      }
+    } else {
+      line.textContent = UNAVAILABLE_TEXT;
+    }
+    box.append(line);
+    // The page can supply its own fallback: <a slot="fallback" href="…">…</a>.
+    const slot = doc.createElement('slot');
+    slot.name = 'fallback';
+    slot.append(box);
+    this.#frame.replaceChildren(slot);
+    this.#frame.removeAttribute('aria-busy');
+    if (this.#hydrating) {
+      this.#hydrating = false;
+      this.#shadow.replaceChildren(this.#frame);
+      this.#applyStyles(null);
+    }
+  }
+
+  /**
+   * Adopts the shared sheets: the element's own, and the core's once a render has brought it. Where
+   * constructed stylesheets are unsupported, writes them into a <style> instead.
+   */
+  #applyStyles(articleCss) {
+    if (articleCss !== null) this.#articleCss = articleCss;
+    if (canAdoptStyleSheets(this.#shadow)) {
+      const sheets = sharedSheets(this.ownerDocument, this.#articleCss);
+      const adopted = this.#shadow.adoptedStyleSheets;
+      if (adopted.length !== sheets.length || sheets.some((sheet, i) => adopted[i] !== sheet)) {
+        this.#shadow.adoptedStyleSheets = sheets;
+      }
+      return;
+    }
+    this.#styleElement ??= this.ownerDocument.createElement('style');
+    const css = FRAME_CSS + (this.#articleCss ?? '');
+    if (this.#styleElement.textContent !== css) this.#styleElement.textContent = css;
+    if (!this.#styleElement.isConnected) this.#shadow.prepend(this.#styleElement);
+  }
+
+  #reflect(attribute, value) {
+    if (value === null || value === undefined) this.removeAttribute(attribute);
+    else this.setAttribute(attribute, String(value));
+  }
+}
+
+// ── Helpers ─────────────────────────────────────────────────────────────────────────────────────────
+
+async function fetchText(url) {
+  const response = await fetch(url, { credentials: 'omit' });
+  if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
+  return response.text();
+}
+
+/**
+ * What the fallback can say: the render's meta when there is one; otherwise the document's headline and
+ * canonical URL, put through the core on their own so that it still decides their plain text and
+ * whether the URL is safe.
+ */
+function fallbackFacts(meta, renderer, input) {
+  if (meta) return { headline: meta.headline, href: meta.canonicalUrl };
+  if (!renderer) return {};
+  let parsed = input;
+  if (typeof parsed === 'string') {
+    try {
+      parsed = JSON.parse(parsed);
+    } catch {
+      return {};
+    }
+  }
+  if (typeof parsed?.headline !== 'string') return {};
+  const probe = { format: 'broadsheet/article@1', headline: parsed.headline, body: [{ type: 'divider' }] };
+  if (typeof parsed.canonicalUrl === 'string') probe.canonicalUrl = parsed.canonicalUrl;
+  const { meta: probed } = renderer.render(probe);
+  return probed ? { headline: probed.headline, href: probed.canonicalUrl } : {};
+}
+
+function safeLink(href) {
+  try {
+    const url = new URL(href);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : '';
+  } catch {
+    return '';
+  }
+}
+
+function describeDiagnostics(diagnostics) {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const first = errors[0];
+  if (!first) return 'the article could not be rendered';
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  return `the article has errors: ${first.code} at ${first.path || '/'}: ${first.message}${more}`;
+}
+
+function describeError(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+if (globalThis.customElements && !globalThis.customElements.get(TAG_NAME)) {
+  globalThis.customElements.define(TAG_NAME, BroadsheetArticle);
+}

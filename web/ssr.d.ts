@@ -1,0 +1,32 @@
+// Types for `broadsheet/ssr` (web/ssr.js): server-side rendering of <broadsheet-article>.
+import type { ArticleInput, ArticleMeta, Diagnostic, Renderer, RenderOptions } from './index.js';
+
+export interface ElementHTMLOptions {
+  /** Rendered with, and written as the element's `theme` attribute. */
+  theme?: RenderOptions['theme'];
+  /** Rendered with, and written as the element's `lang` attribute. */
+  lang?: string;
+  /** Rendered with, and written as the element's `heading-level` attribute. */
+  headingLevel?: RenderOptions['headingLevel'];
+  /** More attributes for the element (`id`, `class`, `loading`…); `true` writes a bare attribute. */
+  attributes?: Record<string, string | number | boolean | null | undefined>;
+  /** Default `broadsheet-article`. */
+  tagName?: string;
+}
+
+export interface ElementHTMLResult {
+  /** False when the document has errors: `html` then has no server-rendered article, and the
+   * element shows its fallback in the browser. */
+  ok: boolean;
+  /** The element: the article in a declarative shadow root, then the JSON in a script child. */
+  html: string;
+  diagnostics: Diagnostic[];
+  meta: ArticleMeta | null;
+}
+
+/**
+ * Renders an article as `<broadsheet-article>` markup for a server-rendered page; the element hydrates
+ * from the inlined JSON without fetching. Throws a TypeError for invalid options (not for bad articles).
+ */
+export function renderElementHTML(renderer: Renderer, input: ArticleInput,
+  options?: ElementHTMLOptions): ElementHTMLResult;

@@ -1,0 +1,81 @@
+// Server-side rendering of <broadsheet-article>, in Node or any JavaScript runtime: the element's markup
+// with the article already inside a declarative shadow root and its JSON inlined. Browsers show the
+// article as soon as the HTML arrives, with or without JavaScript, isolated from the page's CSS. When
+// element.js loads, the element hydrates from the inlined JSON (nothing is fetched) and swaps in its own
+// render of it, which is the same markup under the same styles, so nothing moves. See docs/embed.md.
+
+import { FRAME_CLASS, FRAME_CSS, addParts, escapeJsonForScript } from './element-markup.js';
+
+const THEMES = new Set(['auto', 'light', 'dark']);
+const decoder = new TextDecoder();
+
+/**
+ * Renders an article as `<broadsheet-article>` markup for a server-rendered page.
+ * @param {import('./index.d.ts').Renderer} renderer
+ * @param {import('./index.d.ts').ArticleInput} input
+ * @param {import('./ssr.d.ts').ElementHTMLOptions} [options]
+ * @returns {import('./ssr.d.ts').ElementHTMLResult}
+ */
+export function renderElementHTML(renderer, input, options = {}) {
+  const { theme, lang, headingLevel, attributes = {}, tagName = 'broadsheet-article' } = options;
+  if (!/^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(tagName)) {
+    throw new TypeError(`renderElementHTML: "${tagName}" is not a valid custom element name`);
+  }
+
+  // The same options, as render options here and as attributes for the element's own renders.
+  const renderOptions = {};
+  const elementAttributes = { ...attributes };
+  if (theme !== undefined) {
+    if (!THEMES.has(theme)) throw new TypeError(`renderElementHTML: theme must be auto, light or dark, not "${theme}"`);
+    renderOptions.theme = elementAttributes.theme = theme;
+  }
+  if (lang) renderOptions.lang = elementAttributes.lang = String(lang);
+  if (headingLevel !== undefined) {
+    if (!Number.isInteger(headingLevel) || headingLevel < 1 || headingLevel > 6) {
+      throw new TypeError(`renderElementHTML: headingLevel must be an integer from 1 to 6, not ${headingLevel}`);
+    }
+    renderOptions.headingLevel = headingLevel;
+    elementAttributes['heading-level'] = String(headingLevel);
+  }
+
+  const result = renderer.render(input, renderOptions);
+  const json = jsonText(input);
+  // A document with errors gets no server-rendered article: the element shows its fallback instead.
+  const shadow = result.ok
+    ? `<template shadowrootmode="open"><style>${FRAME_CSS}${result.css}</style>` +
+      `<div class="${FRAME_CLASS}" part="${FRAME_CLASS}">${addParts(result.html)}</div></template>`
+    : '';
+  const script = json === null ? '' : `<script type="application/json">${escapeJsonForScript(json)}</script>`;
+  const html = `<${tagName}${formatAttributes(elementAttributes)}>${shadow}${script}</${tagName}>`;
+  return { ok: result.ok, html, diagnostics: result.diagnostics, meta: result.meta };
+}
+
+/** The input as JSON text, or null when it cannot be written as JSON (render reports that). */
+function jsonText(input) {
+  if (typeof input === 'string') return input;
+  if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
+    const view = input instanceof ArrayBuffer
+      ? new Uint8Array(input)
+      : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    return decoder.decode(view);
+  }
+  try {
+    return JSON.stringify(input) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function formatAttributes(attributes) {
+  let text = '';
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new TypeError(`renderElementHTML: bad attribute name "${name}"`);
+    text += value === true ? ` ${name}` : ` ${name}="${escapeAttribute(String(value))}"`;
+  }
+  return text;
+}
+
+function escapeAttribute(value) {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
