@@ -25,6 +25,9 @@ variants=(
   "Oz-flto-bulk|-Oz -flto -mbulk-memory|"
   "Oz-flto-noexc|-Oz -flto -fno-exceptions|-Oz -flto -fno-exceptions -sMALLOC=emmalloc"
   "O2-flto-noexc|-O2 -flto -fno-exceptions|-O2 -flto -fno-exceptions -sMALLOC=emmalloc"
+  "O3-noexc|-O3 -fno-exceptions|"
+  "O3-flto-noexc|-O3 -flto -fno-exceptions|"
+  "O3-flto-noexc-emmalloc|-O3 -flto -fno-exceptions|-O3 -flto -fno-exceptions -sMALLOC=emmalloc"
 )
 
 selected=("$@")

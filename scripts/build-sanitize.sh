@@ -11,6 +11,12 @@ mkdir -p build
 exec 9>build/.lock
 flock 9
 
+# -O1 with line tables: what the sanitizers recommend, and a third of the build time of -O2 -g.
+# Without NDEBUG, so cmark's and the standard library's assertions are checked too.
 cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBROADSHEET_FUZZ=ON \
-  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -Wno-dev >/dev/null
+  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+  "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
+  -Wno-dev >/dev/null
+# By default only what the tests and the fuzzer need (not the native CLI and benchmark tools).
+if (($# == 0)); then set -- --target broadsheet_tests render_fuzzer; fi
 cmake --build build/sanitize -j "$jobs" "$@" >/dev/null

@@ -6,8 +6,12 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# fonts-dejavu-*: the only fonts the visual baselines use (tests/quality/visual.test.mjs), named so
+# every machine has the same ones (core comes with Chromium's dependencies, extra has the italics).
 debian_packages=(emscripten nlohmann-json3-dev catch2 cmake g++ clang libclang-rt-14-dev
-                 chromium dpkg-dev xz-utils gzip)
+                 chromium fonts-dejavu-core fonts-dejavu-extra dpkg-dev xz-utils gzip)
+# The Nu Html Checker (npm vnu-jar, tests/quality/html-validity.test.mjs) runs on Java 17 or later.
+command -v java >/dev/null 2>&1 || debian_packages+=(default-jre-headless)
 
 missing=()
 for pkg in "${debian_packages[@]}"; do

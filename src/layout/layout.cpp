@@ -237,15 +237,18 @@ class ArticleLayout {
       std::string normalized = normalizeForMatch(words);
       candidates.push_back({{escapeMarkdown(words), by, ""}, candidates.size(), score, position, std::move(normalized)});
     };
+    // Each name prepared once, so each paragraph costs a linear scan per analyst whatever the names
+    // (std::string::find is quadratic on hostile ones; see TextSearch).
+    std::vector<std::pair<TextSearch, TextSearch>> names;
+    for (const auto& analyst : article_.analysts) names.emplace_back(TextSearch(analyst.name), TextSearch(surname(analyst.name)));
     for (const Block& block : article_.body) {
       position += countWords(block.text);  // the source's words: close enough to place a block
       for (const std::string& entry : block.items) position += countWords(entry);
       if (block.type == BlockType::Quote && !block.by.empty()) consider(Markdown(block.text, Flavor::Inline).plainText(), block.by);
       if (block.type != BlockType::Paragraph) continue;
-      for (const auto& analyst : article_.analysts) {
-        const std::string_view name = analyst.name;
-        if (block.text.find(name) == std::string::npos && block.text.find(surname(name)) == std::string::npos) continue;
-        for (std::string& span : quotedSpans(Markdown(block.text, Flavor::Inline).plainText())) consider(std::move(span), analyst.id);
+      for (std::size_t k = 0; k < names.size(); ++k) {
+        if (!names[k].first.foundIn(block.text) && !names[k].second.foundIn(block.text)) continue;
+        for (std::string& span : quotedSpans(Markdown(block.text, Flavor::Inline).plainText())) consider(std::move(span), article_.analysts[k].id);
         break;
       }
     }
@@ -255,17 +258,24 @@ class ArticleLayout {
     // Words already taken: anchored pull quotes, then each pick. Checked only for the few picks.
     std::vector<std::string> taken;
     for (std::size_t index : anchoredPullquotes_) taken.push_back(normalizeForMatch(tree_.body[index].text.plainText()));
+    // Linear searches, and at most kMaxTakenChecks candidates checked per stretch: each check scans
+    // every taken text, which hostile documents make long, and candidates many.
     auto isTaken = [&](const std::string& normalized) {
+      const TextSearch search(normalized);
       return std::any_of(taken.begin(), taken.end(), [&](const std::string& other) {
-        return other.find(normalized) != std::string::npos || normalized.find(other) != std::string::npos;
+        return search.foundIn(other) || (other.size() <= normalized.size() && TextSearch(other).foundIn(normalized));
       });
     };
+    constexpr std::size_t kMaxTakenChecks = 16;
     std::vector<bool> picked(candidates.size(), false);
     for (std::size_t stretch = 0; stretch < wanted; ++stretch) {
+      std::size_t checks = 0;
       for (std::size_t i = 0; i < candidates.size(); ++i) {
         // In stretch s when s*W/n < position <= (s+1)*W/n.
         const std::size_t at = candidates[i].position * wanted;
-        if (picked[i] || at <= stretch * words || at > (stretch + 1) * words || isTaken(candidates[i].normalized)) continue;
+        if (picked[i] || at <= stretch * words || at > (stretch + 1) * words) continue;
+        if (++checks > kMaxTakenChecks) break;
+        if (isTaken(candidates[i].normalized)) continue;
         picked[i] = true;
         taken.push_back(candidates[i].normalized);
         break;

@@ -1,11 +1,14 @@
 #include "layout/words.hpp"
 
-#include <cctype>
-
 namespace broadsheet::layout {
 namespace {
 
 bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// ASCII only, without the C library's locale-aware calls, which are not inlined (isalnum and tolower
+// were 9% of a 1 MB article's native render; docs/performance.md).
+bool isAsciiAlnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+unsigned char asciiLower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c; }
 
 struct Replacement {
   std::string_view from;
@@ -30,7 +33,7 @@ char32_t nextCodePoint(std::string_view text, std::size_t& i) {
 // Letters and digits of any script; Latin-1 and general punctuation (dashes, quotes, ellipses)
 // and white space are not.
 bool isWordCharacter(char32_t c) {
-  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+  if (c < 0x80) return isAsciiAlnum(c);
   if (c >= 0xA0 && c <= 0xBF) return false;
   if (c >= 0x2000 && c <= 0x206F) return false;
   if (c >= 0x3000 && c <= 0x303F) return false;
@@ -84,7 +87,7 @@ std::string normalizeForMatch(std::string_view text) {
       }
       if (pendingSpace) normalized.push_back(' ');
       pendingSpace = false;
-      normalized.push_back(static_cast<char>(std::tolower(c)));
+      normalized.push_back(static_cast<char>(asciiLower(c)));
     }
   }
   return normalized;
@@ -101,7 +104,7 @@ QuoteMatcher::QuoteMatcher(std::string_view quote) {
     const std::size_t first = fragment.find_first_not_of(trim);
     if (first == std::string_view::npos) return;
     const std::size_t last = fragment.find_last_not_of(trim);
-    fragments_.push_back(prepare(fragment.substr(first, last - first + 1)));
+    fragments_.emplace_back(fragment.substr(first, last - first + 1));
   };
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size();) {
@@ -119,16 +122,30 @@ QuoteMatcher::QuoteMatcher(std::string_view quote) {
   addFragment(text.substr(start));
 }
 
-// Knuth-Morris-Pratt: the failure table makes every search linear in the text searched, whatever
-// the fragment (std::string_view::find is quadratic on inputs like "a a a ... a b").
-QuoteMatcher::Fragment QuoteMatcher::prepare(std::string_view text) {
-  Fragment fragment{std::string(text), std::vector<std::size_t>(text.size(), 0)};
-  for (std::size_t i = 1, k = 0; i < text.size(); ++i) {
-    while (k > 0 && text[i] != text[k]) k = fragment.failure[k - 1];
-    if (text[i] == text[k]) ++k;
-    fragment.failure[i] = k;
+TextSearch::TextSearch(std::string_view needle) : needle_(needle), failure_(needle.size(), 0) {
+  // failure_[i]: the length of the longest proper prefix of needle[0..i] that is also its suffix.
+  for (std::size_t i = 1, k = 0; i < needle_.size(); ++i) {
+    while (k > 0 && needle_[i] != needle_[k]) k = failure_[k - 1];
+    if (needle_[i] == needle_[k]) ++k;
+    failure_[i] = k;
   }
-  return fragment;
+}
+
+std::size_t TextSearch::in(std::string_view text, std::size_t* scanned) const {
+  if (needle_.empty()) return 0;
+  std::size_t i = 0;
+  std::size_t found = std::string_view::npos;
+  for (std::size_t k = 0; i < text.size(); ++i) {
+    while (k > 0 && text[i] != needle_[k]) k = failure_[k - 1];
+    if (text[i] == needle_[k]) ++k;
+    if (k == needle_.size()) {
+      found = i + 1 - k;
+      ++i;
+      break;
+    }
+  }
+  if (scanned) *scanned += i;
+  return found;
 }
 
 bool QuoteMatcher::appearsIn(std::string_view normalizedBody) const {
@@ -136,22 +153,10 @@ bool QuoteMatcher::appearsIn(std::string_view normalizedBody) const {
   // Each fragment scans at most the whole body; a quote of very many fragments gives up (as if
   // paraphrased) once the body has been scanned kScanBudget times, so the cost stays linear.
   constexpr std::size_t kScanBudget = 8;
-  std::size_t budget = kScanBudget * (normalizedBody.size() + 1);
-  for (const Fragment& fragment : fragments_) {
-    const std::string& pattern = fragment.text;
-    bool found = false;
-    std::size_t i = 0;
-    for (std::size_t k = 0; i < normalizedBody.size(); ++i) {
-      while (k > 0 && normalizedBody[i] != pattern[k]) k = fragment.failure[k - 1];
-      if (normalizedBody[i] == pattern[k]) ++k;
-      if (k == pattern.size()) {
-        found = true;
-        ++i;
-        break;
-      }
-    }
-    if (!found || i >= budget) return false;
-    budget -= i;
+  const std::size_t budget = kScanBudget * (normalizedBody.size() + 1);
+  std::size_t scanned = 0;
+  for (const TextSearch& fragment : fragments_) {
+    if (fragment.in(normalizedBody, &scanned) == std::string_view::npos || scanned >= budget) return false;
   }
   return true;
 }

@@ -16,6 +16,24 @@ std::size_t countWords(std::string_view text);
 // in which a pull quote is looked for in the body.
 std::string normalizeForMatch(std::string_view text);
 
+// A needle prepared for Knuth-Morris-Pratt search: each search costs time linear in the text
+// searched, whatever the needle. (std::string::find compares up to the needle's length at every
+// position, so a hostile needle such as "a a a ... a b" against "a a a ..." makes it quadratic.)
+// Prepare once per needle; search any number of texts.
+class TextSearch {
+ public:
+  explicit TextSearch(std::string_view needle);
+  // The position of the first occurrence in `text`, or npos. When `scanned` is given, adds how many
+  // characters of `text` were read.
+  std::size_t in(std::string_view text, std::size_t* scanned = nullptr) const;
+  bool foundIn(std::string_view text) const { return in(text) != std::string_view::npos; }
+  const std::string& needle() const { return needle_; }
+
+ private:
+  std::string needle_;
+  std::vector<std::size_t> failure_;
+};
+
 // A pull quote prepared for looking up in body text: normalized, split at "…" or "..." into
 // fragments, each ready for a search in time linear in the body (see words.cpp). Build one per quote
 // when it is looked up in many texts.
@@ -26,12 +44,7 @@ class QuoteMatcher {
   bool appearsIn(std::string_view normalizedBody) const;
 
  private:
-  struct Fragment {
-    std::string text;
-    std::vector<std::size_t> failure;
-  };
-  static Fragment prepare(std::string_view text);
-  std::vector<Fragment> fragments_;
+  std::vector<TextSearch> fragments_;
 };
 
 // True when every fragment of `quote` (split at "…" or "...") appears in `normalizedBody`; the

@@ -160,8 +160,8 @@ describe('preview page', () => {
       const moduleFactory = (args) => {
         instances += 1;
         return realFactory(args).then((core) => {
-          const render = core.render;
-          core.render = (...callArgs) => {
+          const render = core._broadsheet_render;
+          core._broadsheet_render = (...callArgs) => {
             if (trapNext) {
               trapNext = false;
               throw new WebAssembly.RuntimeError('unreachable');

@@ -276,6 +276,26 @@ TEST_CASE("pull quotes: the count is limited, and no quote costs more than linea
   }
 }
 
+TEST_CASE("automatic pull quotes: hostile names and many candidates stay linear", "[pathological][layout]") {
+  SECTION("an analyst's name that naive search compares at every position of every paragraph") {
+    const std::string name = repeat("a", 300000) + "b";
+    const std::string para = paragraph(repeat("a", 900000));
+    const Timed timed = timedRender(documentWith(para + "," + para + "," + para,
+                                                 R"("pullquotes":"auto","analysts":[{"id":"x","name":")" + name + R"("}],)"));
+    CHECK(timed.seconds < kBudgetSeconds);
+    CHECK(timed.result.ok);
+  }
+  SECTION("thousands of quoted spans against long anchored pull quotes") {
+    std::string body = repeat(R"({"type":"pullquote","text":")" + repeat("w ", 150000) + R"("},)", 5);
+    for (int i = 0; i < 3000; ++i) {
+      body += (i ? "," : "") + paragraph("N1 said \u201C" + repeat("w ", 25) + "x\u201D " + std::to_string(i));
+    }
+    const Timed timed = timedRender(documentWith(body, R"("pullquotes":"auto","analysts":[{"id":"a1","name":"N1"}],)"));
+    CHECK(timed.seconds < kBudgetSeconds);
+    CHECK(timed.result.ok);
+  }
+}
+
 TEST_CASE("cmark's pathological inputs render in linear time, every character kept", "[pathological][text]") {
   constexpr std::size_t n = 15000;
   const std::string cases[] = {

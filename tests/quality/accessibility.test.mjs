@@ -288,12 +288,14 @@ describe('accessibility (axe-core and semantics, in Chromium)', () => {
 
   for (const example of EXAMPLES) {
     for (const scheme of ['light', 'dark']) {
-      test(`contrast of every piece of text at least 4.5:1: ${example.name}, ${scheme}`, async () => {
+      test(`contrast of every piece of text at least 4.5:1: ${example.name}, ${scheme}`, async (t) => {
         await open(example, { scheme });
         const texts = await page.evaluate(measureContrast);
         assert.ok(texts.length > 20);
-        const low = texts.filter((t) => t.ratio < 4.5).map((t) => `${t.ratio.toFixed(2)} "${t.text}" (.${t.cls})`);
+        const low = texts.filter((text) => text.ratio < 4.5).map((text) => `${text.ratio.toFixed(2)} "${text.text}" (.${text.cls})`);
         assert.deepEqual(low, [], 'text below 4.5:1');
+        const lowest = texts.reduce((a, b) => (b.ratio < a.ratio ? b : a));
+        t.diagnostic(`lowest ${lowest.ratio.toFixed(2)}:1 (.${lowest.cls || lowest.text})`);
       });
 
       test(`visible focus on everything focusable, from the keyboard: ${example.name}, ${scheme}`, async () => {

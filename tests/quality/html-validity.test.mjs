@@ -1,7 +1,8 @@
 // Valid HTML, judged by an outside checker: the Nu Html Checker (vnu, npm `vnu-jar`, run with the
 // machine's Java) checks every standalone document and every fragment (wrapped in a minimal document)
 // of the examples, of every format fixture that renders (tests/format/valid and tests/format/invalid:
-// documents with errors still render what is valid) and of the generated stress articles. Zero errors.
+// documents with errors still render what is valid) and of the generated stress articles, and the
+// examples server-rendered as <broadsheet-article> elements (web/ssr.js). Zero errors.
 //
 // All documents go to ONE java run (the JVM starts slowly); they are written to
 // test-output/quality/vnu/, so a failure can be re-checked by hand:
@@ -13,6 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { createRenderer } from '../../web/broadsheet.js';
+import { renderElementHTML } from '../../web/ssr.js';
 import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
 import { EXAMPLES, exampleText } from './support.mjs';
 import { stressArticles } from './stress-articles.mjs';
@@ -64,6 +66,10 @@ function collectDocuments(renderer) {
     documents.set(`${name}.standalone`, standalone.html);
     documents.set(`${name}.fragment`, wrapFragment(fragment.html, { title: name, headingLevel: options.headingLevel ?? 1 }));
   }
+  for (const example of EXAMPLES) {
+    const element = renderElementHTML(renderer, exampleText(example), { theme: 'dark' });
+    documents.set(`example-${example.name}.element`, wrapFragment(element.html, { title: `example-${example.name} element` }));
+  }
   return documents;
 }
 
@@ -113,6 +119,7 @@ describe('valid HTML (Nu Html Checker)', () => {
     assert.ok(names.length >= 100, `only ${names.length} documents`);
     for (const example of EXAMPLES) assert.ok(documents.has(`example-${example.name}.standalone`));
     assert.equal(names.filter((n) => n.endsWith('.standalone')).length, names.filter((n) => n.endsWith('.fragment')).length);
+    assert.equal(names.filter((n) => n.endsWith('.element')).length, EXAMPLES.length);
   });
 
   test('the only CSS messages set aside are about container queries, in the standalone documents', () => {
@@ -133,7 +140,9 @@ describe('valid HTML (Nu Html Checker)', () => {
     }
     assert.deepEqual(problems, [], `vnu errors (documents in ${path.relative(repoRoot, outDir)}/):\n${problems.join('\n')}`);
     const standalones = [...documents.keys()].filter((n) => n.endsWith('.standalone')).length;
-    t.diagnostic(`vnu: ${documents.size} documents (${standalones} standalone, ${documents.size - standalones} fragments), 0 errors`);
+    const elements = [...documents.keys()].filter((n) => n.endsWith('.element')).length;
+    t.diagnostic(`vnu: ${documents.size} documents (${standalones} standalone, ${documents.size - standalones - elements} fragments, ` +
+      `${elements} custom elements), 0 errors`);
   });
 });
 

@@ -39,7 +39,8 @@ const GROUPS = {
   body: MEMBERS.filter((m) => m.path === '/body'),
 };
 
-// How an article reaches the page. Each returns the HTML (or article) the page needs.
+// The ways an article reaches a page (see mount): <broadsheet-article> given the article object, the
+// fragment HTML in the light DOM, the standalone document in an iframe.
 const EMBEDDINGS = ['element', 'fragment', 'standalone'];
 
 // ── In the page ─────────────────────────────────────────────────────────────────────────────────────
