@@ -97,7 +97,8 @@ class ArticleWriter {
   }
 
   // "With analysis from A, B and C", each name marked up, joined by the language's list rule.
-  void writePeople(std::string_view label, std::string_view className, const std::vector<layout::PersonEntry>& people) {
+  void writePeople(std::string_view label, std::string_view className, const std::vector<layout::PersonEntry>& people,
+                   bool withRoles) {
     out_.append("<span class=\"");
     out_.append(className);
     out_.append("\">");
@@ -105,9 +106,31 @@ class ArticleWriter {
     out_.push_back(' ');
     for (std::size_t i = 0; i < people.size(); ++i) {
       if (i > 0) appendText(out_, layout::listSeparator(i - 1, people.size(), *tree_.labels));
+      // Authors link to their page when they have one; analysts are linked from the panel.
+      const std::string& url = withRoles ? people[i].person->url : std::string();
       out_.append("<span class=\"bs-person\">");
+      if (!url.empty()) {
+        out_.append("<a href=\"");
+        appendAttribute(out_, url);
+        out_.append("\">");
+      }
       appendText(out_, people[i].displayName);
+      if (!url.empty()) out_.append("</a>");
       out_.append("</span>");
+      if (withRoles) writeBylineRole(*people[i].person);
+    }
+    out_.append("</span>");
+  }
+
+  // An author's role and affiliation follow the name: "By Jane Doe, data editor, NBCentralAsia".
+  // (Analysts' roles are in the panel and in their quotes' attributions instead.)
+  void writeBylineRole(const format::Person& person) {
+    if (person.role.empty() && person.affiliation.empty()) return;
+    out_.append("<span class=\"bs-byline-role\">");
+    for (const std::string* part : {&person.role, &person.affiliation}) {
+      if (part->empty()) continue;
+      appendText(out_, tree_.labels->comma);
+      appendText(out_, *part);
     }
     out_.append("</span>");
   }
@@ -116,10 +139,10 @@ class ArticleWriter {
     if (tree_.authors.empty() && tree_.analysts.empty()) return;
     out_.append("<p class=\"bs-byline\">");
     if (!tree_.authors.empty()) {
-      writePeople(tree_.authors.size() == 1 ? tree_.labels->by : tree_.labels->byMany, "bs-byline-authors", tree_.authors);
+      writePeople(tree_.authors.size() == 1 ? tree_.labels->by : tree_.labels->byMany, "bs-byline-authors", tree_.authors, /*withRoles=*/true);
     }
     if (!tree_.authors.empty() && !tree_.analysts.empty()) out_.push_back(' ');
-    if (!tree_.analysts.empty()) writePeople(tree_.labels->withAnalysisFrom, "bs-byline-analysts", tree_.analysts);
+    if (!tree_.analysts.empty()) writePeople(tree_.labels->withAnalysisFrom, "bs-byline-analysts", tree_.analysts, /*withRoles=*/false);
     out_.append("</p>\n");
   }
 

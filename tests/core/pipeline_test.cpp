@@ -188,3 +188,13 @@ TEST_CASE("diagnostics and meta serialise to JSON", "[pipeline]") {
   const auto json = diagnosticsToJson({{Severity::Warning, "BS-X", "say \"hi\"", "/a~1b", 2, 3}});
   CHECK(json == R"([{"code":"BS-X","column":3,"line":2,"message":"say \"hi\"","path":"/a~1b","severity":"warning"}])");
 }
+
+TEST_CASE("the byline gives authors' roles and affiliations after their names", "[pipeline]") {
+  const RenderResult result = render(documentWith(R"({"type":"paragraph","text":"x"})",
+      R"("authors":[{"name":"Jane Doe","role":"data editor","affiliation":"NBCentralAsia"},{"name":"John Roe","url":"https://e.example/roe"}],)"));
+  REQUIRE(result.ok);
+  CHECK(result.html.find("<span class=\"bs-person\">Jane Doe</span><span class=\"bs-byline-role\">, data editor, NBCentralAsia</span>") !=
+        std::string::npos);
+  CHECK(countOccurrences(result.html, "bs-byline-role") == 1);
+  CHECK(result.html.find("<span class=\"bs-person\"><a href=\"https://e.example/roe\">John Roe</a></span>") != std::string::npos);
+}

@@ -1,9 +1,6 @@
 // What a reader gets from rendered HTML, and what an author wrote in an article's text members: the
 // two sides of the "nothing lost" checks (tests/security/nothing-lost.test.mjs, xss.test.mjs).
 
-/** Text members the renderer reads but does not show yet (see KNOWN_UNSHOWN in xss.test.mjs). */
-export const KNOWN_UNSHOWN_KEYS = new Set(['role', 'affiliation']);
-
 /**
  * The text of an article fragment as a reader gets it: element text and image alt text, character
  * references decoded, soft hyphens and zero-width characters (line-breaking hints) removed.
