@@ -25,6 +25,16 @@ bool readDocument(std::string_view json, const Limits& limits, format::Article& 
   return format::parseJson(json, limits, document, sink) && format::readArticle(document, limits, article, sink);
 }
 
+// The sink's diagnostics with line:column and in document order. A syntax error is already placed,
+// and the text is not JSON then, so the locator does not walk it.
+std::vector<Diagnostic> locatedDiagnostics(std::string_view json, format::DiagnosticSink& sink) {
+  std::vector<Diagnostic> diagnostics = std::move(sink.items());
+  if (!diagnostics.empty() && diagnostics.front().code != format::code::JsonSyntax) {
+    format::locateDiagnostics(json, diagnostics);
+  }
+  return diagnostics;
+}
+
 }  // namespace
 
 RenderResult render(std::string_view json, const RenderOptions& options) {
@@ -40,10 +50,7 @@ RenderResult render(std::string_view json, const RenderOptions& options) {
       html::appendArticle(result.html, tree);
     }
   }
-  result.diagnostics = std::move(sink.items());
-  if (!result.diagnostics.empty() && result.diagnostics.front().code != format::code::JsonSyntax) {
-    format::locateDiagnostics(json, result.diagnostics);
-  }
+  result.diagnostics = locatedDiagnostics(json, sink);
   result.ok = !hasErrors(result.diagnostics);
   return result;
 }
@@ -58,11 +65,7 @@ std::vector<Diagnostic> validate(std::string_view json, const Limits& limits) {
     Meta meta;
     layout::layOut(article, options, sink, meta);  // pull-quote warnings come from the layout
   }
-  std::vector<Diagnostic> diagnostics = std::move(sink.items());
-  if (!diagnostics.empty() && diagnostics.front().code != format::code::JsonSyntax) {
-    format::locateDiagnostics(json, diagnostics);
-  }
-  return diagnostics;
+  return locatedDiagnostics(json, sink);
 }
 
 std::string_view version() { return BROADSHEET_VERSION; }
