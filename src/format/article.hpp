@@ -6,7 +6,16 @@
 #include <string>
 #include <vector>
 
+#include "text/markdown.hpp"
+
 namespace broadsheet::format {
+
+// A CommonMark member: what the author wrote and its syntax tree. The format stage parses each
+// text once (it checks the links there); the layout takes the trees over.
+struct Text {
+  std::string source;
+  text::Markdown tree;
+};
 
 struct Person {
   std::string id;
@@ -20,8 +29,8 @@ struct Person {
 struct Image {
   std::string src;
   std::string alt;
-  std::string caption;  // inline CommonMark
-  std::string credit;   // inline CommonMark
+  Text caption;  // inline CommonMark
+  Text credit;   // inline CommonMark
   int width = 0;        // 0 when not given
   int height = 0;
 };
@@ -36,17 +45,17 @@ enum class BlockType { Paragraph, Heading, Quote, PullQuote, List, Image, Note, 
 // One body block. Which members are used depends on `type`; the rest stay empty.
 struct Block {
   BlockType type = BlockType::Paragraph;
-  std::string text;                // inline CommonMark (block CommonMark for Markdown)
+  Text text;                       // inline CommonMark (block CommonMark for Markdown)
   int level = 2;                   // Heading
   std::string by;                  // Quote, PullQuote: a valid analyst id or empty
   std::string attribution;         // Quote: free-text attribution when there is no analyst
   bool ordered = false;            // List
-  std::vector<std::string> items;  // List: inline CommonMark
+  std::vector<Text> items;         // List: inline CommonMark
   Image image;                     // Image
 };
 
 struct PullQuote {
-  std::string text;
+  Text text;
   std::string by;
 };
 
@@ -54,8 +63,8 @@ struct Article {
   std::string id;
   std::string lang = "en";
   std::string dir;  // "ltr" or "rtl"; resolved from lang when the document says "auto" or nothing
-  std::string headline;
-  std::string standfirst;
+  Text headline;
+  Text standfirst;
   std::string published;
   std::string updated;
   std::string section;
@@ -68,7 +77,7 @@ struct Article {
   std::vector<Block> body;  // a CommonMark string body becomes one Markdown block
   std::vector<PullQuote> pullquotes;
   bool autoPullquotes = false;  // "pullquotes": "auto"
-  std::string note;
+  Text note;
   std::optional<Link> callToAction;
 
   const Person* findAnalyst(const std::string& analystId) const;

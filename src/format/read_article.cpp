@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <type_traits>
 
 #include "format/json_pointer.hpp"
 #include "html/url_policy.hpp"
@@ -166,6 +167,15 @@ bool isRightToLeft(std::string_view tag) {
   return kRightToLeft.count(primaryLanguage(tag)) > 0;
 }
 
+// Where a value is: its parent's JSON Pointer and its key or index, spelled out as a pointer only
+// when a diagnostic needs one (most values have none; building every pointer was 5% of a render).
+struct Place {
+  std::string_view parent;
+  std::string_view key;
+  std::optional<std::size_t> index;  // instead of `key`, for an array element
+  std::string pointer() const { return index ? childPointer(parent, *index) : childPointer(parent, key); }
+};
+
 // Whether a member must be present, and whether a string must hold more than white space.
 enum class Need { Optional, Required, NonEmpty, NonEmptyIfPresent };
 
@@ -173,7 +183,7 @@ class ArticleReader {
  public:
   ArticleReader(const Limits& limits, DiagnosticSink& sink) : limits_(limits), sink_(sink) {}
 
-  bool read(const Json& document, Article& article) {
+  bool read(Json& document, Article& article) {
     if (!document.is_object()) {
       sink_.error(code::Type, "", "The document must be a JSON object, found " + describeType(document) + ".");
       return false;
@@ -184,32 +194,32 @@ class ArticleReader {
     readFormat(document);
     article.id = text(document, "id", "").value_or("");
     readLanguage(document, article);
-    article.headline = markdown(document, "headline", "", Flavor::Inline, Need::NonEmpty).value_or("");
-    article.standfirst = markdown(document, "standfirst", "", Flavor::Inline).value_or("");
+    article.headline = markdown(document, "headline", "", Flavor::Inline, Need::NonEmpty).value_or(Text{});
+    article.standfirst = markdown(document, "standfirst", "", Flavor::Inline).value_or(Text{});
     article.published = date(document, "published", "");
     article.updated = date(document, "updated", "");
     article.section = text(document, "section", "").value_or("");
-    article.tags = textList(document, "tags", "");
+    article.tags = stringList<std::string>(document, "tags", "", std::nullopt);
     article.publisher = link(document, "publisher", "", "name", UrlKind::Resource, /*urlRequired=*/false);
     article.canonicalUrl = url(document, "canonicalUrl", "", UrlKind::Resource);
     article.authors = people(document, "authors", /*idRequired=*/false);
     article.analysts = people(document, "analysts", /*idRequired=*/true);
-    if (const Json* image = member(document, "image", "", Json::value_t::object)) {
+    if (Json* image = member(document, "image", "", Json::value_t::object)) {
       checkMembers(*image, "/image", {"src", "alt", "caption", "credit", "width", "height"});
       Image lead;
       if (readImage(*image, "/image", lead)) article.image = std::move(lead);
     }
     readBody(document, article);
     readPullquotes(document, article);
-    article.note = markdown(document, "note", "", Flavor::Inline).value_or("");
+    article.note = markdown(document, "note", "", Flavor::Inline).value_or(Text{});
     article.callToAction = link(document, "callToAction", "", "label", UrlKind::Resource, /*urlRequired=*/true);
-    return !article.headline.empty() && !article.body.empty();
+    return !article.headline.source.empty() && !article.body.empty();
   }
 
  private:
   // ------------------------------------------------------------------ members of any object
 
-  void checkMembers(const Json& object, const std::string& path, std::initializer_list<std::string_view> known) {
+  void checkMembers(Json& object, const std::string& path, std::initializer_list<std::string_view> known) {
     for (const auto& [key, value] : object.items()) {
       if (std::find(known.begin(), known.end(), key) == known.end()) {
         const std::string where = childPointer(path, key);
@@ -219,16 +229,19 @@ class ArticleReader {
   }
 
   // The member if present with the expected type; otherwise reports and returns null.
-  const Json* member(const Json& object, std::string_view key, const std::string& parent,
+  Json* member(Json& object, std::string_view key, const std::string& parent,
                      Json::value_t type, Need need = Need::Optional) {
     const auto found = object.find(key);
-    const std::string path = childPointer(parent, key);
     if (found == object.end()) {
-      if (need == Need::Required || need == Need::NonEmpty) sink_.error(code::Required, path, memberName(path) + " is required.");
+      if (need == Need::Required || need == Need::NonEmpty) {
+        const std::string path = childPointer(parent, key);
+        sink_.error(code::Required, path, memberName(path) + " is required.");
+      }
       return nullptr;
     }
     const bool matches = type == Json::value_t::number_integer ? found->is_number_integer() : found->type() == type;
     if (!matches) {
+      const std::string path = childPointer(parent, key);
       sink_.error(code::Type, path, memberName(path) + " must be " + describeType(Json(type)) + ", found " +
                                         describeType(*found) + ".");
       return nullptr;
@@ -236,83 +249,103 @@ class ArticleReader {
     return &*found;
   }
 
-  std::optional<std::string> checkedText(const Json& value, const std::string& path, Need need) {
-    const auto& text = value.get_ref<const std::string&>();
+  // The string, moved out of the document (each member is read once).
+  std::optional<std::string> checkedText(Json& value, const Place& place, Need need) {
+    auto& text = value.get_ref<std::string&>();
     if (text.size() > limits_.maxStringBytes) {
+      const std::string path = place.pointer();
       sink_.error(code::Limit, path, memberName(path) + " is " + std::to_string(text.size()) +
                                          " bytes long; the limit is " + std::to_string(limits_.maxStringBytes) + ".");
       return std::nullopt;
     }
     if ((need == Need::NonEmpty || need == Need::NonEmptyIfPresent) && isBlank(text)) {
+      const std::string path = place.pointer();
       sink_.error(code::Empty, path, memberName(path) + " must not be empty.");
       return std::nullopt;
     }
-    return text;
+    return std::move(text);
   }
 
-  std::optional<std::string> text(const Json& object, std::string_view key, const std::string& parent,
+  std::optional<std::string> text(Json& object, std::string_view key, const std::string& parent,
                                   Need need = Need::Optional) {
-    const Json* value = member(object, key, parent, Json::value_t::string, need);
+    Json* value = member(object, key, parent, Json::value_t::string, need);
     if (!value) return std::nullopt;
-    return checkedText(*value, childPointer(parent, key), need);
+    return checkedText(*value, Place{parent, key, {}}, need);
   }
 
-  // A CommonMark member: read as text, then its links and images are checked against the URL policy
-  // the html stage applies, so a link that will lose its URL is reported (its words stay).
-  std::optional<std::string> markdown(const Json& object, std::string_view key, const std::string& parent,
-                                      Flavor flavor, Need need = Need::Optional) {
+  // A CommonMark member: read as text and parsed (once: the layout takes the tree), then its links
+  // and images are checked against the URL policy the html stage applies, so a link that will lose
+  // its URL is reported (its words stay).
+  std::optional<Text> markdown(Json& object, std::string_view key, const std::string& parent, Flavor flavor,
+                               Need need = Need::Optional) {
     auto value = text(object, key, parent, need);
-    if (value) checkLinks(*value, childPointer(parent, key), flavor);
-    return value;
+    if (!value) return std::nullopt;
+    return parsed(std::move(*value), Place{parent, key, {}}, flavor);
   }
 
-  void checkLinks(const std::string& source, const std::string& path, Flavor flavor) {
-    if (text::exceedsStructureBounds(source)) {
+  Text parsed(std::string source, const Place& place, Flavor flavor) {
+    Text result{std::move(source), {}};
+    result.tree = text::Markdown(result.source, flavor);
+    checkLinks(result, place);
+    return result;
+  }
+
+  void checkLinks(const Text& member, const Place& place) {
+    const std::string& source = member.source;
+    if (member.tree.shownAsText()) {
+      const std::string path = place.pointer();
       sink_.warning(code::Limit, path, memberName(path) + " nests Markdown more than " + std::to_string(text::kMaxMarkdownNesting) +
                                            " levels deep or leaves very many \"[\" open; it is shown as plain text.");
       return;
     }
-    // Only texts that could hold a refused destination are parsed: links and images need "[" and
+    // Only texts that could hold a refused destination are walked: links and images need "[" and
     // autolinks "<", and a refused URL needs a scheme (":", or one spelled with "%" or "&"), a
     // backslash, or a destination in angle brackets that is only spaces.
-    if (source.find_first_of("[<") == std::string::npos || source.find_first_of(":%&\\<") == std::string::npos) return;
-    for (const text::LinkTarget& target : text::Markdown(source, flavor).linkTargets()) {
+    if (!text::containsAnyOf(source, "[<") || !text::containsAnyOf(source, ":%&\\<")) return;
+    for (const text::LinkTarget& target : member.tree.linkTargets()) {
       if (target.url.empty()) continue;  // "[words]()": nothing to refuse, the words stay
       const UrlKind kind = target.image ? UrlKind::Image : UrlKind::Link;
       if (html::allowedUrl(target.url, kind)) continue;
       const std::string rule = target.image
           ? "images in text must be http or https URLs, or relative ones; the image is shown as its description."
           : "links in text must be http, https or mailto URLs, or relative ones; the words are kept without the link.";
+      const std::string path = place.pointer();
       sink_.warning(code::UrlScheme, path, memberName(path) + (target.image ? " shows an image from " : " links to ") +
                                                quotedUrl(target.url) + ", which is not allowed: " + rule);
     }
   }
 
-  std::vector<std::string> textList(const Json& object, std::string_view key, const std::string& parent,
-                                    std::optional<Flavor> markdownFlavor = std::nullopt) {
-    std::vector<std::string> list;
-    const Json* array = member(object, key, parent, Json::value_t::array);
+  // An array of non-empty strings; with `flavor`, each one parsed as CommonMark.
+  template <typename Entry>
+  std::vector<Entry> stringList(Json& object, std::string_view key, const std::string& parent,
+                                std::optional<Flavor> flavor) {
+    std::vector<Entry> list;
+    Json* array = member(object, key, parent, Json::value_t::array);
     if (!array) return list;
     const std::string path = childPointer(parent, key);
     for (std::size_t i = 0; i < array->size(); ++i) {
-      const std::string itemPath = childPointer(path, i);
-      const Json& item = (*array)[i];
+      const Place place{path, {}, i};
+      Json& item = (*array)[i];
       if (!item.is_string()) {
+        const std::string itemPath = place.pointer();
         sink_.error(code::Type, itemPath, memberName(itemPath) + " must be a string, found " + describeType(item) + ".");
-      } else if (auto value = checkedText(item, itemPath, Need::NonEmpty)) {
-        if (markdownFlavor) checkLinks(*value, itemPath, *markdownFlavor);
-        list.push_back(std::move(*value));
+      } else if (auto value = checkedText(item, place, Need::NonEmpty)) {
+        if constexpr (std::is_same_v<Entry, Text>) {
+          list.push_back(parsed(std::move(*value), place, *flavor));
+        } else {
+          list.push_back(std::move(*value));
+        }
       }
     }
     return list;
   }
 
-  std::string url(const Json& object, std::string_view key, const std::string& parent, UrlKind kind,
+  std::string url(Json& object, std::string_view key, const std::string& parent, UrlKind kind,
                   Need need = Need::Optional) {
     const auto value = text(object, key, parent, need == Need::Optional ? need : Need::NonEmpty);
     if (!value || value->empty()) return "";
-    const std::string path = childPointer(parent, key);
     if (auto allowed = html::allowedUrl(*value, kind)) return *allowed;
+    const std::string path = childPointer(parent, key);
     const std::string expected = kind == UrlKind::Link ? "an http, https or mailto URL, or a relative one"
                                                        : "an http or https URL, or a relative one";
     sink_.error(code::UrlScheme, path, memberName(path) + " must be " + expected + ", not " + quotedUrl(*value) +
@@ -320,7 +353,7 @@ class ArticleReader {
     return "";
   }
 
-  std::string date(const Json& object, std::string_view key, const std::string& parent) {
+  std::string date(Json& object, std::string_view key, const std::string& parent) {
     const auto value = text(object, key, parent);
     if (!value) return "";
     if (isIsoDate(*value)) return *value;
@@ -329,9 +362,9 @@ class ArticleReader {
     return "";
   }
 
-  std::optional<Link> link(const Json& object, std::string_view key, const std::string& parent,
+  std::optional<Link> link(Json& object, std::string_view key, const std::string& parent,
                            std::string_view labelKey, UrlKind kind, bool urlRequired) {
-    const Json* value = member(object, key, parent, Json::value_t::object);
+    Json* value = member(object, key, parent, Json::value_t::object);
     if (!value) return std::nullopt;
     const std::string path = childPointer(parent, key);
     checkMembers(*value, path, {labelKey, "url"});
@@ -344,14 +377,14 @@ class ArticleReader {
 
   // ------------------------------------------------------------------ document-level members
 
-  void readFormat(const Json& document) {
+  void readFormat(Json& document) {
     const auto format = text(document, "format", "", Need::Required);
     if (format && *format != kFormatV1) {
       sink_.error(code::Format, "/format", "\"format\" must be \"" + std::string(kFormatV1) + "\", found \"" + *format + "\".");
     }
   }
 
-  void readLanguage(const Json& document, Article& article) {
+  void readLanguage(Json& document, Article& article) {
     if (auto lang = text(document, "lang", "")) {
       if (isLanguageTag(*lang)) {
         article.lang = *lang;
@@ -369,9 +402,9 @@ class ArticleReader {
     }
   }
 
-  std::vector<Person> people(const Json& document, std::string_view key, bool idRequired) {
+  std::vector<Person> people(Json& document, std::string_view key, bool idRequired) {
     std::vector<Person> list;
-    const Json* array = member(document, key, "", Json::value_t::array);
+    Json* array = member(document, key, "", Json::value_t::array);
     if (!array) return list;
     const std::string path = childPointer("", key);
     std::size_t count = array->size();
@@ -383,7 +416,7 @@ class ArticleReader {
     std::set<std::string> ids;
     for (std::size_t i = 0; i < count; ++i) {
       const std::string personPath = childPointer(path, i);
-      const Json& entry = (*array)[i];
+      Json& entry = (*array)[i];
       if (!entry.is_object()) {
         sink_.error(code::Type, personPath, memberName(personPath) + " must be an object, found " + describeType(entry) + ".");
         continue;
@@ -410,18 +443,18 @@ class ArticleReader {
   }
 
   // The members of an image; the caller has checked which members the object may have.
-  bool readImage(const Json& object, const std::string& path, Image& image) {
+  bool readImage(Json& object, const std::string& path, Image& image) {
     image.src = url(object, "src", path, UrlKind::Image, Need::Required);
     const auto alt = text(object, "alt", path, Need::Required);  // "" is allowed: a decorative image
-    image.caption = markdown(object, "caption", path, Flavor::Inline).value_or("");
-    image.credit = markdown(object, "credit", path, Flavor::Inline).value_or("");
+    image.caption = markdown(object, "caption", path, Flavor::Inline).value_or(Text{});
+    image.credit = markdown(object, "credit", path, Flavor::Inline).value_or(Text{});
     image.width = dimension(object, "width", path);
     image.height = dimension(object, "height", path);
     image.alt = alt.value_or("");
     return !image.src.empty() && alt.has_value();
   }
 
-  int dimension(const Json& object, std::string_view key, const std::string& parent) {
+  int dimension(Json& object, std::string_view key, const std::string& parent) {
     const auto number = wholeNumberIn(object, key, parent, 1, 100000, "a whole number of pixels from 1 to 100000",
                                       "it is left out");
     return number ? *number : 0;
@@ -429,7 +462,7 @@ class ArticleReader {
 
   // A whole number from `low` to `high`; otherwise reports (BS-TYPE for a non-number, BS-VALUE for
   // a number out of range or with a fraction) and returns nothing.
-  std::optional<int> wholeNumberIn(const Json& object, std::string_view key, const std::string& parent, int low,
+  std::optional<int> wholeNumberIn(Json& object, std::string_view key, const std::string& parent, int low,
                                    int high, const std::string& expected, const std::string& consequence) {
     const auto found = object.find(key);
     if (found == object.end()) return std::nullopt;
@@ -449,18 +482,17 @@ class ArticleReader {
 
   // ------------------------------------------------------------------ body
 
-  void readBody(const Json& document, Article& article) {
+  void readBody(Json& document, Article& article) {
     const auto found = document.find("body");
     if (found == document.end()) {
       sink_.error(code::Required, "/body", "\"body\" is required: an array of blocks or one CommonMark string.");
       return;
     }
     if (found->is_string()) {
-      if (auto source = checkedText(*found, "/body", Need::NonEmpty)) {
-        checkLinks(*source, "/body", Flavor::Blocks);
+      if (auto source = checkedText(*found, Place{"", "body", {}}, Need::NonEmpty)) {
         Block block;
         block.type = BlockType::Markdown;
-        block.text = std::move(*source);
+        block.text = parsed(std::move(*source), Place{"", "body", {}}, Flavor::Blocks);
         article.body.push_back(std::move(block));
       }
       return;
@@ -482,7 +514,7 @@ class ArticleReader {
     }
   }
 
-  bool readBlock(const Json& value, const std::string& path, const Article& article, Block& block) {
+  bool readBlock(Json& value, const std::string& path, const Article& article, Block& block) {
     if (!value.is_object()) {
       sink_.error(code::Type, path, memberName(path) + " must be a block object, found " + describeType(value) + ".");
       return false;
@@ -520,9 +552,9 @@ class ArticleReader {
     if (name == "list") {
       block.type = BlockType::List;
       checkMembers(value, path, {"type", "ordered", "items"});
-      if (const Json* ordered = member(value, "ordered", path, Json::value_t::boolean)) block.ordered = ordered->get<bool>();
+      if (Json* ordered = member(value, "ordered", path, Json::value_t::boolean)) block.ordered = ordered->get<bool>();
       if (!member(value, "items", path, Json::value_t::array, Need::Required)) return false;
-      block.items = textList(value, "items", path, Flavor::Inline);
+      block.items = stringList<Text>(value, "items", path, Flavor::Inline);
       if (block.items.empty()) {
         const std::string itemsPath = childPointer(path, "items");
         sink_.error(code::Empty, itemsPath, memberName(itemsPath) + " must hold at least one item.");
@@ -546,7 +578,7 @@ class ArticleReader {
     return false;
   }
 
-  bool readBlockText(const Json& value, const std::string& path, Block& block) {
+  bool readBlockText(Json& value, const std::string& path, Block& block) {
     const Flavor flavor = block.type == BlockType::Markdown ? Flavor::Blocks : Flavor::Inline;
     auto body = markdown(value, "text", path, flavor, Need::NonEmpty);
     if (!body) return false;
@@ -555,7 +587,7 @@ class ArticleReader {
   }
 
   // The analyst id in `by`, or "" (reported) when it names no analyst.
-  std::string analystReference(const Json& object, const std::string& parent, const Article& article) {
+  std::string analystReference(Json& object, const std::string& parent, const Article& article) {
     const auto by = text(object, "by", parent, Need::NonEmptyIfPresent);
     if (!by) return "";
     if (article.findAnalyst(*by)) return *by;
@@ -565,7 +597,7 @@ class ArticleReader {
     return "";
   }
 
-  void readPullquotes(const Json& document, Article& article) {
+  void readPullquotes(Json& document, Article& article) {
     const auto found = document.find("pullquotes");
     if (found == document.end()) return;
     if (found->is_string()) {
@@ -590,7 +622,7 @@ class ArticleReader {
     }
     for (std::size_t i = 0; i < count; ++i) {
       const std::string path = childPointer("/pullquotes", i);
-      const Json& entry = (*found)[i];
+      Json& entry = (*found)[i];
       if (!entry.is_object()) {
         sink_.error(code::Type, path, memberName(path) + " must be an object, found " + describeType(entry) + ".");
         continue;
@@ -612,7 +644,7 @@ class ArticleReader {
 
 }  // namespace
 
-bool readArticle(const Json& document, const Limits& limits, Article& article, DiagnosticSink& sink) {
+bool readArticle(Json& document, const Limits& limits, Article& article, DiagnosticSink& sink) {
   return ArticleReader(limits, sink).read(document, article);
 }
 

@@ -12,8 +12,9 @@ namespace broadsheet::format {
 
 inline constexpr std::string_view kFormatV1 = "broadsheet/article@1";
 
-// Returns false when the document has no usable headline and body, so nothing can be shown.
-bool readArticle(const nlohmann::json& document, const Limits& limits, Article& article,
+// Returns false when the document has no usable headline and body, so nothing can be shown. The
+// document's strings are moved into the article: it is spent afterwards.
+bool readArticle(nlohmann::json& document, const Limits& limits, Article& article,
                  DiagnosticSink& sink);
 
 }  // namespace broadsheet::format

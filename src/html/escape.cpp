@@ -1,5 +1,7 @@
 #include "html/escape.hpp"
 
+#include <array>
+
 namespace broadsheet::html {
 namespace {
 
@@ -25,6 +27,16 @@ std::size_t forbiddenCodePointAt(std::string_view text, std::size_t i, char32_t&
   return 0;
 }
 
+// Bytes that may need escaping or dropping (in text; attributes add the quotes): markup characters,
+// controls, and the lead bytes of the forbidden code points above. Every other byte is copied as it
+// is, so the loop below skips runs of them with one table lookup per byte.
+constexpr auto kMayNeedEscape = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[c] = c != '\t' && c != '\n';
+  for (const int c : {0x26, 0x3C, 0x3E, 0x7F, 0xC2, 0xEF, 0xF0, 0xF1, 0xF2, 0xF3, 0xF4}) table[c] = true;  // & < > DEL ...
+  return table;
+}();
+
 template <bool kAttribute>
 void appendEscaped(std::string& out, std::string_view text) {
   // No out.reserve(out.size() + text.size()) here: libc++ (the WebAssembly build) reserves exactly
@@ -35,6 +47,7 @@ void appendEscaped(std::string& out, std::string_view text) {
   auto flush = [&](std::size_t end) { out.append(text.data() + plainStart, end - plainStart); };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
+    if (!kMayNeedEscape[c] && (!kAttribute || (c != '"' && c != '\''))) continue;
     std::string_view replacement;
     switch (c) {
       case '&': replacement = "&amp;"; break;

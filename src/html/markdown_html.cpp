@@ -26,13 +26,9 @@ class QuoteMarks {
   explicit QuoteMarks(const TextStyle& style) : style_(style) {}
 
   void append(std::string& out, std::string_view text) {
-    if (text.find("\xE2\x80") == std::string_view::npos && text.find('\xC2') == std::string_view::npos) {
-      appendText(out, text);
-      return;
-    }
-    std::string localized;
-    localized.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
+    std::size_t plainStart = 0;  // text before a mark is escaped and appended in one piece
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] != '\xE2' && text[i] != '\xC2') continue;  // the lead bytes of the marks
       const std::string_view rest = text.substr(i);
       std::string_view mark;
       if (rest.substr(0, 3) == kLeftDoubleQuote) {
@@ -56,14 +52,13 @@ class QuoteMarks {
         if (!open_.empty() && open_.back() == Open::Guillemet) open_.pop_back();
         mark = kRightGuillemet;
       }
-      if (mark.data() == nullptr) {
-        localized.push_back(text[i++]);
-        continue;
-      }
-      localized.append(mark);
-      i += rest[0] == '\xC2' ? 2 : 3;
+      if (mark.data() == nullptr) continue;
+      appendText(out, text.substr(plainStart, i - plainStart));
+      appendText(out, mark);
+      i += rest[0] == '\xC2' ? 1 : 2;
+      plainStart = i + 1;
     }
-    appendText(out, localized);
+    appendText(out, text.substr(plainStart));
   }
 
  private:

@@ -33,7 +33,8 @@ std::string shortName(const format::Person& person) {
 
 // A floating pull quote waiting for a slot.
 struct PendingPullquote {
-  std::string text;
+  std::string text;  // its CommonMark, as quoted in diagnostics
+  Markdown tree;
   std::string by;
   std::string path;  // JSON Pointer of the source, for diagnostics ("" for automatic ones)
 };
@@ -71,7 +72,7 @@ std::string_view surname(std::string_view name) {
 
 class ArticleLayout {
  public:
-  ArticleLayout(const Article& article, const RenderOptions& options, format::DiagnosticSink& sink, Meta& meta)
+  ArticleLayout(Article& article, const RenderOptions& options, format::DiagnosticSink& sink, Meta& meta)
       : article_(article), options_(options), sink_(sink), meta_(meta) {}
 
   LayoutTree build() {
@@ -82,7 +83,7 @@ class ArticleLayout {
     tree_.headingLevel = std::clamp(options_.headingLevel, 1, 6);
     buildHeader();
     buildBody();
-    tree_.note = Markdown(article_.note, Flavor::Inline);
+    tree_.note = std::move(article_.note.tree);
     buildFooter();
     placeFloatingPullquotes();
     fillMeta();
@@ -92,8 +93,8 @@ class ArticleLayout {
  private:
   void buildHeader() {
     tree_.section = article_.section;
-    tree_.headline = Markdown(article_.headline, Flavor::Inline);
-    tree_.standfirst = Markdown(article_.standfirst, Flavor::Inline);
+    tree_.headline = std::move(article_.headline.tree);
+    tree_.standfirst = std::move(article_.standfirst.tree);
     for (const auto& author : article_.authors) tree_.authors.push_back({&author, displayName(author)});
     for (const auto& analyst : article_.analysts) tree_.analysts.push_back({&analyst, displayName(analyst)});
     tree_.publishedIso = article_.published;
@@ -105,8 +106,8 @@ class ArticleLayout {
     if (article_.image) tree_.leadImage = figure(*article_.image);
   }
 
-  Figure figure(const format::Image& image) {
-    return Figure{&image, Markdown(image.caption, Flavor::Inline), Markdown(image.credit, Flavor::Inline)};
+  static Figure figure(format::Image& image) {
+    return Figure{&image, std::move(image.caption.tree), std::move(image.credit.tree)};
   }
 
   Attribution attribute(const std::string& analystId) {
@@ -119,33 +120,34 @@ class ArticleLayout {
   }
 
   void buildBody() {
-    for (const Block& block : article_.body) {
+    for (Block& block : article_.body) {
+      blockItems_.push_back(tree_.body.size());
       BodyItem item;
       switch (block.type) {
         case BlockType::Paragraph:
           item.kind = BodyItem::Kind::Paragraph;
-          item.text = Markdown(block.text, Flavor::Inline);
+          item.text = std::move(block.text.tree);
           break;
         case BlockType::Heading:
           item.kind = BodyItem::Kind::Heading;
           item.level = block.level;
-          item.text = Markdown(block.text, Flavor::Inline);
+          item.text = std::move(block.text.tree);
           break;
         case BlockType::Quote:
           item.kind = BodyItem::Kind::Quote;
-          item.text = Markdown(block.text, Flavor::Inline);
+          item.text = std::move(block.text.tree);
           item.attribution = block.by.empty() ? Attribution{block.attribution, ""} : attribute(block.by);
           break;
         case BlockType::PullQuote:
           item.kind = BodyItem::Kind::PullQuote;
-          item.text = Markdown(block.text, Flavor::Inline);
+          item.text = std::move(block.text.tree);
           if (const format::Person* analyst = article_.findAnalyst(block.by)) item.attribution = {displayName(*analyst), ""};
           anchoredPullquotes_.push_back(tree_.body.size());
           break;
         case BlockType::List:
           item.kind = BodyItem::Kind::List;
           item.ordered = block.ordered;
-          for (const std::string& entry : block.items) item.items.emplace_back(entry, Flavor::Inline);
+          for (format::Text& entry : block.items) item.items.push_back(std::move(entry.tree));
           break;
         case BlockType::Image:
           item.kind = BodyItem::Kind::Figure;
@@ -153,14 +155,14 @@ class ArticleLayout {
           break;
         case BlockType::Note:
           item.kind = BodyItem::Kind::Note;
-          item.text = Markdown(block.text, Flavor::Inline);
+          item.text = std::move(block.text.tree);
           break;
         case BlockType::Divider:
           item.kind = BodyItem::Kind::Divider;
           break;
         case BlockType::Markdown:
           // Each top-level block becomes its own item, so pull quotes can go between paragraphs.
-          for (Markdown& part : Markdown(block.text, Flavor::Blocks).splitBlocks()) {
+          for (Markdown& part : block.text.tree.splitBlocks()) {
             BodyItem partItem;
             partItem.kind = part.isParagraph() ? BodyItem::Kind::Paragraph : BodyItem::Kind::Markdown;
             partItem.text = std::move(part);
@@ -170,16 +172,12 @@ class ArticleLayout {
       }
       tree_.body.push_back(std::move(item));
     }
-    for (const BodyItem& item : tree_.body) {
-      itemTexts_.push_back(item.kind == BodyItem::Kind::PullQuote ? std::string() : normalizeForMatch(itemText(item)));
-      if (item.kind != BodyItem::Kind::PullQuote) {
-        bodyText_ += itemTexts_.back();
-        bodyText_ += '\n';
-      }
+    for (BodyItem& item : tree_.body) {
+      plainTexts_.push_back(itemText(item));
+      item.words = countWords(plainTexts_.back());
     }
     for (std::size_t index : anchoredPullquotes_) {
-      BodyItem& item = tree_.body[index];
-      item.repeatsBody = quoteAppearsIn(item.text.plainText(), bodyText_);
+      tree_.body[index].repeatsBody = QuoteMatcher(plainTexts_[index]).appearsIn(normalizedBody());
     }
   }
 
@@ -188,6 +186,21 @@ class ArticleLayout {
     for (const Markdown& entry : item.items) words += " " + entry.plainText();
     if (item.figure.image) words += " " + item.figure.caption.plainText();
     return words;
+  }
+
+  // The body's words (pull quotes left out) in the form pull quotes are looked for in: per item and
+  // all together. Built the first time a pull quote needs them.
+  const std::string& normalizedBody() {
+    if (normalizedItems_.empty()) {
+      for (std::size_t i = 0; i < tree_.body.size(); ++i) {
+        const bool searchable = tree_.body[i].kind != BodyItem::Kind::PullQuote;
+        normalizedItems_.push_back(searchable ? normalizeForMatch(plainTexts_[i]) : std::string());
+        if (!searchable) continue;
+        normalizedBody_ += normalizedItems_.back();
+        normalizedBody_ += '\n';
+      }
+    }
+    return normalizedBody_;
   }
 
   void buildFooter() {
@@ -201,9 +214,9 @@ class ArticleLayout {
     std::vector<PendingPullquote> pending;
     if (!article_.autoPullquotes) {
       for (std::size_t i = 0; i < article_.pullquotes.size(); ++i) {
-        const auto& quote = article_.pullquotes[i];
+          auto& quote = article_.pullquotes[i];
         const std::string path = format::childPointer(format::childPointer("/pullquotes", i), "text");
-        pending.push_back({quote.text, quote.by, path});
+        pending.push_back({quote.text.source, std::move(quote.text.tree), quote.by, path});
       }
       return pending;
     }
@@ -235,20 +248,23 @@ class ArticleLayout {
       if (length < 40 || length > 300) return;
       const long score = (preferred ? 0 : 1000) + (endsSentence(words) ? 0 : 500) + std::labs(length - 120);
       std::string normalized = normalizeForMatch(words);
-      candidates.push_back({{escapeMarkdown(words), by, ""}, candidates.size(), score, position, std::move(normalized)});
+      candidates.push_back({{escapeMarkdown(words), Markdown(), by, ""}, candidates.size(), score, position, std::move(normalized)});
     };
-    // Each name prepared once, so each paragraph costs a linear scan per analyst whatever the names
-    // (std::string::find is quadratic on hostile ones; see TextSearch).
+    // Each paragraph costs a linear scan per analyst whatever the names (std::string::find is
+    // quadratic on hostile ones; see TextSearch).
     std::vector<std::pair<TextSearch, TextSearch>> names;
     for (const auto& analyst : article_.analysts) names.emplace_back(TextSearch(analyst.name), TextSearch(surname(analyst.name)));
-    for (const Block& block : article_.body) {
-      position += countWords(block.text);  // the source's words: close enough to place a block
-      for (const std::string& entry : block.items) position += countWords(entry);
-      if (block.type == BlockType::Quote && !block.by.empty()) consider(Markdown(block.text, Flavor::Inline).plainText(), block.by);
+    for (std::size_t b = 0; b < article_.body.size(); ++b) {
+      const Block& block = article_.body[b];
+      position += countWords(block.text.source);  // the source's words: close enough to place a block
+      for (const format::Text& entry : block.items) position += countWords(entry.source);
+      // Paragraph and quote blocks are one body item each, whose plain text is the block's.
+      const std::string& plain = plainTexts_[blockItems_[b]];
+      if (block.type == BlockType::Quote && !block.by.empty()) consider(plain, block.by);
       if (block.type != BlockType::Paragraph) continue;
       for (std::size_t k = 0; k < names.size(); ++k) {
-        if (!names[k].first.foundIn(block.text) && !names[k].second.foundIn(block.text)) continue;
-        for (std::string& span : quotedSpans(Markdown(block.text, Flavor::Inline).plainText())) consider(std::move(span), article_.analysts[k].id);
+        if (!names[k].first.foundIn(block.text.source) && !names[k].second.foundIn(block.text.source)) continue;
+        for (std::string& span : quotedSpans(plain)) consider(std::move(span), article_.analysts[k].id);
         break;
       }
     }
@@ -257,7 +273,7 @@ class ArticleLayout {
     const std::size_t wanted = std::min({std::clamp<std::size_t>(words / 300, 1, 5), slots, candidates.size()});
     // Words already taken: anchored pull quotes, then each pick. Checked only for the few picks.
     std::vector<std::string> taken;
-    for (std::size_t index : anchoredPullquotes_) taken.push_back(normalizeForMatch(tree_.body[index].text.plainText()));
+    for (std::size_t index : anchoredPullquotes_) taken.push_back(normalizeForMatch(plainTexts_[index]));
     // Linear searches, and at most kMaxTakenChecks candidates checked per stretch: each check scans
     // every taken text, which hostile documents make long, and candidates many.
     auto isTaken = [&](const std::string& normalized) {
@@ -288,29 +304,39 @@ class ArticleLayout {
     // Reading order among the chosen ones.
     std::sort(chosenCandidates.begin(), chosenCandidates.end(), [](const Candidate& a, const Candidate& b) { return a.order < b.order; });
     std::vector<PendingPullquote> chosen;
-    for (Candidate& candidate : chosenCandidates) chosen.push_back(std::move(candidate.quote));
+    for (Candidate& candidate : chosenCandidates) {
+      candidate.quote.tree = Markdown(candidate.quote.text, Flavor::Inline);
+      chosen.push_back(std::move(candidate.quote));
+    }
     return chosen;
   }
 
-  // The first body item whose words hold the quote (pull quotes excluded), if any.
-  std::optional<std::size_t> sourceOf(const std::string& quote) const {
+  // Where a pull quote's words are: the first body item that holds them (pull quotes excluded), if
+  // any, and whether the body holds them at all (they may run across items).
+  struct QuoteSource {
+    std::optional<std::size_t> item;
+    bool inBody = false;
+  };
+  QuoteSource findQuote(const std::string& quote) {
     const QuoteMatcher matcher(quote);  // prepared once: each item then costs time linear in its length
-    for (std::size_t i = 0; i < itemTexts_.size(); ++i) {
-      if (!itemTexts_[i].empty() && matcher.appearsIn(itemTexts_[i])) return i;
+    const std::string& body = normalizedBody();
+    for (std::size_t i = 0; i < normalizedItems_.size(); ++i) {
+      if (!normalizedItems_[i].empty() && matcher.appearsIn(normalizedItems_[i])) return {i, true};
     }
-    return std::nullopt;
+    return {std::nullopt, matcher.appearsIn(body)};
   }
 
   void placeFloatingPullquotes() {
     std::vector<FlowItem> flow;
-    for (const BodyItem& item : tree_.body) {
-      flow.push_back({item.kind == BodyItem::Kind::Paragraph, countWords(itemText(item))});
-    }
+    for (const BodyItem& item : tree_.body) flow.push_back({item.kind == BodyItem::Kind::Paragraph, item.words});
     std::vector<PendingPullquote> pending = floatingCandidates(pullquoteSlots(flow).size());
     if (pending.empty()) return;
     std::vector<PullquoteRequest> requests;
+    std::vector<bool> inBody;
     for (const PendingPullquote& quote : pending) {
-      requests.push_back({sourceOf(Markdown(quote.text, Flavor::Inline).plainText()), article_.autoPullquotes});
+      const QuoteSource source = findQuote(quote.tree.plainText());
+      requests.push_back({source.item, article_.autoPullquotes});
+      inBody.push_back(source.inBody);
     }
     const auto placement = placePullquotes(flow, requests);
     // Insert from the back so earlier indices stay valid.
@@ -326,10 +352,10 @@ class ArticleLayout {
       }
       BodyItem item;
       item.kind = BodyItem::Kind::PullQuote;
-      item.text = Markdown(quote.text, Flavor::Inline);
+      item.text = std::move(quote.tree);
       item.floating = true;
       item.side = sideCounter++ % 2 == 0 ? Side::End : Side::Start;
-      item.repeatsBody = quoteAppearsIn(item.text.plainText(), bodyText_);
+      item.repeatsBody = inBody[j];
       if (const format::Person* analyst = article_.findAnalyst(quote.by)) item.attribution = {displayName(*analyst), ""};
       if (!item.repeatsBody && !quote.path.empty()) {
         sink_.warning(format::code::PullquoteParaphrase, quote.path,
@@ -344,13 +370,12 @@ class ArticleLayout {
   }
 
   void fillMeta() {
-    std::size_t words = countWords(tree_.headline.plainText()) + countWords(tree_.standfirst.plainText()) +
-                        countWords(tree_.note.plainText());
+    meta_.headline = tree_.headline.plainText();
+    std::size_t words = countWords(meta_.headline) + countWords(tree_.standfirst.plainText()) + countWords(tree_.note.plainText());
     for (const BodyItem& item : tree_.body) {
       // Pull quotes that repeat the body are not read twice.
-      if (item.kind != BodyItem::Kind::PullQuote || !(item.floating || item.repeatsBody)) words += countWords(itemText(item));
+      if (item.kind != BodyItem::Kind::PullQuote || !(item.floating || item.repeatsBody)) words += item.words;
     }
-    meta_.headline = tree_.headline.plainText();
     meta_.lang = tree_.lang;
     meta_.dir = tree_.dir;
     meta_.canonicalUrl = article_.canonicalUrl;
@@ -362,20 +387,22 @@ class ArticleLayout {
     tree_.readingTimeText = readingTime(meta_.readingMinutes, *tree_.labels);
   }
 
-  const Article& article_;
+  Article& article_;
   const RenderOptions& options_;
   format::DiagnosticSink& sink_;
   Meta& meta_;
   LayoutTree tree_;
   std::vector<std::string> mentioned_;
   std::vector<std::size_t> anchoredPullquotes_;
-  std::string bodyText_;                // normalized words of the body, for finding pull quotes in it
-  std::vector<std::string> itemTexts_;  // the same per body item ("" for pull quotes), before placement
+  std::vector<std::size_t> blockItems_;  // per article block: the index of its (first) body item
+  std::vector<std::string> plainTexts_;  // per body item before placement: its words as read
+  std::string normalizedBody_;           // see normalizedBody()
+  std::vector<std::string> normalizedItems_;
 };
 
 }  // namespace
 
-LayoutTree layOut(const Article& article, const RenderOptions& options, format::DiagnosticSink& sink, Meta& meta) {
+LayoutTree layOut(Article& article, const RenderOptions& options, format::DiagnosticSink& sink, Meta& meta) {
   return ArticleLayout(article, options, sink, meta).build();
 }
 

@@ -8,9 +8,10 @@
 
 namespace broadsheet::layout {
 
-// The tree points into `article`, which must outlive it. Pull quotes that find no slot or whose
-// words are not in the body are reported to `sink` as warnings.
-LayoutTree layOut(const format::Article& article, const RenderOptions& options, format::DiagnosticSink& sink,
+// The tree takes over the article's parsed texts (their trees are left empty) and points into the
+// rest of `article`, which must outlive it. Pull quotes that find no slot or whose words are not in
+// the body are reported to `sink` as warnings.
+LayoutTree layOut(format::Article& article, const RenderOptions& options, format::DiagnosticSink& sink,
                   Meta& meta);
 
 }  // namespace broadsheet::layout

@@ -40,6 +40,7 @@ struct BodyItem {
   bool floating = false;             // PullQuote placed by the layout engine
   Side side = Side::End;             // floating PullQuote: the margin it floats into
   bool repeatsBody = false;          // PullQuote whose words are in the body: hidden from screen readers
+  std::size_t words = 0;             // words a reader meets in it (placement, reading time); floating: 0
 };
 
 struct PersonEntry {

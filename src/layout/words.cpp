@@ -1,25 +1,48 @@
 #include "layout/words.hpp"
 
+#include <string.h>  // memmem
+
+#include <array>
+
 namespace broadsheet::layout {
 namespace {
 
-bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+constexpr bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // ASCII only, without the C library's locale-aware calls, which are not inlined (isalnum and tolower
 // were 9% of a 1 MB article's native render; docs/performance.md).
 bool isAsciiAlnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-unsigned char asciiLower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c; }
+constexpr unsigned char asciiLower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c; }
 
-struct Replacement {
-  std::string_view from;
-  std::string_view to;
-};
+// Each byte as normalizeForMatch writes it: ASCII letters lower-cased, white space as ' ', the rest
+// as it is (one table lookup instead of six comparisons and a branch per byte).
+constexpr auto kLowered = [] {
+  std::array<char, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = static_cast<char>(isSpace(static_cast<unsigned char>(c)) ? ' ' : asciiLower(static_cast<unsigned char>(c)));
+  return table;
+}();
 
-// Typographic punctuation that authors and cmark's smart mode use interchangeably with ASCII.
-constexpr Replacement kPlainPunctuation[] = {
-    {"\u201C", "\""}, {"\u201D", "\""}, {"\u00AB", "\""}, {"\u00BB", "\""}, {"\u201E", "\""},
-    {"\u2018", "'"},  {"\u2019", "'"},  {"\u2013", "-"},  {"\u2014", "-"},  {"\u00A0", " "},
-};
+// The ASCII character that typographic punctuation at text[i] (a non-ASCII lead byte) stands for,
+// as authors and cmark's smart mode use them interchangeably: “ ” „ « » as ", ‘ ’ as ', – — as -,
+// and a no-break space as a space. Sets `length` to the sequence's bytes; 0 when it is none of them.
+char plainPunctuation(std::string_view text, std::size_t i, std::size_t& length) {
+  const auto byte = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0; };
+  if (byte(0) == 0xC2) {
+    length = 2;
+    if (byte(1) == 0xAB || byte(1) == 0xBB) return '"';
+    if (byte(1) == 0xA0) return ' ';
+  } else if (byte(0) == 0xE2 && byte(1) == 0x80) {
+    length = 3;
+    switch (byte(2)) {
+      case 0x9C: case 0x9D: case 0x9E: return '"';
+      case 0x98: case 0x99: return '\'';
+      case 0x93: case 0x94: return '-';
+      default: break;
+    }
+  }
+  length = 0;
+  return 0;
+}
 
 // Decodes the UTF-8 sequence at text[i] (advancing i past it); invalid bytes decode as themselves.
 char32_t nextCodePoint(std::string_view text, std::size_t& i) {
@@ -46,50 +69,48 @@ std::size_t countWords(std::string_view text) {
   std::size_t words = 0;
   bool inWord = false, wordHasLetter = false;
   for (std::size_t i = 0; i < text.size();) {
-    const char32_t c = nextCodePoint(text, i);
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const char32_t c = byte < 0x80 ? (++i, byte) : nextCodePoint(text, i);
     if (c < 0x80 ? isSpace(static_cast<unsigned char>(c)) : (c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x3000)) {
       if (inWord && wordHasLetter) ++words;
       inWord = wordHasLetter = false;
       continue;
     }
     inWord = true;
-    if (isWordCharacter(c)) wordHasLetter = true;
+    if (!wordHasLetter && isWordCharacter(c)) wordHasLetter = true;
   }
   if (inWord && wordHasLetter) ++words;
   return words;
 }
 
 std::string normalizeForMatch(std::string_view text) {
-  std::string normalized;
-  normalized.reserve(text.size());
+  // Written through a pointer into a buffer of the largest size needed (output never outgrows
+  // input): push_back per byte was twice as slow.
+  std::string normalized(text.size(), '\0');
+  char* const begin = normalized.data();
+  char* out = begin;
   bool pendingSpace = false;
   for (std::size_t i = 0; i < text.size();) {
-    std::string_view replacement;
-    std::size_t consumed = 1;
-    // Every replacement starts with a non-ASCII byte: most bytes need no comparison (this loop was
-    // a third of a render's time in WASM before; see docs/performance.md).
-    const bool ascii = static_cast<unsigned char>(text[i]) < 0x80;
-    for (const Replacement& r : kPlainPunctuation) {
-      if (ascii) break;
-      if (text.substr(i, r.from.size()) == r.from) {
-        replacement = r.to;
-        consumed = r.from.size();
-        break;
+    auto c = static_cast<unsigned char>(text[i]);
+    std::size_t length = 1;
+    if (c >= 0x80) {
+      if (const char plain = plainPunctuation(text, i, length)) {
+        c = static_cast<unsigned char>(plain);
+      } else {
+        length = 1;
       }
     }
-    const std::string_view piece = replacement.data() ? replacement : text.substr(i, 1);
-    i += consumed;
-    for (char ch : piece) {
-      const auto c = static_cast<unsigned char>(ch);
-      if (isSpace(c)) {
-        pendingSpace = !normalized.empty();
-        continue;
-      }
-      if (pendingSpace) normalized.push_back(' ');
-      pendingSpace = false;
-      normalized.push_back(static_cast<char>(asciiLower(c)));
+    i += length;
+    const char lowered = kLowered[c];
+    if (lowered == ' ') {
+      pendingSpace = out != begin;
+      continue;
     }
+    if (pendingSpace) *out++ = ' ';
+    pendingSpace = false;
+    *out++ = lowered;
   }
+  normalized.resize(static_cast<std::size_t>(out - begin));
   return normalized;
 }
 
@@ -122,30 +143,12 @@ QuoteMatcher::QuoteMatcher(std::string_view quote) {
   addFragment(text.substr(start));
 }
 
-TextSearch::TextSearch(std::string_view needle) : needle_(needle), failure_(needle.size(), 0) {
-  // failure_[i]: the length of the longest proper prefix of needle[0..i] that is also its suffix.
-  for (std::size_t i = 1, k = 0; i < needle_.size(); ++i) {
-    while (k > 0 && needle_[i] != needle_[k]) k = failure_[k - 1];
-    if (needle_[i] == needle_[k]) ++k;
-    failure_[i] = k;
-  }
-}
-
 std::size_t TextSearch::in(std::string_view text, std::size_t* scanned) const {
   if (needle_.empty()) return 0;
-  std::size_t i = 0;
-  std::size_t found = std::string_view::npos;
-  for (std::size_t k = 0; i < text.size(); ++i) {
-    while (k > 0 && text[i] != needle_[k]) k = failure_[k - 1];
-    if (text[i] == needle_[k]) ++k;
-    if (k == needle_.size()) {
-      found = i + 1 - k;
-      ++i;
-      break;
-    }
-  }
-  if (scanned) *scanned += i;
-  return found;
+  const void* found = memmem(text.data(), text.size(), needle_.data(), needle_.size());
+  const std::size_t position = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) : std::string_view::npos;
+  if (scanned) *scanned += found ? position + needle_.size() : text.size();
+  return position;
 }
 
 bool QuoteMatcher::appearsIn(std::string_view normalizedBody) const {
@@ -159,10 +162,6 @@ bool QuoteMatcher::appearsIn(std::string_view normalizedBody) const {
     if (fragment.in(normalizedBody, &scanned) == std::string_view::npos || scanned >= budget) return false;
   }
   return true;
-}
-
-bool quoteAppearsIn(std::string_view quote, std::string_view normalizedBody) {
-  return QuoteMatcher(quote).appearsIn(normalizedBody);
 }
 
 std::vector<std::string> quotedSpans(std::string_view text) {

@@ -16,13 +16,13 @@ std::size_t countWords(std::string_view text);
 // in which a pull quote is looked for in the body.
 std::string normalizeForMatch(std::string_view text);
 
-// A needle prepared for Knuth-Morris-Pratt search: each search costs time linear in the text
-// searched, whatever the needle. (std::string::find compares up to the needle's length at every
-// position, so a hostile needle such as "a a a ... a b" against "a a a ..." makes it quadratic.)
-// Prepare once per needle; search any number of texts.
+// A needle to look for in texts, in time linear in the text searched whatever the needle: memmem
+// is the Two-Way algorithm in both C libraries we build with (glibc, and musl under Emscripten),
+// where std::string::find compares up to the needle's length at every position, so a hostile needle
+// such as "a a a ... a b" against "a a a ..." makes it quadratic.
 class TextSearch {
  public:
-  explicit TextSearch(std::string_view needle);
+  explicit TextSearch(std::string_view needle) : needle_(needle) {}
   // The position of the first occurrence in `text`, or npos. When `scanned` is given, adds how many
   // characters of `text` were read.
   std::size_t in(std::string_view text, std::size_t* scanned = nullptr) const;
@@ -31,7 +31,6 @@ class TextSearch {
 
  private:
   std::string needle_;
-  std::vector<std::size_t> failure_;
 };
 
 // A pull quote prepared for looking up in body text: normalized, split at "…" or "..." into
@@ -46,10 +45,6 @@ class QuoteMatcher {
  private:
   std::vector<TextSearch> fragments_;
 };
-
-// True when every fragment of `quote` (split at "…" or "...") appears in `normalizedBody`; the
-// quote is normalized here. Same as QuoteMatcher(quote).appearsIn(normalizedBody).
-bool quoteAppearsIn(std::string_view quote, std::string_view normalizedBody);
 
 // The spans of `text` between typographic double quotes (“…”, «…»), without the quote marks.
 std::vector<std::string> quotedSpans(std::string_view text);

@@ -1,5 +1,7 @@
 #include "text/markdown.hpp"
 
+#include <cstring>
+
 #include <cmark.h>
 
 namespace broadsheet::text {
@@ -26,10 +28,7 @@ cmark_node* literalDocument(std::string_view source) {
   return document;
 }
 
-cmark_node* parse(std::string_view source) {
-  if (exceedsStructureBounds(source)) return literalDocument(source);
-  return cmark_parse_document(source.data(), source.size(), kParseOptions);
-}
+cmark_node* parse(std::string_view source) { return cmark_parse_document(source.data(), source.size(), kParseOptions); }
 
 // A text that is not blank and parses into nothing at all was a link reference definition
 // ("[a]: /url"), which would vanish: that is not a single paragraph either.
@@ -42,11 +41,16 @@ bool isAsciiPunctuation(char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
+bool isSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
+
 // Inline text is one line of prose: newlines become spaces and leading indentation goes, so it can
 // only open a block through its first characters ("# ", "> ", "- ", "1. ", "```"...). Those are
-// escaped, which keeps the characters and makes them literal.
-std::string asInlineSource(std::string_view source, bool escapeBlockMarker) {
-  std::string line;
+// escaped, which keeps the characters and makes them literal. Most texts need none of this and are
+// parsed as they are (`rewritten` stays empty).
+std::string_view asInlineSource(std::string_view source, bool escapeBlockMarker, std::string& rewritten) {
+  const bool multiline = containsAnyOf(source, "\r\n");
+  if (!multiline && !isSpaceOrTab(source.front()) && !escapeBlockMarker) return source;
+  std::string& line = rewritten;
   line.reserve(source.size() + 1);
   for (char c : source) line.push_back(c == '\n' || c == '\r' ? ' ' : c);
   const std::size_t start = line.find_first_not_of(" \t");
@@ -94,6 +98,13 @@ void appendPlainText(cmark_node* root, std::string& out) {
 }
 
 }  // namespace
+
+bool containsAnyOf(std::string_view text, std::string_view characters) {
+  for (const char c : characters) {
+    if (std::memchr(text.data(), c, text.size())) return true;
+  }
+  return false;
+}
 
 bool exceedsStructureBounds(std::string_view source) {
   std::size_t openBrackets = 0;
@@ -150,12 +161,20 @@ void Markdown::FreeNode::operator()(cmark_node* node) const { cmark_node_free(no
 
 Markdown::Markdown(std::string_view source, Flavor flavor) : flavor_(flavor) {
   if (source.find_first_not_of(" \t\r\n") == std::string_view::npos) return;  // nothing to show
+  if (exceedsStructureBounds(source)) {
+    shownAsText_ = true;
+    document_.reset(literalDocument(source));
+    return;
+  }
   if (flavor == Flavor::Blocks) {
     document_.reset(parse(source));
     return;
   }
-  document_.reset(parse(asInlineSource(source, false)));
-  if (!isSingleParagraph(document_.get())) document_.reset(parse(asInlineSource(source, true)));
+  std::string rewritten;
+  document_.reset(parse(asInlineSource(source, false, rewritten)));
+  if (isSingleParagraph(document_.get())) return;
+  rewritten.clear();
+  document_.reset(parse(asInlineSource(source, true, rewritten)));
 }
 
 Markdown::Markdown(cmark_node* document, Flavor flavor) : document_(document), flavor_(flavor) {}

@@ -125,9 +125,9 @@ TEST_CASE("word helpers", "[layout]") {
   CHECK(layout::countWords("\u0421\u043B\u043E\u0432\u043E \u2026 «два»") == 2);
   CHECK(layout::normalizeForMatch("“Russia  Will”\u00A0give") == "\"russia will\" give");
   const std::string body = layout::normalizeForMatch("He said, “The emphasis will be on Russian technology. Russia will give discounts.”");
-  CHECK(layout::quoteAppearsIn("The emphasis will be on Russian technology", body));
-  CHECK(layout::quoteAppearsIn("“The emphasis will be … Russia will give discounts.”", body));
-  CHECK_FALSE(layout::quoteAppearsIn("Russia will give everything away", body));
+  CHECK(layout::QuoteMatcher("The emphasis will be on Russian technology").appearsIn(body));
+  CHECK(layout::QuoteMatcher("“The emphasis will be … Russia will give discounts.”").appearsIn(body));
+  CHECK_FALSE(layout::QuoteMatcher("Russia will give everything away").appearsIn(body));
   const auto spans = layout::quotedSpans("A said, “one two” and «три».");
   REQUIRE(spans.size() == 2);
   CHECK(spans[0] == "one two");
