@@ -508,6 +508,7 @@ class ArticleReader {
       count = limits_.maxBlocks;
     }
     if (count == 0) sink_.error(code::Empty, "/body", "\"body\" must hold at least one block.");
+    article.body.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
       Block block;
       if (readBlock((*found)[i], childPointer("/body", i), article, block)) article.body.push_back(std::move(block));

@@ -1,6 +1,7 @@
 #include "format/source_locator.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <unordered_map>
@@ -147,7 +148,7 @@ class PointerScanner {
 
   void skipScalar() {
     if (text_[pos_] == '"') {
-      readString();
+      skipString();
       return;
     }
     while (pos_ < text_.size() && !isJsonSpace(text_[pos_]) && text_[pos_] != ',' &&
@@ -166,6 +167,21 @@ class PointerScanner {
       else if (c >= 'A' && c <= 'F') value |= static_cast<unsigned>(c - 'A' + 10);
     }
     return value;
+  }
+
+  // Steps over a string token starting at '"' without decoding it: from quote to quote with memchr,
+  // until a quote is preceded by an even number of backslashes (decoding every string the scanner
+  // passed was 15% of rendering an article with warnings).
+  void skipString() {
+    ++pos_;  // opening quote
+    while (pos_ < text_.size()) {
+      const void* found = std::memchr(text_.data() + pos_, '"', text_.size() - pos_);
+      const std::size_t quote = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) : text_.size();
+      std::size_t backslashes = 0;
+      while (quote - backslashes > pos_ && text_[quote - backslashes - 1] == '\\') ++backslashes;
+      pos_ = quote + 1;
+      if (backslashes % 2 == 0) return;
+    }
   }
 
   // Reads a string token starting at '"' and returns its decoded value.

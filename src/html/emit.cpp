@@ -40,7 +40,7 @@ std::string htmlDateTime(std::string_view iso) {
 
 class ArticleWriter {
  public:
-  ArticleWriter(std::string& out, const LayoutTree& tree)
+  ArticleWriter(std::string& out, LayoutTree& tree)
       : out_(out), tree_(tree), style_{tree.headingLevel, tree.labels->openQuote, tree.labels->closeQuote}, outline_(tree.headingLevel) {
     style_.innerOpenQuote = tree.labels->innerOpenQuote;
     style_.innerCloseQuote = tree.labels->innerCloseQuote;
@@ -207,7 +207,10 @@ class ArticleWriter {
 
   void writeBody() {
     out_.append("<div class=\"bs-body\">\n");
-    for (const BodyItem& item : tree_.body) writeItem(item);
+    for (BodyItem& item : tree_.body) {
+      writeItem(item);
+      item = BodyItem();  // its trees are not needed again: a long article's trees and HTML are not all held at once
+    }
     out_.append("</div>\n");
   }
 
@@ -367,7 +370,7 @@ class ArticleWriter {
   }
 
   std::string& out_;
-  const LayoutTree& tree_;
+  LayoutTree& tree_;
   TextStyle style_;
   HeadingOutline outline_;
   std::string headingTag_;
@@ -431,9 +434,9 @@ void appendJsonLd(std::string& out, const LayoutTree& tree, const format::Articl
 
 }  // namespace
 
-void appendArticle(std::string& out, const LayoutTree& tree) { ArticleWriter(out, tree).write(); }
+void appendArticle(std::string& out, LayoutTree& tree) { ArticleWriter(out, tree).write(); }
 
-void appendStandaloneDocument(std::string& out, const LayoutTree& tree, const format::Article& article, const Meta& meta) {
+void appendStandaloneDocument(std::string& out, LayoutTree& tree, const format::Article& article, const Meta& meta) {
   out.append("<!DOCTYPE html>\n<html lang=\"");
   appendAttribute(out, tree.lang);
   out.append("\" dir=\"");

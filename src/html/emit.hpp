@@ -10,12 +10,13 @@
 
 namespace broadsheet::html {
 
-// The article fragment: <article class="bs-article" ...>...</article>.
-void appendArticle(std::string& out, const layout::LayoutTree& tree);
+// The article fragment: <article class="bs-article" ...>...</article>. The body's items are
+// released as they are written (the tree's body is spent afterwards).
+void appendArticle(std::string& out, layout::LayoutTree& tree);
 
 // A whole HTML document around the fragment, with the stylesheet inlined and schema.org
-// NewsArticle JSON-LD describing the article.
-void appendStandaloneDocument(std::string& out, const layout::LayoutTree& tree, const format::Article& article,
+// NewsArticle JSON-LD describing the article. Spends the tree's body like appendArticle.
+void appendStandaloneDocument(std::string& out, layout::LayoutTree& tree, const format::Article& article,
                               const Meta& meta);
 
 }  // namespace broadsheet::html

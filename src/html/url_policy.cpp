@@ -125,6 +125,43 @@ std::string withValidCharacters(std::string url) {
   return encoded;
 }
 
+// The scheme of a URL with nothing left to decode, lower-cased; "" when it is relative.
+std::string schemeOf(std::string_view decoded) {
+  for (std::size_t i = 0; i < decoded.size(); ++i) {
+    const auto c = static_cast<unsigned char>(decoded[i]);
+    if (c == ':') {
+      if (i == 0) return "";
+      std::string scheme(decoded.substr(0, i));
+      for (char& s : scheme) s = static_cast<char>(std::tolower(static_cast<unsigned char>(s)));
+      return scheme;
+    }
+    const bool schemeChar = std::isalpha(c) || (i > 0 && (std::isdigit(c) || c == '+' || c == '-' || c == '.'));
+    if (!schemeChar) return "";  // '/', '?', '#' or anything else first: a relative URL
+  }
+  return "";
+}
+
+// Most URLs: printable ASCII or UTF-8 with nothing to drop (controls, spaces), decode ('%', '&'),
+// refuse ('\\') or encode (see withValidCharacters; brackets left to it for IPv6 hosts). Such a URL
+// is published as written, and its scheme is what it spells.
+bool isPlainUrl(std::string_view url) {
+  bool fragment = false;
+  for (const char ch : url) {
+    switch (static_cast<unsigned char>(ch)) {
+      case '%': case '&': case '\\': case '"': case '<': case '>': case '`': case '{': case '}': case '|':
+      case '^': case '[': case ']': case 0x7F:
+        return false;
+      case '#':
+        if (fragment) return false;
+        fragment = true;
+        break;
+      default:
+        if (static_cast<unsigned char>(ch) <= 0x20) return false;
+    }
+  }
+  return !url.empty();
+}
+
 }  // namespace
 
 std::string effectiveScheme(std::string_view url) {
@@ -135,21 +172,15 @@ std::string effectiveScheme(std::string_view url) {
     if (next == decoded) break;
     decoded = std::move(next);
   }
-  for (std::size_t i = 0; i < decoded.size(); ++i) {
-    const auto c = static_cast<unsigned char>(decoded[i]);
-    if (c == ':') {
-      if (i == 0) return "";
-      std::string scheme = decoded.substr(0, i);
-      for (char& s : scheme) s = static_cast<char>(std::tolower(static_cast<unsigned char>(s)));
-      return scheme;
-    }
-    const bool schemeChar = std::isalpha(c) || (i > 0 && (std::isdigit(c) || c == '+' || c == '-' || c == '.'));
-    if (!schemeChar) return "";  // '/', '?', '#' or anything else first: a relative URL
-  }
-  return "";
+  return schemeOf(decoded);
 }
 
 std::optional<std::string> allowedUrl(std::string_view url, UrlKind kind) {
+  if (isPlainUrl(url)) {
+    const std::string scheme = schemeOf(url);
+    const bool allowed = scheme.empty() || scheme == "http" || scheme == "https" || (scheme == "mailto" && kind == UrlKind::Link);
+    return allowed ? std::optional<std::string>(url) : std::nullopt;
+  }
   std::string cleaned = withoutControls(url);
   if (cleaned.empty()) return std::nullopt;
   // Backslashes are read as slashes by browsers ("\\evil.example" is protocol-relative), and never

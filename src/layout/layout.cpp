@@ -31,6 +31,8 @@ std::string shortName(const format::Person& person) {
   return person.honorific.empty() ? surname : person.honorific + " " + surname;
 }
 
+constexpr std::size_t kMaxAutomaticPullquotes = 5;
+
 // A floating pull quote waiting for a slot.
 struct PendingPullquote {
   std::string text;  // its CommonMark, as quoted in diagnostics
@@ -87,6 +89,7 @@ class ArticleLayout {
     buildFooter();
     placeFloatingPullquotes();
     fillMeta();
+    releaseBodySources();
     return std::move(tree_);
   }
 
@@ -120,6 +123,7 @@ class ArticleLayout {
   }
 
   void buildBody() {
+    tree_.body.reserve(article_.body.size() + article_.pullquotes.size() + kMaxAutomaticPullquotes);
     for (Block& block : article_.body) {
       blockItems_.push_back(tree_.body.size());
       BodyItem item;
@@ -172,12 +176,39 @@ class ArticleLayout {
       }
       tree_.body.push_back(std::move(item));
     }
-    for (BodyItem& item : tree_.body) {
-      plainTexts_.push_back(itemText(item));
-      item.words = countWords(plainTexts_.back());
+    // Every item's words are counted. Where a pull quote may look, the body's words are indexed for
+    // the search; plain text is kept only where pull quotes are taken from (memory: a long article
+    // would otherwise hold its text three more times during the layout).
+    const bool quotesToFind = !anchoredPullquotes_.empty() || !article_.pullquotes.empty() || article_.autoPullquotes;
+    plainTexts_.resize(tree_.body.size());
+    itemSpans_.resize(tree_.body.size());
+    if (quotesToFind) {
+      // Reserved once rather than doubled into (memory, again): the words normalised are no longer
+      // than their sources (markup, escapes and entities only shrink, typographic marks become
+      // ASCII), plus a separator for each item, list entry and caption.
+      std::size_t bound = tree_.body.size();
+      for (const Block& block : article_.body) {
+        bound += block.text.source.size() + block.image.caption.source.size() + 1;
+        for (const format::Text& entry : block.items) bound += entry.source.size() + 1;
+      }
+      normalizedBody_.reserve(bound);
+    }
+    for (std::size_t i = 0; i < tree_.body.size(); ++i) {
+      BodyItem& item = tree_.body[i];
+      std::string plain = itemText(item);
+      item.words = countWords(plain);
+      const bool isPullquote = item.kind == BodyItem::Kind::PullQuote;
+      if (quotesToFind && !isPullquote) {
+        const std::string normalized = normalizeForMatch(plain);
+        itemSpans_[i] = {normalizedBody_.size(), normalized.size()};
+        normalizedBody_ += normalized;
+        normalizedBody_ += '\n';
+      }
+      const bool quotable = article_.autoPullquotes && (item.kind == BodyItem::Kind::Paragraph || item.kind == BodyItem::Kind::Quote);
+      if (isPullquote || quotable) plainTexts_[i] = std::move(plain);
     }
     for (std::size_t index : anchoredPullquotes_) {
-      tree_.body[index].repeatsBody = QuoteMatcher(plainTexts_[index]).appearsIn(normalizedBody());
+      tree_.body[index].repeatsBody = QuoteMatcher(plainTexts_[index]).appearsIn(normalizedBody_);
     }
   }
 
@@ -188,19 +219,13 @@ class ArticleLayout {
     return words;
   }
 
-  // The body's words (pull quotes left out) in the form pull quotes are looked for in: per item and
-  // all together. Built the first time a pull quote needs them.
-  const std::string& normalizedBody() {
-    if (normalizedItems_.empty()) {
-      for (std::size_t i = 0; i < tree_.body.size(); ++i) {
-        const bool searchable = tree_.body[i].kind != BodyItem::Kind::PullQuote;
-        normalizedItems_.push_back(searchable ? normalizeForMatch(plainTexts_[i]) : std::string());
-        if (!searchable) continue;
-        normalizedBody_ += normalizedItems_.back();
-        normalizedBody_ += '\n';
-      }
+  // Nothing reads the body's CommonMark sources after the layout: freed now, a long article does not
+  // hold them while its HTML is written.
+  void releaseBodySources() {
+    for (Block& block : article_.body) {
+      block.text.source = std::string();
+      for (format::Text& entry : block.items) entry.source = std::string();
     }
-    return normalizedBody_;
   }
 
   void buildFooter() {
@@ -270,7 +295,7 @@ class ArticleLayout {
     }
     std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
     const std::size_t words = std::max<std::size_t>(position, 1);
-    const std::size_t wanted = std::min({std::clamp<std::size_t>(words / 300, 1, 5), slots, candidates.size()});
+    const std::size_t wanted = std::min({std::clamp<std::size_t>(words / 300, 1, kMaxAutomaticPullquotes), slots, candidates.size()});
     // Words already taken: anchored pull quotes, then each pick. Checked only for the few picks.
     std::vector<std::string> taken;
     for (std::size_t index : anchoredPullquotes_) taken.push_back(normalizeForMatch(plainTexts_[index]));
@@ -319,9 +344,10 @@ class ArticleLayout {
   };
   QuoteSource findQuote(const std::string& quote) {
     const QuoteMatcher matcher(quote);  // prepared once: each item then costs time linear in its length
-    const std::string& body = normalizedBody();
-    for (std::size_t i = 0; i < normalizedItems_.size(); ++i) {
-      if (!normalizedItems_[i].empty() && matcher.appearsIn(normalizedItems_[i])) return {i, true};
+    const std::string_view body = normalizedBody_;
+    for (std::size_t i = 0; i < itemSpans_.size(); ++i) {
+      const auto [start, length] = itemSpans_[i];
+      if (length > 0 && matcher.appearsIn(body.substr(start, length))) return {i, true};
     }
     return {std::nullopt, matcher.appearsIn(body)};
   }
@@ -395,9 +421,13 @@ class ArticleLayout {
   std::vector<std::string> mentioned_;
   std::vector<std::size_t> anchoredPullquotes_;
   std::vector<std::size_t> blockItems_;  // per article block: the index of its (first) body item
-  std::vector<std::string> plainTexts_;  // per body item before placement: its words as read
-  std::string normalizedBody_;           // see normalizedBody()
-  std::vector<std::string> normalizedItems_;
+  // Per body item before placement: its words as read, kept for anchored pull quotes and, with
+  // automatic pull quotes, paragraphs and quotes ("" elsewhere).
+  std::vector<std::string> plainTexts_;
+  // The body's words (pull quotes left out) in the form pull quotes are looked for in, items
+  // separated by '\n', and each item's (start, length) in it. Empty when no pull quote is wanted.
+  std::string normalizedBody_;
+  std::vector<std::pair<std::size_t, std::size_t>> itemSpans_;
 };
 
 }  // namespace
