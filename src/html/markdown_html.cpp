@@ -1,6 +1,7 @@
 #include "html/markdown_html.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 #include <cmark.h>
 
@@ -26,9 +27,11 @@ class QuoteMarks {
   explicit QuoteMarks(const TextStyle& style) : style_(style) {}
 
   void append(std::string& out, std::string_view text) {
-    std::size_t plainStart = 0;  // text before a mark is escaped and appended in one piece
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] != '\xE2' && text[i] != '\xC2') continue;  // the lead bytes of the marks
+    // The marks' lead bytes (0xE2, 0xC2) are found with memchr; the text between marks is escaped
+    // and appended in one piece.
+    std::size_t plainStart = 0;
+    std::size_t nextE2 = find(text, '\xE2', 0), nextC2 = find(text, '\xC2', 0);
+    for (std::size_t i = std::min(nextE2, nextC2); i < text.size(); i = std::min(nextE2, nextC2)) {
       const std::string_view rest = text.substr(i);
       std::string_view mark;
       if (rest.substr(0, 3) == kLeftDoubleQuote) {
@@ -52,17 +55,28 @@ class QuoteMarks {
         if (!open_.empty() && open_.back() == Open::Guillemet) open_.pop_back();
         mark = kRightGuillemet;
       }
-      if (mark.data() == nullptr) continue;
-      appendText(out, text.substr(plainStart, i - plainStart));
-      appendText(out, mark);
-      i += rest[0] == '\xC2' ? 1 : 2;
-      plainStart = i + 1;
+      std::size_t after = i + 1;
+      if (mark.data() != nullptr) {
+        appendText(out, text.substr(plainStart, i - plainStart));
+        appendText(out, mark);
+        after = i + (rest[0] == '\xC2' ? 2 : 3);
+        plainStart = after;
+      }
+      if (nextE2 < after) nextE2 = find(text, '\xE2', after);
+      if (nextC2 < after) nextC2 = find(text, '\xC2', after);
     }
     appendText(out, text.substr(plainStart));
   }
 
  private:
   enum class Open { Smart, Low, Guillemet };
+
+  // The position of the first `byte` in `text` from `from`, or the text's end.
+  static std::size_t find(std::string_view text, char byte, std::size_t from) {
+    const void* found = from < text.size() ? std::memchr(text.data() + from, byte, text.size() - from) : nullptr;
+    return found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) : text.size();
+  }
+
   const TextStyle& style_;
   std::vector<Open> open_;
 };

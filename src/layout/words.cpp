@@ -11,8 +11,18 @@ constexpr bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '
 
 // ASCII only, without the C library's locale-aware calls, which are not inlined (isalnum and tolower
 // were 9% of a 1 MB article's native render; docs/performance.md).
-bool isAsciiAlnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool isAsciiAlnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr unsigned char asciiLower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c; }
+
+// ASCII as word counting sees it: one table lookup per byte.
+enum class AsciiClass : unsigned char { Other, Space, LetterOrDigit };
+constexpr auto kAsciiClass = [] {
+  std::array<AsciiClass, 128> table{};
+  for (int c = 0; c < 128; ++c) {
+    table[c] = isSpace(static_cast<unsigned char>(c)) ? AsciiClass::Space : isAsciiAlnum(static_cast<char32_t>(c)) ? AsciiClass::LetterOrDigit : AsciiClass::Other;
+  }
+  return table;
+}();
 
 // Each byte as normalizeForMatch writes it: ASCII letters lower-cased, white space as ' ', the rest
 // as it is (one table lookup instead of six comparisons and a branch per byte).
@@ -70,14 +80,23 @@ std::size_t countWords(std::string_view text) {
   bool inWord = false, wordHasLetter = false;
   for (std::size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    const char32_t c = byte < 0x80 ? (++i, byte) : nextCodePoint(text, i);
-    if (c < 0x80 ? isSpace(static_cast<unsigned char>(c)) : (c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x3000)) {
+    bool space = false, letter = false;
+    if (byte < 0x80) {
+      ++i;
+      space = kAsciiClass[byte] == AsciiClass::Space;
+      letter = kAsciiClass[byte] == AsciiClass::LetterOrDigit;
+    } else {
+      const char32_t c = nextCodePoint(text, i);
+      space = c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x3000;
+      letter = isWordCharacter(c);
+    }
+    if (space) {
       if (inWord && wordHasLetter) ++words;
       inWord = wordHasLetter = false;
       continue;
     }
     inWord = true;
-    if (!wordHasLetter && isWordCharacter(c)) wordHasLetter = true;
+    wordHasLetter = wordHasLetter || letter;
   }
   if (inWord && wordHasLetter) ++words;
   return words;

@@ -106,55 +106,78 @@ bool containsAnyOf(std::string_view text, std::string_view characters) {
   return false;
 }
 
-bool exceedsStructureBounds(std::string_view source) {
-  std::size_t openBrackets = 0;
-  std::size_t bracketWork = 0;
-  bool lineStart = true;
-  for (std::size_t i = 0; i < source.size(); ++i) {
-    if (lineStart) {
-      // The containers a line opens or continues: "> ", "- ", "* ", "+ ", "1. ", "1) ", and
-      // indentation (a nested list item sits at least two columns in).
-      std::size_t markers = 0, columns = 0;
-      for (bool more = true; more && i < source.size();) {
-        const char c = source[i];
-        const char next = i + 1 < source.size() ? source[i + 1] : '\n';
-        const bool spaceAfter = next == ' ' || next == '\t' || next == '\n' || next == '\r';
-        if (c == ' ' || c == '\t') {
-          columns += c == '\t' ? 4 : 1;
-          ++i;
-        } else if (c == '>' || ((c == '-' || c == '*' || c == '+') && spaceAfter)) {
-          ++markers;
-          ++i;
-        } else if (c >= '0' && c <= '9') {
-          std::size_t j = i;
-          while (j < source.size() && j - i < 9 && source[j] >= '0' && source[j] <= '9') ++j;
-          const char after = j + 1 < source.size() ? source[j + 1] : '\n';
-          more = j < source.size() && (source[j] == '.' || source[j] == ')') &&
-                 (after == ' ' || after == '\t' || after == '\n' || after == '\r');
-          if (more) {
-            ++markers;
-            i = j + 1;
-          }
-        } else {
-          more = false;
-        }
-        if (markers + columns / 2 > kMaxMarkdownNesting) return true;
-      }
-      lineStart = false;
-      if (i >= source.size()) break;
-    }
+namespace {
+
+// The containers the line starting at `i` opens or continues: "> ", "- ", "* ", "+ ", "1. ", "1) ",
+// and indentation (a nested list item sits at least two columns in). Stops counting past the bound.
+std::size_t lineNesting(std::string_view source, std::size_t i) {
+  std::size_t markers = 0, columns = 0;
+  for (bool more = true; more && i < source.size() && markers + columns / 2 <= kMaxMarkdownNesting;) {
     const char c = source[i];
-    if (c == '\n' || c == '\r') {
-      lineStart = true;
-    } else if (c == '[') {
+    const char next = i + 1 < source.size() ? source[i + 1] : '\n';
+    const bool spaceAfter = next == ' ' || next == '\t' || next == '\n' || next == '\r';
+    if (c == ' ' || c == '\t') {
+      columns += c == '\t' ? 4 : 1;
+      ++i;
+    } else if (c == '>' || ((c == '-' || c == '*' || c == '+') && spaceAfter)) {
+      ++markers;
+      ++i;
+    } else if (c >= '0' && c <= '9') {
+      std::size_t j = i;
+      while (j < source.size() && j - i < 9 && source[j] >= '0' && source[j] <= '9') ++j;
+      const char after = j + 1 < source.size() ? source[j + 1] : '\n';
+      more = j < source.size() && (source[j] == '.' || source[j] == ')') &&
+             (after == ' ' || after == '\t' || after == '\n' || after == '\r');
+      if (more) {
+        ++markers;
+        i = j + 1;
+      }
+    } else {
+      more = false;
+    }
+  }
+  return markers + columns / 2;
+}
+
+// The sum, over each "]", of the "[" still open before it (counting starts at the first "[").
+bool bracketWorkExceedsBound(std::string_view source) {
+  const void* first = std::memchr(source.data(), '[', source.size());
+  if (!first) return false;
+  std::size_t openBrackets = 0, bracketWork = 0;
+  for (std::size_t i = static_cast<std::size_t>(static_cast<const char*>(first) - source.data()); i < source.size(); ++i) {
+    if (source[i] == '[') {
       ++openBrackets;
-    } else if (c == ']') {
+    } else if (source[i] == ']') {
       bracketWork += openBrackets;
       if (bracketWork > kMaxMarkdownBracketWork) return true;
       if (openBrackets > 0) --openBrackets;
     }
   }
   return false;
+}
+
+// The position of the next "\n" or "\r" from `from`, or the end. memchr when the text has no "\r",
+// which is nearly always.
+std::size_t nextLineBreak(std::string_view source, std::size_t from, bool hasCarriageReturns) {
+  if (!hasCarriageReturns) {
+    const void* found = std::memchr(source.data() + from, '\n', source.size() - from);
+    return found ? static_cast<std::size_t>(static_cast<const char*>(found) - source.data()) : source.size();
+  }
+  while (from < source.size() && source[from] != '\n' && source[from] != '\r') ++from;
+  return from;
+}
+
+}  // namespace
+
+// Two measures, each taken with a scan that skips what cannot matter: the nesting at every line
+// start (a line starts after each "\n" or "\r"), and the bracket work from the first "[" on.
+bool exceedsStructureBounds(std::string_view source) {
+  const bool hasCarriageReturns = std::memchr(source.data(), '\r', source.size()) != nullptr;
+  for (std::size_t lineStart = 0; lineStart < source.size();) {
+    if (lineNesting(source, lineStart) > kMaxMarkdownNesting) return true;
+    lineStart = nextLineBreak(source, lineStart, hasCarriageReturns) + 1;
+  }
+  return bracketWorkExceedsBound(source);
 }
 
 void Markdown::FreeNode::operator()(cmark_node* node) const { cmark_node_free(node); }
