@@ -9,12 +9,13 @@ set(cmark_src "${CMARK_SOURCE_DIR}/src")
 # Broadsheet writes its own HTML from the syntax tree, so cmark's xml, man, latex and commonmark
 # renderers (and their shared render.c) are not built. html.c stays only because cmark.c's
 # cmark_markdown_to_html refers to it; nothing calls either, and the linker drops both.
+# houdini_html_u.c (entity references, with a 42 KB table) is replaced by src/text/cmark_html_unescape.c.
 add_library(cmark_static STATIC
   ${cmark_src}/cmark.c ${cmark_src}/node.c ${cmark_src}/iterator.c ${cmark_src}/blocks.c
   ${cmark_src}/inlines.c ${cmark_src}/scanners.c ${cmark_src}/utf8.c ${cmark_src}/buffer.c
   ${cmark_src}/references.c ${cmark_src}/html.c ${cmark_src}/houdini_href_e.c
-  ${cmark_src}/houdini_html_e.c ${cmark_src}/houdini_html_u.c ${cmark_src}/cmark_ctype.c
-  "${PROJECT_SOURCE_DIR}/src/text/cmark_case_fold.c")
+  ${cmark_src}/houdini_html_e.c ${cmark_src}/cmark_ctype.c
+  "${PROJECT_SOURCE_DIR}/src/text/cmark_case_fold.c" "${PROJECT_SOURCE_DIR}/src/text/cmark_html_unescape.c")
 
 # The headers cmark's own build generates.
 set(cmark_generated "${CMAKE_CURRENT_BINARY_DIR}/cmark_generated")
@@ -29,6 +30,8 @@ configure_file(${cmark_src}/config.h.in ${cmark_generated}/config.h)
 
 # Case folding as compact tables (src/text/cmark_case_fold.c) instead of cmark's switch.
 include(cmake/cmark_case_fold.cmake)
+# Entity references from a compact table instead of cmark's houdini_html_u.c.
+include(cmake/cmark_entities.cmake)
 include(GenerateExportHeader)
 generate_export_header(cmark_static BASE_NAME cmark EXPORT_FILE_NAME ${cmark_generated}/cmark_export.h)
 

@@ -1,9 +1,16 @@
 # The WebAssembly module: one ES module (web and Node alike; Node hands it the .wasm bytes) with the
 # core's few exported C functions (wasm/bindings.cpp), written to web/core/ where the JS shell and the
 # npm package pick it up.
+# The stack: 128 KB. Nothing in the core recurses without a bound (JSON is parsed without recursion,
+# Markdown nesting is capped at 64 levels, emission follows the capped trees): tests/security (its
+# pathological nesting included) and the 1 MB bench articles pass at 64 KB with Emscripten's
+# stack-overflow checks on (-sSTACK_OVERFLOW_CHECK=2). 1 MB of stack was 0.9 MB of every renderer's
+# linear memory (docs/performance.md).
+set(BROADSHEET_WASM_STACK_BYTES 131072)
 set(BROADSHEET_WASM_OUTPUT_DIR "${PROJECT_SOURCE_DIR}/web/core" CACHE PATH "Where broadsheet-core.{js,wasm} go")
 
-add_executable(broadsheet_wasm wasm/bindings.cpp)
+# wasm/integer_snprintf.c keeps the C library's floating-point printf out of the module.
+add_executable(broadsheet_wasm wasm/bindings.cpp wasm/integer_snprintf.c)
 target_link_libraries(broadsheet_wasm PRIVATE broadsheet_core)
 broadsheet_compile_options(broadsheet_wasm)
 broadsheet_wasm_optimize(broadsheet_wasm)
@@ -19,9 +26,12 @@ target_link_options(broadsheet_wasm PRIVATE
   # No eval or new Function in the glue: pages with a strict CSP can load it.
   -sDYNAMIC_EXECUTION=0
   -sALLOW_MEMORY_GROWTH=1
+  # Grow by 5 % over what is asked, not 20 %: the 1 MB articles' linear memory then ends within a page
+  # or two of what they need (docs/performance.md).
+  -sMEMORY_GROWTH_GEOMETRIC_STEP=0.05
   -sFILESYSTEM=0
   -sINITIAL_MEMORY=4194304
-  -sTOTAL_STACK=1048576)
+  -sTOTAL_STACK=${BROADSHEET_WASM_STACK_BYTES})
 
 # The timing tool (tools/broadsheet_bench.cpp) as WASM under node, so the bench can compare the core's
 # phases natively and in WASM. Reads files through NODERAWFS; not part of the package.
@@ -32,4 +42,4 @@ broadsheet_wasm_optimize(broadsheet_bench_wasm)
 # .cjs: the repository's package.json makes .js files ES modules, and this tool is CommonJS.
 set_target_properties(broadsheet_bench_wasm PROPERTIES SUFFIX ".cjs")
 target_link_options(broadsheet_bench_wasm PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1
-                    -sTOTAL_STACK=1048576)
+                    -sTOTAL_STACK=${BROADSHEET_WASM_STACK_BYTES})
