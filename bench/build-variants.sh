@@ -28,6 +28,8 @@ variants=(
   "O3-noexc|-O3 -fno-exceptions|"
   "O3-flto-noexc|-O3 -flto -fno-exceptions|"
   "O3-flto-noexc-emmalloc|-O3 -flto -fno-exceptions|-O3 -flto -fno-exceptions -sMALLOC=emmalloc"
+  "O3-flto-noexc-bulk|-O3 -flto -fno-exceptions -mbulk-memory|"
+  "O3-flto-noexc-simd|-O3 -flto -fno-exceptions -mbulk-memory -msimd128|"
 )
 
 selected=("$@")

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -191,32 +192,45 @@ class ArticleLayout {
         bound += block.text.source.size() + block.image.caption.source.size() + 1;
         for (const format::Text& entry : block.items) bound += entry.source.size() + 1;
       }
-      normalizedBody_.reserve(bound);
+      normalizedBody_.reserve(bound + 64);  // 64: room for the scan's last piece
     }
     for (std::size_t i = 0; i < tree_.body.size(); ++i) {
       BodyItem& item = tree_.body[i];
-      std::string plain = itemText(item);
-      item.words = countWords(plain);
       const bool isPullquote = item.kind == BodyItem::Kind::PullQuote;
-      if (quotesToFind && !isPullquote) {
-        const std::string normalized = normalizeForMatch(plain);
-        itemSpans_[i] = {normalizedBody_.size(), normalized.size()};
-        normalizedBody_ += normalized;
+      const bool indexed = quotesToFind && !isPullquote;
+      const bool quotable = article_.autoPullquotes && (item.kind == BodyItem::Kind::Paragraph || item.kind == BodyItem::Kind::Quote);
+      const bool keepPlain = isPullquote || quotable;
+      // One pass over the item's words: counted, normalised into the index, kept if needed.
+      const std::size_t start = normalizedBody_.size();
+      WordScan scan(indexed ? &normalizedBody_ : nullptr);
+      std::string& plain = plainTexts_[i];
+      visitItemText(item, [&](std::string_view piece) {
+        scan.add(piece);
+        if (keepPlain) plain.append(piece);
+      });
+      item.words = scan.words();
+      while (!plain.empty() && plain.back() == ' ') plain.pop_back();
+      if (indexed) {
+        itemSpans_[i] = {start, normalizedBody_.size() - start};
         normalizedBody_ += '\n';
       }
-      const bool quotable = article_.autoPullquotes && (item.kind == BodyItem::Kind::Paragraph || item.kind == BodyItem::Kind::Quote);
-      if (isPullquote || quotable) plainTexts_[i] = std::move(plain);
     }
     for (std::size_t index : anchoredPullquotes_) {
       tree_.body[index].repeatsBody = QuoteMatcher(plainTexts_[index]).appearsIn(normalizedBody_);
     }
   }
 
-  static std::string itemText(const BodyItem& item) {
-    std::string words = item.text.plainText();
-    for (const Markdown& entry : item.items) words += " " + entry.plainText();
-    if (item.figure.image) words += " " + item.figure.caption.plainText();
-    return words;
+  // The words of an item as a reader meets them, in pieces: its text, list entries, caption.
+  static void visitItemText(const BodyItem& item, const std::function<void(std::string_view)>& visit) {
+    item.text.visitPlainText(visit);
+    for (const Markdown& entry : item.items) {
+      visit(" ");
+      entry.visitPlainText(visit);
+    }
+    if (item.figure.image) {
+      visit(" ");
+      item.figure.caption.visitPlainText(visit);
+    }
   }
 
   // Nothing reads the body's CommonMark sources after the layout: freed now, a long article does not
@@ -345,11 +359,13 @@ class ArticleLayout {
   QuoteSource findQuote(const std::string& quote) {
     const QuoteMatcher matcher(quote);  // prepared once: each item then costs time linear in its length
     const std::string_view body = normalizedBody_;
+    // Words not in the body at all (a paraphrase) are in no item either: one scan settles it.
+    if (!matcher.appearsIn(body)) return {std::nullopt, false};
     for (std::size_t i = 0; i < itemSpans_.size(); ++i) {
       const auto [start, length] = itemSpans_[i];
       if (length > 0 && matcher.appearsIn(body.substr(start, length))) return {i, true};
     }
-    return {std::nullopt, matcher.appearsIn(body)};
+    return {std::nullopt, true};
   }
 
   void placeFloatingPullquotes() {

@@ -75,61 +75,75 @@ bool isWordCharacter(char32_t c) {
 
 }  // namespace
 
-std::size_t countWords(std::string_view text) {
-  std::size_t words = 0;
-  bool inWord = false, wordHasLetter = false;
+void WordScan::add(std::string_view text) {
+  // Normalised text is written through a pointer into room for the most it can take (it never
+  // outgrows its input, plus a pending space): push_back per byte was twice as slow.
+  char* out = nullptr;
+  std::size_t start = 0;
+  if (normalized_) {
+    start = normalized_->size();
+    normalized_->resize(start + text.size() + 1);
+    out = normalized_->data() + start;
+  }
+  char* const outBegin = out;
   for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
     const auto byte = static_cast<unsigned char>(text[i]);
     bool space = false, letter = false;
+    char plain = 0;        // what normalisation writes for this character, if not its own bytes
+    bool ownBytes = true;  // ... or its own bytes
     if (byte < 0x80) {
       ++i;
       space = kAsciiClass[byte] == AsciiClass::Space;
       letter = kAsciiClass[byte] == AsciiClass::LetterOrDigit;
+      plain = kLowered[byte];
+      ownBytes = false;
     } else {
+      std::size_t length = 0;
+      plain = plainPunctuation(text, at, length);
+      ownBytes = length == 0;
       const char32_t c = nextCodePoint(text, i);
       space = c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x3000;
       letter = isWordCharacter(c);
     }
     if (space) {
-      if (inWord && wordHasLetter) ++words;
-      inWord = wordHasLetter = false;
+      if (inWord_ && wordHasLetter_) ++words_;
+      inWord_ = wordHasLetter_ = false;
+    } else {
+      inWord_ = true;
+      wordHasLetter_ = wordHasLetter_ || letter;
+    }
+    if (!out) continue;
+    if (!ownBytes && plain == ' ') {
+      pendingSpace_ = written_ > 0;
       continue;
     }
-    inWord = true;
-    wordHasLetter = wordHasLetter || letter;
+    if (pendingSpace_) {
+      *out++ = ' ';
+      ++written_;
+    }
+    pendingSpace_ = false;
+    if (ownBytes) {
+      for (std::size_t k = at; k < i; ++k) *out++ = text[k];
+      written_ += i - at;
+    } else {
+      *out++ = plain;
+      ++written_;
+    }
   }
-  if (inWord && wordHasLetter) ++words;
-  return words;
+  if (normalized_) normalized_->resize(start + static_cast<std::size_t>(out - outBegin));
+}
+
+std::size_t countWords(std::string_view text) {
+  WordScan scan;
+  scan.add(text);
+  return scan.words();
 }
 
 std::string normalizeForMatch(std::string_view text) {
-  // Written through a pointer into a buffer of the largest size needed (output never outgrows
-  // input): push_back per byte was twice as slow.
-  std::string normalized(text.size(), '\0');
-  char* const begin = normalized.data();
-  char* out = begin;
-  bool pendingSpace = false;
-  for (std::size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
-    std::size_t length = 1;
-    if (c >= 0x80) {
-      if (const char plain = plainPunctuation(text, i, length)) {
-        c = static_cast<unsigned char>(plain);
-      } else {
-        length = 1;
-      }
-    }
-    i += length;
-    const char lowered = kLowered[c];
-    if (lowered == ' ') {
-      pendingSpace = out != begin;
-      continue;
-    }
-    if (pendingSpace) *out++ = ' ';
-    pendingSpace = false;
-    *out++ = lowered;
-  }
-  normalized.resize(static_cast<std::size_t>(out - begin));
+  std::string normalized;
+  WordScan scan(&normalized);
+  scan.add(text);
   return normalized;
 }
 

@@ -16,6 +16,25 @@ std::size_t countWords(std::string_view text);
 // in which a pull quote is looked for in the body.
 std::string normalizeForMatch(std::string_view text);
 
+// Both at once, over text given in pieces (as a Markdown stores it), in one pass per byte: the
+// layout counts every body item's words and normalises them when a pull quote will be looked for.
+class WordScan {
+ public:
+  // Appends the normalised text to `normalized` when given (leading and trailing white space left
+  // out, as normalizeForMatch does).
+  explicit WordScan(std::string* normalized = nullptr) : normalized_(normalized) {}
+  void add(std::string_view text);
+  std::size_t words() const { return words_ + (inWord_ && wordHasLetter_ ? 1 : 0); }
+
+ private:
+  std::string* normalized_;
+  std::size_t written_ = 0;  // normalised bytes appended by this scan
+  bool pendingSpace_ = false;
+  std::size_t words_ = 0;
+  bool inWord_ = false;
+  bool wordHasLetter_ = false;
+};
+
 // A needle to look for in texts, in time linear in the text searched whatever the needle: memmem
 // is the Two-Way algorithm in both C libraries we build with (glibc, and musl under Emscripten),
 // where std::string::find compares up to the needle's length at every position, so a hostile needle

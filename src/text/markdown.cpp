@@ -67,36 +67,6 @@ std::string_view asInlineSource(std::string_view source, bool escapeBlockMarker,
   return line;
 }
 
-void appendPlainText(cmark_node* root, std::string& out) {
-  cmark_iter* iter = cmark_iter_new(root);
-  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
-    cmark_node* node = cmark_iter_get_node(iter);
-    switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
-      case CMARK_NODE_HTML_INLINE:
-        out.append(cmark_node_get_literal(node));
-        break;
-      case CMARK_NODE_CODE_BLOCK:
-      case CMARK_NODE_HTML_BLOCK:
-        out.append(cmark_node_get_literal(node));
-        out.push_back(' ');
-        break;
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        out.push_back(' ');
-        break;
-      default:
-        // Leaving a block separates its words from the next block's.
-        if (event == CMARK_EVENT_EXIT && node != root && !out.empty() && out.back() != ' ' &&
-            cmark_node_get_type(node) >= CMARK_NODE_FIRST_BLOCK && cmark_node_get_type(node) <= CMARK_NODE_LAST_BLOCK) {
-          out.push_back(' ');
-        }
-    }
-  }
-  cmark_iter_free(iter);
-}
-
 }  // namespace
 
 bool containsAnyOf(std::string_view text, std::string_view characters) {
@@ -221,9 +191,48 @@ bool Markdown::isParagraph() const {
   return first != nullptr && cmark_node_next(first) == nullptr && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
 }
 
+void Markdown::visitPlainText(const std::function<void(std::string_view)>& visit) const {
+  if (!document_) return;
+  cmark_node* const root = document_.get();
+  bool empty = true, endsWithSpace = false;
+  const auto emit = [&](std::string_view piece) {
+    if (piece.empty()) return;
+    visit(piece);
+    empty = false;
+    endsWithSpace = piece.back() == ' ';
+  };
+  cmark_iter* iter = cmark_iter_new(root);
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_HTML_INLINE:
+        emit(cmark_node_get_literal(node));
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+      case CMARK_NODE_HTML_BLOCK:
+        emit(cmark_node_get_literal(node));
+        emit(" ");
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        emit(" ");
+        break;
+      default:
+        // Leaving a block separates its words from the next block's.
+        if (event == CMARK_EVENT_EXIT && node != root && !empty && !endsWithSpace &&
+            cmark_node_get_type(node) >= CMARK_NODE_FIRST_BLOCK && cmark_node_get_type(node) <= CMARK_NODE_LAST_BLOCK) {
+          emit(" ");
+        }
+    }
+  }
+  cmark_iter_free(iter);
+}
+
 std::string Markdown::plainText() const {
   std::string text;
-  if (document_) appendPlainText(document_.get(), text);
+  visitPlainText([&text](std::string_view piece) { text.append(piece); });
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
 }

@@ -2,6 +2,7 @@
 // stage walks these trees and applies the URL policy and escaping.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,6 +59,9 @@ class Markdown {
 
   // The words as a reader sees them: text and code spans, with breaks and blocks as spaces.
   std::string plainText() const;
+  // The same text in the pieces it is stored in (a trailing space is not trimmed), for callers that
+  // scan it without keeping it.
+  void visitPlainText(const std::function<void(std::string_view)>& visit) const;
 
   // Every link and image destination, in reading order (autolinks and resolved reference links
   // included). Judging them is the caller's business: this stage knows no URL policy.
