@@ -76,62 +76,73 @@ bool isWordCharacter(char32_t c) {
 }  // namespace
 
 void WordScan::add(std::string_view text) {
-  // Normalised text is written through a pointer into room for the most it can take (it never
-  // outgrows its input, plus a pending space): push_back per byte was twice as slow.
-  char* out = nullptr;
-  std::size_t start = 0;
-  if (normalized_) {
-    start = normalized_->size();
-    normalized_->resize(start + text.size() + 1);
-    out = normalized_->data() + start;
-  }
-  char* const outBegin = out;
+  count(text);
+  if (normalized_) normalize(text);
+}
+
+// Two tight loops rather than one that does both: measured faster (callgrind, 1.15M against 1.41M
+// instructions on the seed article at 50 KB).
+void WordScan::count(std::string_view text) {
+  // The state in locals while the loop runs (kept in registers, not written back per byte).
+  std::size_t words = words_;
+  bool inWord = inWord_, wordHasLetter = wordHasLetter_;
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t at = i;
     const auto byte = static_cast<unsigned char>(text[i]);
     bool space = false, letter = false;
-    char plain = 0;        // what normalisation writes for this character, if not its own bytes
-    bool ownBytes = true;  // ... or its own bytes
     if (byte < 0x80) {
       ++i;
       space = kAsciiClass[byte] == AsciiClass::Space;
       letter = kAsciiClass[byte] == AsciiClass::LetterOrDigit;
-      plain = kLowered[byte];
-      ownBytes = false;
     } else {
-      std::size_t length = 0;
-      plain = plainPunctuation(text, at, length);
-      ownBytes = length == 0;
       const char32_t c = nextCodePoint(text, i);
       space = c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x3000;
       letter = isWordCharacter(c);
     }
     if (space) {
-      if (inWord_ && wordHasLetter_) ++words_;
-      inWord_ = wordHasLetter_ = false;
-    } else {
-      inWord_ = true;
-      wordHasLetter_ = wordHasLetter_ || letter;
-    }
-    if (!out) continue;
-    if (!ownBytes && plain == ' ') {
-      pendingSpace_ = written_ > 0;
+      if (inWord && wordHasLetter) ++words;
+      inWord = wordHasLetter = false;
       continue;
     }
-    if (pendingSpace_) {
-      *out++ = ' ';
-      ++written_;
-    }
-    pendingSpace_ = false;
-    if (ownBytes) {
-      for (std::size_t k = at; k < i; ++k) *out++ = text[k];
-      written_ += i - at;
-    } else {
-      *out++ = plain;
-      ++written_;
-    }
+    inWord = true;
+    wordHasLetter = wordHasLetter || letter;
   }
-  if (normalized_) normalized_->resize(start + static_cast<std::size_t>(out - outBegin));
+  words_ = words;
+  inWord_ = inWord;
+  wordHasLetter_ = wordHasLetter;
+}
+
+void WordScan::normalize(std::string_view text) {
+  // Written through a pointer into room for the most it can take (the text and a pending space):
+  // push_back per byte was twice as slow.
+  const std::size_t start = normalized_->size();
+  normalized_->resize(start + text.size() + 1);
+  char* const begin = normalized_->data() + start;
+  char* out = begin;
+  bool pendingSpace = pendingSpace_;
+  const bool wroteBefore = written_ > 0;
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    std::size_t length = 1;
+    if (c >= 0x80) {
+      if (const char plain = plainPunctuation(text, i, length)) {
+        c = static_cast<unsigned char>(plain);
+      } else {
+        length = 1;
+      }
+    }
+    i += length;
+    const char lowered = kLowered[c];
+    if (lowered == ' ') {
+      pendingSpace = wroteBefore || out != begin;
+      continue;
+    }
+    if (pendingSpace) *out++ = ' ';
+    pendingSpace = false;
+    *out++ = lowered;
+  }
+  pendingSpace_ = pendingSpace;
+  written_ += static_cast<std::size_t>(out - begin);
+  normalized_->resize(start + static_cast<std::size_t>(out - begin));
 }
 
 std::size_t countWords(std::string_view text) {

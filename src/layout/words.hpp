@@ -27,6 +27,9 @@ class WordScan {
   std::size_t words() const { return words_ + (inWord_ && wordHasLetter_ ? 1 : 0); }
 
  private:
+  void count(std::string_view text);
+  void normalize(std::string_view text);
+
   std::string* normalized_;
   std::size_t written_ = 0;  // normalised bytes appended by this scan
   bool pendingSpace_ = false;
