@@ -307,7 +307,12 @@ class ArticleLayout {
         break;
       }
     }
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
+    // Best first; among equals, reading order (`order` is unique). std::sort with one comparator type
+    // for both sorts here: std::stable_sort's merge code was 9 KB of the WebAssembly module.
+    using CandidateOrder = bool (*)(const Candidate&, const Candidate&);
+    const CandidateOrder byScore = [](const Candidate& a, const Candidate& b) { return a.score != b.score ? a.score < b.score : a.order < b.order; };
+    const CandidateOrder byReading = [](const Candidate& a, const Candidate& b) { return a.order < b.order; };
+    std::sort(candidates.begin(), candidates.end(), byScore);
     const std::size_t words = std::max<std::size_t>(position, 1);
     const std::size_t wanted = std::min({std::clamp<std::size_t>(words / 300, 1, kMaxAutomaticPullquotes), slots, candidates.size()});
     // Words already taken: anchored pull quotes, then each pick. Checked only for the few picks.
@@ -341,7 +346,7 @@ class ArticleLayout {
       if (picked[i]) chosenCandidates.push_back(std::move(candidates[i]));
     }
     // Reading order among the chosen ones.
-    std::sort(chosenCandidates.begin(), chosenCandidates.end(), [](const Candidate& a, const Candidate& b) { return a.order < b.order; });
+    std::sort(chosenCandidates.begin(), chosenCandidates.end(), byReading);
     std::vector<PendingPullquote> chosen;
     for (Candidate& candidate : chosenCandidates) {
       candidate.quote.tree = Markdown(candidate.quote.text, Flavor::Inline);
