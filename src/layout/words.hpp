@@ -16,7 +16,7 @@ std::size_t countWords(std::string_view text);
 // in which a pull quote is looked for in the body.
 std::string normalizeForMatch(std::string_view text);
 
-// Both at once, over text given in pieces (as a Markdown stores it), in one pass per byte: the
+// Both at once, over text given in pieces that hold whole characters (as a Markdown stores it): the
 // layout counts every body item's words and normalises them when a pull quote will be looked for.
 class WordScan {
  public:

@@ -53,3 +53,55 @@ TEST_CASE("reference labels match case-insensitively, Unicode included", "[text]
   CHECK(targets[0].url == "https://example.org/b");
   CHECK(linkTargets("[Alpha][]\n\n[Beta]: https://example.org/c").empty());
 }
+
+TEST_CASE("structure bounds: nesting counts at every line start, whatever ends the line", "[text]") {
+  using broadsheet::text::exceedsStructureBounds;
+  using broadsheet::text::kMaxMarkdownNesting;
+  const std::string deep(kMaxMarkdownNesting + 1, '>');
+  const std::string shallow(kMaxMarkdownNesting, '>');
+  for (const char* lineEnd : {"\n", "\r\n", "\r"}) {
+    INFO("line end " << (lineEnd[0] == '\n' ? "LF" : lineEnd[1] ? "CRLF" : "CR"));
+    CHECK(exceedsStructureBounds("first line" + std::string(lineEnd) + deep + " quoted"));
+    CHECK_FALSE(exceedsStructureBounds("first line" + std::string(lineEnd) + shallow + " quoted"));
+    CHECK(exceedsStructureBounds("a" + std::string(lineEnd) + "b" + std::string(lineEnd) + std::string(2 * kMaxMarkdownNesting + 2, ' ') + "- item"));
+  }
+  // Markers count only where a line starts, not in the middle of one.
+  CHECK_FALSE(exceedsStructureBounds("mid-line " + deep));
+  CHECK(exceedsStructureBounds(deep));
+}
+
+TEST_CASE("structure bounds: link openers left open count from the first one", "[text]") {
+  using broadsheet::text::exceedsStructureBounds;
+  std::string openers = "no brackets before this point. ";
+  for (int i = 0; i < 1500; ++i) openers += "![";
+  std::string closers;
+  for (int i = 0; i < 1500; ++i) closers += "]";
+  CHECK(exceedsStructureBounds(openers + closers));     // 1500 closers each see up to 1500 openers
+  CHECK_FALSE(exceedsStructureBounds(closers + openers));  // closers before any opener cost nothing
+}
+
+TEST_CASE("containsAnyOf finds any of the characters anywhere", "[text]") {
+  using broadsheet::text::containsAnyOf;
+  CHECK(containsAnyOf("abc\ndef", "\r\n"));
+  CHECK(containsAnyOf("abc\rdef", "\r\n"));
+  CHECK_FALSE(containsAnyOf("abcdef", "\r\n"));
+  CHECK_FALSE(containsAnyOf("", "[<"));
+  CHECK(containsAnyOf(std::string_view("a\0b", 3), std::string_view("\0", 1)));
+}
+
+TEST_CASE("plain text in pieces is the plain text", "[text]") {
+  for (const char* source : {"One *two* `three` [four](https://e.example/)", "Line one  \nline two\nthree"}) {
+    INFO(source);
+    const Markdown markdown(source, Flavor::Inline);
+    std::string pieces;
+    markdown.visitPlainText([&pieces](std::string_view piece) { pieces.append(piece); });
+    while (!pieces.empty() && pieces.back() == ' ') pieces.pop_back();
+    CHECK(pieces == markdown.plainText());
+  }
+  const Markdown blocks("# Head\n\nPara one.\n\n- a\n- b\n\n```\ncode\n```", Flavor::Blocks);
+  std::string pieces;
+  blocks.visitPlainText([&pieces](std::string_view piece) { pieces.append(piece); });
+  while (!pieces.empty() && pieces.back() == ' ') pieces.pop_back();
+  CHECK(pieces == blocks.plainText());
+  CHECK(blocks.plainText().rfind("Head Para one. a b code", 0) == 0);
+}
