@@ -16,29 +16,8 @@ std::size_t countWords(std::string_view text);
 // in which a pull quote is looked for in the body.
 std::string normalizeForMatch(std::string_view text);
 
-// Both at once, over text given in pieces that hold whole characters (as a Markdown stores it): the
-// layout counts every body item's words and normalises them when a pull quote will be looked for.
-class WordScan {
- public:
-  // Appends the normalised text to `normalized` when given (leading and trailing white space left
-  // out, as normalizeForMatch does).
-  explicit WordScan(std::string* normalized = nullptr) : normalized_(normalized) {}
-  void add(std::string_view text);
-  std::size_t words() const { return words_ + (inWord_ && wordHasLetter_ ? 1 : 0); }
-
- private:
-  void count(std::string_view text);
-  void normalize(std::string_view text);
-
-  std::string* normalized_;
-  std::size_t written_ = 0;  // normalised bytes appended by this scan
-  bool pendingSpace_ = false;
-  std::size_t words_ = 0;
-  bool inWord_ = false;
-  bool wordHasLetter_ = false;
-};
-
-// A needle to look for in texts, in time linear in the text searched whatever the needle: memmem
+// Appends normalizeForMatch(text) to `out`.
+void appendForMatch(std::string& out, std::string_view text);// A needle to look for in texts, in time linear in the text searched whatever the needle: memmem
 // is the Two-Way algorithm in both C libraries we build with (glibc, and musl under Emscripten),
 // where std::string::find compares up to the needle's length at every position, so a hostile needle
 // such as "a a a ... a b" against "a a a ..." makes it quadratic.
@@ -63,6 +42,9 @@ class QuoteMatcher {
   explicit QuoteMatcher(std::string_view quote);
   // True when every fragment appears in `normalizedBody` (see normalizeForMatch).
   bool appearsIn(std::string_view normalizedBody) const;
+  // A quote without ellipses is one fragment; positionIn gives where it first appears, or npos.
+  bool isOneFragment() const { return fragments_.size() == 1; }
+  std::size_t positionIn(std::string_view normalizedText) const { return fragments_.front().in(normalizedText); }
 
  private:
   std::vector<TextSearch> fragments_;

@@ -1,5 +1,6 @@
 #include "text/markdown.hpp"
 
+#include <array>
 #include <cstring>
 
 #include <cmark.h>
@@ -47,9 +48,8 @@ bool isSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
 // only open a block through its first characters ("# ", "> ", "- ", "1. ", "```"...). Those are
 // escaped, which keeps the characters and makes them literal. Most texts need none of this and are
 // parsed as they are (`rewritten` stays empty).
-std::string_view asInlineSource(std::string_view source, bool escapeBlockMarker, std::string& rewritten) {
-  const bool multiline = containsAnyOf(source, "\r\n");
-  if (!multiline && !isSpaceOrTab(source.front()) && !escapeBlockMarker) return source;
+std::string_view asInlineSource(std::string_view source, const SourceFacts& facts, bool escapeBlockMarker, std::string& rewritten) {
+  if (!facts.lineBreaks && !isSpaceOrTab(source.front()) && !escapeBlockMarker) return source;
   std::string& line = rewritten;
   line.reserve(source.size() + 1);
   for (char c : source) line.push_back(c == '\n' || c == '\r' ? ' ' : c);
@@ -139,22 +139,49 @@ std::size_t nextLineBreak(std::string_view source, std::size_t from, bool hasCar
 
 }  // namespace
 
+SourceFacts factsOf(std::string_view source) {
+  enum : unsigned char { kNotBlank = 1, kLineBreak = 2, kCarriageReturn = 4, kBracket = 8, kLinkSyntax = 16, kSchemeMark = 32 };
+  static constexpr auto kFlags = [] {
+    std::array<unsigned char, 256> table{};
+    for (auto& flags : table) flags = kNotBlank;
+    table[' '] = table['\t'] = 0;
+    table['\n'] = kLineBreak;
+    table['\r'] = kLineBreak | kCarriageReturn;
+    table['['] = kNotBlank | kBracket | kLinkSyntax;
+    table['<'] = kNotBlank | kLinkSyntax | kSchemeMark;
+    table[':'] = table['%'] = table['&'] = table['\\'] = kNotBlank | kSchemeMark;
+    return table;
+  }();
+  unsigned flags = 0;
+  for (const char c : source) flags |= kFlags[static_cast<unsigned char>(c)];
+  SourceFacts facts;
+  facts.blank = !(flags & kNotBlank);
+  facts.lineBreaks = flags & kLineBreak;
+  facts.carriageReturns = flags & kCarriageReturn;
+  facts.brackets = flags & kBracket;
+  facts.linkSyntax = flags & kLinkSyntax;
+  facts.schemeMarks = flags & kSchemeMark;
+  return facts;
+}
+
+bool exceedsStructureBounds(std::string_view source) { return exceedsStructureBounds(source, factsOf(source)); }
+
 // Two measures, each taken with a scan that skips what cannot matter: the nesting at every line
 // start (a line starts after each "\n" or "\r"), and the bracket work from the first "[" on.
-bool exceedsStructureBounds(std::string_view source) {
-  const bool hasCarriageReturns = std::memchr(source.data(), '\r', source.size()) != nullptr;
-  for (std::size_t lineStart = 0; lineStart < source.size();) {
+bool exceedsStructureBounds(std::string_view source, const SourceFacts& facts) {
+  if (lineNesting(source, 0) > kMaxMarkdownNesting) return true;
+  for (std::size_t lineStart = 0; facts.lineBreaks && lineStart < source.size();) {
+    lineStart = nextLineBreak(source, lineStart, facts.carriageReturns) + 1;
     if (lineNesting(source, lineStart) > kMaxMarkdownNesting) return true;
-    lineStart = nextLineBreak(source, lineStart, hasCarriageReturns) + 1;
   }
-  return bracketWorkExceedsBound(source);
+  return facts.brackets && bracketWorkExceedsBound(source);
 }
 
 void Markdown::FreeNode::operator()(cmark_node* node) const { cmark_node_free(node); }
 
-Markdown::Markdown(std::string_view source, Flavor flavor) : flavor_(flavor) {
-  if (source.find_first_not_of(" \t\r\n") == std::string_view::npos) return;  // nothing to show
-  if (exceedsStructureBounds(source)) {
+Markdown::Markdown(std::string_view source, Flavor flavor) : flavor_(flavor), facts_(factsOf(source)) {
+  if (facts_.blank) return;  // nothing to show
+  if (exceedsStructureBounds(source, facts_)) {
     shownAsText_ = true;
     document_.reset(literalDocument(source));
     return;
@@ -164,10 +191,10 @@ Markdown::Markdown(std::string_view source, Flavor flavor) : flavor_(flavor) {
     return;
   }
   std::string rewritten;
-  document_.reset(parse(asInlineSource(source, false, rewritten)));
+  document_.reset(parse(asInlineSource(source, facts_, false, rewritten)));
   if (isSingleParagraph(document_.get())) return;
   rewritten.clear();
-  document_.reset(parse(asInlineSource(source, true, rewritten)));
+  document_.reset(parse(asInlineSource(source, facts_, true, rewritten)));
 }
 
 Markdown::Markdown(cmark_node* document, Flavor flavor) : document_(document), flavor_(flavor) {}
@@ -191,7 +218,7 @@ bool Markdown::isParagraph() const {
   return first != nullptr && cmark_node_next(first) == nullptr && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
 }
 
-void Markdown::visitPlainText(const std::function<void(std::string_view)>& visit) const {
+void Markdown::visitPlainText(PieceVisitor visit) const {
   if (!document_) return;
   cmark_node* const root = document_.get();
   bool empty = true, endsWithSpace = false;
@@ -201,9 +228,14 @@ void Markdown::visitPlainText(const std::function<void(std::string_view)>& visit
     empty = false;
     endsWithSpace = piece.back() == ' ';
   };
-  cmark_iter* iter = cmark_iter_new(root);
-  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
-    cmark_node* node = cmark_iter_get_node(iter);
+  // Leaving a container block separates its words from the next block's.
+  const auto leave = [&](cmark_node* node) {
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (!empty && !endsWithSpace && type >= CMARK_NODE_FIRST_BLOCK && type <= CMARK_NODE_LAST_BLOCK) emit(" ");
+  };
+  // Depth first by the tree's own links: cmark_iter allocates for every walk, and this runs for
+  // every body item.
+  for (cmark_node* node = cmark_node_first_child(root); node != nullptr;) {
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE:
@@ -220,14 +252,20 @@ void Markdown::visitPlainText(const std::function<void(std::string_view)>& visit
         emit(" ");
         break;
       default:
-        // Leaving a block separates its words from the next block's.
-        if (event == CMARK_EVENT_EXIT && node != root && !empty && !endsWithSpace &&
-            cmark_node_get_type(node) >= CMARK_NODE_FIRST_BLOCK && cmark_node_get_type(node) <= CMARK_NODE_LAST_BLOCK) {
-          emit(" ");
+        if (cmark_node* child = cmark_node_first_child(node)) {
+          node = child;
+          continue;
         }
+        if (cmark_node_get_type(node) != CMARK_NODE_THEMATIC_BREAK) leave(node);  // an empty container
     }
+    // Up to the next sibling, leaving each container on the way.
+    while (node != nullptr && cmark_node_next(node) == nullptr) {
+      node = cmark_node_parent(node);
+      if (node == root) node = nullptr;
+      if (node != nullptr) leave(node);
+    }
+    if (node != nullptr) node = cmark_node_next(node);
   }
-  cmark_iter_free(iter);
 }
 
 std::string Markdown::plainText() const {

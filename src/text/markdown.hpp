@@ -2,10 +2,10 @@
 // stage walks these trees and applies the URL policy and escaping.
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 struct cmark_node;
@@ -22,6 +22,19 @@ struct LinkTarget {
 // find_first_of calls memchr once per character of `text`, which was 12% of a render.)
 bool containsAnyOf(std::string_view text, std::string_view characters);
 
+// Which characters that change how a source is parsed or checked it holds, from one pass over it
+// with one table lookup per byte (a memchr scan for each character was 5% of a render in WASM,
+// where memchr is not vectorised).
+struct SourceFacts {
+  bool blank = true;             // nothing but spaces, tabs and line breaks
+  bool lineBreaks = false;       // "\n" or "\r"
+  bool carriageReturns = false;  // "\r"
+  bool brackets = false;         // "[": links and images, and the bracket bound below
+  bool linkSyntax = false;       // "[" or "<": links, images and autolinks
+  bool schemeMarks = false;      // ":", "%", "&", "\\" or "<": what a refused link destination needs
+};
+SourceFacts factsOf(std::string_view source);
+
 enum class Flavor {
   Inline,  // one run of inline CommonMark (emphasis, code, links): never a heading, list or quote
   Blocks,  // full block-level CommonMark
@@ -36,6 +49,22 @@ enum class Flavor {
 inline constexpr std::size_t kMaxMarkdownNesting = 64;        // quote and list markers (+ indent / 2) opening a line
 inline constexpr std::size_t kMaxMarkdownBracketWork = 1000000;  // sum, over "]", of the "[" still open before it
 bool exceedsStructureBounds(std::string_view source);
+bool exceedsStructureBounds(std::string_view source, const SourceFacts& facts);
+
+// A reference to a callable that takes each piece of a text, for the length of one call: it neither
+// owns nor copies the callable, so nothing is allocated (std::function may allocate).
+class PieceVisitor {
+ public:
+  template <typename Visit, typename = std::enable_if_t<!std::is_same_v<std::decay_t<Visit>, PieceVisitor>>>
+  PieceVisitor(Visit&& visit)  // NOLINT: implicit, so a lambda can be passed as it is
+      : object_(const_cast<void*>(static_cast<const void*>(&visit))),
+        call_([](void* object, std::string_view piece) { (*static_cast<std::remove_reference_t<Visit>*>(object))(piece); }) {}
+  void operator()(std::string_view piece) const { call_(object_, piece); }
+
+ private:
+  void* object_;
+  void (*call_)(void*, std::string_view);
+};
 
 class Markdown {
  public:
@@ -49,6 +78,8 @@ class Markdown {
   bool empty() const { return !document_; }
   // True when the source passed the structure bounds above and is shown as literal text.
   bool shownAsText() const { return shownAsText_; }
+  // What the source held (see SourceFacts), so callers need not scan it again.
+  const SourceFacts& sourceFacts() const { return facts_; }
 
   // Splits a Blocks document into one document per top-level block, so the layout can place
   // things between them. This Markdown is left empty.
@@ -61,7 +92,7 @@ class Markdown {
   std::string plainText() const;
   // The same text in the pieces it is stored in (a trailing space is not trimmed), for callers that
   // scan it without keeping it.
-  void visitPlainText(const std::function<void(std::string_view)>& visit) const;
+  void visitPlainText(PieceVisitor visit) const;
 
   // Every link and image destination, in reading order (autolinks and resolved reference links
   // included). Judging them is the caller's business: this stage knows no URL policy.
@@ -76,6 +107,7 @@ class Markdown {
   std::unique_ptr<cmark_node, FreeNode> document_;
   Flavor flavor_ = Flavor::Inline;
   bool shownAsText_ = false;
+  SourceFacts facts_;
 };
 
 }  // namespace broadsheet::text

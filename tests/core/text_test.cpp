@@ -105,3 +105,30 @@ TEST_CASE("plain text in pieces is the plain text", "[text]") {
   CHECK(pieces == blocks.plainText());
   CHECK(blocks.plainText().rfind("Head Para one. a b code", 0) == 0);
 }
+
+TEST_CASE("source facts come from one pass", "[text]") {
+  using broadsheet::text::factsOf;
+  CHECK(factsOf(" \t\r\n").blank);
+  CHECK_FALSE(factsOf(" x ").blank);
+  const auto plain = factsOf("Plain words, no links.");
+  CHECK_FALSE(plain.lineBreaks);
+  CHECK_FALSE(plain.brackets);
+  CHECK_FALSE(plain.linkSyntax);
+  CHECK_FALSE(plain.schemeMarks);
+  const auto link = factsOf("A [link](https://e.example/)\r\nnext");
+  CHECK(link.lineBreaks);
+  CHECK(link.carriageReturns);
+  CHECK(link.brackets);
+  CHECK(link.linkSyntax);
+  CHECK(link.schemeMarks);
+  CHECK(factsOf("<x>").linkSyntax);
+  CHECK_FALSE(factsOf("<x>").brackets);
+  CHECK(factsOf("a\\b").schemeMarks);
+  CHECK_FALSE(factsOf("line\nbreak").carriageReturns);
+}
+
+TEST_CASE("plain text separates blocks once, whatever their nesting", "[text]") {
+  CHECK(Markdown("> quoted *words*\n>\n> - one\n> - two\n\n---\n\nafter", Flavor::Blocks).plainText() == "quoted words one two after");
+  CHECK(Markdown("- \n- b", Flavor::Blocks).plainText() == "b");
+  CHECK(Markdown("![](a.png) and [](b)", Flavor::Inline).plainText() == " and");
+}
