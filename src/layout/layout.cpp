@@ -9,6 +9,7 @@
 
 #include "format/json_pointer.hpp"
 #include "layout/pullquote_placement.hpp"
+#include "layout/quote_search.hpp"
 #include "layout/words.hpp"
 
 namespace broadsheet::layout {
@@ -179,57 +180,24 @@ class ArticleLayout {
     // Every item's words are counted; plain text is kept only where pull quotes are taken from
     // (memory: a long article would otherwise hold its text again during the layout).
     plainTexts_.resize(tree_.body.size());
+    std::string words;
     for (std::size_t i = 0; i < tree_.body.size(); ++i) {
       BodyItem& item = tree_.body[i];
-      const bool quotable = article_.autoPullquotes && (item.kind == BodyItem::Kind::Paragraph || item.kind == BodyItem::Kind::Quote);
-      const bool keepPlain = item.kind == BodyItem::Kind::PullQuote || quotable;
-      const std::string& words = itemWords(item);
+      words.clear();
+      appendItemWords(words, item);
       item.words = countWords(words);
-      if (keepPlain) plainTexts_[i] = words.substr(0, words.find_last_not_of(' ') + 1);
+      const bool quotable = article_.autoPullquotes && (item.kind == BodyItem::Kind::Paragraph || item.kind == BodyItem::Kind::Quote);
+      if (item.kind == BodyItem::Kind::PullQuote || quotable) plainTexts_[i] = words.substr(0, words.find_last_not_of(' ') + 1);
     }
-    searchableItems_ = tree_.body.size();
-    for (std::size_t index : anchoredPullquotes_) tree_.body[index].repeatsBody = findQuote(plainTexts_[index]).inBody;
-  }
-
-  // The words of an item as a reader meets them: its text, list entries and caption, in a buffer
-  // reused from item to item (valid until the next call).
-  const std::string& itemWords(const BodyItem& item) {
-    itemWords_.clear();
-    const auto append = [this](std::string_view piece) { itemWords_.append(piece); };
-    item.text.visitPlainText(append);
-    for (const Markdown& entry : item.items) {
-      itemWords_.push_back(' ');
-      entry.visitPlainText(append);
+    // The words normalised are no longer than their sources (markup, escapes and entities only
+    // shrink, typographic marks become ASCII), plus a separator per item, list entry and caption.
+    std::size_t normalizedBound = tree_.body.size();
+    for (const Block& block : article_.body) {
+      normalizedBound += block.text.source.size() + block.image.caption.source.size() + 1;
+      for (const format::Text& entry : block.items) normalizedBound += entry.source.size() + 1;
     }
-    if (item.figure.image) {
-      itemWords_.push_back(' ');
-      item.figure.caption.visitPlainText(append);
-    }
-    return itemWords_;
-  }
-
-  // The normalised words of body item i (before placement; "" for pull quotes), indexing the items up
-  // to it on first use: a quote found early in the body leaves the rest unnormalised.
-  std::string_view normalizedItem(std::size_t i) {
-    if (normalizedItems_ == 0) {
-      // Reserved once rather than doubled into (memory): the words normalised are no longer than
-      // their sources (markup, escapes and entities only shrink, typographic marks become ASCII),
-      // plus a separator for each item, list entry and caption.
-      std::size_t bound = searchableItems_;
-      for (const Block& block : article_.body) {
-        bound += block.text.source.size() + block.image.caption.source.size() + 1;
-        for (const format::Text& entry : block.items) bound += entry.source.size() + 1;
-      }
-      normalizedBody_.reserve(bound);
-    }
-    for (; normalizedItems_ <= i; ++normalizedItems_) {
-      const BodyItem& item = tree_.body[normalizedItems_];
-      const std::size_t start = normalizedBody_.size();
-      if (item.kind != BodyItem::Kind::PullQuote) appendForMatch(normalizedBody_, itemWords(item));
-      itemSpans_.emplace_back(start, normalizedBody_.size() - start);
-      normalizedBody_ += '\n';
-    }
-    return std::string_view(normalizedBody_).substr(itemSpans_[i].first, itemSpans_[i].second);
+    quoteSearch_.emplace(tree_.body, tree_.body.size(), normalizedBound);
+    for (std::size_t index : anchoredPullquotes_) tree_.body[index].repeatsBody = quoteSearch_->find(plainTexts_[index]).inBody;
   }
 
   // Nothing reads the body's CommonMark sources after the layout: freed now, a long article does not
@@ -354,43 +322,6 @@ class ArticleLayout {
     return chosen;
   }
 
-  // Where a pull quote's words are: the first body item that holds them (pull quotes excluded), if
-  // any, and whether the body holds them at all (they may run across items).
-  struct QuoteSource {
-    std::optional<std::size_t> item;
-    bool inBody = false;
-  };
-  QuoteSource findQuote(const std::string& quote) {
-    const QuoteMatcher matcher(quote);
-    if (matcher.isOneFragment()) return findOneFragment(matcher);
-    for (std::size_t i = 0; i < searchableItems_; ++i) {
-      const std::string_view words = normalizedItem(i);
-      if (!words.empty() && matcher.appearsIn(words)) return {i, true};
-    }
-    // Not in any one item: every item is indexed by now, and the words may run across items.
-    return {std::nullopt, matcher.appearsIn(normalizedBody_)};
-  }
-
-  // A quote of one fragment is looked for in stretches of the index that double in size: a quote
-  // early in the body costs little, and one that is not in it a few searches (a search per item, each
-  // preparing the needle again, was most of a render with three paraphrased pull quotes). Its words
-  // cannot run across items (no '\n' in them), so the item holding the first match is the first item
-  // that holds them.
-  QuoteSource findOneFragment(const QuoteMatcher& matcher) {
-    for (std::size_t searched = 0, stretch = 16; searched < searchableItems_; searched += stretch, stretch *= 2) {
-      const std::size_t end = std::min(searchableItems_, searched + stretch);
-      normalizedItem(end - 1);
-      const std::size_t from = itemSpans_[searched].first;
-      const std::size_t to = itemSpans_[end - 1].first + itemSpans_[end - 1].second;  // this stretch only
-      const std::size_t position = matcher.positionIn(std::string_view(normalizedBody_).substr(from, to - from));
-      if (position == std::string_view::npos) continue;
-      const auto after = std::upper_bound(itemSpans_.begin(), itemSpans_.begin() + static_cast<std::ptrdiff_t>(end), from + position,
-                                          [](std::size_t at, const std::pair<std::size_t, std::size_t>& span) { return at < span.first; });
-      return {static_cast<std::size_t>(after - itemSpans_.begin()) - 1, true};
-    }
-    return {std::nullopt, false};
-  }
-
   void placeFloatingPullquotes() {
     std::vector<FlowItem> flow;
     for (const BodyItem& item : tree_.body) flow.push_back({item.kind == BodyItem::Kind::Paragraph, item.words});
@@ -399,7 +330,7 @@ class ArticleLayout {
     std::vector<PullquoteRequest> requests;
     std::vector<bool> inBody;
     for (const PendingPullquote& quote : pending) {
-      const QuoteSource source = findQuote(quote.tree.plainText());
+      const QuoteSource source = quoteSearch_->find(quote.tree.plainText());
       requests.push_back({source.item, article_.autoPullquotes});
       inBody.push_back(source.inBody);
     }
@@ -463,13 +394,7 @@ class ArticleLayout {
   // Per body item before placement: its words as read, kept for anchored pull quotes and, with
   // automatic pull quotes, paragraphs and quotes ("" elsewhere).
   std::vector<std::string> plainTexts_;
-  std::size_t searchableItems_ = 0;  // body items before placement
-  std::string itemWords_;            // see itemWords()
-  // The first normalizedItems_ body items' words (pull quotes left out) in the form pull quotes are
-  // looked for in, separated by '\n', and each item's (start, length) in it (see normalizedItem).
-  std::string normalizedBody_;
-  std::vector<std::pair<std::size_t, std::size_t>> itemSpans_;
-  std::size_t normalizedItems_ = 0;
+  std::optional<QuoteSearch> quoteSearch_;  // over the body before placement
 };
 
 }  // namespace

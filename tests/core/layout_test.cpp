@@ -3,6 +3,7 @@
 
 #include "layout/labels.hpp"
 #include "layout/pullquote_placement.hpp"
+#include "layout/quote_search.hpp"
 #include "layout/words.hpp"
 #include "test_support.hpp"
 
@@ -189,4 +190,30 @@ TEST_CASE("text search stays linear on hostile needles", "[layout]") {
   CHECK(search.in(haystack, &scanned) == std::string_view::npos);
   CHECK(scanned == haystack.size());
   CHECK(layout::TextSearch("a b").in("a a a b") == 4);
+}
+
+TEST_CASE("quote search finds the first item holding the words, however far it has indexed", "[layout]") {
+  std::vector<layout::BodyItem> body(40);
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    body[i].text = text::Markdown("Filler paragraph number " + std::to_string(i) + ".", text::Flavor::Inline);
+  }
+  body[30].kind = layout::BodyItem::Kind::PullQuote;  // pull quotes are not where words are looked for
+  body[30].text = text::Markdown("The needle, in plain words.", text::Flavor::Inline);
+  body[35].text = text::Markdown("He said: “The *needle*, in plain words.”", text::Flavor::Inline);
+  layout::QuoteSearch search(body, body.size(), 4096);
+
+  const auto last = search.find("paragraph number 39");  // indexes the whole body
+  REQUIRE(last.item.has_value());
+  CHECK(*last.item == 39);
+  const auto needle = search.find("“the needle, in plain words”");
+  REQUIRE(needle.item.has_value());
+  CHECK(*needle.item == 35);
+  CHECK(*search.find("number 3").item == 3);  // the first of 3, 30... 39
+
+  const auto across = search.find("number 7. … filler paragraph number 8");  // two fragments, two items
+  CHECK_FALSE(across.item.has_value());
+  CHECK(across.inBody);
+  const auto paraphrase = search.find("a needle in other words");
+  CHECK_FALSE(paraphrase.item.has_value());
+  CHECK_FALSE(paraphrase.inBody);
 }
