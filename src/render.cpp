@@ -3,7 +3,6 @@
 
 #include "format/article.hpp"
 #include "format/diagnostics.hpp"
-#include "format/parse_json.hpp"
 #include "format/read_article.hpp"
 #include "format/source_locator.hpp"
 #include "html/emit.hpp"
@@ -17,12 +16,6 @@ bool hasErrors(const std::vector<Diagnostic>& diagnostics) {
     if (diagnostic.severity == Severity::Error) return true;
   }
   return false;
-}
-
-// Parses and reads the document; returns whether there is an article worth laying out.
-bool readDocument(std::string_view json, const Limits& limits, format::Article& article, format::DiagnosticSink& sink) {
-  nlohmann::json document;
-  return format::parseJson(json, limits, document, sink) && format::readArticle(document, limits, article, sink);
 }
 
 // The sink's diagnostics with line:column and in document order. A syntax error is already placed,
@@ -42,7 +35,7 @@ RenderResult render(std::string_view json, const RenderOptions& options) {
   RenderResult result;
   format::DiagnosticSink sink;
   format::Article article;
-  if (readDocument(json, options.limits, article, sink)) {
+  if (format::readArticle(json, options.limits, article, sink)) {
     layout::LayoutTree tree = layout::layOut(article, options, sink, result.meta);
     // The HTML is about as long as the article's JSON (0.9-1.2x in the bench articles): reserved
     // once, a long article's output is not doubled into, with both copies held while it moves.
@@ -64,7 +57,7 @@ std::vector<Diagnostic> validate(std::string_view json, const Limits& limits) {
   format::Article article;
   RenderOptions options;
   options.limits = limits;
-  if (readDocument(json, limits, article, sink)) {
+  if (format::readArticle(json, limits, article, sink)) {
     Meta meta;
     layout::layOut(article, options, sink, meta);  // pull-quote warnings come from the layout
   }

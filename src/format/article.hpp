@@ -2,6 +2,7 @@
 // members that failed validation are absent (their diagnostics explain why).
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,7 +75,9 @@ struct Article {
   std::vector<Person> authors;
   std::vector<Person> analysts;
   std::optional<Image> image;
-  std::vector<Block> body;  // a CommonMark string body becomes one Markdown block
+  // A CommonMark string body becomes one Markdown block. A deque, because blocks are added one by one
+  // as the text is read, with no count known first: a vector grown so held up to twice their memory.
+  std::deque<Block> body;
   std::vector<PullQuote> pullquotes;
   bool autoPullquotes = false;  // "pullquotes": "auto"
   Text note;

@@ -36,6 +36,8 @@ class DiagnosticSink {
   void error(std::string_view code, std::string path, std::string message);
   void warning(std::string_view code, std::string path, std::string message);
   void add(Diagnostic diagnostic);
+  // Drops what was reported at `pointer` or inside it: a member given twice counts only the last time.
+  void forget(std::string_view pointer);
 
   bool hasErrors() const { return errorCount_ > 0; }
   std::vector<Diagnostic>& items() { return items_; }

@@ -1,5 +1,8 @@
 #include "format/json_pointer.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 namespace broadsheet::format {
 
 std::string childPointer(std::string_view parent, std::string_view token) {
@@ -21,6 +24,35 @@ std::string childPointer(std::string_view parent, std::string_view token) {
 
 std::string childPointer(std::string_view parent, std::size_t index) {
   return childPointer(parent, std::to_string(index));
+}
+
+std::string memberName(std::string_view pointer) {
+  std::string name;
+  std::size_t start = 1;
+  while (start <= pointer.size()) {
+    std::size_t end = pointer.find('/', start);
+    if (end == std::string_view::npos) end = pointer.size();
+    std::string token;
+    for (std::size_t i = start; i < end; ++i) {
+      const char c = pointer[i];
+      if (c == '~' && i + 1 < end && (pointer[i + 1] == '0' || pointer[i + 1] == '1')) {
+        token.push_back(pointer[++i] == '0' ? '~' : '/');
+      } else {
+        token.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c);
+      }
+    }
+    const bool index = !token.empty() && std::all_of(token.begin(), token.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+    if (index) {
+      name += "[" + token + "]";
+    } else {
+      if (!name.empty()) name += ".";
+      name += token.empty() ? "(empty name)" : token;
+    }
+    start = end + 1;
+  }
+  return name.empty() ? "the document" : "\"" + name + "\"";
 }
 
 }  // namespace broadsheet::format

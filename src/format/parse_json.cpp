@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "format/source_locator.hpp"
 
 namespace broadsheet::format {
@@ -12,26 +14,60 @@ namespace {
 
 using Json = nlohmann::json;
 
-// nlohmann's DOM builder, plus a nesting limit (so hostile depth costs nothing) and a record of
-// where a syntax error happened instead of an exception.
-class LimitedDomBuilder : public nlohmann::detail::json_sax_dom_parser<Json> {
+// nlohmann's SAX interface, forwarded to JsonEvents, plus a nesting limit (so hostile depth costs
+// nothing) and a record of where a syntax error happened instead of an exception.
+class LimitedSaxForwarder {
  public:
-  LimitedDomBuilder(Json& document, std::size_t maxDepth)
-      : json_sax_dom_parser(document, /*allow_exceptions=*/false), maxDepth_(maxDepth) {}
+  LimitedSaxForwarder(JsonEvents& events, std::size_t maxDepth) : events_(events), maxDepth_(maxDepth) {}
 
-  bool start_object(std::size_t elements) {
-    return enter() && json_sax_dom_parser::start_object(elements);
+  bool null() {
+    events_.null();
+    return true;
+  }
+  bool boolean(bool value) {
+    events_.boolean(value);
+    return true;
+  }
+  bool number_integer(Json::number_integer_t value) {
+    events_.number(static_cast<double>(value));
+    return true;
+  }
+  bool number_unsigned(Json::number_unsigned_t value) {
+    events_.number(static_cast<double>(value));
+    return true;
+  }
+  bool number_float(Json::number_float_t value, const std::string& /*text*/) {
+    events_.number(value);
+    return true;
+  }
+  bool string(std::string& value) {
+    events_.string(value);
+    return true;
+  }
+  bool binary(Json::binary_t& /*value*/) { return true; }  // only binary formats have these, not JSON text
+  bool key(std::string& name) {
+    events_.key(name);
+    return true;
+  }
+  bool start_object(std::size_t /*elements*/) {
+    if (!enter()) return false;
+    events_.startObject();
+    return true;
   }
   bool end_object() {
     --depth_;
-    return json_sax_dom_parser::end_object();
+    events_.endObject();
+    return true;
   }
-  bool start_array(std::size_t elements) {
-    return enter() && json_sax_dom_parser::start_array(elements);
+  bool start_array(std::size_t /*elements*/) {
+    if (!enter()) return false;
+    events_.startArray();
+    return true;
   }
   bool end_array() {
     --depth_;
-    return json_sax_dom_parser::end_array();
+    events_.endArray();
+    return true;
   }
 
   template <class Exception>
@@ -58,6 +94,7 @@ class LimitedDomBuilder : public nlohmann::detail::json_sax_dom_parser<Json> {
 
   static constexpr int kNumberOverflow = 406;  // nlohmann's out_of_range.406
 
+  JsonEvents& events_;
   std::size_t maxDepth_;
   std::size_t depth_ = 0;
   bool depthExceeded_ = false;
@@ -149,31 +186,31 @@ struct ParseOutcome {
   std::string error;
 };
 
-ParseOutcome parseOnce(std::string_view text, std::size_t maxDepth, Json& out) {
-  LimitedDomBuilder builder(out, maxDepth);
+ParseOutcome parseOnce(std::string_view text, std::size_t maxDepth, JsonEvents& events) {
+  LimitedSaxForwarder forwarder(events, maxDepth);
   ParseOutcome outcome;
-  outcome.parsed = Json::sax_parse(text.begin(), text.end(), &builder) && !builder.is_errored();
-  outcome.depthExceeded = builder.depthExceeded();
-  outcome.numberOverflow = builder.numberOverflow();
-  outcome.errorAt = builder.syntaxErrorAt();
-  outcome.error = builder.syntaxError();
+  outcome.parsed = Json::sax_parse(text.begin(), text.end(), &forwarder);
+  outcome.depthExceeded = forwarder.depthExceeded();
+  outcome.numberOverflow = forwarder.numberOverflow();
+  outcome.errorAt = forwarder.syntaxErrorAt();
+  outcome.error = forwarder.syntaxError();
   return outcome;
 }
 
 }  // namespace
 
-bool parseJson(std::string_view text, const Limits& limits, Json& out, DiagnosticSink& sink) {
+bool parseJson(std::string_view text, const Limits& limits, JsonEvents& events, DiagnosticSink& sink) {
   if (text.size() > limits.maxInputBytes) {
     sink.error(code::Limit, "",
                "The document is " + std::to_string(text.size()) + " bytes long; the limit is " +
                    std::to_string(limits.maxInputBytes) + " bytes.");
     return false;
   }
-  ParseOutcome outcome = parseOnce(text, limits.maxDepth, out);
+  ParseOutcome outcome = parseOnce(text, limits.maxDepth, events);
   if (outcome.numberOverflow) {
     // Rare, so the copy is only made here; offsets are unchanged (see withFiniteNumbers).
-    out = Json();
-    outcome = parseOnce(withFiniteNumbers(text), limits.maxDepth, out);
+    events.restart();
+    outcome = parseOnce(withFiniteNumbers(text), limits.maxDepth, events);
   }
   if (outcome.parsed) return true;
 
@@ -200,7 +237,6 @@ bool parseJson(std::string_view text, const Limits& limits, Json& out, Diagnosti
     diagnostic.column = position.column;
   }
   sink.add(std::move(diagnostic));
-  out = Json();
   return false;
 }
 

@@ -4,73 +4,125 @@
 #include <cctype>
 #include <cmath>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <set>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "format/json_pointer.hpp"
+#include "format/parse_json.hpp"
 #include "html/url_policy.hpp"
 #include "text/markdown.hpp"
 
 namespace broadsheet::format {
 namespace {
 
-using Json = nlohmann::json;
 using html::UrlKind;
 using text::Flavor;
 
-// "/analysts/0/name" -> "analysts[0].name": how the member reads in a message (one printable line).
-std::string memberName(std::string_view pointer) {
-  std::string name;
-  std::size_t start = 1;
-  while (start <= pointer.size()) {
-    std::size_t end = pointer.find('/', start);
-    if (end == std::string_view::npos) end = pointer.size();
-    std::string token;
-    for (std::size_t i = start; i < end; ++i) {
-      const char c = pointer[i];
-      if (c == '~' && i + 1 < end && (pointer[i + 1] == '0' || pointer[i + 1] == '1')) {
-        token.push_back(pointer[++i] == '0' ? '~' : '/');
-      } else {
-        token.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c);
-      }
-    }
-    const bool index = !token.empty() && std::all_of(token.begin(), token.end(), [](char c) {
-      return std::isdigit(static_cast<unsigned char>(c));
-    });
-    if (index) {
-      name += "[" + token + "]";
-    } else {
-      if (!name.empty()) name += ".";
-      name += token.empty() ? "(empty name)" : token;
-    }
-    start = end + 1;
-  }
-  return name.empty() ? "the document" : "\"" + name + "\"";
-}
+// ------------------------------------------------------------------ JSON values as the reader keeps them
 
-std::string describeType(const Json& value) {
-  switch (value.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::object: return "an object";
+enum class Kind { Null, Boolean, Number, String, Array, Object };
+
+std::string describe(Kind kind) {
+  switch (kind) {
+    case Kind::Null: return "null";
+    case Kind::Boolean: return "a boolean";
+    case Kind::String: return "a string";
+    case Kind::Array: return "an array";
+    case Kind::Object: return "an object";
     default: return "a number";
   }
 }
 
-bool isBlank(const std::string& text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+struct Member;
+
+// A JSON value, kept only as far as the format reads it (see ArticleReader::next): scalars whole,
+// the members and elements the format has, and of anything else only its kind.
+struct Value {
+  Kind kind = Kind::Null;
+  bool boolean = false;
+  double number = 0;
+  std::string string;
+  std::vector<Value> items;     // an array's elements, as many as the format reads
+  std::size_t length = 0;       // an array's elements, all of them
+  std::vector<Member> members;  // an object's members, each name once
+
+  Value* find(std::string_view name);
+  // The member `name`, emptied: when an object has a name twice, the last one counts (as in JSON.parse).
+  Value& set(const std::string& name);
+  void clear();  // keeps the capacity, for the next block
+};
+
+struct Member {
+  std::string name;
+  Value value;
+};
+
+Value* Value::find(std::string_view name) {
+  for (Member& member : members) {
+    if (member.name == name) return &member.value;
+  }
+  return nullptr;
 }
 
-// A number with no fraction (2 and 2.0 alike, as JSON Schema's "integer" counts them), or nothing.
-std::optional<double> wholeNumber(const Json& value) {
-  if (!value.is_number()) return std::nullopt;
-  const double number = value.get<double>();
-  if (!std::isfinite(number) || std::floor(number) != number) return std::nullopt;
-  return number;
+Value& Value::set(const std::string& name) {
+  if (Value* existing = find(name)) {
+    existing->clear();
+    return *existing;
+  }
+  Member& added = members.emplace_back();
+  added.name = name;
+  return added.value;
+}
+
+void Value::clear() {
+  kind = Kind::Null;
+  boolean = false;
+  number = 0;
+  string.clear();
+  items.clear();
+  length = 0;
+  members.clear();
+}
+
+// The member names an object of the format may have.
+struct Names {
+  const std::string_view* first = nullptr;
+  std::size_t count = 0;
+  bool has(std::string_view name) const { return std::find(first, first + count, name) != first + count; }
+};
+
+template <std::size_t N>
+constexpr Names names(const std::string_view (&list)[N]) {
+  return {list, N};
+}
+
+constexpr std::string_view kDocumentMembers[] = {
+    "format", "id", "lang", "dir", "headline", "standfirst", "published", "updated", "section", "tags",
+    "publisher", "canonicalUrl", "authors", "analysts", "image", "body", "pullquotes", "note", "callToAction"};
+constexpr std::string_view kPersonMembers[] = {"id", "name", "role", "affiliation", "honorific", "url"};
+constexpr std::string_view kImageMembers[] = {"src", "alt", "caption", "credit", "width", "height"};
+constexpr std::string_view kPublisherMembers[] = {"name", "url"};
+constexpr std::string_view kCallToActionMembers[] = {"label", "url"};
+constexpr std::string_view kPullquoteMembers[] = {"text", "by"};
+// Every member some block type has; which of them a block may have depends on its type.
+constexpr std::string_view kBlockMembers[] = {"type", "text", "level", "by", "attribution", "ordered", "items",
+                                              "src", "alt", "caption", "credit", "width", "height"};
+constexpr std::string_view kTextBlockMembers[] = {"type", "text"};
+constexpr std::string_view kHeadingMembers[] = {"type", "text", "level"};
+constexpr std::string_view kQuoteMembers[] = {"type", "text", "by", "attribution"};
+constexpr std::string_view kPullquoteBlockMembers[] = {"type", "text", "by"};
+constexpr std::string_view kListMembers[] = {"type", "ordered", "items"};
+constexpr std::string_view kImageBlockMembers[] = {"type", "src", "alt", "caption", "credit", "width", "height"};
+constexpr std::string_view kDividerMembers[] = {"type"};
+
+// ------------------------------------------------------------------ checks of single values
+
+bool isBlank(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
 }
 
 // A URL quoted in a message: one printable line, cut short when long.
@@ -167,6 +219,13 @@ bool isRightToLeft(std::string_view tag) {
   return kRightToLeft.count(primaryLanguage(tag)) > 0;
 }
 
+// A number with no fraction (2 and 2.0 alike, as JSON Schema's "integer" counts them), or nothing.
+std::optional<double> wholeNumber(const Value& value) {
+  if (value.kind != Kind::Number) return std::nullopt;
+  if (!std::isfinite(value.number) || std::floor(value.number) != value.number) return std::nullopt;
+  return value.number;
+}
+
 // Where a value is: its parent's JSON Pointer and its key or index, spelled out as a pointer only
 // when a diagnostic needs one (most values have none; building every pointer was 5% of a render).
 struct Place {
@@ -179,18 +238,233 @@ struct Place {
 // Whether a member must be present, and whether a string must hold more than white space.
 enum class Need { Optional, Required, NonEmpty, NonEmptyIfPresent };
 
-class ArticleReader {
- public:
-  ArticleReader(const Limits& limits, DiagnosticSink& sink) : limits_(limits), sink_(sink) {}
+// How the reader takes a container: what of its contents it keeps, and when it reads them.
+enum class Shape {
+  Skipped,   // nothing inside is kept: a member the format does not have, a wrong type, past a limit
+  Document,  // the root object: its members are kept and read when the text ends
+  Body,      // the body array: each block is read as soon as it ends, so no block outlives it
+  Block,     // a block object: members kept until it ends (its type may come last)
+  Record,    // an object whose members are kept: a person, the image, a link, a pull quote
+  List,      // an array whose elements are kept: tags, a list's items
+  Records,   // an array of records, the first `limit` kept: people, pull quotes
+};
 
-  bool read(Json& document, Article& article) {
-    if (!document.is_object()) {
-      sink_.error(code::Type, "", "The document must be a JSON object, found " + describeType(document) + ".");
+// Where the value that starts next goes.
+struct Slot {
+  Value* value = nullptr;         // null: nothing of it is kept
+  Shape shape = Shape::Skipped;   // a container here is read as this shape
+  bool keepContent = false;       // false: only its kind (a member the format does not have)
+  Names names;                    // Record, Records, Block: the members kept whole
+  std::size_t limit = 0;          // Records: how many are kept
+};
+
+struct Frame {
+  Shape shape;
+  Value* value;
+  Names names;
+  std::size_t limit;
+  Slot member;  // objects: where the current member's value goes
+};
+
+// A block's "by", checked once every analyst has been read: analysts may come after the body.
+struct Reference {
+  std::string path;
+  std::string analystId;
+  std::size_t block;  // index in Article::body, or kDroppedBlock
+};
+constexpr std::size_t kDroppedBlock = std::numeric_limits<std::size_t>::max();
+
+// Reads the article from nlohmann's SAX events. The body's blocks are read as each one ends; the
+// rest of the document (a few small members) is kept and read when the text ends, in a fixed order.
+// Diagnostics are held until then: a syntax error later in the text reports only itself.
+class ArticleReader final : public JsonEvents {
+ public:
+  ArticleReader(const Limits& limits, Article& article) : limits_(limits), article_(&article) {}
+
+  // Reports into `sink` and says whether there is an article to show; call after a successful parse.
+  bool finish(DiagnosticSink& sink) {
+    const bool readable = read();
+    for (Diagnostic& diagnostic : reported_.items()) sink.add(std::move(diagnostic));
+    return readable;
+  }
+
+  // ------------------------------------------------------------------ events
+
+  void null() override {
+    startScalar(Kind::Null);
+    endScalar();
+  }
+  void boolean(bool value) override {
+    if (Value* kept = startScalar(Kind::Boolean)) kept->boolean = value;
+    endScalar();
+  }
+  void number(double value) override {
+    if (Value* kept = startScalar(Kind::Number)) kept->number = value;
+    endScalar();
+  }
+  void string(std::string& value) override {
+    // A copy, not a move: the parser's buffer keeps its capacity for the next string.
+    if (Value* kept = startScalar(Kind::String)) kept->string = value;
+    endScalar();
+  }
+  void startObject() override { open(Kind::Object); }
+  void startArray() override { open(Kind::Array); }
+  void endObject() override { close(); }
+  void endArray() override { close(); }
+
+  void key(std::string& text) override {
+    if (skipDepth_ > 0) return;
+    const std::string_view name = text;
+    Frame& frame = frames_.back();
+    if (frame.shape == Shape::Document) {
+      frame.member = documentMember(text);
+      return;
+    }
+    const bool known = frame.names.has(name);
+    const Shape shape = known && frame.shape == Shape::Block && name == "items" ? Shape::List : Shape::Skipped;
+    frame.member = Slot{&frame.value->set(text), shape, known, {}, 0};
+  }
+
+  void restart() override {
+    forgetBody();  // the only part of the article written while the text is read
+    bodySeen_ = false;
+    document_.clear();
+    frames_.clear();
+    skipDepth_ = 0;
+    rootKind_ = Kind::Null;
+    reported_ = DiagnosticSink{};
+  }
+
+ private:
+  // The value starting now: where it goes, and for a container how it is read.
+  Slot next() {
+    Frame& frame = frames_.back();
+    switch (frame.shape) {
+      case Shape::Body:
+        if (frame.value->length++ >= limits_.maxBlocks) return Slot{};  // reported once, at the end
+        block_.clear();
+        return Slot{&block_, Shape::Block, true, names(kBlockMembers), 0};
+      case Shape::List:
+        ++frame.value->length;
+        frame.value->items.emplace_back();
+        return Slot{&frame.value->items.back(), Shape::Skipped, true, {}, 0};
+      case Shape::Records:
+        if (frame.value->length++ >= frame.limit) return Slot{};
+        frame.value->items.emplace_back();
+        return Slot{&frame.value->items.back(), Shape::Record, true, frame.names, 0};
+      default:
+        return frame.member;
+    }
+  }
+
+  Value* startScalar(Kind kind) {
+    if (skipDepth_ > 0) return nullptr;
+    if (frames_.empty()) {
+      rootKind_ = kind;
+      return nullptr;
+    }
+    const Slot slot = next();
+    if (!slot.value) return nullptr;
+    slot.value->kind = kind;
+    return slot.keepContent ? slot.value : nullptr;
+  }
+
+  void endScalar() {
+    if (skipDepth_ == 0) valueEnded();
+  }
+
+  void open(Kind kind) {
+    if (skipDepth_ > 0) {
+      ++skipDepth_;
+      return;
+    }
+    if (frames_.empty()) {
+      rootKind_ = kind;
+      if (kind == Kind::Object) {
+        frames_.push_back(Frame{Shape::Document, &document_, {}, 0, Slot{}});
+      } else {
+        skipDepth_ = 1;
+      }
+      return;
+    }
+    const Slot slot = next();
+    if (slot.value) slot.value->kind = kind;
+    const bool wantsObject = slot.shape == Shape::Block || slot.shape == Shape::Record;
+    const bool wantsArray = slot.shape == Shape::Body || slot.shape == Shape::List || slot.shape == Shape::Records;
+    if (!slot.value || !slot.keepContent || !(kind == Kind::Object ? wantsObject : wantsArray)) {
+      skipDepth_ = 1;
+      return;
+    }
+    frames_.push_back(Frame{slot.shape, slot.value, slot.names, slot.limit, Slot{}});
+  }
+
+  void close() {
+    if (skipDepth_ > 0) {
+      if (--skipDepth_ == 0) valueEnded();
+      return;
+    }
+    frames_.pop_back();
+    valueEnded();
+  }
+
+  // A whole value has been read: a block of the body is read now.
+  void valueEnded() {
+    if (frames_.empty()) return;
+    const Frame& frame = frames_.back();
+    if (frame.shape == Shape::Body && frame.value->length <= limits_.maxBlocks) readBodyBlock(frame.value->length - 1);
+  }
+
+  Slot documentMember(const std::string& name) {
+    if (name == "body") {
+      if (bodySeen_) forgetBody();
+      bodySeen_ = true;
+      return Slot{&body_, Shape::Body, true, {}, 0};
+    }
+    Value& value = document_.set(name);
+    if (name == "tags") return Slot{&value, Shape::List, true, {}, 0};
+    if (name == "authors" || name == "analysts") {
+      return Slot{&value, Shape::Records, true, names(kPersonMembers), limits_.maxPeople};
+    }
+    if (name == "pullquotes") {
+      // No more entries than the limit can be read, whatever the body holds.
+      return Slot{&value, Shape::Records, true, names(kPullquoteMembers), limits_.maxPullquotes};
+    }
+    if (name == "image") return Slot{&value, Shape::Record, true, names(kImageMembers), 0};
+    if (name == "publisher") return Slot{&value, Shape::Record, true, names(kPublisherMembers), 0};
+    if (name == "callToAction") return Slot{&value, Shape::Record, true, names(kCallToActionMembers), 0};
+    return Slot{&value, Shape::Skipped, names(kDocumentMembers).has(name), {}, 0};
+  }
+
+  // A body given twice: the last one counts, as for every other member.
+  void forgetBody() {
+    article_->body.clear();
+    body_.clear();
+    references_.clear();
+    pullquotesRead_ = 0;
+    reported_.forget("/body");
+  }
+
+  void readBodyBlock(std::size_t index) {
+    const std::string path = "/body/" + std::to_string(index);  // childPointer's result: digits need no escapes
+    // Read in place: moving a Block (a dozen strings and trees) in afterwards was 1% of a render.
+    Block& block = article_->body.emplace_back();
+    const bool kept = readBlock(block_, path, block);
+    if (!block.by.empty()) {
+      references_.push_back({childPointer(path, "by"), block.by, kept ? article_->body.size() - 1 : kDroppedBlock});
+    }
+    if (!kept) article_->body.pop_back();
+  }
+
+  // ------------------------------------------------------------------ the document, once read
+
+  bool read() {
+    Article& article = *article_;
+    if (rootKind_ != Kind::Object) {
+      reported_.error(code::Type, "", "The document must be a JSON object, found " + describe(rootKind_) + ".");
       return false;
     }
-    checkMembers(document, "", {"format", "id", "lang", "dir", "headline", "standfirst", "published",
-                                "updated", "section", "tags", "publisher", "canonicalUrl", "authors",
-                                "analysts", "image", "body", "pullquotes", "note", "callToAction"});
+    Value& document = document_;
+    checkMembers(document, "", names(kDocumentMembers));
     readFormat(document);
     article.id = text(document, "id", "").value_or("");
     readLanguage(document, article);
@@ -204,71 +478,81 @@ class ArticleReader {
     article.canonicalUrl = url(document, "canonicalUrl", "", UrlKind::Resource);
     article.authors = people(document, "authors", /*idRequired=*/false);
     article.analysts = people(document, "analysts", /*idRequired=*/true);
-    if (Json* image = member(document, "image", "", Json::value_t::object)) {
-      checkMembers(*image, "/image", {"src", "alt", "caption", "credit", "width", "height"});
+    if (Value* image = member(document, "image", "", Kind::Object)) {
+      checkMembers(*image, "/image", names(kImageMembers));
       Image lead;
       if (readImage(*image, "/image", lead)) article.image = std::move(lead);
     }
-    readBody(document, article);
+    readBody(article);
     readPullquotes(document, article);
     article.note = markdown(document, "note", "", Flavor::Inline).value_or(Text{});
     article.callToAction = link(document, "callToAction", "", "label", UrlKind::Resource, /*urlRequired=*/true);
     return !article.headline.source.empty() && !article.body.empty();
   }
 
- private:
   // ------------------------------------------------------------------ members of any object
 
-  void checkMembers(Json& object, const std::string& path, std::initializer_list<std::string_view> known) {
-    for (const auto& [key, value] : object.items()) {
-      if (std::find(known.begin(), known.end(), key) == known.end()) {
-        const std::string where = childPointer(path, key);
-        sink_.warning(code::UnknownMember, where, memberName(where) + " is not part of the article format and is ignored.");
+  // A diagnostic whose message names the member at `path`, then goes on with `rest`. Messages are
+  // built here, not by a chain of concatenations at each of the 30 places (kilobytes of WASM).
+  void report(Severity severity, std::string_view code, const std::string& path, std::initializer_list<std::string_view> rest) {
+    std::string message = memberName(path);
+    for (std::string_view part : rest) message.append(part);
+    reported_.add({severity, std::string(code), std::move(message), path, 0, 0});
+  }
+
+  void fail(std::string_view code, const std::string& path, std::initializer_list<std::string_view> rest) {
+    report(Severity::Error, code, path, rest);
+  }
+
+  void checkMembers(const Value& object, const std::string& path, Names known) {
+    for (const Member& entry : object.members) {
+      if (!known.has(entry.name)) {
+        const std::string where = childPointer(path, entry.name);
+        report(Severity::Warning, code::UnknownMember, where, {" is not part of the article format and is ignored."});
       }
     }
   }
 
-  // The member if present with the expected type; otherwise reports and returns null.
-  Json* member(Json& object, std::string_view key, const std::string& parent,
-                     Json::value_t type, Need need = Need::Optional) {
-    const auto found = object.find(key);
-    if (found == object.end()) {
+  void reportType(const std::string& path, Kind expected, Kind found) {
+    fail(code::Type, path, {" must be ", describe(expected), ", found ", describe(found), "."});
+  }
+
+  // The member if present with the expected kind; otherwise reports and returns null.
+  Value* member(Value& object, std::string_view key, const std::string& parent, Kind kind, Need need = Need::Optional) {
+    Value* found = object.find(key);
+    if (!found) {
       if (need == Need::Required || need == Need::NonEmpty) {
         const std::string path = childPointer(parent, key);
-        sink_.error(code::Required, path, memberName(path) + " is required.");
+        fail(code::Required, path, {" is required."});
       }
       return nullptr;
     }
-    const bool matches = type == Json::value_t::number_integer ? found->is_number_integer() : found->type() == type;
-    if (!matches) {
-      const std::string path = childPointer(parent, key);
-      sink_.error(code::Type, path, memberName(path) + " must be " + describeType(Json(type)) + ", found " +
-                                        describeType(*found) + ".");
+    if (found->kind != kind) {
+      reportType(childPointer(parent, key), kind, found->kind);
       return nullptr;
     }
-    return &*found;
+    return found;
   }
 
-  // The string, moved out of the document (each member is read once).
-  std::optional<std::string> checkedText(Json& value, const Place& place, Need need) {
-    auto& text = value.get_ref<std::string&>();
+  // The string, moved out of the kept value (each member is read once).
+  std::optional<std::string> checkedText(Value& value, const Place& place, Need need) {
+    std::string& text = value.string;
     if (text.size() > limits_.maxStringBytes) {
       const std::string path = place.pointer();
-      sink_.error(code::Limit, path, memberName(path) + " is " + std::to_string(text.size()) +
-                                         " bytes long; the limit is " + std::to_string(limits_.maxStringBytes) + ".");
+      fail(code::Limit, path, {" is ", std::to_string(text.size()), " bytes long; the limit is ",
+                               std::to_string(limits_.maxStringBytes), "."});
       return std::nullopt;
     }
     if ((need == Need::NonEmpty || need == Need::NonEmptyIfPresent) && isBlank(text)) {
       const std::string path = place.pointer();
-      sink_.error(code::Empty, path, memberName(path) + " must not be empty.");
+      fail(code::Empty, path, {" must not be empty."});
       return std::nullopt;
     }
     return std::move(text);
   }
 
-  std::optional<std::string> text(Json& object, std::string_view key, const std::string& parent,
-                                  Need need = Need::Optional) {
-    Json* value = member(object, key, parent, Json::value_t::string, need);
+  std::optional<std::string> text(Value& object, std::string_view key, const std::string& parent, Need need = Need::Optional) {
+    Value* value = member(object, key, parent, Kind::String, need);
     if (!value) return std::nullopt;
     return checkedText(*value, Place{parent, key, {}}, need);
   }
@@ -276,7 +560,7 @@ class ArticleReader {
   // A CommonMark member: read as text and parsed (once: the layout takes the tree), then its links
   // and images are checked against the URL policy the html stage applies, so a link that will lose
   // its URL is reported (its words stay).
-  std::optional<Text> markdown(Json& object, std::string_view key, const std::string& parent, Flavor flavor,
+  std::optional<Text> markdown(Value& object, std::string_view key, const std::string& parent, Flavor flavor,
                                Need need = Need::Optional) {
     auto value = text(object, key, parent, need);
     if (!value) return std::nullopt;
@@ -294,8 +578,8 @@ class ArticleReader {
     const std::string& source = member.source;
     if (member.tree.shownAsText()) {
       const std::string path = place.pointer();
-      sink_.warning(code::Limit, path, memberName(path) + " nests Markdown more than " + std::to_string(text::kMaxMarkdownNesting) +
-                                           " levels deep or leaves very many \"[\" open; it is shown as plain text.");
+      report(Severity::Warning, code::Limit, path, {" nests Markdown more than ", std::to_string(text::kMaxMarkdownNesting),
+             " levels deep or leaves very many \"[\" open; it is shown as plain text."});
       return;
     }
     // Only texts that could hold a refused destination are walked: links and images need "[" and
@@ -310,25 +594,25 @@ class ArticleReader {
           ? "images in text must be http or https URLs, or relative ones; the image is shown as its description."
           : "links in text must be http, https or mailto URLs, or relative ones; the words are kept without the link.";
       const std::string path = place.pointer();
-      sink_.warning(code::UrlScheme, path, memberName(path) + (target.image ? " shows an image from " : " links to ") +
-                                               quotedUrl(target.url) + ", which is not allowed: " + rule);
+      report(Severity::Warning, code::UrlScheme, path, {target.image ? " shows an image from " : " links to ",
+             quotedUrl(target.url), ", which is not allowed: ", rule});
     }
   }
 
   // An array of non-empty strings; with `flavor`, each one parsed as CommonMark.
   template <typename Entry>
-  std::vector<Entry> stringList(Json& object, std::string_view key, const std::string& parent,
+  std::vector<Entry> stringList(Value& object, std::string_view key, const std::string& parent,
                                 std::optional<Flavor> flavor) {
     std::vector<Entry> list;
-    Json* array = member(object, key, parent, Json::value_t::array);
+    Value* array = member(object, key, parent, Kind::Array);
     if (!array) return list;
     const std::string path = childPointer(parent, key);
-    for (std::size_t i = 0; i < array->size(); ++i) {
+    for (std::size_t i = 0; i < array->items.size(); ++i) {
       const Place place{path, {}, i};
-      Json& item = (*array)[i];
-      if (!item.is_string()) {
+      Value& item = array->items[i];
+      if (item.kind != Kind::String) {
         const std::string itemPath = place.pointer();
-        sink_.error(code::Type, itemPath, memberName(itemPath) + " must be a string, found " + describeType(item) + ".");
+        fail(code::Type, itemPath, {" must be a string, found ", describe(item.kind), "."});
       } else if (auto value = checkedText(item, place, Need::NonEmpty)) {
         if constexpr (std::is_same_v<Entry, Text>) {
           list.push_back(parsed(std::move(*value), place, *flavor));
@@ -340,7 +624,7 @@ class ArticleReader {
     return list;
   }
 
-  std::string url(Json& object, std::string_view key, const std::string& parent, UrlKind kind,
+  std::string url(Value& object, std::string_view key, const std::string& parent, UrlKind kind,
                   Need need = Need::Optional) {
     const auto value = text(object, key, parent, need == Need::Optional ? need : Need::NonEmpty);
     if (!value || value->empty()) return "";
@@ -348,26 +632,25 @@ class ArticleReader {
     const std::string path = childPointer(parent, key);
     const std::string expected = kind == UrlKind::Link ? "an http, https or mailto URL, or a relative one"
                                                        : "an http or https URL, or a relative one";
-    sink_.error(code::UrlScheme, path, memberName(path) + " must be " + expected + ", not " + quotedUrl(*value) +
-                                           "; it is left out.");
+    fail(code::UrlScheme, path, {" must be ", expected, ", not ", quotedUrl(*value), "; it is left out."});
     return "";
   }
 
-  std::string date(Json& object, std::string_view key, const std::string& parent) {
+  std::string date(Value& object, std::string_view key, const std::string& parent) {
     const auto value = text(object, key, parent);
     if (!value) return "";
     if (isIsoDate(*value)) return *value;
     const std::string path = childPointer(parent, key);
-    sink_.error(code::Date, path, memberName(path) + " must be an ISO 8601 date such as 2007-02-20 or 2007-02-20T09:30:00Z.");
+    fail(code::Date, path, {" must be an ISO 8601 date such as 2007-02-20 or 2007-02-20T09:30:00Z."});
     return "";
   }
 
-  std::optional<Link> link(Json& object, std::string_view key, const std::string& parent,
-                           std::string_view labelKey, UrlKind kind, bool urlRequired) {
-    Json* value = member(object, key, parent, Json::value_t::object);
+  std::optional<Link> link(Value& object, std::string_view key, const std::string& parent, std::string_view labelKey,
+                           UrlKind kind, bool urlRequired) {
+    Value* value = member(object, key, parent, Kind::Object);
     if (!value) return std::nullopt;
     const std::string path = childPointer(parent, key);
-    checkMembers(*value, path, {labelKey, "url"});
+    checkMembers(*value, path, labelKey == "name" ? names(kPublisherMembers) : names(kCallToActionMembers));
     Link result;
     result.label = text(*value, labelKey, path, Need::NonEmpty).value_or("");
     result.url = url(*value, "url", path, kind, urlRequired ? Need::Required : Need::Optional);
@@ -377,19 +660,19 @@ class ArticleReader {
 
   // ------------------------------------------------------------------ document-level members
 
-  void readFormat(Json& document) {
+  void readFormat(Value& document) {
     const auto format = text(document, "format", "", Need::Required);
     if (format && *format != kFormatV1) {
-      sink_.error(code::Format, "/format", "\"format\" must be \"" + std::string(kFormatV1) + "\", found \"" + *format + "\".");
+      fail(code::Format, "/format", {" must be \"", kFormatV1, "\", found \"", *format, "\"."});
     }
   }
 
-  void readLanguage(Json& document, Article& article) {
+  void readLanguage(Value& document, Article& article) {
     if (auto lang = text(document, "lang", "")) {
       if (isLanguageTag(*lang)) {
         article.lang = *lang;
       } else {
-        sink_.error(code::Lang, "/lang", "\"lang\" must be a BCP 47 language tag such as \"en\" or \"kk-Cyrl\"; English is used instead.");
+        fail(code::Lang, "/lang", {" must be a BCP 47 language tag such as \"en\" or \"kk-Cyrl\"; English is used instead."});
       }
     }
     article.dir = isRightToLeft(article.lang) ? "rtl" : "ltr";
@@ -397,31 +680,31 @@ class ArticleReader {
       if (*dir == "ltr" || *dir == "rtl") {
         article.dir = *dir;
       } else if (*dir != "auto") {
-        sink_.error(code::Value, "/dir", "\"dir\" must be \"ltr\", \"rtl\" or \"auto\".");
+        fail(code::Value, "/dir", {" must be \"ltr\", \"rtl\" or \"auto\"."});
       }
     }
   }
 
-  std::vector<Person> people(Json& document, std::string_view key, bool idRequired) {
+  std::vector<Person> people(Value& document, std::string_view key, bool idRequired) {
     std::vector<Person> list;
-    Json* array = member(document, key, "", Json::value_t::array);
+    Value* array = member(document, key, "", Kind::Array);
     if (!array) return list;
     const std::string path = childPointer("", key);
-    std::size_t count = array->size();
+    std::size_t count = array->length;
     if (count > limits_.maxPeople) {
-      sink_.error(code::Limit, path, memberName(path) + " has " + std::to_string(count) + " people; the limit is " +
-                                         std::to_string(limits_.maxPeople) + ", so the rest are left out.");
+      fail(code::Limit, path, {" has ", std::to_string(count), " people; the limit is ", std::to_string(limits_.maxPeople),
+                               ", so the rest are left out."});
       count = limits_.maxPeople;
     }
     std::set<std::string> ids;
     for (std::size_t i = 0; i < count; ++i) {
       const std::string personPath = childPointer(path, i);
-      Json& entry = (*array)[i];
-      if (!entry.is_object()) {
-        sink_.error(code::Type, personPath, memberName(personPath) + " must be an object, found " + describeType(entry) + ".");
+      Value& entry = array->items[i];
+      if (entry.kind != Kind::Object) {
+        fail(code::Type, personPath, {" must be an object, found ", describe(entry.kind), "."});
         continue;
       }
-      checkMembers(entry, personPath, {"id", "name", "role", "affiliation", "honorific", "url"});
+      checkMembers(entry, personPath, names(kPersonMembers));
       Person person;
       const auto id = text(entry, "id", personPath, idRequired ? Need::NonEmpty : Need::NonEmptyIfPresent);
       const auto name = text(entry, "name", personPath, Need::NonEmpty);
@@ -431,7 +714,7 @@ class ArticleReader {
       person.url = url(entry, "url", personPath, UrlKind::Resource);
       if (id && !id->empty() && !ids.insert(*id).second) {
         const std::string idPath = childPointer(personPath, "id");
-        sink_.error(code::DuplicateId, idPath, memberName(idPath) + " repeats the id \"" + *id + "\"; ids must be unique.");
+        fail(code::DuplicateId, idPath, {" repeats the id \"", *id, "\"; ids must be unique."});
         continue;
       }
       if (!name || (idRequired && !id)) continue;
@@ -443,7 +726,7 @@ class ArticleReader {
   }
 
   // The members of an image; the caller has checked which members the object may have.
-  bool readImage(Json& object, const std::string& path, Image& image) {
+  bool readImage(Value& object, const std::string& path, Image& image) {
     image.src = url(object, "src", path, UrlKind::Image, Need::Required);
     const auto alt = text(object, "alt", path, Need::Required);  // "" is allowed: a decorative image
     image.caption = markdown(object, "caption", path, Flavor::Inline).value_or(Text{});
@@ -454,7 +737,7 @@ class ArticleReader {
     return !image.src.empty() && alt.has_value();
   }
 
-  int dimension(Json& object, std::string_view key, const std::string& parent) {
+  int dimension(Value& object, std::string_view key, const std::string& parent) {
     const auto number = wholeNumberIn(object, key, parent, 1, 100000, "a whole number of pixels from 1 to 100000",
                                       "it is left out");
     return number ? *number : 0;
@@ -462,19 +745,18 @@ class ArticleReader {
 
   // A whole number from `low` to `high`; otherwise reports (BS-TYPE for a non-number, BS-VALUE for
   // a number out of range or with a fraction) and returns nothing.
-  std::optional<int> wholeNumberIn(Json& object, std::string_view key, const std::string& parent, int low,
+  std::optional<int> wholeNumberIn(Value& object, std::string_view key, const std::string& parent, int low,
                                    int high, const std::string& expected, const std::string& consequence) {
-    const auto found = object.find(key);
-    if (found == object.end()) return std::nullopt;
+    const Value* found = object.find(key);
+    if (!found) return std::nullopt;
     const std::string path = childPointer(parent, key);
-    if (!found->is_number()) {
-      sink_.error(code::Type, path, memberName(path) + " must be a number, found " + describeType(*found) + "; " +
-                                        consequence + ".");
+    if (found->kind != Kind::Number) {
+      fail(code::Type, path, {" must be a number, found ", describe(found->kind), "; ", consequence, "."});
       return std::nullopt;
     }
     const auto number = wholeNumber(*found);
     if (!number || *number < low || *number > high) {
-      sink_.error(code::Value, path, memberName(path) + " must be " + expected + "; " + consequence + ".");
+      fail(code::Value, path, {" must be ", expected, "; ", consequence, "."});
       return std::nullopt;
     }
     return static_cast<int>(*number);
@@ -482,14 +764,14 @@ class ArticleReader {
 
   // ------------------------------------------------------------------ body
 
-  void readBody(Json& document, Article& article) {
-    const auto found = document.find("body");
-    if (found == document.end()) {
-      sink_.error(code::Required, "/body", "\"body\" is required: an array of blocks or one CommonMark string.");
+  // The body as a whole; an array's blocks have been read as they came (readBodyBlock).
+  void readBody(Article& article) {
+    if (!bodySeen_) {
+      fail(code::Required, "/body", {" is required: an array of blocks or one CommonMark string."});
       return;
     }
-    if (found->is_string()) {
-      if (auto source = checkedText(*found, Place{"", "body", {}}, Need::NonEmpty)) {
+    if (body_.kind == Kind::String) {
+      if (auto source = checkedText(body_, Place{"", "body", {}}, Need::NonEmpty)) {
         Block block;
         block.type = BlockType::Markdown;
         block.text = parsed(std::move(*source), Place{"", "body", {}}, Flavor::Blocks);
@@ -497,89 +779,89 @@ class ArticleReader {
       }
       return;
     }
-    if (!found->is_array()) {
-      sink_.error(code::Type, "/body", "\"body\" must be an array of blocks or a CommonMark string, found " + describeType(*found) + ".");
+    if (body_.kind != Kind::Array) {
+      fail(code::Type, "/body", {" must be an array of blocks or a CommonMark string, found ", describe(body_.kind), "."});
       return;
     }
-    std::size_t count = found->size();
+    const std::size_t count = body_.length;
     if (count > limits_.maxBlocks) {
-      sink_.error(code::Limit, "/body", "\"body\" has " + std::to_string(count) + " blocks; the limit is " +
-                                             std::to_string(limits_.maxBlocks) + ", so the rest are left out.");
-      count = limits_.maxBlocks;
+      fail(code::Limit, "/body", {" has ", std::to_string(count), " blocks; the limit is ", std::to_string(limits_.maxBlocks),
+                                  ", so the rest are left out."});
     }
-    if (count == 0) sink_.error(code::Empty, "/body", "\"body\" must hold at least one block.");
-    article.body.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-      Block block;
-      if (readBlock((*found)[i], childPointer("/body", i), article, block)) article.body.push_back(std::move(block));
+    if (count == 0) fail(code::Empty, "/body", {" must hold at least one block."});
+    for (const Reference& reference : references_) {
+      if (article.findAnalyst(reference.analystId)) continue;
+      reportUnknownAnalyst(reference.path, reference.analystId);
+      if (reference.block != kDroppedBlock) article.body[reference.block].by.clear();
     }
   }
 
-  bool readBlock(Json& value, const std::string& path, const Article& article, Block& block) {
-    if (!value.is_object()) {
-      sink_.error(code::Type, path, memberName(path) + " must be a block object, found " + describeType(value) + ".");
+  // Reads the block; `block.by` is left for the caller to check against the analysts.
+  bool readBlock(Value& value, const std::string& path, Block& block) {
+    if (value.kind != Kind::Object) {
+      fail(code::Type, path, {" must be a block object, found ", describe(value.kind), "."});
       return false;
     }
     const auto type = text(value, "type", path, Need::NonEmpty);
     if (!type) return false;
-    const std::string& name = *type;
+    const std::string_view name = *type;
     if (name == "paragraph" || name == "note" || name == "markdown") {
       block.type = name == "paragraph" ? BlockType::Paragraph : name == "note" ? BlockType::Note : BlockType::Markdown;
-      checkMembers(value, path, {"type", "text"});
+      checkMembers(value, path, names(kTextBlockMembers));
       return readBlockText(value, path, block);
     }
     if (name == "heading") {
       block.type = BlockType::Heading;
-      checkMembers(value, path, {"type", "text", "level"});
+      checkMembers(value, path, names(kHeadingMembers));
       block.level = wholeNumberIn(value, "level", path, 2, 4, "2, 3 or 4", "the heading is shown at level 2").value_or(2);
       return readBlockText(value, path, block);
     }
     if (name == "quote" || name == "pullquote") {
       block.type = name == "quote" ? BlockType::Quote : BlockType::PullQuote;
       if (block.type == BlockType::Quote) {
-        checkMembers(value, path, {"type", "text", "by", "attribution"});
+        checkMembers(value, path, names(kQuoteMembers));
         block.attribution = text(value, "attribution", path).value_or("");
       } else {
-        checkMembers(value, path, {"type", "text", "by"});
+        checkMembers(value, path, names(kPullquoteBlockMembers));
         if (++pullquotesRead_ > limits_.maxPullquotes) {
-          sink_.error(code::Limit, path, memberName(path) + " is one pull quote more than the limit of " +
-                                             std::to_string(limits_.maxPullquotes) + "; it is left out.");
+          fail(code::Limit, path, {" is one pull quote more than the limit of ", std::to_string(limits_.maxPullquotes),
+                                   "; it is left out."});
           return false;
         }
       }
-      block.by = analystReference(value, path, article);
+      block.by = text(value, "by", path, Need::NonEmptyIfPresent).value_or("");
       return readBlockText(value, path, block);
     }
     if (name == "list") {
       block.type = BlockType::List;
-      checkMembers(value, path, {"type", "ordered", "items"});
-      if (Json* ordered = member(value, "ordered", path, Json::value_t::boolean)) block.ordered = ordered->get<bool>();
-      if (!member(value, "items", path, Json::value_t::array, Need::Required)) return false;
+      checkMembers(value, path, names(kListMembers));
+      if (Value* ordered = member(value, "ordered", path, Kind::Boolean)) block.ordered = ordered->boolean;
+      if (!member(value, "items", path, Kind::Array, Need::Required)) return false;
       block.items = stringList<Text>(value, "items", path, Flavor::Inline);
       if (block.items.empty()) {
         const std::string itemsPath = childPointer(path, "items");
-        sink_.error(code::Empty, itemsPath, memberName(itemsPath) + " must hold at least one item.");
+        fail(code::Empty, itemsPath, {" must hold at least one item."});
         return false;
       }
       return true;
     }
     if (name == "image") {
       block.type = BlockType::Image;
-      checkMembers(value, path, {"type", "src", "alt", "caption", "credit", "width", "height"});
+      checkMembers(value, path, names(kImageBlockMembers));
       return readImage(value, path, block.image);
     }
     if (name == "divider") {
       block.type = BlockType::Divider;
-      checkMembers(value, path, {"type"});
+      checkMembers(value, path, names(kDividerMembers));
       return true;
     }
     const std::string typePath = childPointer(path, "type");
-    sink_.error(code::UnknownBlock, typePath, memberName(typePath) + " is \"" + name +
-        "\", which is not a block type (paragraph, heading, quote, pullquote, list, image, note, divider, markdown); the block is left out.");
+    fail(code::UnknownBlock, typePath, {" is \"", name, "\", which is not a block type (paragraph, heading, quote, pullquote, list, "
+                                        "image, note, divider, markdown); the block is left out."});
     return false;
   }
 
-  bool readBlockText(Json& value, const std::string& path, Block& block) {
+  bool readBlockText(Value& value, const std::string& path, Block& block) {
     const Flavor flavor = block.type == BlockType::Markdown ? Flavor::Blocks : Flavor::Inline;
     auto body = markdown(value, "text", path, flavor, Need::NonEmpty);
     if (!body) return false;
@@ -587,50 +869,47 @@ class ArticleReader {
     return true;
   }
 
-  // The analyst id in `by`, or "" (reported) when it names no analyst.
-  std::string analystReference(Json& object, const std::string& parent, const Article& article) {
-    const auto by = text(object, "by", parent, Need::NonEmptyIfPresent);
-    if (!by) return "";
-    if (article.findAnalyst(*by)) return *by;
-    const std::string path = childPointer(parent, "by");
-    sink_.error(code::RefAnalyst, path, memberName(path) + " names \"" + *by +
-                                            "\", but no analyst has that id; the quote is shown without attribution.");
-    return "";
+  void reportUnknownAnalyst(const std::string& path, const std::string& analystId) {
+    fail(code::RefAnalyst, path, {" names \"", analystId, "\", but no analyst has that id; the quote is shown without attribution."});
   }
 
-  void readPullquotes(Json& document, Article& article) {
-    const auto found = document.find("pullquotes");
-    if (found == document.end()) return;
-    if (found->is_string()) {
-      if (found->get_ref<const std::string&>() == "auto") {
+  void readPullquotes(Value& document, Article& article) {
+    Value* found = document.find("pullquotes");
+    if (!found) return;
+    if (found->kind == Kind::String) {
+      if (found->string == "auto") {
         article.autoPullquotes = true;
       } else {
-        sink_.error(code::Value, "/pullquotes", "\"pullquotes\" must be an array of pull quotes or the string \"auto\"; no pull quotes are shown.");
+        fail(code::Value, "/pullquotes", {" must be an array of pull quotes or the string \"auto\"; no pull quotes are shown."});
       }
       return;
     }
-    if (!found->is_array()) {
-      sink_.error(code::Type, "/pullquotes", "\"pullquotes\" must be an array of pull quotes or the string \"auto\".");
+    if (found->kind != Kind::Array) {
+      fail(code::Type, "/pullquotes", {" must be an array of pull quotes or the string \"auto\"."});
       return;
     }
     // The limit counts the pull quote blocks of the body too.
     const std::size_t room = limits_.maxPullquotes > pullquotesRead_ ? limits_.maxPullquotes - pullquotesRead_ : 0;
-    std::size_t count = found->size();
+    std::size_t count = found->length;
     if (count > room) {
-      sink_.error(code::Limit, "/pullquotes", "\"pullquotes\" has " + std::to_string(count) + " entries; with the body's pull quote blocks the limit is " +
-                                                  std::to_string(limits_.maxPullquotes) + ", so the rest are left out.");
+      fail(code::Limit, "/pullquotes", {" has ", std::to_string(count), " entries; with the body's pull quote blocks the limit is ",
+                                        std::to_string(limits_.maxPullquotes), ", so the rest are left out."});
       count = room;
     }
     for (std::size_t i = 0; i < count; ++i) {
       const std::string path = childPointer("/pullquotes", i);
-      Json& entry = (*found)[i];
-      if (!entry.is_object()) {
-        sink_.error(code::Type, path, memberName(path) + " must be an object, found " + describeType(entry) + ".");
+      Value& entry = found->items[i];
+      if (entry.kind != Kind::Object) {
+        fail(code::Type, path, {" must be an object, found ", describe(entry.kind), "."});
         continue;
       }
-      checkMembers(entry, path, {"text", "by"});
+      checkMembers(entry, path, names(kPullquoteMembers));
       PullQuote quote;
-      quote.by = analystReference(entry, path, article);
+      quote.by = text(entry, "by", path, Need::NonEmptyIfPresent).value_or("");
+      if (!quote.by.empty() && !article.findAnalyst(quote.by)) {
+        reportUnknownAnalyst(childPointer(path, "by"), quote.by);
+        quote.by.clear();
+      }
       auto quoteText = markdown(entry, "text", path, Flavor::Inline, Need::NonEmpty);
       if (!quoteText) continue;
       quote.text = std::move(*quoteText);
@@ -638,15 +917,30 @@ class ArticleReader {
     }
   }
 
-  const Limits& limits_;
-  DiagnosticSink& sink_;
-  std::size_t pullquotesRead_ = 0;  // pull quote blocks seen, against limits_.maxPullquotes
+  Limits limits_;
+  Article* article_;
+  DiagnosticSink reported_;  // handed over by finish(), after the whole text has parsed
+
+  // Where the events are.
+  std::vector<Frame> frames_;
+  std::size_t skipDepth_ = 0;  // > 0 inside a container whose contents are not kept
+  Kind rootKind_ = Kind::Null;
+
+  // What is kept until the document is read.
+  Value document_;  // every member but the body
+  Value body_;      // a string body, or the kind and length of any other
+  bool bodySeen_ = false;
+  std::vector<Reference> references_;
+  std::size_t pullquotesRead_ = 0;  // pull quote blocks read, against limits_.maxPullquotes
+
+  Value block_;  // the block being read (one Value for all, which keeps its capacity)
 };
 
 }  // namespace
 
-bool readArticle(Json& document, const Limits& limits, Article& article, DiagnosticSink& sink) {
-  return ArticleReader(limits, sink).read(document, article);
+bool readArticle(std::string_view json, const Limits& limits, Article& article, DiagnosticSink& sink) {
+  ArticleReader reader(limits, article);
+  return parseJson(json, limits, reader, sink) && reader.finish(sink);
 }
 
 }  // namespace broadsheet::format

@@ -1,8 +1,9 @@
-// nlohmann::json -> typed Article. Every member is checked; a bad member is reported and left out,
-// a bad block is reported and dropped, and the rest of the article is kept.
+// Article JSON -> typed Article, in one pass over the text: the reader takes nlohmann's SAX events
+// and keeps only what the format reads (no JSON document is built). Every member is checked; a bad
+// member is reported and left out, a bad block is reported and dropped, and the rest is kept.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "broadsheet/broadsheet.hpp"
 #include "format/article.hpp"
@@ -12,9 +13,8 @@ namespace broadsheet::format {
 
 inline constexpr std::string_view kFormatV1 = "broadsheet/article@1";
 
-// Returns false when the document has no usable headline and body, so nothing can be shown. The
-// document's strings are moved into the article: it is spent afterwards.
-bool readArticle(nlohmann::json& document, const Limits& limits, Article& article,
-                 DiagnosticSink& sink);
+// Returns false when the text is not a JSON object (syntax errors and limits included) or has no
+// usable headline and body, so nothing can be shown. `json` must not start with a byte order mark.
+bool readArticle(std::string_view json, const Limits& limits, Article& article, DiagnosticSink& sink);
 
 }  // namespace broadsheet::format

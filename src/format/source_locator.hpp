@@ -1,6 +1,6 @@
-// Finds where JSON Pointers point in the original text. Readers work on the parsed document and
-// only name paths; this fills in line and column afterwards, with one scan of the text, and only when
-// there are diagnostics to place.
+// Finds where JSON Pointers point in the original text. The reader (nlohmann's SAX events carry no
+// positions) only names paths; this fills in line and column afterwards, with one scan of the text,
+// and only when there are diagnostics to place.
 #pragma once
 
 #include <string_view>

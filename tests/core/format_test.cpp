@@ -305,3 +305,68 @@ TEST_CASE("member names in messages are decoded from the pointer and kept on one
   CHECK(diagnostics[1].message.rfind("\"a/b~0\" is not part", 0) == 0);
   CHECK(diagnostics[2].message.find('\n') == std::string::npos);
 }
+
+// The reader takes the text in one pass (SAX); these are the cases where what comes later changes
+// how something earlier is read.
+
+TEST_CASE("a member given twice counts the last time, reported where it first stands", "[format]") {
+  auto diagnostics = validate(R"({"format":"broadsheet/article@1","headline":"H",
+    "body":[{"type":"paragraph","text":""}],"tags":[1],"body":[{"type":"paragraph","text":"x"}],"tags":["t"],
+    "image":{"src":"a.jpg"},"image":{"src":"a.jpg","alt":""}})");
+  CHECK(diagnostics.empty());
+
+  diagnostics = validate(R"({"format":"broadsheet/article@1","headline":"H","body":[{"type":"divider"}],
+    "body":{"type":"divider"}})");
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == "BS-TYPE");
+  CHECK(diagnostics[0].path == "/body");
+  CHECK(diagnostics[0].column == 56);  // the first "body"
+
+  const RenderResult rendered = render(R"({"format":"broadsheet/article@1","headline":"First","headline":"Second",
+    "body":[{"type":"paragraph","text":"x","text":"Kept text"}]})");
+  CHECK(rendered.ok);
+  CHECK(rendered.html.find("Second") != std::string::npos);
+  CHECK(rendered.html.find("First") == std::string::npos);
+  CHECK(rendered.html.find("Kept text") != std::string::npos);
+}
+
+TEST_CASE("a block's type may come after its other members", "[format]") {
+  const auto diagnostics = validate(documentWith(
+      R"({"text":"T","level":3,"type":"heading"},{"items":["a"],"extra":1,"type":"list"},{"extra":1,"type":"video"})"));
+  REQUIRE(diagnostics.size() == 2);
+  CHECK(diagnostics[0].code == "BS-UNKNOWN-MEMBER");
+  CHECK(diagnostics[0].path == "/body/1/extra");
+  CHECK(diagnostics[1].code == "BS-UNKNOWN-BLOCK");  // an unknown type: its members are not checked
+  CHECK(diagnostics[1].path == "/body/2/type");
+}
+
+TEST_CASE("\"by\" may name an analyst listed after the quote", "[format]") {
+  const std::string json = R"({"format":"broadsheet/article@1","headline":"H",
+    "body":[{"type":"paragraph","text":"Words here."},{"type":"quote","text":"q","by":"later"},{"type":"quote","text":"q","by":"nobody"}],
+    "analysts":[{"id":"later","name":"Later Analyst","role":"analyst"}]})";
+  const auto diagnostics = validate(json);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == "BS-REF-ANALYST");
+  CHECK(diagnostics[0].path == "/body/2/by");
+  CHECK(render(json).html.find("Later Analyst</span>, analyst</figcaption>") != std::string::npos);
+}
+
+TEST_CASE("pull quote blocks count against the limit before the pullquotes array, wherever it stands", "[format][limits]") {
+  Limits limits;
+  limits.maxPullquotes = 2;
+  const auto diagnostics = validate(R"({"pullquotes":[{"text":"a"},{"text":"b"}],"format":"broadsheet/article@1","headline":"H",
+    "body":[{"type":"paragraph","text":"a b"},{"type":"pullquote","text":"a"}]})", limits);
+  const Diagnostic* limit = findDiagnostic(diagnostics, "BS-LIMIT");
+  REQUIRE(limit);
+  CHECK(limit->path == "/pullquotes");
+  CHECK(limit->message.find("has 2 entries") != std::string::npos);
+}
+
+TEST_CASE("blocks past maxBlocks are not read, only counted", "[format][limits]") {
+  Limits limits;
+  limits.maxBlocks = 1;
+  const auto diagnostics = validate(documentWith(R"({"type":"divider"},{"type":"video"},7)"), limits);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == "BS-LIMIT");
+  CHECK(diagnostics[0].message.find("has 3 blocks") != std::string::npos);
+}
