@@ -1,16 +1,83 @@
-// RenderOptions from their JSON form, as bindings and tools receive them.
-#include <cstdint>
-
-#include <nlohmann/json.hpp>
+// RenderOptions from their JSON form, as bindings and tools receive them. Read from the same event
+// stream as the article (format/parse_json), so the module carries no JSON document type at all.
+#include <cmath>
+#include <map>
+#include <string>
 
 #include "broadsheet/broadsheet.hpp"
 #include "format/diagnostics.hpp"
 #include "format/json_pointer.hpp"
+#include "format/parse_json.hpp"
 
 namespace broadsheet {
 namespace {
 
-using Json = nlohmann::json;
+// One option's value, as far as options are read: scalars, and the numbers of the limits object.
+struct OptionValue {
+  enum class Kind { Null, Boolean, Number, String, Array, Object } kind = Kind::Null;
+  bool boolean = false;
+  double number = 0;
+  std::string string;
+  std::map<std::string, OptionValue> members;  // the limits object's scalars
+};
+
+// Collects the top-level members of an object, the last of a name winning (as in JSON.parse), with
+// the scalar members of objects one level down; anything deeper is only an array or an object.
+class OptionsCollector final : public format::JsonEvents {
+ public:
+  bool isObject() const { return isObject_; }
+  const std::map<std::string, OptionValue>& members() const { return members_; }
+
+  void null() override { scalar().kind = OptionValue::Kind::Null; }
+  void boolean(bool value) override {
+    OptionValue& target = scalar();
+    target.kind = OptionValue::Kind::Boolean;
+    target.boolean = value;
+  }
+  void number(double value) override {
+    OptionValue& target = scalar();
+    target.kind = OptionValue::Kind::Number;
+    target.number = value;
+  }
+  void string(std::string& value) override {
+    OptionValue& target = scalar();
+    target.kind = OptionValue::Kind::String;
+    target.string = std::move(value);
+  }
+  void startObject() override { open(OptionValue::Kind::Object); }
+  void startArray() override { open(OptionValue::Kind::Array); }
+  void endObject() override { --depth_; }
+  void endArray() override { --depth_; }
+  void key(std::string& name) override {
+    if (depth_ == 1) topKey_ = name;
+    if (depth_ == 2) innerKey_ = name;
+  }
+  void restart() override { *this = OptionsCollector(); }
+
+ private:
+  // Where a value at the current depth goes; values deeper than the limits' numbers go nowhere.
+  OptionValue& scalar() {
+    if (depth_ == 1) return members_[topKey_] = OptionValue();
+    if (depth_ == 2 && members_[topKey_].kind == OptionValue::Kind::Object) return members_[topKey_].members[innerKey_] = OptionValue();
+    return ignored_;
+  }
+
+  void open(OptionValue::Kind kind) {
+    if (depth_ == 0) {
+      isObject_ = kind == OptionValue::Kind::Object;
+    } else {
+      scalar().kind = kind;
+    }
+    ++depth_;
+  }
+
+  std::size_t depth_ = 0;
+  bool isObject_ = false;
+  std::string topKey_;
+  std::string innerKey_;
+  std::map<std::string, OptionValue> members_;
+  OptionValue ignored_;
+};
 
 // A bad option is the caller's slip, not the document's: warn and keep the default.
 void optionError(std::vector<Diagnostic>& diagnostics, std::string_view key, std::string message) {
@@ -18,14 +85,20 @@ void optionError(std::vector<Diagnostic>& diagnostics, std::string_view key, std
                          format::childPointer("", key), 0, 0});
 }
 
-void readLimit(const Json& limits, std::string_view key, std::size_t& value, std::vector<Diagnostic>& diagnostics) {
-  const auto found = limits.find(key);
-  if (found == limits.end()) return;
-  if (!found->is_number_unsigned() || found->get<std::uint64_t>() == 0) {
-    optionError(diagnostics, "limits", "The option limits." + std::string(key) + " must be a positive whole number.");
+bool isWholeNumber(const OptionValue& value, double low, double high) {
+  return value.kind == OptionValue::Kind::Number && std::floor(value.number) == value.number && value.number >= low &&
+         value.number <= high;
+}
+
+void readLimit(const OptionValue& limits, const std::string& key, std::size_t& value, std::vector<Diagnostic>& diagnostics) {
+  const auto found = limits.members.find(key);
+  if (found == limits.members.end()) return;
+  // JavaScript's safe integers: every one of them is a double exactly.
+  if (!isWholeNumber(found->second, 1, 9007199254740991.0)) {
+    optionError(diagnostics, "limits", "The option limits." + key + " must be a positive whole number.");
     return;
   }
-  value = static_cast<std::size_t>(found->get<std::uint64_t>());
+  value = static_cast<std::size_t>(found->second.number);
 }
 
 }  // namespace
@@ -33,21 +106,24 @@ void readLimit(const Json& limits, std::string_view key, std::size_t& value, std
 RenderOptions parseOptions(std::string_view json, std::vector<Diagnostic>& diagnostics) {
   RenderOptions options;
   if (json.empty()) return options;
-  const Json parsed = Json::parse(json.begin(), json.end(), nullptr, /*allow_exceptions=*/false);
-  if (!parsed.is_object()) {
+  OptionsCollector collector;
+  format::DiagnosticSink ignored;  // any syntax error is reported as "not an object" below
+  if (!format::parseJson(json, Limits(), collector, ignored) || !collector.isObject()) {
     optionError(diagnostics, "", "The render options must be a JSON object.");
     return options;
   }
-  for (const auto& [key, value] : parsed.items()) {
-    if (key == "standalone" && value.is_boolean()) {
-      options.standalone = value.get<bool>();
-    } else if (key == "headingLevel" && value.is_number_integer() && value.get<long long>() >= 1 && value.get<long long>() <= 6) {
-      options.headingLevel = static_cast<int>(value.get<long long>());
-    } else if (key == "theme" && value.is_string() && (value == "auto" || value == "light" || value == "dark")) {
-      options.theme = value == "dark" ? Theme::Dark : value == "light" ? Theme::Light : Theme::Auto;
-    } else if (key == "lang" && value.is_string()) {
-      options.lang = value.get<std::string>();
-    } else if (key == "limits" && value.is_object()) {
+  // In name order, as the options were reported before (and as JSON objects are unordered).
+  for (const auto& [key, value] : collector.members()) {
+    using Kind = OptionValue::Kind;
+    if (key == "standalone" && value.kind == Kind::Boolean) {
+      options.standalone = value.boolean;
+    } else if (key == "headingLevel" && isWholeNumber(value, 1, 6)) {
+      options.headingLevel = static_cast<int>(value.number);
+    } else if (key == "theme" && value.kind == Kind::String && (value.string == "auto" || value.string == "light" || value.string == "dark")) {
+      options.theme = value.string == "dark" ? Theme::Dark : value.string == "light" ? Theme::Light : Theme::Auto;
+    } else if (key == "lang" && value.kind == Kind::String) {
+      options.lang = value.string;
+    } else if (key == "limits" && value.kind == Kind::Object) {
       readLimit(value, "maxInputBytes", options.limits.maxInputBytes, diagnostics);
       readLimit(value, "maxDepth", options.limits.maxDepth, diagnostics);
       readLimit(value, "maxBlocks", options.limits.maxBlocks, diagnostics);

@@ -184,6 +184,29 @@ TEST_CASE("options come from JSON and bad ones are reported", "[pipeline]") {
   CHECK(diagnostics[0].code == "BS-OPTION");
 }
 
+TEST_CASE("options: the last of a name counts, limits are read one level down, reports come in name order", "[pipeline]") {
+  std::vector<Diagnostic> diagnostics;
+  const RenderOptions options = parseOptions(
+      R"({"zeta":[1,{"a":2}],"theme":"light","theme":"dark","limits":{"maxBlocks":3,"maxPeople":0,"maxDepth":{"x":1}},"alpha":null,"lang":"kk"})",
+      diagnostics);
+  CHECK(options.theme == Theme::Dark);
+  CHECK(options.lang == "kk");
+  CHECK(options.limits.maxBlocks == 3);
+  CHECK(options.limits.maxPeople == Limits{}.maxPeople);
+  CHECK(options.limits.maxDepth == Limits{}.maxDepth);
+  std::vector<std::string> reported;
+  for (const Diagnostic& d : diagnostics) reported.push_back(d.path + " " + d.message.substr(0, 30));
+  CHECK(reported == std::vector<std::string>{"/alpha The option \"alpha\" is unknown ", "/limits The option limits.maxDepth mus",
+                                             "/limits The option limits.maxPeople mu", "/zeta The option \"zeta\" is unknown o"});
+  for (const char* notAnObject : {"[]", "\"x\"", "{\"a\":", "nul"}) {
+    INFO(notAnObject);
+    std::vector<Diagnostic> reports;
+    parseOptions(notAnObject, reports);
+    REQUIRE(reports.size() == 1);
+    CHECK(reports[0].message == "The render options must be a JSON object.");
+  }
+}
+
 TEST_CASE("diagnostics and meta serialise to JSON", "[pipeline]") {
   const auto json = diagnosticsToJson({{Severity::Warning, "BS-X", "say \"hi\"", "/a~1b", 2, 3}});
   CHECK(json == R"([{"code":"BS-X","column":3,"line":2,"message":"say \"hi\"","path":"/a~1b","severity":"warning"}])");
