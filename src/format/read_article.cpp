@@ -12,7 +12,10 @@
 #include <vector>
 
 #include "format/json_pointer.hpp"
+#include "format/kept_value.hpp"
+#include "format/member_names.hpp"
 #include "format/parse_json.hpp"
+#include "format/value_checks.hpp"
 #include "html/url_policy.hpp"
 #include "text/markdown.hpp"
 
@@ -21,210 +24,6 @@ namespace {
 
 using html::UrlKind;
 using text::Flavor;
-
-// ------------------------------------------------------------------ JSON values as the reader keeps them
-
-enum class Kind { Null, Boolean, Number, String, Array, Object };
-
-std::string describe(Kind kind) {
-  switch (kind) {
-    case Kind::Null: return "null";
-    case Kind::Boolean: return "a boolean";
-    case Kind::String: return "a string";
-    case Kind::Array: return "an array";
-    case Kind::Object: return "an object";
-    default: return "a number";
-  }
-}
-
-struct Member;
-
-// A JSON value, kept only as far as the format reads it (see ArticleReader::next): scalars whole,
-// the members and elements the format has, and of anything else only its kind.
-struct Value {
-  Kind kind = Kind::Null;
-  bool boolean = false;
-  double number = 0;
-  std::string string;
-  std::vector<Value> items;     // an array's elements, as many as the format reads
-  std::size_t length = 0;       // an array's elements, all of them
-  std::vector<Member> members;  // an object's members, each name once
-
-  Value* find(std::string_view name);
-  // The member `name`, emptied: when an object has a name twice, the last one counts (as in JSON.parse).
-  Value& set(const std::string& name);
-  void clear();  // keeps the capacity, for the next block
-};
-
-struct Member {
-  std::string name;
-  Value value;
-};
-
-Value* Value::find(std::string_view name) {
-  for (Member& member : members) {
-    if (member.name == name) return &member.value;
-  }
-  return nullptr;
-}
-
-Value& Value::set(const std::string& name) {
-  if (Value* existing = find(name)) {
-    existing->clear();
-    return *existing;
-  }
-  Member& added = members.emplace_back();
-  added.name = name;
-  return added.value;
-}
-
-void Value::clear() {
-  kind = Kind::Null;
-  boolean = false;
-  number = 0;
-  string.clear();
-  items.clear();
-  length = 0;
-  members.clear();
-}
-
-// The member names an object of the format may have.
-struct Names {
-  const std::string_view* first = nullptr;
-  std::size_t count = 0;
-  bool has(std::string_view name) const { return std::find(first, first + count, name) != first + count; }
-};
-
-template <std::size_t N>
-constexpr Names names(const std::string_view (&list)[N]) {
-  return {list, N};
-}
-
-constexpr std::string_view kDocumentMembers[] = {
-    "format", "id", "lang", "dir", "headline", "standfirst", "published", "updated", "section", "tags",
-    "publisher", "canonicalUrl", "authors", "analysts", "image", "body", "pullquotes", "note", "callToAction"};
-constexpr std::string_view kPersonMembers[] = {"id", "name", "role", "affiliation", "honorific", "url"};
-constexpr std::string_view kImageMembers[] = {"src", "alt", "caption", "credit", "width", "height"};
-constexpr std::string_view kPublisherMembers[] = {"name", "url"};
-constexpr std::string_view kCallToActionMembers[] = {"label", "url"};
-constexpr std::string_view kPullquoteMembers[] = {"text", "by"};
-// Every member some block type has; which of them a block may have depends on its type.
-constexpr std::string_view kBlockMembers[] = {"type", "text", "level", "by", "attribution", "ordered", "items",
-                                              "src", "alt", "caption", "credit", "width", "height"};
-constexpr std::string_view kTextBlockMembers[] = {"type", "text"};
-constexpr std::string_view kHeadingMembers[] = {"type", "text", "level"};
-constexpr std::string_view kQuoteMembers[] = {"type", "text", "by", "attribution"};
-constexpr std::string_view kPullquoteBlockMembers[] = {"type", "text", "by"};
-constexpr std::string_view kListMembers[] = {"type", "ordered", "items"};
-constexpr std::string_view kImageBlockMembers[] = {"type", "src", "alt", "caption", "credit", "width", "height"};
-constexpr std::string_view kDividerMembers[] = {"type"};
-
-// ------------------------------------------------------------------ checks of single values
-
-bool isBlank(const std::string& text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
-}
-
-// A URL quoted in a message: one printable line, cut short when long.
-std::string quotedUrl(std::string_view url) {
-  constexpr std::size_t kShown = 60;
-  std::string shown;
-  for (char c : url) {
-    if (shown.size() >= kShown && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      shown += "...";
-      break;
-    }
-    shown.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c);
-  }
-  return "\"" + shown + "\"";
-}
-
-bool isDigits(std::string_view text, std::size_t from, std::size_t count) {
-  if (from + count > text.size()) return false;
-  for (std::size_t i = from; i < from + count; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
-  }
-  return true;
-}
-
-int number(std::string_view text, std::size_t from, std::size_t count) {
-  int value = 0;
-  for (std::size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
-  return value;
-}
-
-// ISO 8601 calendar date, optionally with a time: YYYY-MM-DD[Thh:mm[:ss[.fff]][Z|±hh:mm]].
-bool isIsoDate(std::string_view text) {
-  if (!isDigits(text, 0, 4) || text.size() < 10 || text[4] != '-' || !isDigits(text, 5, 2) ||
-      text[7] != '-' || !isDigits(text, 8, 2)) {
-    return false;
-  }
-  const int year = number(text, 0, 4), month = number(text, 5, 2), day = number(text, 8, 2);
-  static constexpr int kDaysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1 || day > kDaysInMonth[month - 1]) return false;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (month == 2 && day == 29 && !leap) return false;
-  if (text.size() == 10) return true;
-
-  std::size_t i = 10;
-  if (text[i] != 'T' && text[i] != 't' && text[i] != ' ') return false;
-  ++i;
-  if (!isDigits(text, i, 2) || i + 2 >= text.size() || text[i + 2] != ':' || !isDigits(text, i + 3, 2)) return false;
-  if (number(text, i, 2) > 23 || number(text, i + 3, 2) > 59) return false;
-  i += 5;
-  if (i < text.size() && text[i] == ':') {
-    if (!isDigits(text, i + 1, 2) || number(text, i + 1, 2) > 60) return false;
-    i += 3;
-    if (i < text.size() && text[i] == '.') {
-      std::size_t digits = 0;
-      for (++i; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) ++digits;
-      if (digits == 0) return false;
-    }
-  }
-  if (i == text.size()) return true;
-  if ((text[i] == 'Z' || text[i] == 'z') && i + 1 == text.size()) return true;
-  if (text[i] != '+' && text[i] != '-') return false;
-  return text.size() == i + 6 && isDigits(text, i + 1, 2) && text[i + 3] == ':' &&
-         isDigits(text, i + 4, 2) && number(text, i + 1, 2) <= 23 && number(text, i + 4, 2) <= 59;
-}
-
-// A well-formed BCP 47 tag in the common shape: a 2-3 letter language, then subtags of 1-8
-// letters or digits.
-bool isLanguageTag(std::string_view tag) {
-  std::size_t start = 0, index = 0;
-  while (start <= tag.size()) {
-    std::size_t end = tag.find('-', start);
-    if (end == std::string_view::npos) end = tag.size();
-    const std::string_view subtag = tag.substr(start, end - start);
-    const bool alnum = std::all_of(subtag.begin(), subtag.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-    const bool alpha = std::all_of(subtag.begin(), subtag.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-    if (index == 0 ? !(alpha && subtag.size() >= 2 && subtag.size() <= 3)
-                   : !(alnum && !subtag.empty() && subtag.size() <= 8)) {
-      return false;
-    }
-    start = end + 1;
-    ++index;
-  }
-  return true;
-}
-
-std::string primaryLanguage(std::string_view tag) {
-  std::string language(tag.substr(0, tag.find('-')));
-  for (char& c : language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return language;
-}
-
-bool isRightToLeft(std::string_view tag) {
-  static const std::set<std::string> kRightToLeft = {"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"};
-  return kRightToLeft.count(primaryLanguage(tag)) > 0;
-}
-
-// A number with no fraction (2 and 2.0 alike, as JSON Schema's "integer" counts them), or nothing.
-std::optional<double> wholeNumber(const Value& value) {
-  if (value.kind != Kind::Number) return std::nullopt;
-  if (!std::isfinite(value.number) || std::floor(value.number) != value.number) return std::nullopt;
-  return value.number;
-}
 
 // Where a value is: its parent's JSON Pointer and its key or index, spelled out as a pointer only
 // when a diagnostic needs one (most values have none; building every pointer was 5% of a render).
@@ -251,7 +50,7 @@ enum class Shape {
 
 // Where the value that starts next goes.
 struct Slot {
-  Value* value = nullptr;         // null: nothing of it is kept
+  KeptValue* value = nullptr;         // null: nothing of it is kept
   Shape shape = Shape::Skipped;   // a container here is read as this shape
   bool keepContent = false;       // false: only its kind (a member the format does not have)
   Names names;                    // Record, Records, Block: the members kept whole
@@ -260,7 +59,7 @@ struct Slot {
 
 struct Frame {
   Shape shape;
-  Value* value;
+  KeptValue* value;
   Names names;
   std::size_t limit;
   Slot member;  // objects: where the current member's value goes
@@ -291,24 +90,24 @@ class ArticleReader final : public JsonEvents {
   // ------------------------------------------------------------------ events
 
   void null() override {
-    startScalar(Kind::Null);
+    startScalar(JsonKind::Null);
     endScalar();
   }
   void boolean(bool value) override {
-    if (Value* kept = startScalar(Kind::Boolean)) kept->boolean = value;
+    if (KeptValue* kept = startScalar(JsonKind::Boolean)) kept->boolean = value;
     endScalar();
   }
   void number(double value) override {
-    if (Value* kept = startScalar(Kind::Number)) kept->number = value;
+    if (KeptValue* kept = startScalar(JsonKind::Number)) kept->number = value;
     endScalar();
   }
   void string(std::string& value) override {
     // A copy, not a move: the parser's buffer keeps its capacity for the next string.
-    if (Value* kept = startScalar(Kind::String)) kept->string = value;
+    if (KeptValue* kept = startScalar(JsonKind::String)) kept->string = value;
     endScalar();
   }
-  void startObject() override { open(Kind::Object); }
-  void startArray() override { open(Kind::Array); }
+  void startObject() override { open(JsonKind::Object); }
+  void startArray() override { open(JsonKind::Array); }
   void endObject() override { close(); }
   void endArray() override { close(); }
 
@@ -331,7 +130,7 @@ class ArticleReader final : public JsonEvents {
     document_.clear();
     frames_.clear();
     skipDepth_ = 0;
-    rootKind_ = Kind::Null;
+    rootKind_ = JsonKind::Null;
     reported_ = DiagnosticSink{};
   }
 
@@ -357,7 +156,7 @@ class ArticleReader final : public JsonEvents {
     }
   }
 
-  Value* startScalar(Kind kind) {
+  KeptValue* startScalar(JsonKind kind) {
     if (skipDepth_ > 0) return nullptr;
     if (frames_.empty()) {
       rootKind_ = kind;
@@ -373,14 +172,14 @@ class ArticleReader final : public JsonEvents {
     if (skipDepth_ == 0) valueEnded();
   }
 
-  void open(Kind kind) {
+  void open(JsonKind kind) {
     if (skipDepth_ > 0) {
       ++skipDepth_;
       return;
     }
     if (frames_.empty()) {
       rootKind_ = kind;
-      if (kind == Kind::Object) {
+      if (kind == JsonKind::Object) {
         frames_.push_back(Frame{Shape::Document, &document_, {}, 0, Slot{}});
       } else {
         skipDepth_ = 1;
@@ -391,7 +190,7 @@ class ArticleReader final : public JsonEvents {
     if (slot.value) slot.value->kind = kind;
     const bool wantsObject = slot.shape == Shape::Block || slot.shape == Shape::Record;
     const bool wantsArray = slot.shape == Shape::Body || slot.shape == Shape::List || slot.shape == Shape::Records;
-    if (!slot.value || !slot.keepContent || !(kind == Kind::Object ? wantsObject : wantsArray)) {
+    if (!slot.value || !slot.keepContent || !(kind == JsonKind::Object ? wantsObject : wantsArray)) {
       skipDepth_ = 1;
       return;
     }
@@ -420,7 +219,7 @@ class ArticleReader final : public JsonEvents {
       bodySeen_ = true;
       return Slot{&body_, Shape::Body, true, {}, 0};
     }
-    Value& value = document_.set(name);
+    KeptValue& value = document_.set(name);
     if (name == "tags") return Slot{&value, Shape::List, true, {}, 0};
     if (name == "authors" || name == "analysts") {
       return Slot{&value, Shape::Records, true, names(kPersonMembers), limits_.maxPeople};
@@ -459,11 +258,11 @@ class ArticleReader final : public JsonEvents {
 
   bool read() {
     Article& article = *article_;
-    if (rootKind_ != Kind::Object) {
+    if (rootKind_ != JsonKind::Object) {
       reported_.error(code::Type, "", "The document must be a JSON object, found " + describe(rootKind_) + ".");
       return false;
     }
-    Value& document = document_;
+    KeptValue& document = document_;
     checkMembers(document, "", names(kDocumentMembers));
     readFormat(document);
     article.id = text(document, "id", "").value_or("");
@@ -478,7 +277,7 @@ class ArticleReader final : public JsonEvents {
     article.canonicalUrl = url(document, "canonicalUrl", "", UrlKind::Resource);
     article.authors = people(document, "authors", /*idRequired=*/false);
     article.analysts = people(document, "analysts", /*idRequired=*/true);
-    if (Value* image = member(document, "image", "", Kind::Object)) {
+    if (KeptValue* image = member(document, "image", "", JsonKind::Object)) {
       checkMembers(*image, "/image", names(kImageMembers));
       Image lead;
       if (readImage(*image, "/image", lead)) article.image = std::move(lead);
@@ -504,8 +303,8 @@ class ArticleReader final : public JsonEvents {
     report(Severity::Error, code, path, rest);
   }
 
-  void checkMembers(const Value& object, const std::string& path, Names known) {
-    for (const Member& entry : object.members) {
+  void checkMembers(const KeptValue& object, const std::string& path, Names known) {
+    for (const KeptMember& entry : object.members) {
       if (!known.has(entry.name)) {
         const std::string where = childPointer(path, entry.name);
         report(Severity::Warning, code::UnknownMember, where, {" is not part of the article format and is ignored."});
@@ -513,13 +312,13 @@ class ArticleReader final : public JsonEvents {
     }
   }
 
-  void reportType(const std::string& path, Kind expected, Kind found) {
+  void reportType(const std::string& path, JsonKind expected, JsonKind found) {
     fail(code::Type, path, {" must be ", describe(expected), ", found ", describe(found), "."});
   }
 
   // The member if present with the expected kind; otherwise reports and returns null.
-  Value* member(Value& object, std::string_view key, const std::string& parent, Kind kind, Need need = Need::Optional) {
-    Value* found = object.find(key);
+  KeptValue* member(KeptValue& object, std::string_view key, const std::string& parent, JsonKind kind, Need need = Need::Optional) {
+    KeptValue* found = object.find(key);
     if (!found) {
       if (need == Need::Required || need == Need::NonEmpty) {
         const std::string path = childPointer(parent, key);
@@ -535,7 +334,7 @@ class ArticleReader final : public JsonEvents {
   }
 
   // The string, moved out of the kept value (each member is read once).
-  std::optional<std::string> checkedText(Value& value, const Place& place, Need need) {
+  std::optional<std::string> checkedText(KeptValue& value, const Place& place, Need need) {
     std::string& text = value.string;
     if (text.size() > limits_.maxStringBytes) {
       const std::string path = place.pointer();
@@ -551,8 +350,8 @@ class ArticleReader final : public JsonEvents {
     return std::move(text);
   }
 
-  std::optional<std::string> text(Value& object, std::string_view key, const std::string& parent, Need need = Need::Optional) {
-    Value* value = member(object, key, parent, Kind::String, need);
+  std::optional<std::string> text(KeptValue& object, std::string_view key, const std::string& parent, Need need = Need::Optional) {
+    KeptValue* value = member(object, key, parent, JsonKind::String, need);
     if (!value) return std::nullopt;
     return checkedText(*value, Place{parent, key, {}}, need);
   }
@@ -560,7 +359,7 @@ class ArticleReader final : public JsonEvents {
   // A CommonMark member: read as text and parsed (once: the layout takes the tree), then its links
   // and images are checked against the URL policy the html stage applies, so a link that will lose
   // its URL is reported (its words stay).
-  std::optional<Text> markdown(Value& object, std::string_view key, const std::string& parent, Flavor flavor,
+  std::optional<Text> markdown(KeptValue& object, std::string_view key, const std::string& parent, Flavor flavor,
                                Need need = Need::Optional) {
     auto value = text(object, key, parent, need);
     if (!value) return std::nullopt;
@@ -575,7 +374,6 @@ class ArticleReader final : public JsonEvents {
   }
 
   void checkLinks(const Text& member, const Place& place) {
-    const std::string& source = member.source;
     if (member.tree.shownAsText()) {
       const std::string path = place.pointer();
       report(Severity::Warning, code::Limit, path, {" nests Markdown more than ", std::to_string(text::kMaxMarkdownNesting),
@@ -585,7 +383,8 @@ class ArticleReader final : public JsonEvents {
     // Only texts that could hold a refused destination are walked: links and images need "[" and
     // autolinks "<", and a refused URL needs a scheme (":", or one spelled with "%" or "&"), a
     // backslash, or a destination in angle brackets that is only spaces.
-    if (!text::containsAnyOf(source, "[<") || !text::containsAnyOf(source, ":%&\\<")) return;
+    const text::SourceFacts& facts = member.tree.sourceFacts();
+    if (!facts.linkSyntax || !facts.schemeMarks) return;
     for (const text::LinkTarget& target : member.tree.linkTargets()) {
       if (target.url.empty()) continue;  // "[words]()": nothing to refuse, the words stay
       const UrlKind kind = target.image ? UrlKind::Image : UrlKind::Link;
@@ -601,16 +400,16 @@ class ArticleReader final : public JsonEvents {
 
   // An array of non-empty strings; with `flavor`, each one parsed as CommonMark.
   template <typename Entry>
-  std::vector<Entry> stringList(Value& object, std::string_view key, const std::string& parent,
+  std::vector<Entry> stringList(KeptValue& object, std::string_view key, const std::string& parent,
                                 std::optional<Flavor> flavor) {
     std::vector<Entry> list;
-    Value* array = member(object, key, parent, Kind::Array);
+    KeptValue* array = member(object, key, parent, JsonKind::Array);
     if (!array) return list;
     const std::string path = childPointer(parent, key);
     for (std::size_t i = 0; i < array->items.size(); ++i) {
       const Place place{path, {}, i};
-      Value& item = array->items[i];
-      if (item.kind != Kind::String) {
+      KeptValue& item = array->items[i];
+      if (item.kind != JsonKind::String) {
         const std::string itemPath = place.pointer();
         fail(code::Type, itemPath, {" must be a string, found ", describe(item.kind), "."});
       } else if (auto value = checkedText(item, place, Need::NonEmpty)) {
@@ -624,7 +423,7 @@ class ArticleReader final : public JsonEvents {
     return list;
   }
 
-  std::string url(Value& object, std::string_view key, const std::string& parent, UrlKind kind,
+  std::string url(KeptValue& object, std::string_view key, const std::string& parent, UrlKind kind,
                   Need need = Need::Optional) {
     const auto value = text(object, key, parent, need == Need::Optional ? need : Need::NonEmpty);
     if (!value || value->empty()) return "";
@@ -636,7 +435,7 @@ class ArticleReader final : public JsonEvents {
     return "";
   }
 
-  std::string date(Value& object, std::string_view key, const std::string& parent) {
+  std::string date(KeptValue& object, std::string_view key, const std::string& parent) {
     const auto value = text(object, key, parent);
     if (!value) return "";
     if (isIsoDate(*value)) return *value;
@@ -645,9 +444,9 @@ class ArticleReader final : public JsonEvents {
     return "";
   }
 
-  std::optional<Link> link(Value& object, std::string_view key, const std::string& parent, std::string_view labelKey,
+  std::optional<Link> link(KeptValue& object, std::string_view key, const std::string& parent, std::string_view labelKey,
                            UrlKind kind, bool urlRequired) {
-    Value* value = member(object, key, parent, Kind::Object);
+    KeptValue* value = member(object, key, parent, JsonKind::Object);
     if (!value) return std::nullopt;
     const std::string path = childPointer(parent, key);
     checkMembers(*value, path, labelKey == "name" ? names(kPublisherMembers) : names(kCallToActionMembers));
@@ -660,14 +459,14 @@ class ArticleReader final : public JsonEvents {
 
   // ------------------------------------------------------------------ document-level members
 
-  void readFormat(Value& document) {
+  void readFormat(KeptValue& document) {
     const auto format = text(document, "format", "", Need::Required);
     if (format && *format != kFormatV1) {
       fail(code::Format, "/format", {" must be \"", kFormatV1, "\", found \"", *format, "\"."});
     }
   }
 
-  void readLanguage(Value& document, Article& article) {
+  void readLanguage(KeptValue& document, Article& article) {
     if (auto lang = text(document, "lang", "")) {
       if (isLanguageTag(*lang)) {
         article.lang = *lang;
@@ -685,9 +484,9 @@ class ArticleReader final : public JsonEvents {
     }
   }
 
-  std::vector<Person> people(Value& document, std::string_view key, bool idRequired) {
+  std::vector<Person> people(KeptValue& document, std::string_view key, bool idRequired) {
     std::vector<Person> list;
-    Value* array = member(document, key, "", Kind::Array);
+    KeptValue* array = member(document, key, "", JsonKind::Array);
     if (!array) return list;
     const std::string path = childPointer("", key);
     std::size_t count = array->length;
@@ -699,8 +498,8 @@ class ArticleReader final : public JsonEvents {
     std::set<std::string> ids;
     for (std::size_t i = 0; i < count; ++i) {
       const std::string personPath = childPointer(path, i);
-      Value& entry = array->items[i];
-      if (entry.kind != Kind::Object) {
+      KeptValue& entry = array->items[i];
+      if (entry.kind != JsonKind::Object) {
         fail(code::Type, personPath, {" must be an object, found ", describe(entry.kind), "."});
         continue;
       }
@@ -726,7 +525,7 @@ class ArticleReader final : public JsonEvents {
   }
 
   // The members of an image; the caller has checked which members the object may have.
-  bool readImage(Value& object, const std::string& path, Image& image) {
+  bool readImage(KeptValue& object, const std::string& path, Image& image) {
     image.src = url(object, "src", path, UrlKind::Image, Need::Required);
     const auto alt = text(object, "alt", path, Need::Required);  // "" is allowed: a decorative image
     image.caption = markdown(object, "caption", path, Flavor::Inline).value_or(Text{});
@@ -737,7 +536,7 @@ class ArticleReader final : public JsonEvents {
     return !image.src.empty() && alt.has_value();
   }
 
-  int dimension(Value& object, std::string_view key, const std::string& parent) {
+  int dimension(KeptValue& object, std::string_view key, const std::string& parent) {
     const auto number = wholeNumberIn(object, key, parent, 1, 100000, "a whole number of pixels from 1 to 100000",
                                       "it is left out");
     return number ? *number : 0;
@@ -745,12 +544,12 @@ class ArticleReader final : public JsonEvents {
 
   // A whole number from `low` to `high`; otherwise reports (BS-TYPE for a non-number, BS-VALUE for
   // a number out of range or with a fraction) and returns nothing.
-  std::optional<int> wholeNumberIn(Value& object, std::string_view key, const std::string& parent, int low,
+  std::optional<int> wholeNumberIn(KeptValue& object, std::string_view key, const std::string& parent, int low,
                                    int high, const std::string& expected, const std::string& consequence) {
-    const Value* found = object.find(key);
+    const KeptValue* found = object.find(key);
     if (!found) return std::nullopt;
     const std::string path = childPointer(parent, key);
-    if (found->kind != Kind::Number) {
+    if (found->kind != JsonKind::Number) {
       fail(code::Type, path, {" must be a number, found ", describe(found->kind), "; ", consequence, "."});
       return std::nullopt;
     }
@@ -770,7 +569,7 @@ class ArticleReader final : public JsonEvents {
       fail(code::Required, "/body", {" is required: an array of blocks or one CommonMark string."});
       return;
     }
-    if (body_.kind == Kind::String) {
+    if (body_.kind == JsonKind::String) {
       if (auto source = checkedText(body_, Place{"", "body", {}}, Need::NonEmpty)) {
         Block block;
         block.type = BlockType::Markdown;
@@ -779,7 +578,7 @@ class ArticleReader final : public JsonEvents {
       }
       return;
     }
-    if (body_.kind != Kind::Array) {
+    if (body_.kind != JsonKind::Array) {
       fail(code::Type, "/body", {" must be an array of blocks or a CommonMark string, found ", describe(body_.kind), "."});
       return;
     }
@@ -797,8 +596,8 @@ class ArticleReader final : public JsonEvents {
   }
 
   // Reads the block; `block.by` is left for the caller to check against the analysts.
-  bool readBlock(Value& value, const std::string& path, Block& block) {
-    if (value.kind != Kind::Object) {
+  bool readBlock(KeptValue& value, const std::string& path, Block& block) {
+    if (value.kind != JsonKind::Object) {
       fail(code::Type, path, {" must be a block object, found ", describe(value.kind), "."});
       return false;
     }
@@ -835,8 +634,8 @@ class ArticleReader final : public JsonEvents {
     if (name == "list") {
       block.type = BlockType::List;
       checkMembers(value, path, names(kListMembers));
-      if (Value* ordered = member(value, "ordered", path, Kind::Boolean)) block.ordered = ordered->boolean;
-      if (!member(value, "items", path, Kind::Array, Need::Required)) return false;
+      if (KeptValue* ordered = member(value, "ordered", path, JsonKind::Boolean)) block.ordered = ordered->boolean;
+      if (!member(value, "items", path, JsonKind::Array, Need::Required)) return false;
       block.items = stringList<Text>(value, "items", path, Flavor::Inline);
       if (block.items.empty()) {
         const std::string itemsPath = childPointer(path, "items");
@@ -861,7 +660,7 @@ class ArticleReader final : public JsonEvents {
     return false;
   }
 
-  bool readBlockText(Value& value, const std::string& path, Block& block) {
+  bool readBlockText(KeptValue& value, const std::string& path, Block& block) {
     const Flavor flavor = block.type == BlockType::Markdown ? Flavor::Blocks : Flavor::Inline;
     auto body = markdown(value, "text", path, flavor, Need::NonEmpty);
     if (!body) return false;
@@ -873,10 +672,10 @@ class ArticleReader final : public JsonEvents {
     fail(code::RefAnalyst, path, {" names \"", analystId, "\", but no analyst has that id; the quote is shown without attribution."});
   }
 
-  void readPullquotes(Value& document, Article& article) {
-    Value* found = document.find("pullquotes");
+  void readPullquotes(KeptValue& document, Article& article) {
+    KeptValue* found = document.find("pullquotes");
     if (!found) return;
-    if (found->kind == Kind::String) {
+    if (found->kind == JsonKind::String) {
       if (found->string == "auto") {
         article.autoPullquotes = true;
       } else {
@@ -884,7 +683,7 @@ class ArticleReader final : public JsonEvents {
       }
       return;
     }
-    if (found->kind != Kind::Array) {
+    if (found->kind != JsonKind::Array) {
       fail(code::Type, "/pullquotes", {" must be an array of pull quotes or the string \"auto\"."});
       return;
     }
@@ -898,8 +697,8 @@ class ArticleReader final : public JsonEvents {
     }
     for (std::size_t i = 0; i < count; ++i) {
       const std::string path = childPointer("/pullquotes", i);
-      Value& entry = found->items[i];
-      if (entry.kind != Kind::Object) {
+      KeptValue& entry = found->items[i];
+      if (entry.kind != JsonKind::Object) {
         fail(code::Type, path, {" must be an object, found ", describe(entry.kind), "."});
         continue;
       }
@@ -924,16 +723,16 @@ class ArticleReader final : public JsonEvents {
   // Where the events are.
   std::vector<Frame> frames_;
   std::size_t skipDepth_ = 0;  // > 0 inside a container whose contents are not kept
-  Kind rootKind_ = Kind::Null;
+  JsonKind rootKind_ = JsonKind::Null;
 
   // What is kept until the document is read.
-  Value document_;  // every member but the body
-  Value body_;      // a string body, or the kind and length of any other
+  KeptValue document_;  // every member but the body
+  KeptValue body_;      // a string body, or the kind and length of any other
   bool bodySeen_ = false;
   std::vector<Reference> references_;
   std::size_t pullquotesRead_ = 0;  // pull quote blocks read, against limits_.maxPullquotes
 
-  Value block_;  // the block being read (one Value for all, which keeps its capacity)
+  KeptValue block_;  // the block being read (one KeptValue for all, which keeps its capacity)
 };
 
 }  // namespace

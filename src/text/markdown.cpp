@@ -69,13 +69,6 @@ std::string_view asInlineSource(std::string_view source, const SourceFacts& fact
 
 }  // namespace
 
-bool containsAnyOf(std::string_view text, std::string_view characters) {
-  for (const char c : characters) {
-    if (std::memchr(text.data(), c, text.size())) return true;
-  }
-  return false;
-}
-
 namespace {
 
 // The containers the line starting at `i` opens or continues: "> ", "- ", "* ", "+ ", "1. ", "1) ",

@@ -18,10 +18,6 @@ struct LinkTarget {
   bool image = false;  // an image (![alt](src)) rather than a link
 };
 
-// Whether `text` holds any of `characters`: one memchr scan per character looked for. (libstdc++'s
-// find_first_of calls memchr once per character of `text`, which was 12% of a render.)
-bool containsAnyOf(std::string_view text, std::string_view characters);
-
 // Which characters that change how a source is parsed or checked it holds, from one pass over it
 // with one table lookup per byte (a memchr scan for each character was 5% of a render in WASM,
 // where memchr is not vectorised).

@@ -80,15 +80,6 @@ TEST_CASE("structure bounds: link openers left open count from the first one", "
   CHECK_FALSE(exceedsStructureBounds(closers + openers));  // closers before any opener cost nothing
 }
 
-TEST_CASE("containsAnyOf finds any of the characters anywhere", "[text]") {
-  using broadsheet::text::containsAnyOf;
-  CHECK(containsAnyOf("abc\ndef", "\r\n"));
-  CHECK(containsAnyOf("abc\rdef", "\r\n"));
-  CHECK_FALSE(containsAnyOf("abcdef", "\r\n"));
-  CHECK_FALSE(containsAnyOf("", "[<"));
-  CHECK(containsAnyOf(std::string_view("a\0b", 3), std::string_view("\0", 1)));
-}
-
 TEST_CASE("plain text in pieces is the plain text", "[text]") {
   for (const char* source : {"One *two* `three` [four](https://e.example/)", "Line one  \nline two\nthree"}) {
     INFO(source);

@@ -1,0 +1,42 @@
+// The members each object of the article format may have (docs/format.md), for the reader's
+// unknown-member warnings and for what it keeps.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+
+namespace broadsheet::format {
+
+// A list of member names.
+struct Names {
+  const std::string_view* first = nullptr;
+  std::size_t count = 0;
+  bool has(std::string_view name) const { return std::find(first, first + count, name) != first + count; }
+};
+
+template <std::size_t N>
+constexpr Names names(const std::string_view (&list)[N]) {
+  return {list, N};
+}
+
+constexpr std::string_view kDocumentMembers[] = {
+    "format", "id", "lang", "dir", "headline", "standfirst", "published", "updated", "section", "tags",
+    "publisher", "canonicalUrl", "authors", "analysts", "image", "body", "pullquotes", "note", "callToAction"};
+constexpr std::string_view kPersonMembers[] = {"id", "name", "role", "affiliation", "honorific", "url"};
+constexpr std::string_view kImageMembers[] = {"src", "alt", "caption", "credit", "width", "height"};
+constexpr std::string_view kPublisherMembers[] = {"name", "url"};
+constexpr std::string_view kCallToActionMembers[] = {"label", "url"};
+constexpr std::string_view kPullquoteMembers[] = {"text", "by"};
+// Every member some block type has; which of them a block may have depends on its type.
+constexpr std::string_view kBlockMembers[] = {"type", "text", "level", "by", "attribution", "ordered", "items",
+                                              "src", "alt", "caption", "credit", "width", "height"};
+constexpr std::string_view kTextBlockMembers[] = {"type", "text"};
+constexpr std::string_view kHeadingMembers[] = {"type", "text", "level"};
+constexpr std::string_view kQuoteMembers[] = {"type", "text", "by", "attribution"};
+constexpr std::string_view kPullquoteBlockMembers[] = {"type", "text", "by"};
+constexpr std::string_view kListMembers[] = {"type", "ordered", "items"};
+constexpr std::string_view kImageBlockMembers[] = {"type", "src", "alt", "caption", "credit", "width", "height"};
+constexpr std::string_view kDividerMembers[] = {"type"};
+
+}  // namespace broadsheet::format
