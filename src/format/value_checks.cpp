@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <set>
+#include <iterator>
 #include <string>
 
 namespace broadsheet::format {
@@ -103,8 +103,10 @@ bool isLanguageTag(std::string_view tag) {
 }
 
 bool isRightToLeft(std::string_view tag) {
-  static const std::set<std::string> kRightToLeft = {"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"};
-  return kRightToLeft.count(primaryLanguage(tag)) > 0;
+  // A constant list, not a std::set built on first use: that would be allocated in the middle of the
+  // first render's memory and stay there, splitting the free space every later render reuses.
+  static constexpr std::string_view kRightToLeft[] = {"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"};
+  return std::find(std::begin(kRightToLeft), std::end(kRightToLeft), primaryLanguage(tag)) != std::end(kRightToLeft);
 }
 
 std::optional<double> wholeNumber(const KeptValue& value) {
