@@ -28,7 +28,6 @@ class TextSearch {
   // characters of `text` were read.
   std::size_t in(std::string_view text, std::size_t* scanned = nullptr) const;
   bool foundIn(std::string_view text) const { return in(text) != std::string_view::npos; }
-  const std::string& needle() const { return needle_; }
 
  private:
   std::string needle_;
