@@ -88,6 +88,21 @@ void appendText(std::string& out, std::string_view text) { appendEscaped<false>(
 
 void appendAttribute(std::string& out, std::string_view value) { appendEscaped<true>(out, value); }
 
+std::string withoutForbiddenCodePoints(std::string_view text) {
+  std::string kept;
+  kept.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    char32_t codePoint = 0;
+    if (const std::size_t forbidden = c >= 0xC2 ? forbiddenCodePointAt(text, i, codePoint) : 0; forbidden > 0) {
+      i += forbidden - 1;
+      continue;
+    }
+    kept.push_back(static_cast<char>(c));
+  }
+  return kept;
+}
+
 void appendScriptJsonString(std::string& out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";
   const auto appendUnit = [&](unsigned unit) {

@@ -1,5 +1,7 @@
 #include "html/url_policy.hpp"
 
+#include "html/escape.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -175,7 +177,11 @@ std::string effectiveScheme(std::string_view url) {
   return schemeOf(decoded);
 }
 
-std::optional<std::string> allowedUrl(std::string_view url, UrlKind kind) {
+std::optional<std::string> allowedUrl(std::string_view written, UrlKind kind) {
+  // Judged as it reaches the page: the escaper drops the code points HTML forbids, so
+  // "java\u0085script:" would be written as "javascript:" (a fuzzer finding).
+  const std::string visible = withoutForbiddenCodePoints(written);
+  const std::string_view url = visible;
   if (isPlainUrl(url)) {
     const std::string scheme = schemeOf(url);
     const bool allowed = scheme.empty() || scheme == "http" || scheme == "https" || (scheme == "mailto" && kind == UrlKind::Link);

@@ -71,6 +71,20 @@ TEST_CASE("URL policy", "[html]") {
   }
 }
 
+// A fuzzer finding: the escaper drops the code points HTML forbids in a document (C1 controls,
+// noncharacters), so the policy must judge a URL without them, or "java<U+0085>script:" is
+// written as "javascript:".
+TEST_CASE("URLs are judged as they are written, without the code points HTML forbids", "[html]") {
+  for (const char* hidden : {"java\u0085script:alert(1)", "java\u0097script:x", "jav\uFDD0ascript:x", "\u0080javascript:x",
+                             "java\U0010FFFEscript:x", "jav&#x09;a\u0085script:x"}) {
+    INFO(hidden);
+    CHECK_FALSE(html::allowedUrl(hidden, UrlKind::Link).has_value());
+    CHECK_FALSE(html::allowedUrl(hidden, UrlKind::Image).has_value());
+  }
+  CHECK(html::allowedUrl("https://e.example/a\u0085b", UrlKind::Link) == std::optional<std::string>("https://e.example/ab"));
+  CHECK(html::withoutForbiddenCodePoints("a\u0085b\uFFFEc\u00A0d") == "abc\u00A0d");
+}
+
 TEST_CASE("URLs are written with only the characters a valid URL may hold", "[html]") {
   const auto written = [](std::string_view url) { return html::allowedUrl(url, UrlKind::Link).value_or("(refused)"); };
   CHECK(written("https://example.com/a?q=\"<x>\"&v={1}|^`") == "https://example.com/a?q=%22%3Cx%3E%22&v=%7B1%7D%7C%5E%60");
