@@ -23,13 +23,13 @@ int number(std::string_view text, std::size_t from, std::size_t count) {
   return value;
 }
 
+}  // namespace
+
 std::string primaryLanguage(std::string_view tag) {
-  std::string language(tag.substr(0, tag.find('-')));
+  std::string language(tag.substr(0, tag.find_first_of("-_")));
   for (char& c : language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return language;
 }
-
-}  // namespace
 
 bool isBlank(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });

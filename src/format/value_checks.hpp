@@ -23,6 +23,10 @@ bool isIsoDate(std::string_view text);
 // letters or digits.
 bool isLanguageTag(std::string_view tag);
 
+// The language subtag, lower-cased: "kk-Cyrl" -> "kk". "_" separates too, as callers' options
+// (not validated as tags) sometimes spell it.
+std::string primaryLanguage(std::string_view tag);
+
 // Whether the tag's language is written right to left.
 bool isRightToLeft(std::string_view tag);
 

@@ -180,12 +180,12 @@ std::string effectiveScheme(std::string_view url) {
 std::optional<std::string> allowedUrl(std::string_view written, UrlKind kind) {
   // Judged as it reaches the page: the escaper drops the code points HTML forbids, so
   // "java\u0085script:" would be written as "javascript:" (a fuzzer finding).
-  const std::string visible = withoutForbiddenCodePoints(written);
+  std::string visible = withoutForbiddenCodePoints(written);
   const std::string_view url = visible;
   if (isPlainUrl(url)) {
     const std::string scheme = schemeOf(url);
     const bool allowed = scheme.empty() || scheme == "http" || scheme == "https" || (scheme == "mailto" && kind == UrlKind::Link);
-    return allowed ? std::optional<std::string>(url) : std::nullopt;
+    return allowed ? std::optional<std::string>(std::move(visible)) : std::nullopt;  // `url` views it
   }
   std::string cleaned = withoutControls(url);
   if (cleaned.empty()) return std::nullopt;

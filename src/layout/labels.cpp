@@ -1,7 +1,8 @@
 #include "layout/labels.hpp"
 
-#include <cctype>
 #include <string>
+
+#include "format/value_checks.hpp"
 
 namespace broadsheet::layout {
 namespace {
@@ -127,18 +128,12 @@ const Labels kRussian = russian();
 const Labels kKazakh = kazakh();
 const Labels kArabic = arabic();
 
-std::string primaryLanguage(std::string_view tag) {
-  std::string language(tag.substr(0, tag.find_first_of("-_")));
-  for (char& c : language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return language;
-}
-
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
 const Labels& labelsFor(std::string_view lang) {
-  const std::string language = primaryLanguage(lang);
+  const std::string language = format::primaryLanguage(lang);
   if (language == "ru") return kRussian;
   if (language == "kk") return kKazakh;
   if (language == "ar") return kArabic;

@@ -1,6 +1,7 @@
 // The layout stage: pull-quote placement, bylines, attributions, labels.
 #include <catch2/catch.hpp>
 
+#include "format/value_checks.hpp"
 #include "layout/labels.hpp"
 #include "layout/pullquote_placement.hpp"
 #include "layout/quote_search.hpp"
@@ -141,6 +142,12 @@ TEST_CASE("labels and dates follow the language", "[layout]") {
   CHECK(layout::formatDate("2007-02-20", layout::labelsFor("kk")) == "2007 жылғы 20 ақпан");
   CHECK(layout::formatDate("2024-03-10", layout::labelsFor("ar")) == "10 مارس 2024");
   CHECK(layout::formatDate("2024-13-10", layout::labelsFor("en")).empty());
+  // One primary-language rule for the format stage and the labels: case-blind, "-" or "_".
+  CHECK(&layout::labelsFor("RU_ru") == &layout::labelsFor("ru"));
+  CHECK(&layout::labelsFor("Kk-Cyrl") == &layout::labelsFor("kk"));
+  CHECK(format::primaryLanguage("AR-eg") == "ar");
+  CHECK(format::isRightToLeft("ckb-IQ"));
+  CHECK_FALSE(format::isRightToLeft("kk-Arab-CN"));  // by language, not script
   CHECK(layout::formatDate("", layout::labelsFor("en")).empty());
   CHECK(layout::labelsFor("xx").by == "By");
   CHECK(layout::labelsFor("KK-Cyrl-KZ").listAnd == " және ");
