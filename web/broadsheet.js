@@ -7,10 +7,19 @@
 //   input bytes ──encodeInto──▶ core._broadsheet_input() ──core._broadsheet_render()──▶
 //   core._broadsheet_results(): (pointer, length) of html, diagnostics, meta in linear memory, decoded at once
 //
+// Two bounds on the core's memory, which WebAssembly can grow but never shrink: an input over
+// `limits.maxInputBytes` is refused before it is copied in, and after a render that grew the memory
+// past `memoryResetBytes` the instance is replaced by a fresh one, so a single huge article does not
+// leave the page holding its peak for good.
+//
 // Works unchanged in Node 20 and in browsers; Node-only modules are imported dynamically.
 
 const MODE_RENDER = 0;
 const MODE_VALIDATE = 1;
+
+/** The core's default `limits.maxInputBytes` (include/broadsheet/broadsheet.hpp). */
+export const DEFAULT_MAX_INPUT_BYTES = 8 * 1024 * 1024;
+const DEFAULT_MEMORY_RESET_BYTES = 64 * 1024 * 1024;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -28,11 +37,18 @@ export async function createRenderer(options = {}) {
     compileWasm(options),
   ]);
   const factoryFn = typeof factory === 'function' ? factory : factory.default;
+  const memoryResetBytes = options.memoryResetBytes ?? DEFAULT_MEMORY_RESET_BYTES;
+  if (!Number.isSafeInteger(memoryResetBytes) || memoryResetBytes <= 0) {
+    throw new TypeError(`broadsheet: memoryResetBytes must be a positive whole number, not ${memoryResetBytes}`);
+  }
 
   let core = await startCore(factoryFn, wasmModule, false).ready;
   // After an internal failure the instance is replaced; `restarting` is set while a replacement that
   // could not be made synchronously is still on its way.
   let restarting = null;
+  // Set while a replacement for an instance with too much memory is on its way; the old one serves
+  // renders until then.
+  let renewing = null;
 
   const css = decoder.decode(viewOf(core, core._broadsheet_stylesheet(), 0));
   const version = decoder.decode(viewOf(core, core._broadsheet_version(), 0));
@@ -52,6 +68,22 @@ export async function createRenderer(options = {}) {
     );
   }
 
+  /** Swaps in a fresh instance (baseline memory) for one that grew past `memoryResetBytes`. */
+  function renewCore() {
+    if (renewing) return;
+    const next = startCore(factoryFn, wasmModule, true);
+    if (typeof next.module._broadsheet_render === 'function') {
+      next.ready.catch(() => {});
+      core = next.module;
+      return;
+    }
+    renewing = next.ready;
+    renewing.then(
+      (module) => { if (core) core = module; renewing = null; },
+      () => { renewing = null; }, // the grown instance still works: keep it
+    );
+  }
+
   function call(input, renderOptions, mode) {
     if (!core) {
       return failure(mode, restarting
@@ -66,11 +98,17 @@ export async function createRenderer(options = {}) {
       const results = core._broadsheet_results();
       const diagnostics = JSON.parse(decoder.decode(viewOf(core, results, 1)));
       const ok = status === 0 && !diagnostics.some((d) => d.severity === 'error');
-      if (mode === MODE_VALIDATE) return { ok, diagnostics };
-      const html = decoder.decode(viewOf(core, results, 0));
-      const metaText = decoder.decode(viewOf(core, results, 2));
-      const meta = metaText ? JSON.parse(metaText) : null;
-      return { ok, html, css, diagnostics, meta };
+      let result;
+      if (mode === MODE_VALIDATE) {
+        result = { ok, diagnostics };
+      } else {
+        const html = decoder.decode(viewOf(core, results, 0));
+        const metaText = decoder.decode(viewOf(core, results, 2));
+        result = { ok, html, css, diagnostics, meta: metaText ? JSON.parse(metaText) : null };
+      }
+      // The results are decoded, so the instance can go now.
+      if (core.HEAPU8.buffer.byteLength > memoryResetBytes) renewCore();
+      return result;
     } catch (error) {
       replaceCore();
       return failure(mode, internalDiagnostic(`internal error in the core (${describeError(error)}); ` +
@@ -87,6 +125,7 @@ export async function createRenderer(options = {}) {
   return Object.freeze({
     css,
     version,
+    get memoryBytes() { return core ? core.HEAPU8.buffer.byteLength : 0; },
     render: (input, renderOptions) => call(input, renderOptions, MODE_RENDER),
     validate: (input, renderOptions) => call(input, renderOptions, MODE_VALIDATE),
   });
@@ -176,8 +215,56 @@ function startCore(factory, wasmModule, synchronous) {
 
 // ── Crossing the boundary ────────────────────────────────────────────────────────────────────────
 
-/** Turns the caller's input and options into what `writeAndRun` needs, or a BS-INPUT diagnostic. */
+/**
+ * Turns the caller's input and options into what `writeAndRun` needs, or a diagnostic: BS-INPUT, or
+ * BS-LIMIT for an input over `limits.maxInputBytes` (refused here, before it takes room in the core).
+ */
 function encodeRequest(input, renderOptions) {
+  const request = readRequest(input, renderOptions);
+  if (request.diagnostic) return request;
+  const limit = maxInputBytes(renderOptions);
+  const excess = request.text !== undefined ? textExcess(request.text, limit) : byteExcess(request.bytes, limit);
+  return excess ? { diagnostic: limitDiagnostic(excess, limit) } : request;
+}
+
+/** The input size limit the core will apply: the option when it is valid (the core warns when not). */
+function maxInputBytes(renderOptions) {
+  const limit = renderOptions?.limits?.maxInputBytes;
+  return Number.isSafeInteger(limit) && limit > 0 ? limit : DEFAULT_MAX_INPUT_BYTES;
+}
+
+function byteExcess(bytes, limit) {
+  return bytes.length > limit ? `${bytes.length} bytes` : '';
+}
+
+/**
+ * For text: a UTF-16 code unit takes 1 to 3 bytes of UTF-8 (a surrogate pair 4 for 2), so a text with
+ * more code units than the limit is over it for sure, one with at most a third is under it, and only
+ * in between are the bytes counted.
+ */
+function textExcess(text, limit) {
+  if (text.length > limit) return `at least ${text.length} bytes`;
+  if (text.length * 3 <= limit) return '';
+  const bytes = utf8Length(text);
+  return bytes > limit ? `${bytes} bytes` : '';
+}
+
+/** What TextEncoder will write: a surrogate pair is 4 bytes, a lone surrogate becomes U+FFFD (3). */
+function utf8Length(text) {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    bytes += unit < 0x800 ? 1 : 2;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i += 1; // the pair's 4 bytes are counted
+    }
+  }
+  return bytes;
+}
+
+function readRequest(input, renderOptions) {
   let optionBytes = new Uint8Array(0);
   if (renderOptions !== undefined && renderOptions !== null) {
     if (typeof renderOptions !== 'object' || Array.isArray(renderOptions)) {
@@ -253,6 +340,12 @@ function viewOf(core, table, index) {
 
 function inputDiagnostic(message) {
   return { severity: 'error', code: 'BS-INPUT', message, path: '', line: 0, column: 0 };
+}
+
+/** The core's own wording for the same limit (src/format/parse_json.cpp). */
+function limitDiagnostic(size, limit) {
+  return { severity: 'error', code: 'BS-LIMIT', message: `The document is ${size} long; the limit is ${limit} bytes.`,
+    path: '', line: 0, column: 0 };
 }
 
 function internalDiagnostic(message) {

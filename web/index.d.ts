@@ -26,7 +26,8 @@ export interface RenderOptions {
   lang?: string;
   /** Resource limits; exceeding one gives a `BS-LIMIT` diagnostic. Each must be a positive integer. */
   limits?: {
-    /** Default 8 MiB. */
+    /** Bytes of UTF-8 input; default 8 MiB (`DEFAULT_MAX_INPUT_BYTES`). Checked in JavaScript before the
+     * input is copied into the core's memory. */
     maxInputBytes?: number;
     /** JSON nesting depth; default 64. */
     maxDepth?: number;
@@ -145,6 +146,12 @@ export interface Renderer {
   readonly css: string;
   /** The core's version. */
   readonly version: string;
+  /**
+   * The current size of the core's WebAssembly memory, in bytes (0 while the renderer restarts after an
+   * internal error). It grows with the largest render and returns to its baseline when the instance is
+   * replaced (see `CreateRendererOptions.memoryResetBytes`).
+   */
+  readonly memoryBytes: number;
 }
 
 /** An Emscripten module factory following the Broadsheet core contract. */
@@ -160,7 +167,16 @@ export interface CreateRendererOptions {
    * bundled `./core/broadsheet-core.js`, e.g. a debug build of the core.
    */
   moduleFactory?: CoreFactory | { default: CoreFactory };
+  /**
+   * After a render that leaves the core's memory larger than this, the instance is replaced by a fresh
+   * one (synchronously where the runtime allows, else as soon as it is ready), so the memory returns to
+   * its baseline; WebAssembly memory cannot shrink otherwise. Default 64 MiB; a positive whole number.
+   */
+  memoryResetBytes?: number;
 }
+
+/** The default of `limits.maxInputBytes`: 8 MiB. */
+export const DEFAULT_MAX_INPUT_BYTES: number;
 
 /** Loads the WebAssembly core and returns a renderer with its own instance of it. */
 export function createRenderer(options?: CreateRendererOptions): Promise<Renderer>;

@@ -23,6 +23,14 @@ function article(fields = {}) {
 }
 
 const errorsOf = (result) => result.diagnostics.filter((d) => d.severity === 'error');
+const DEFAULT_LIMIT = 8 * 1024 * 1024;
+const MiB = 1024 * 1024;
+
+/** An article of about 6.3 MB: seven paragraphs of 900 kB (under the 1 MiB string limit). */
+function largeArticle() {
+  const text = 'lorem '.repeat(150_000).trim();
+  return article({ body: Array.from({ length: 7 }, () => ({ type: 'paragraph', text })) });
+}
 
 describe('createRenderer', () => {
   let renderer;
@@ -199,6 +207,42 @@ describe('createRenderer', () => {
     assert.equal(renderer.render(article()).ok, true);
   });
 
+  test('input over maxInputBytes is refused before it is copied into the core', async () => {
+    const { default: realFactory } = await import('../../web/core/broadsheet-core.js');
+    const copied = [];
+    const moduleFactory = (args) => realFactory(args).then((core) => {
+      const input = core._broadsheet_input;
+      core._broadsheet_input = (length) => { copied.push(length); return input(length); };
+      return core;
+    });
+    const counting = await createRenderer({ moduleFactory });
+    const baseline = counting.memoryBytes;
+    const limitCodes = (result) => result.diagnostics.filter((d) => d.code === 'BS-LIMIT').map((d) => d.message);
+
+    // More UTF-16 code units than the limit allows bytes; fewer code units but more UTF-8 bytes (€ is 3);
+    // bytes; and an article object, written out first.
+    const overByUnits = counting.render('x'.repeat(DEFAULT_LIMIT + 1));
+    assert.deepEqual(limitCodes(overByUnits), [`The document is at least ${DEFAULT_LIMIT + 1} bytes long; the limit is ${DEFAULT_LIMIT} bytes.`]);
+    assert.deepEqual([overByUnits.ok, overByUnits.html, overByUnits.meta], [false, '', null]);
+    const euros = `"${'€'.repeat(3_000_000)}"`;
+    assert.ok(euros.length < DEFAULT_LIMIT);
+    assert.deepEqual(limitCodes(counting.render(euros)), [`The document is 9000002 bytes long; the limit is ${DEFAULT_LIMIT} bytes.`]);
+    assert.deepEqual(limitCodes(counting.validate(new Uint8Array(DEFAULT_LIMIT + 5))),
+      [`The document is ${DEFAULT_LIMIT + 5} bytes long; the limit is ${DEFAULT_LIMIT} bytes.`]);
+    assert.equal(limitCodes(counting.render(article({ body: 'x'.repeat(DEFAULT_LIMIT) }))).length, 1);
+    assert.deepEqual(copied, [], 'nothing reached the core');
+    assert.equal(counting.memoryBytes, baseline, 'and its memory did not grow');
+
+    // The limit option is the one that counts; at the limit exactly, the core gets the document.
+    const small = JSON.stringify(article());
+    const bytes = Buffer.byteLength(small);
+    assert.equal(counting.render(small, { limits: { maxInputBytes: bytes } }).ok, true);
+    assert.equal(copied.length, 1);
+    const refused = counting.render(`${small}é`, { limits: { maxInputBytes: bytes + 1 } });
+    assert.deepEqual(limitCodes(refused), [`The document is ${bytes + 2} bytes long; the limit is ${bytes + 1} bytes.`]);
+    assert.equal(copied.length, 1);
+  });
+
   test('formatDiagnostic writes path line:column code message', () => {
     assert.equal(formatDiagnostic({ severity: 'error', code: 'BS-X', message: 'm', path: '/body/2', line: 3, column: 14 }),
       '/body/2 3:14 BS-X m');
@@ -236,6 +280,34 @@ describe('loading options', () => {
     } finally {
       server.close();
     }
+  });
+
+  test('memory grown past memoryResetBytes returns to its baseline: the instance is replaced', async () => {
+    const { default: realFactory } = await import('../../web/core/broadsheet-core.js');
+    let instances = 0;
+    const moduleFactory = (args) => { instances += 1; return realFactory(args); };
+    const renderer = await createRenderer({ moduleFactory, memoryResetBytes: 16 * MiB });
+    const baseline = renderer.memoryBytes;
+    assert.ok(baseline > 0 && baseline <= 4 * MiB, `baseline ${baseline}`);
+    assert.equal(renderer.render(article()).ok, true);
+    assert.equal(renderer.memoryBytes, baseline, 'a small render does not grow memory');
+    assert.equal(instances, 1);
+
+    const large = renderer.render(largeArticle());
+    assert.equal(large.ok, true, 'the large render itself is whole');
+    assert.ok(large.html.length > 6_000_000);
+    assert.equal(instances, 2, 'replaced at once (synchronously)');
+    assert.equal(renderer.memoryBytes, baseline, 'back to the baseline');
+    assert.equal(renderer.render(exampleText).ok, true, 'the fresh instance renders');
+    assert.equal(renderer.render(largeArticle()).html, large.html, 'and renders the same');
+
+    // Under the threshold (the default is 64 MiB), the grown instance is kept.
+    const keeping = await createRenderer({ moduleFactory });
+    instances = 0;
+    keeping.render(largeArticle());
+    assert.equal(instances, 0);
+    assert.ok(keeping.memoryBytes > 16 * MiB && keeping.memoryBytes <= 64 * MiB, `grown to ${keeping.memoryBytes}`);
+    await assert.rejects(createRenderer({ memoryResetBytes: 0 }), TypeError);
   });
 
   test('a missing core rejects with a helpful message', async () => {

@@ -9,13 +9,16 @@ import { test } from 'node:test';
 import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
 
 const usage = `
-import { createRenderer, formatDiagnostic } from 'broadsheet';
+import { DEFAULT_MAX_INPUT_BYTES, createRenderer, formatDiagnostic } from 'broadsheet';
 import type { ArticleDocument, Diagnostic, RenderResult, Renderer, ValidateResult } from 'broadsheet';
 
 export async function use(): Promise<string> {
   const renderer: Renderer = await createRenderer();
   await createRenderer({ wasmUrl: new URL('https://example.org/core.wasm') });
   await createRenderer({ wasmUrl: '/core.wasm', wasmBinary: new Uint8Array(8) });
+  await createRenderer({ memoryResetBytes: 32 * 1024 * 1024 });
+  const memory: number = renderer.memoryBytes + DEFAULT_MAX_INPUT_BYTES;
+  renderer.render('{}', { limits: { maxInputBytes: memory } });
 
   const article: ArticleDocument = {
     format: 'broadsheet/article@1',
@@ -51,6 +54,8 @@ export async function use(): Promise<string> {
   checked.html;
   // @ts-expect-error css is read-only
   renderer.css = '';
+  // @ts-expect-error memoryBytes is read-only
+  renderer.memoryBytes = 0;
 
   return [formatDiagnostic(first!), severity, words, css, wrongFormat].join();
 }
