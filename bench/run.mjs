@@ -18,11 +18,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { benchArticles, repoRoot, sizeClasses } from './articles.mjs';
 import { renderArticle, sanitizeHtmlOptions } from './js-pipeline.mjs';
 import { measureSizes } from './size.mjs';
-import { fixed, machine, packageVersion, printTable, summary, timeBatch } from './stats.mjs';
+import { fixed, machine, packageVersion, printTable, startBroadsheet, summary, timeBatch } from './stats.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -48,18 +47,6 @@ const only = option('--only')?.split(',');
 const outFile = option('--out', quick ? undefined : path.join(repoRoot, 'bench', 'results', 'latest.json'));
 
 // ── Contenders ───────────────────────────────────────────────────────────────────────────────────
-
-/** Starts Broadsheet from `dir`, keeping a handle on the Emscripten module to read its memory. */
-export async function startBroadsheet(dir) {
-  const { createRenderer } = await import('../web/broadsheet.js');
-  const factory = (await import(pathToFileURL(path.join(dir, 'broadsheet-core.js')).href)).default;
-  let module = null;
-  const renderer = await createRenderer({
-    wasmBinary: readFileSync(path.join(dir, 'broadsheet-core.wasm')),
-    moduleFactory: (m) => { module = m; return factory(m); },
-  });
-  return { renderer, memoryBytes: () => module.HEAPU8.buffer.byteLength };
-}
 
 async function contenders() {
   const { renderer } = await startBroadsheet(coreDir);

@@ -13,12 +13,21 @@ void DiagnosticSink::warning(std::string_view code, std::string path, std::strin
 }
 
 void DiagnosticSink::add(Diagnostic diagnostic) {
-  if (full()) {
-    count(diagnostic.severity);
+  const bool error = diagnostic.severity == Severity::Error;
+  if (!full()) {
+    if (error) ++errorCount_;
+    items_.push_back(std::move(diagnostic));
     return;
   }
-  if (diagnostic.severity == Severity::Error) ++errorCount_;
-  items_.push_back(std::move(diagnostic));
+  // The list shows whether there are errors: the first error found once the list is full of
+  // warnings takes the last one's place (and that warning is counted instead).
+  if (error && errorCount_ == 0 && !items_.empty()) {
+    count(items_.back().severity);
+    items_.back() = std::move(diagnostic);
+    ++errorCount_;
+    return;
+  }
+  count(diagnostic.severity);
 }
 
 void DiagnosticSink::count(Severity severity) {

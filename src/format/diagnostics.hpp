@@ -33,7 +33,8 @@ inline constexpr std::string_view Option = "BS-OPTION";
 }  // namespace code
 
 // Keeps at most `capacity` diagnostics and counts the rest, so that a document with millions of
-// problems costs no more memory than one with a few hundred (limits.maxDiagnostics).
+// problems costs no more memory than one with a few hundred (limits.maxDiagnostics). When there are
+// errors, at least one of them is kept.
 class DiagnosticSink {
  public:
   static constexpr std::size_t kUnbounded = static_cast<std::size_t>(-1);
@@ -42,8 +43,8 @@ class DiagnosticSink {
   void error(std::string_view code, std::string path, std::string message);
   void warning(std::string_view code, std::string path, std::string message);
   void add(Diagnostic diagnostic);
-  // True when another diagnostic would only be counted: callers need not build its message.
-  bool full() const { return items_.size() >= capacity_; }
+  // False when a diagnostic of this severity would only be counted: callers need not build its message.
+  bool keeps(Severity severity) const { return !full() || (severity == Severity::Error && errorCount_ == 0); }
   // A diagnostic found but not kept.
   void count(Severity severity);
   // Takes over what `other` kept (as far as there is room) and what it counted.
@@ -55,6 +56,8 @@ class DiagnosticSink {
   std::vector<Diagnostic> take();
 
  private:
+  bool full() const { return items_.size() >= capacity_; }
+
   std::vector<Diagnostic> items_;
   std::size_t capacity_;
   std::size_t errorCount_ = 0;    // kept and counted

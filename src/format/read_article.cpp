@@ -325,7 +325,7 @@ class ArticleReader final : public JsonEvents {
   // A diagnostic whose message names the member at `path`, then goes on with `rest`. Messages are
   // built here, not by a chain of concatenations at each of the 30 places (kilobytes of WASM).
   void report(Severity severity, std::string_view code, const std::string& path, std::initializer_list<std::string_view> rest) {
-    if (reporting_->full()) {
+    if (!reporting_->keeps(severity)) {
       reporting_->count(severity);  // past limits.maxDiagnostics: no message is built
       return;
     }
@@ -346,7 +346,7 @@ class ArticleReader final : public JsonEvents {
   }
 
   void reportUnknownMember(const std::string& parent, const std::string& name) {
-    if (reporting_->full()) {
+    if (!reporting_->keeps(Severity::Warning)) {
       reporting_->count(Severity::Warning);
       return;
     }
@@ -452,7 +452,7 @@ class ArticleReader final : public JsonEvents {
       const Place place{path, {}, i};
       const JsonKind kind = array->itemKinds[i];
       if (kind != JsonKind::String) {
-        if (reporting_->full()) {
+        if (!reporting_->keeps(Severity::Error)) {
           reporting_->count(Severity::Error);
         } else {
           fail(code::Type, place.pointer(), {" must be a string, found ", describe(kind), "."});

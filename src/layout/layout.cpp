@@ -167,12 +167,14 @@ class ArticleLayout {
           item.kind = BodyItem::Kind::Divider;
           break;
         case BlockType::Markdown:
-          // Each top-level block becomes its own item, so pull quotes can go between paragraphs.
+          // Empty blocks go first, in one walk of the whole text, so no item is made for them. Each
+          // top-level block then becomes its own item, so pull quotes can go between paragraphs.
+          emptyBlocksLeftOut_ += block.text.tree.removeEmptyBlocks();
           for (Markdown& part : block.text.tree.splitBlocks()) {
             BodyItem partItem;
             partItem.kind = part.isParagraph() ? BodyItem::Kind::Paragraph : BodyItem::Kind::Markdown;
             partItem.text = std::move(part);
-            addItem(std::move(partItem));
+            addItem(std::move(partItem), /*emptiesRemoved=*/true);
           }
           reportEmptyBlocks(block);
           continue;
@@ -195,14 +197,14 @@ class ArticleLayout {
   // shows nothing: such blocks are left out (a page of "#" lines would be pages of empty headings).
   // Plain text is kept only where pull quotes are taken from (memory: a long article would
   // otherwise hold its text again during the layout).
-  void addItem(BodyItem item) {
+  void addItem(BodyItem item, bool emptiesRemoved = false) {
     using Kind = BodyItem::Kind;
     words_.clear();
     appendItemWords(words_, item);
     item.words = countWords(words_);
     // Only texts without a word can be empty, but Markdown containers and lists hold several blocks.
     const bool judged = (item.kind == Kind::Paragraph || item.kind == Kind::Heading) && item.words == 0;
-    if (judged || item.kind == Kind::Markdown || item.kind == Kind::List) {
+    if (!emptiesRemoved && (judged || item.kind == Kind::Markdown || item.kind == Kind::List)) {
       const std::size_t removed = removeEmptyBlocks(item);
       if (removed > 0) {
         emptyBlocksLeftOut_ += removed;
