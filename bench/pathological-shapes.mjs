@@ -102,7 +102,7 @@ export const pathologicalShapes = [
     what: 'nesting just under the limits: JSON 60 deep, Markdown quotes 60 deep',
     make: (bytes) => fill(bytes, `${head},"body":[`, (i) => (i % 2
       ? `{"type":"paragraph","text":"Words.","deep":${'['.repeat(60)}${']'.repeat(60)}}`
-      : `{"type":"markdown","text":"${('> '.repeat(60) + 'a\\n').repeat(8)}"}`), ']}'),
+      : `{"type":"markdown","text":"${('>'.repeat(60) + ' a\\n').repeat(8)}"}`), ']}'),
   },
 ];
 
