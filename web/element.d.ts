@@ -4,10 +4,15 @@
 
 import type { ArticleDocument, ArticleMeta, CreateRendererOptions, Diagnostic, Renderer } from './index.js';
 
-/** `detail` of `broadsheet:render`, dispatched after each successful render. */
+/**
+ * `detail` of `broadsheet:render`, dispatched after each render the element shows: every render that
+ * produced an article, errors and all (unless `strict`).
+ */
 export interface BroadsheetRenderEventDetail {
+  /** False when the article has errors (it is shown as well as it could be rendered). */
+  ok: boolean;
   meta: ArticleMeta;
-  /** Warnings only: a render with errors dispatches `broadsheet:error` instead. */
+  /** Every diagnostic of the render, errors included. */
   diagnostics: Diagnostic[];
 }
 
@@ -16,8 +21,9 @@ export interface BroadsheetRenderEventDetail {
  * shows (its last good render, say) instead of the fallback.
  */
 export interface BroadsheetErrorEventDetail {
-  /** `fetch`: `src` could not be loaded; `document`: the article has errors; `renderer`: the
-   * WebAssembly core could not be loaded or could not show the article. */
+  /** `fetch`: `src` could not be loaded (HTTP error, network error, timeout, over the size limit);
+   * `document`: the article cannot be shown (unreadable JSON, no usable headline, or any error when
+   * `strict`); `renderer`: the WebAssembly core could not be loaded or could not show the article. */
   reason: 'fetch' | 'document' | 'renderer';
   message: string;
   /** The render's diagnostics (`document`), else empty. */
@@ -39,7 +45,8 @@ export type BroadsheetArticleState = 'idle' | 'loading' | 'rendered' | 'error';
 /**
  * `<broadsheet-article>`: renders an article into its shadow root. Source, first present wins: the
  * `article` property, an inline `<script type="application/json">` child, the `src` attribute.
- * Attributes: `src`, `lang`, `theme`, `heading-level`, `loading` (`lazy` by default, or `eager`).
+ * Attributes: `src`, `lang`, `theme`, `heading-level`, `loading` (`lazy` by default, or `eager`),
+ * `strict`, `fetch-timeout`, `credentials`. What blocks display: docs/embed.md#what-blocks-display.
  */
 export declare class BroadsheetArticle extends HTMLElement {
   static readonly observedAttributes: string[];
@@ -53,6 +60,12 @@ export declare class BroadsheetArticle extends HTMLElement {
   headingLevel: 1 | 2 | 3 | 4 | 5 | 6;
   /** Reflects `loading`: `lazy` (load when near the viewport, the default) or `eager`. */
   loading: 'lazy' | 'eager';
+  /** Reflects the boolean `strict` attribute: an article with any error shows the fallback. */
+  strict: boolean;
+  /** Reflects `fetch-timeout`: milliseconds the `src` request may take, body included (default 15000). */
+  fetchTimeout: number;
+  /** Reflects `credentials`: the `src` request's credentials mode, `omit` unless the host opts in. */
+  credentials: 'omit' | 'same-origin' | 'include';
   readonly state: BroadsheetArticleState;
   /** The meta of the last render, or null. */
   readonly meta: ArticleMeta | null;

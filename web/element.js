@@ -4,10 +4,16 @@
 // Where the article comes from (the first one present wins):
 //   the `.article` property (an article object or JSON text),
 //   an inline <script type="application/json"> child,
-//   the `src` attribute (fetched with credentials omitted).
+//   the `src` attribute (fetched without credentials unless `credentials` says otherwise, within
+//   `fetch-timeout` milliseconds and the renderer's input limit, read as a stream).
 // `lang`, `theme` and `heading-level` are render options. A change to any of them, or to the source,
 // schedules one re-render for the end of the current task (changes made together render once), and
 // `updateComplete` settles when it is done.
+//
+// What is valid is shown: any render that produced HTML (the core read a usable headline) is shown,
+// errors and all, with every diagnostic in `broadsheet:render` and in one console warning. Only what
+// cannot be shown gets the fallback: unreadable JSON, no usable headline, a failed fetch, a renderer
+// that failed; with `strict`, any error too. docs/embed.md#what-blocks-display is the rule for users.
 //
 // The article is rendered into an open shadow root next to two constructed stylesheets (the element's
 // own and the core's), each made once per document and shared by every element. Nothing loads until an
@@ -18,7 +24,7 @@
 // The module can be imported in Node (for server-side rendering set-ups); it only registers the element
 // where `customElements` exists.
 
-import { createRenderer } from './broadsheet.js';
+import { DEFAULT_MAX_INPUT_BYTES, createRenderer } from './broadsheet.js';
 import { FRAME_CLASS, FRAME_CSS, addParts } from './element-markup.js';
 
 export const TAG_NAME = 'broadsheet-article';
@@ -26,7 +32,12 @@ export const TAG_NAME = 'broadsheet-article';
 /** How far outside the viewport an element starts loading, so it is usually ready when scrolled to. */
 const VIEWPORT_MARGIN = '600px';
 const THEMES = new Set(['auto', 'light', 'dark']);
+const DEFAULT_FETCH_TIMEOUT = 15_000;
+/** `credentials` values a host may opt into; anything else is 'omit'. */
+const CREDENTIALS = new Set(['same-origin', 'include']);
 const UNAVAILABLE_TEXT = 'This article is not available.';
+/** Diagnostics listed in the console warning; the rest are counted (the element has them all). */
+const WARNING_LINES = 20;
 
 // ── The renderer all elements share ─────────────────────────────────────────────────────────────────
 
@@ -121,10 +132,11 @@ function constructSheet(doc, css) {
 // ── The element ─────────────────────────────────────────────────────────────────────────────────────
 
 const Base = globalThis.HTMLElement ?? class {};
-const PROPERTIES = ['article', 'src', 'theme', 'headingLevel', 'loading'];
+const PROPERTIES = ['article', 'src', 'theme', 'headingLevel', 'loading', 'strict', 'fetchTimeout', 'credentials'];
 
 export class BroadsheetArticle extends Base {
-  static observedAttributes = ['src', 'lang', 'theme', 'heading-level', 'loading'];
+  static observedAttributes = ['src', 'lang', 'theme', 'heading-level', 'loading', 'strict', 'fetch-timeout',
+    'credentials'];
 
   /** One IntersectionObserver for every element waiting to near the viewport. */
   static #viewport = null;
@@ -204,6 +216,24 @@ export class BroadsheetArticle extends Base {
 
   get loading() { return this.getAttribute('loading') === 'eager' ? 'eager' : 'lazy'; }
   set loading(value) { this.#reflect('loading', value); }
+
+  /** With `strict`, an article with any error shows the fallback instead of its best-effort render. */
+  get strict() { return this.hasAttribute('strict'); }
+  set strict(value) { this.toggleAttribute('strict', Boolean(value)); }
+
+  /** Milliseconds a `src` request may take, body included (default 15000). */
+  get fetchTimeout() {
+    const timeout = Number(this.getAttribute('fetch-timeout'));
+    return Number.isInteger(timeout) && timeout > 0 ? timeout : DEFAULT_FETCH_TIMEOUT;
+  }
+  set fetchTimeout(value) { this.#reflect('fetch-timeout', value); }
+
+  /** The `src` request's credentials mode: `omit` (default: no cookies), `same-origin` or `include`. */
+  get credentials() {
+    const credentials = this.getAttribute('credentials');
+    return CREDENTIALS.has(credentials) ? credentials : 'omit';
+  }
+  set credentials(value) { this.#reflect('credentials', value); }
 
   /** `idle` (nothing to show yet), `loading`, `rendered` or `error` (showing the fallback). */
   get state() { return this.#state; }
@@ -292,24 +322,48 @@ export class BroadsheetArticle extends Base {
     if (generation !== this.#generation) return false;
     if (input.status === 'rejected') return this.#fail({ reason: 'fetch', error: input.reason });
     if (renderer.status === 'rejected') {
-      return this.#fail({ reason: 'renderer', error: renderer.reason, input: input.value });
+      return this.#fail({ reason: 'renderer', error: renderer.reason });
     }
 
     const result = renderer.value.render(input.value, this.#renderOptions());
     this.#meta = result.meta;
     this.#diagnostics = result.diagnostics;
-    if (!result.ok) {
+    const shown = result.html !== '' && (result.ok || !this.strict);
+    if (result.diagnostics.length > 0) this.#warn(shown, result.diagnostics);
+    if (!shown) {
       const internal = result.diagnostics.some((d) => d.code === 'BS-INTERNAL');
-      return this.#fail({ reason: internal ? 'renderer' : 'document', result, renderer: renderer.value, input: input.value });
+      return this.#fail({ reason: internal ? 'renderer' : 'document', result });
     }
     this.#show(result.html, result.css);
     this.#state = 'rendered';
     this.dispatchEvent(new CustomEvent('broadsheet:render', {
       bubbles: true,
       composed: true,
-      detail: { meta: result.meta, diagnostics: result.diagnostics },
+      detail: { ok: result.ok, meta: result.meta, diagnostics: result.diagnostics },
     }));
     return true;
+  }
+
+  /**
+   * One console warning per render: what was shown and each diagnostic's code, path and message. The
+   * text goes in the second argument, where article text cannot act as a format directive (`%c`).
+   */
+  #warn(shown, diagnostics) {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const counts = [plural(errors, 'error'), plural(diagnostics.length - errors, 'warning')].filter(Boolean).join(' and ');
+    const lines = diagnostics.slice(0, WARNING_LINES).map((d) => `  ${d.severity} ${d.code} at ${d.path || '/'}: ${d.message}`);
+    if (diagnostics.length > WARNING_LINES) {
+      lines.push(`  … and ${diagnostics.length - WARNING_LINES} more (the element's \`diagnostics\` has them all)`);
+    }
+    const outcome = shown ? 'shown with' : 'not shown:';
+    console.warn('broadsheet:', [`${this.#describe()} ${outcome} ${counts}`, ...lines].join('\n'));
+  }
+
+  /** The element as a start tag with the attributes that tell which one it is. */
+  #describe() {
+    const attributes = ['id', 'src'].filter((name) => this.hasAttribute(name))
+      .map((name) => ` ${name}="${this.getAttribute(name)}"`).join('');
+    return `<${this.localName}${attributes}>`;
   }
 
   /** With `loading="lazy"` (the default), true once the element has neared the viewport. */
@@ -351,13 +405,17 @@ export class BroadsheetArticle extends Base {
     if ((this.#inlineScript()?.textContent ?? null) !== this.#inlineText) this.requestUpdate();
   }
 
-  /** The article input for a source: as given, or fetched (once per URL while it keeps succeeding). */
+  /**
+   * The article input for a source: as given, or fetched (once per URL and credentials mode while it
+   * keeps succeeding).
+   */
   async #read(source) {
     if (!Object.hasOwn(source, 'src')) return source.article;
     const url = new URL(source.src, this.ownerDocument.baseURI).href;
-    if (this.#fetched?.url !== url) {
-      const promise = fetchText(url);
-      this.#fetched = { url, promise };
+    const key = `${this.credentials} ${url}`;
+    if (this.#fetched?.key !== key) {
+      const promise = fetchArticle(url, { credentials: this.credentials, timeout: this.fetchTimeout });
+      this.#fetched = { key, promise };
       promise.catch(() => {
         if (this.#fetched?.promise === promise) this.#fetched = null;
       });
@@ -405,7 +463,7 @@ export class BroadsheetArticle extends Base {
    * Reports a failure with `broadsheet:error` and, unless a listener calls `preventDefault()` (an
    * editor keeping its last good render, say), shows the fallback. Returns false (nothing rendered).
    */
-  #fail({ reason, error, result, renderer, input }) {
+  #fail({ reason, error, result }) {
     this.#state = 'error';
     if (!result) {
       this.#meta = null;
@@ -418,11 +476,13 @@ export class BroadsheetArticle extends Base {
       meta: result?.meta ?? null,
     };
     if (error !== undefined) detail.error = error;
+    if (!result) console.warn('broadsheet:', `${this.#describe()} not shown: ${detail.message}`);
     const event = new CustomEvent('broadsheet:error', { bubbles: true, composed: true, cancelable: true, detail });
     // Server-rendered content is still a good article when only the renderer failed: keep it.
     const keepServerContent = this.#hydrating && reason === 'renderer';
     if (this.dispatchEvent(event) && !keepServerContent) {
-      this.#showFallback(fallbackFacts(result?.meta ?? null, renderer, input));
+      // The core reads the headline and judges the URL even when it cannot render the article.
+      this.#showFallback({ headline: result?.meta?.headline, href: result?.meta?.canonicalUrl });
     }
     return false;
   }
@@ -491,33 +551,49 @@ export class BroadsheetArticle extends Base {
 
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────────────────
 
-async function fetchText(url) {
-  const response = await fetch(url, { credentials: 'omit' });
-  if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
-  return response.text();
+/**
+ * The article's bytes (the core reads UTF-8 and reports bytes that are not). The request is aborted
+ * after `timeout` ms, body included, and reading stops past the renderer's input limit, so a slow or
+ * endless response costs neither time nor memory beyond those bounds.
+ */
+async function fetchArticle(url, { credentials, timeout }) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeout);
+  try {
+    const response = await fetch(url, { credentials, signal: controller.signal });
+    if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
+    return await readBody(response, url);
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+    throw new Error(`could not load ${url}: no complete response within ${timeout} ms`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-/**
- * What the fallback can say: the render's meta when there is one; otherwise the document's headline and
- * canonical URL, put through the core on their own so that it still decides their plain text and
- * whether the URL is safe.
- */
-function fallbackFacts(meta, renderer, input) {
-  if (meta) return { headline: meta.headline, href: meta.canonicalUrl };
-  if (!renderer) return {};
-  let parsed = input;
-  if (typeof parsed === 'string') {
-    try {
-      parsed = JSON.parse(parsed);
-    } catch {
-      return {};
+async function readBody(response, url) {
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > DEFAULT_MAX_INPUT_BYTES) {
+      reader.cancel().catch(() => {});
+      throw new Error(`could not load ${url}: the article is larger than the limit of ${DEFAULT_MAX_INPUT_BYTES} bytes`);
     }
+    chunks.push(value);
   }
-  if (typeof parsed?.headline !== 'string') return {};
-  const probe = { format: 'broadsheet/article@1', headline: parsed.headline, body: [{ type: 'divider' }] };
-  if (typeof parsed.canonicalUrl === 'string') probe.canonicalUrl = parsed.canonicalUrl;
-  const { meta: probed } = renderer.render(probe);
-  return probed ? { headline: probed.headline, href: probed.canonicalUrl } : {};
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 function safeLink(href) {
@@ -527,6 +603,11 @@ function safeLink(href) {
   } catch {
     return '';
   }
+}
+
+function plural(count, noun) {
+  if (count === 0) return '';
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function describeDiagnostics(diagnostics) {

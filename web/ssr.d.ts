@@ -8,6 +8,12 @@ export interface ElementHTMLOptions {
   lang?: string;
   /** Rendered with, and written as the element's `heading-level` attribute. */
   headingLevel?: RenderOptions['headingLevel'];
+  /**
+   * Today's strict rule: a document with any error gets no server-rendered article (the element then
+   * shows its fallback), and the element is written with the `strict` attribute. Default false: what
+   * rendered is shown, as the element does (docs/embed.md, "What blocks display").
+   */
+  strict?: boolean;
   /** More attributes for the element (`id`, `class`, `loading`…); `true` writes a bare attribute. */
   attributes?: Record<string, string | number | boolean | null | undefined>;
   /** Default `broadsheet-article`. */
@@ -15,9 +21,12 @@ export interface ElementHTMLOptions {
 }
 
 export interface ElementHTMLResult {
-  /** False when the document has errors: `html` then has no server-rendered article, and the
-   * element shows its fallback in the browser. */
+  /** False when the document has errors (as `RenderResult.ok`). */
   ok: boolean;
+  /** True when `html` holds a server-rendered article. False when nothing could be shown (unreadable
+   * JSON, no usable headline) or, with `strict`, the document has errors: the element shows its
+   * fallback in the browser. */
+  rendered: boolean;
   /** The element: the article in a declarative shadow root, then the JSON in a script child. */
   html: string;
   diagnostics: Diagnostic[];

@@ -17,7 +17,7 @@ const decoder = new TextDecoder();
  * @returns {import('./ssr.d.ts').ElementHTMLResult}
  */
 export function renderElementHTML(renderer, input, options = {}) {
-  const { theme, lang, headingLevel, attributes = {}, tagName = 'broadsheet-article' } = options;
+  const { theme, lang, headingLevel, strict = false, attributes = {}, tagName = 'broadsheet-article' } = options;
   if (!/^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(tagName)) {
     throw new TypeError(`renderElementHTML: "${tagName}" is not a valid custom element name`);
   }
@@ -37,17 +37,20 @@ export function renderElementHTML(renderer, input, options = {}) {
     renderOptions.headingLevel = headingLevel;
     elementAttributes['heading-level'] = String(headingLevel);
   }
+  if (strict) elementAttributes.strict = true;
 
   const result = renderer.render(input, renderOptions);
   const json = jsonText(input);
-  // A document with errors gets no server-rendered article: the element shows its fallback instead.
-  const shadow = result.ok
+  // The element's display rule (docs/embed.md#what-blocks-display): what rendered is shown, unless
+  // `strict` and there are errors; otherwise the element shows its fallback.
+  const rendered = result.html !== '' && (result.ok || !strict);
+  const shadow = rendered
     ? `<template shadowrootmode="open"><style>${FRAME_CSS}${result.css}</style>` +
       `<div class="${FRAME_CLASS}" part="${FRAME_CLASS}">${addParts(result.html)}</div></template>`
     : '';
   const script = json === null ? '' : `<script type="application/json">${escapeJsonForScript(json)}</script>`;
   const html = `<${tagName}${formatAttributes(elementAttributes)}>${shadow}${script}</${tagName}>`;
-  return { ok: result.ok, html, diagnostics: result.diagnostics, meta: result.meta };
+  return { ok: result.ok, rendered, html, diagnostics: result.diagnostics, meta: result.meta };
 }
 
 /** The input as JSON text, or null when it cannot be written as JSON (render reports that). */

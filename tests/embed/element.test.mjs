@@ -12,6 +12,21 @@ import { examplePath, testOutputDir } from '../helpers/paths.mjs';
 import { openRecordedPage, startLoggingServer } from './support.mjs';
 
 const EXAMPLE_URL = '/examples/nbca-russian-arms-nato.json';
+
+/** Mistakes real feeds make, each repairable: a bad date, heading level 5, `by` naming nobody, no `alt`. */
+const REPAIRABLE = {
+  format: 'broadsheet/article@1',
+  headline: 'Repairable mistakes',
+  published: 'last Tuesday',
+  analysts: [{ id: 'ann', name: 'Ann Analyst', role: 'economist' }],
+  body: [
+    { type: 'paragraph', text: 'First paragraph of the body.' },
+    { type: 'heading', level: 5, text: 'Deeper heading' },
+    { type: 'quote', text: 'A quote without its analyst', by: 'nobody' },
+    { type: 'image', src: 'https://example.org/photo.jpg' },
+    { type: 'paragraph', text: 'Last paragraph.' },
+  ],
+};
 const fixtureDir = testOutputDir('embed');
 const BLANK_PAGE = '/test-output/embed/blank.html';
 
@@ -221,7 +236,98 @@ describe('<broadsheet-article>', () => {
     assert.equal(fetched[0].headers.cookie, undefined, 'no cookie sent');
   });
 
-  test('fallbacks: a failed fetch, a document with errors, a page-supplied fallback, and preventDefault', async () => {
+  test('an article with repairable errors is shown, with every diagnostic in the event and one console warning', async () => {
+    const { page, problems } = await blankPage();
+    const warnings = [];
+    page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+    const outcome = await page.evaluate(async (article) => {
+      const { BroadsheetArticle } = await import('/web/element.js');
+      customElements.define('bs-repairable', class extends BroadsheetArticle {});
+      const element = document.createElement('bs-repairable');
+      element.id = 'repairable';
+      element.loading = 'eager';
+      element.article = article;
+      const events = [];
+      for (const type of ['broadsheet:render', 'broadsheet:error']) {
+        element.addEventListener(type, (event) => events.push({
+          type, ok: event.detail.ok, reason: event.detail.reason, codes: event.detail.diagnostics.map((d) => d.code),
+        }));
+      }
+      document.body.append(element);
+      const shown = await element.updateComplete;
+      const shadow = element.shadowRoot;
+      return {
+        shown,
+        state: element.state,
+        body: shadow.querySelector('.bs-body')?.textContent.replace(/\s+/g, ' ').trim(),
+        heading: shadow.querySelector('.bs-body h2')?.textContent,
+        fallback: Boolean(shadow.querySelector('[part=fallback]')),
+        events,
+        diagnostics: element.diagnostics.map((d) => `${d.severity} ${d.code} ${d.path}`),
+      };
+    }, REPAIRABLE);
+    assert.equal(outcome.shown, true);
+    assert.equal(outcome.state, 'rendered');
+    assert.equal(outcome.fallback, false);
+    assert.match(outcome.body, /^First paragraph of the body\. Deeper heading A quote without its analyst Last paragraph\.$/);
+    assert.equal(outcome.heading, 'Deeper heading', 'the level-5 heading is kept, at level 2');
+    for (const expected of ['error BS-DATE /published', 'error BS-VALUE /body/1/level', 'error BS-REF-ANALYST /body/2/by',
+      'error BS-REQUIRED /body/3/alt']) {
+      assert.ok(outcome.diagnostics.includes(expected), `${expected} in ${outcome.diagnostics}`);
+    }
+    assert.deepEqual(outcome.events, [{ type: 'broadsheet:render', ok: false, reason: undefined,
+      codes: outcome.diagnostics.map((d) => d.split(' ')[1]) }]);
+    assert.equal(warnings.length, 1, warnings.join('\n---\n'));
+    const [warning] = warnings;
+    assert.match(warning, /^broadsheet: <bs-repairable id="repairable"> shown with 4 errors\n/);
+    assert.match(warning, /\n {2}error BS-DATE at \/published: "published" must be an ISO 8601 date/);
+    assert.match(warning, /\n {2}error BS-VALUE at \/body\/1\/level: /);
+    assert.match(warning, /\n {2}error BS-REF-ANALYST at \/body\/2\/by: /);
+    assert.match(warning, /\n {2}error BS-REQUIRED at \/body\/3\/alt: /);
+    assert.deepEqual(problems, []);
+
+    // `strict` restores the old rule: any error shows the fallback, with the headline the core read.
+    const strict = await page.evaluate(async () => {
+      const element = document.getElementById('repairable');
+      let reason = null;
+      element.addEventListener('broadsheet:error', (event) => { reason = event.detail.reason; });
+      element.strict = true;
+      const shown = await element.updateComplete;
+      const fallback = element.shadowRoot.querySelector('[part=fallback]');
+      return { shown, state: element.state, reason, article: Boolean(element.shadowRoot.querySelector('.bs-article')),
+        fallback: fallback?.textContent.trim(), errors: element.diagnostics.filter((d) => d.severity === 'error').length };
+    });
+    assert.deepEqual(strict, { shown: false, state: 'error', reason: 'document', article: false,
+      fallback: 'Repairable mistakes', errors: 4 });
+    assert.equal(warnings.length, 2);
+    assert.match(warnings[1], /^broadsheet: <bs-repairable id="repairable"> not shown: 4 errors\n/);
+  });
+
+  test('the console warning lists at most 20 diagnostics and counts the rest', async () => {
+    const { page } = await blankPage();
+    const warnings = [];
+    page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+    const outcome = await page.evaluate(async () => {
+      const { BroadsheetArticle } = await import('/web/element.js');
+      customElements.define('bs-many-problems', class extends BroadsheetArticle {});
+      const element = document.createElement('bs-many-problems');
+      element.loading = 'eager';
+      // Tags that are not strings, and one whose text would be a console format directive.
+      element.article = { format: 'broadsheet/article@1', headline: 'Many %c problems', tags: Array(150).fill(7),
+        body: 'Text.' };
+      document.body.append(element);
+      return { shown: await element.updateComplete, count: element.diagnostics.length };
+    });
+    assert.equal(outcome.shown, true);
+    assert.ok(outcome.count >= 150, `${outcome.count} diagnostics`);
+    assert.equal(warnings.length, 1);
+    const lines = warnings[0].split('\n');
+    assert.equal(lines.length, 22, 'a summary, 20 diagnostics and the count of the rest');
+    assert.match(lines[0], /^broadsheet: <bs-many-problems> shown with \d+ errors/);
+    assert.equal(lines[21], `  … and ${outcome.count - 20} more (the element's \`diagnostics\` has them all)`);
+  });
+
+  test('fallbacks: a failed fetch, a document that cannot be shown, strict, a page-supplied fallback, and preventDefault', async () => {
     const { page } = await blankPage();
     const outcome = await page.evaluate(async () => {
       const { BroadsheetArticle } = await import('/web/element.js');
@@ -238,19 +344,25 @@ describe('<broadsheet-article>', () => {
       const text = (element) => element.shadowRoot.querySelector('[part=fallback]')?.textContent.trim();
 
       const missing = make((element) => { element.src = '/no/such/article.json'; });
+      // Under `strict`, any error shows the fallback: the headline as the core read it, linked when safe.
       const broken = make((element) => {
+        element.strict = true;
         element.article = { format: 'broadsheet/article@1', headline: 'Broken *but* named',
           canonicalUrl: 'https://example.org/named', body: [{ type: 'unknown' }] };
       });
       const unsafe = make((element) => {
+        element.strict = true;
         element.article = { format: 'broadsheet/article@1', headline: 'Unsafe link',
           canonicalUrl: 'javascript:alert(1)', body: [{ type: 'unknown' }] };
+      });
+      const headless = make((element) => {
+        element.article = { format: 'broadsheet/article@1', headline: ' ', canonicalUrl: 'https://example.org/x', body: 'Text.' };
       });
       const supplied = make((element) => {
         element.src = '/no/such/article.json';
         element.innerHTML = '<a slot="fallback" href="https://example.org/read">Read it on the publisher’s site</a>';
       });
-      await Promise.all([missing, broken, unsafe, supplied].map((element) => element.updateComplete));
+      await Promise.all([missing, broken, unsafe, headless, supplied].map((element) => element.updateComplete));
       const brokenLink = broken.shadowRoot.querySelector('[part=fallback] a');
       const slot = supplied.shadowRoot.querySelector('slot[name=fallback]');
 
@@ -267,6 +379,7 @@ describe('<broadsheet-article>', () => {
         missing: [missing.state, text(missing)],
         broken: [brokenLink?.textContent, brokenLink?.getAttribute('href')],
         unsafe: [text(unsafe), unsafe.shadowRoot.querySelectorAll('a').length],
+        headless: [headless.state, text(headless)],
         supplied: slot.assignedElements().map((node) => node.textContent),
         kept: [keptShown, kept.state, kept.shadowRoot.querySelector('.bs-headline')?.textContent,
           kept.diagnostics[0]?.code],
@@ -277,9 +390,10 @@ describe('<broadsheet-article>', () => {
       missing: ['error', 'This article is not available.'],
       broken: ['Broken but named', 'https://example.org/named'],
       unsafe: ['Unsafe link', 0],
+      headless: ['error', 'This article is not available.'],
       supplied: ['Read it on the publisher’s site'],
       kept: [false, 'error', 'Good', 'BS-JSON-SYNTAX'],
-      reasons: ['document', 'document', 'document', 'fetch', 'fetch'],
+      reasons: ['document', 'document', 'document', 'document', 'fetch', 'fetch'],
     });
   });
 

@@ -120,7 +120,7 @@ describe('partner page: the embed under a strict CSP on a hostile host', () => {
     }
   });
 
-  test('a failing src and a document with errors show the fallback and report broadsheet:error', async () => {
+  test('a failing src and a strict document with errors show the fallback and report broadsheet:error', async () => {
     const missing = page.locator('#missing-article');
     assert.equal(await missing.evaluate((element) => element.state), 'error');
     const missingFallback = missing.locator('[part="fallback"]');

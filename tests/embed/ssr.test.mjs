@@ -19,7 +19,7 @@ describe('renderElementHTML', () => {
     const result = renderElementHTML(renderer, json, {
       theme: 'dark', lang: 'ru', headingLevel: 2, attributes: { id: 'story', loading: 'eager', hidden: false },
     });
-    assert.equal(result.ok, true);
+    assert.deepEqual([result.ok, result.rendered], [true, true]);
     assert.match(result.meta.headline, /Russian Arms/);
     const { html } = result;
     assert.match(html, /^<broadsheet-article id="story" loading="eager" theme="dark" lang="ru" heading-level="2">/);
@@ -47,12 +47,23 @@ describe('renderElementHTML', () => {
     assert.deepEqual(JSON.parse(inlined), article, 'still the same JSON');
   });
 
-  test('a document with errors gets no server-rendered article (the element shows its fallback)', () => {
-    const result = renderElementHTML(renderer, { format: 'broadsheet/article@1', headline: '' });
-    assert.equal(result.ok, false);
-    assert.ok(result.diagnostics.length > 0);
-    assert.doesNotMatch(result.html, /<template/);
-    assert.match(result.html, /^<broadsheet-article><script type="application\/json">/);
+  test('what rendered is server-rendered, errors and all; nothing without a headline, or with errors under strict', () => {
+    const repairable = { format: 'broadsheet/article@1', headline: 'Dated badly', published: 'yesterday', body: 'Text.' };
+    const shown = renderElementHTML(renderer, repairable);
+    assert.deepEqual([shown.ok, shown.rendered], [false, true]);
+    assert.deepEqual(shown.diagnostics.map((d) => d.code), ['BS-DATE']);
+    assert.match(shown.html, /^<broadsheet-article><template shadowrootmode="open">[\s\S]*>Dated\sbadly<\/h1>/);
+
+    const strict = renderElementHTML(renderer, repairable, { strict: true });
+    assert.deepEqual([strict.ok, strict.rendered], [false, false]);
+    assert.doesNotMatch(strict.html, /<template/);
+    assert.match(strict.html, /^<broadsheet-article strict><script type="application\/json">/, 'the element is strict too');
+
+    const headless = renderElementHTML(renderer, { format: 'broadsheet/article@1', headline: '' });
+    assert.deepEqual([headless.ok, headless.rendered], [false, false]);
+    assert.ok(headless.diagnostics.length > 0);
+    assert.doesNotMatch(headless.html, /<template/);
+    assert.match(headless.html, /^<broadsheet-article><script type="application\/json">/);
   });
 
   test('attribute values are escaped; invalid options throw TypeError', () => {

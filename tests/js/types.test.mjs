@@ -84,13 +84,16 @@ export async function use(): Promise<string> {
   element.theme = 'light';
   element.headingLevel = 2;
   element.loading = 'eager';
+  element.strict = true;
+  element.fetchTimeout = 5000;
+  element.credentials = 'same-origin';
   element.requestUpdate();
   const shown: boolean = await element.updateComplete;
   const state: BroadsheetArticleState = element.state;
   const words: number | undefined = element.meta?.wordCount;
   element.addEventListener('broadsheet:render', (event) => {
     const detail: BroadsheetRenderEventDetail = event.detail;
-    console.log(detail.meta.headline, detail.diagnostics.length);
+    console.log(detail.ok, detail.meta.headline, detail.diagnostics.length);
   });
   element.addEventListener('broadsheet:error', (event) => {
     const detail: BroadsheetErrorEventDetail = event.detail;
@@ -99,8 +102,9 @@ export async function use(): Promise<string> {
   element.addEventListener('click', (event) => event.clientX);
 
   const ssr: ElementHTMLResult = renderElementHTML(renderer, article, {
-    theme: 'dark', lang: 'en', headingLevel: 3, attributes: { id: 'x', hidden: true, tabindex: 0 },
+    theme: 'dark', lang: 'en', headingLevel: 3, strict: true, attributes: { id: 'x', hidden: true, tabindex: 0 },
   });
+  const rendered: boolean = ssr.rendered;
 
   // @ts-expect-error theme is auto, light or dark
   element.theme = 'sepia';
@@ -116,8 +120,10 @@ export async function use(): Promise<string> {
   const reason: BroadsheetErrorEventDetail['reason'] = 'network';
   // @ts-expect-error numbers are not articles
   element.article = 42;
+  // @ts-expect-error credentials modes are omit, same-origin or include
+  element.credentials = 'always';
 
-  return [fromQuery?.id, same.name, shown, state, words, ssr.html, reason].join();
+  return [fromQuery?.id, same.name, shown, state, words, ssr.html, rendered, reason].join();
 }
 `;
 
