@@ -6,6 +6,7 @@
 #include <cmark.h>
 
 #include "html/escape.hpp"
+#include "html/parts.hpp"
 #include "html/url_policy.hpp"
 
 namespace broadsheet::html {
@@ -267,22 +268,27 @@ class MarkdownWriter {
         const int articleLevel = std::min(6, 1 + cmark_node_get_heading_level(node));
         const int wanted = style_.headingLevel + cmark_node_get_heading_level(node);
         openHeadingLevel_ = style_.outline ? style_.outline->next(wanted) : std::min(6, wanted);
-        out_.append("<h" + std::to_string(openHeadingLevel_) + " class=\"bs-heading bs-heading--" + std::to_string(articleLevel) + "\">");
+        openTag("h" + std::to_string(openHeadingLevel_), "bs-heading bs-heading--" + std::to_string(articleLevel));
         return;
       }
       case CMARK_NODE_BLOCK_QUOTE:
-        out_.append(entering ? "<blockquote class=\"bs-blockquote\">\n" : "</blockquote>\n");
+        if (entering) {
+          openTag("blockquote", "bs-blockquote");
+          out_.push_back('\n');
+        } else {
+          out_.append("</blockquote>\n");
+        }
         return;
       case CMARK_NODE_LIST: {
         const bool ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
         if (!entering) {
           out_.append(ordered ? "</ol>\n" : "</ul>\n");
-        } else if (!ordered) {
-          out_.append("<ul class=\"bs-list\">\n");
-        } else if (cmark_node_get_list_start(node) != 1) {
-          out_.append("<ol class=\"bs-list\" start=\"" + std::to_string(cmark_node_get_list_start(node)) + "\">\n");
         } else {
-          out_.append("<ol class=\"bs-list\">\n");
+          startTag(ordered ? "ol" : "ul", "bs-list");
+          if (ordered && cmark_node_get_list_start(node) != 1) {
+            out_.append(" start=\"" + std::to_string(cmark_node_get_list_start(node)) + "\"");
+          }
+          out_.append(">\n");
         }
         return;
       }
@@ -290,17 +296,19 @@ class MarkdownWriter {
         out_.append(entering ? "<li>" : "</li>\n");
         return;
       case CMARK_NODE_CODE_BLOCK:
-        out_.append("<pre class=\"bs-code\"><code>");
+        openTag("pre", "bs-code");
+        out_.append("<code>");
         appendText(out_, cmark_node_get_literal(node));
         out_.append("</code></pre>\n");
         return;
       case CMARK_NODE_HTML_BLOCK:
-        out_.append("<p class=\"bs-raw\">");
+        openTag("p", "bs-raw");
         appendText(out_, cmark_node_get_literal(node));
         out_.append("</p>\n");
         return;
       case CMARK_NODE_THEMATIC_BREAK:
-        out_.append("<hr class=\"bs-divider\">\n");
+        openTag("hr", "bs-divider");
+        out_.push_back('\n');
         return;
       default:
         writeInline(node, entering);
@@ -342,6 +350,17 @@ class MarkdownWriter {
       default:
         return;
     }
+  }
+
+  // `<tag class="classes"` (and their part names, as the style asks); the caller ends the tag.
+  void startTag(std::string_view tag, std::string_view classes) {
+    out_.push_back('<');
+    out_.append(tag);
+    appendClassAttribute(out_, classes, style_.parts);
+  }
+  void openTag(std::string_view tag, std::string_view classes) {
+    startTag(tag, classes);
+    out_.push_back('>');
   }
 
   bool isWidowSpace(cmark_node* node) const {
@@ -396,7 +415,8 @@ class MarkdownWriter {
       appendText(out_, alt);
       return;
     }
-    out_.append("<img class=\"bs-inline-image\" src=\"");
+    startTag("img", "bs-inline-image");
+    out_.append(" src=\"");
     appendAttribute(out_, *src);
     out_.append("\" alt=\"");
     appendAttribute(out_, alt);

@@ -34,6 +34,7 @@ struct TextStyle {
   std::string_view innerCloseQuote = "\u2019";
   bool noWidow = false;  // inline text: a no-break space binds the last two words (headline, pull quotes)
   bool links = true;  // false: links keep their words but not their URL (text hidden from assistive tech)
+  bool parts = false;  // part="…" on the elements whose classes have ::part() names (html/parts.hpp)
   HeadingOutline* outline = nullptr;  // the article's outline, shared with Markdown headings; null: levels as written
 };
 

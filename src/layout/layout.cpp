@@ -84,6 +84,7 @@ class ArticleLayout {
     tree_.dir = article_.dir;
     tree_.theme = options_.theme;
     tree_.headingLevel = std::clamp(options_.headingLevel, 1, 6);
+    tree_.parts = options_.parts;
     buildHeader();
     buildBody();
     tree_.note = std::move(article_.note.tree);

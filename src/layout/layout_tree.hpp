@@ -54,6 +54,7 @@ struct LayoutTree {
   std::string dir;
   Theme theme = Theme::Auto;
   int headingLevel = 1;
+  bool parts = false;  // the `parts` option: ::part() names on the markup contract's elements
 
   // header
   std::string section;
