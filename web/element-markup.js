@@ -4,50 +4,10 @@
 //
 //   #shadow-root
 //     div.frame[part=frame]          isolation boundary: `all: initial` stops the host's inherited styles
-//       article.bs-article[part=article] …   the core's HTML, with ::part() names added (see PART_NAMES)
+//       article.bs-article[part=article] …   the core's HTML; the core writes the ::part() names itself
+//                                            (the `parts` render option, docs/markup.md)
 //       | div.placeholder[part=placeholder] > slot      while loading: reserves space, shows light-DOM content
 //       | slot[name=fallback] > div.fallback[part=fallback]   when the article cannot be shown
-
-/** The ::part() names the element exposes, by the markup-contract class (docs/markup.md) they go on. */
-export const PART_NAMES = Object.freeze({
-  'bs-article': 'article',
-  'bs-header': 'header',
-  'bs-section': 'section',
-  'bs-headline': 'headline',
-  'bs-standfirst': 'standfirst',
-  'bs-byline': 'byline',
-  'bs-meta': 'meta',
-  'bs-figure': 'figure',
-  'bs-lead-image': 'lead-image',
-  'bs-body': 'body',
-  'bs-heading': 'heading',
-  'bs-quote': 'quote',
-  'bs-attribution': 'attribution',
-  'bs-pullquote': 'pullquote',
-  'bs-callout': 'callout',
-  'bs-note': 'note',
-  'bs-footer': 'footer',
-  'bs-analysts': 'analysts',
-  'bs-tags': 'tags',
-  'bs-cta': 'cta',
-  'bs-publisher': 'publisher',
-});
-
-// A start tag of the core's output and its class attribute. The core escapes `<` in text and `"` in
-// attribute values, so `<name … class="…"` only ever matches a real start tag and its real class.
-const START_TAG_WITH_CLASS = /<([a-z][a-z0-9]*)((?:\s[^<>]*?)?)\sclass="([^"]*)"/g;
-
-/**
- * Adds `part` attributes to the core's HTML by class name. The core's markup is left as it is: the
- * names are an embedding concern, added where the HTML enters the shadow root.
- * @param {string} html the `html` of a render result (an article fragment)
- */
-export function addParts(html) {
-  return html.replace(START_TAG_WITH_CLASS, (tag, tagName, before, classes) => {
-    const parts = classes.split(' ').map((className) => PART_NAMES[className]).filter(Boolean);
-    return parts.length ? `<${tagName} part="${parts.join(' ')}"${before} class="${classes}"` : tag;
-  });
-}
 
 /** The frame's class and part; the element and ssr.js build it from these. */
 export const FRAME_CLASS = 'frame';

@@ -46,7 +46,7 @@ export type BroadsheetArticleState = 'idle' | 'loading' | 'rendered' | 'error';
  * `<broadsheet-article>`: renders an article into its shadow root. Source, first present wins: the
  * `article` property, an inline `<script type="application/json">` child, the `src` attribute.
  * Attributes: `src`, `lang`, `theme`, `heading-level`, `loading` (`lazy` by default, or `eager`),
- * `strict`, `fetch-timeout`, `credentials`. What blocks display: docs/embed.md#what-blocks-display.
+ * `strict`, `fetch-timeout`, `credentials`, `base-url`, `referrerpolicy`, `link-rel`. What blocks display: docs/embed.md#what-blocks-display.
  */
 export declare class BroadsheetArticle extends HTMLElement {
   static readonly observedAttributes: string[];
@@ -66,6 +66,13 @@ export declare class BroadsheetArticle extends HTMLElement {
   fetchTimeout: number;
   /** Reflects `credentials`: the `src` request's credentials mode, `omit` unless the host opts in. */
   credentials: 'omit' | 'same-origin' | 'include';
+  /** Reflects `base-url`: the article's relative URLs resolve against it instead of the `src` URL; an
+   * inline or property article without it leaves out its relative images. */
+  baseUrl: string;
+  /** Reflects `referrerpolicy`: the referrer policy of the article's images (e.g. `no-referrer`). */
+  referrerPolicy: string;
+  /** Reflects `link-rel`: `rel` tokens for the article's links to other sites (e.g. `nofollow ugc`). */
+  linkRel: string;
   readonly state: BroadsheetArticleState;
   /** The meta of the last render, or null. */
   readonly meta: ArticleMeta | null;

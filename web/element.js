@@ -25,7 +25,7 @@
 // where `customElements` exists.
 
 import { DEFAULT_MAX_INPUT_BYTES, createRenderer } from './broadsheet.js';
-import { FRAME_CLASS, FRAME_CSS, addParts } from './element-markup.js';
+import { FRAME_CLASS, FRAME_CSS } from './element-markup.js';
 
 export const TAG_NAME = 'broadsheet-article';
 
@@ -132,11 +132,12 @@ function constructSheet(doc, css) {
 // ── The element ─────────────────────────────────────────────────────────────────────────────────────
 
 const Base = globalThis.HTMLElement ?? class {};
-const PROPERTIES = ['article', 'src', 'theme', 'headingLevel', 'loading', 'strict', 'fetchTimeout', 'credentials'];
+const PROPERTIES = ['article', 'src', 'theme', 'headingLevel', 'loading', 'strict', 'fetchTimeout', 'credentials',
+  'baseUrl', 'referrerPolicy', 'linkRel'];
 
 export class BroadsheetArticle extends Base {
   static observedAttributes = ['src', 'lang', 'theme', 'heading-level', 'loading', 'strict', 'fetch-timeout',
-    'credentials'];
+    'credentials', 'base-url', 'referrerpolicy', 'link-rel'];
 
   /** One IntersectionObserver for every element waiting to near the viewport. */
   static #viewport = null;
@@ -235,6 +236,18 @@ export class BroadsheetArticle extends Base {
   }
   set credentials(value) { this.#reflect('credentials', value); }
 
+  /** Reflects `base-url`: what the article's relative URLs resolve against instead of its `src`. */
+  get baseUrl() { return this.getAttribute('base-url') ?? ''; }
+  set baseUrl(value) { this.#reflect('base-url', value); }
+
+  /** Reflects `referrerpolicy`: the referrer policy of the article's images. */
+  get referrerPolicy() { return this.getAttribute('referrerpolicy') ?? ''; }
+  set referrerPolicy(value) { this.#reflect('referrerpolicy', value); }
+
+  /** Reflects `link-rel`: `rel` tokens for the article's links to other sites, e.g. `nofollow ugc`. */
+  get linkRel() { return this.getAttribute('link-rel') ?? ''; }
+  set linkRel(value) { this.#reflect('link-rel', value); }
+
   /** `idle` (nothing to show yet), `loading`, `rendered` or `error` (showing the fallback). */
   get state() { return this.#state; }
   /** The meta of the last render, or null. */
@@ -325,7 +338,7 @@ export class BroadsheetArticle extends Base {
       return this.#fail({ reason: 'renderer', error: renderer.reason });
     }
 
-    const result = renderer.value.render(input.value, this.#renderOptions());
+    const result = renderer.value.render(input.value.article, this.#renderOptions(input.value.url));
     this.#meta = result.meta;
     this.#diagnostics = result.diagnostics;
     const shown = result.html !== '' && (result.ok || !this.strict);
@@ -406,11 +419,11 @@ export class BroadsheetArticle extends Base {
   }
 
   /**
-   * The article input for a source: as given, or fetched (once per URL and credentials mode while it
-   * keeps succeeding).
+   * The article input for a source, and the URL it came from: as given (no URL), or fetched (once per
+   * URL and credentials mode while it keeps succeeding).
    */
   async #read(source) {
-    if (!Object.hasOwn(source, 'src')) return source.article;
+    if (!Object.hasOwn(source, 'src')) return { article: source.article, url: null };
     const url = new URL(source.src, this.ownerDocument.baseURI).href;
     const key = `${this.credentials} ${url}`;
     if (this.#fetched?.key !== key) {
@@ -423,8 +436,24 @@ export class BroadsheetArticle extends Base {
     return this.#fetched.promise;
   }
 
-  #renderOptions() {
-    const options = {};
+  /**
+   * `articleUrl` is where a fetched article came from (after redirects). Its relative URLs resolve
+   * against `base-url` or else that address, never against the host page: an image path chosen by the
+   * article would otherwise be requested from the host's origin. With no base (an inline or property
+   * article without `base-url`), relative images are left out.
+   */
+  #renderOptions(articleUrl) {
+    // The core names the ::part()s from the elements it writes.
+    const options = { parts: true };
+    const base = this.hasAttribute('base-url')
+      ? httpUrl(this.getAttribute('base-url'), this.ownerDocument.baseURI)
+      : httpUrl(articleUrl);
+    if (base) options.baseUrl = base;
+    else options.relativeImages = 'drop';
+    const referrerPolicy = this.getAttribute('referrerpolicy');
+    if (referrerPolicy) options.imageReferrerPolicy = referrerPolicy;
+    const linkRel = this.getAttribute('link-rel');
+    if (linkRel) options.linkRel = linkRel;
     const theme = this.getAttribute('theme');
     if (THEMES.has(theme)) options.theme = theme;
     const lang = this.getAttribute('lang');
@@ -437,7 +466,7 @@ export class BroadsheetArticle extends Base {
 
   #show(html, css) {
     const template = this.ownerDocument.createElement('template');
-    template.innerHTML = trustedHTML(addParts(html));
+    template.innerHTML = trustedHTML(html);
     this.#frame.replaceChildren(template.content);
     this.#frame.removeAttribute('aria-busy');
     if (this.#hydrating) {
@@ -497,7 +526,7 @@ export class BroadsheetArticle extends Base {
     if (headline) {
       line.className = 'fallback-headline';
       line.setAttribute('part', 'fallback-headline');
-      const link = href && safeLink(href);
+      const link = httpUrl(href);
       if (link) {
         const anchor = doc.createElement('a');
         anchor.href = link;
@@ -552,7 +581,8 @@ export class BroadsheetArticle extends Base {
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * The article's bytes (the core reads UTF-8 and reports bytes that are not). The request is aborted
+ * The article's bytes (the core reads UTF-8 and reports bytes that are not) and the URL they came from,
+ * after redirects. The request is aborted
  * after `timeout` ms, body included, and reading stops past the renderer's input limit, so a slow or
  * endless response costs neither time nor memory beyond those bounds.
  */
@@ -562,7 +592,7 @@ async function fetchArticle(url, { credentials, timeout }) {
   try {
     const response = await fetch(url, { credentials, signal: controller.signal });
     if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
-    return await readBody(response, url);
+    return { article: await readBody(response, url), url: response.url || url };
   } catch (error) {
     if (!controller.signal.aborted) throw error;
     throw new Error(`could not load ${url}: no complete response within ${timeout} ms`, { cause: error });
@@ -596,9 +626,11 @@ async function readBody(response, url) {
   return bytes;
 }
 
-function safeLink(href) {
+/** `value` (resolved against `base`) when it is an http(s) URL, else ''. */
+function httpUrl(value, base) {
+  if (!value) return '';
   try {
-    const url = new URL(href);
+    const url = new URL(value, base);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : '';
   } catch {
     return '';

@@ -14,6 +14,15 @@ export interface ElementHTMLOptions {
    * rendered is shown, as the element does (docs/embed.md, "What blocks display").
    */
   strict?: boolean;
+  /**
+   * What the article's relative URLs resolve against (an absolute http(s) URL), written as the element's
+   * `base-url`. Without it relative images are left out, as the element does for inline JSON.
+   */
+  baseUrl?: string;
+  /** The referrer policy of the article's images; written as the element's `referrerpolicy`. */
+  referrerPolicy?: string;
+  /** `rel` tokens for links to other sites (e.g. `nofollow ugc`); written as the element's `link-rel`. */
+  linkRel?: string;
   /** More attributes for the element (`id`, `class`, `loading`…); `true` writes a bare attribute. */
   attributes?: Record<string, string | number | boolean | null | undefined>;
   /** Default `broadsheet-article`. */

@@ -4,7 +4,7 @@
 // element.js loads, the element hydrates from the inlined JSON (nothing is fetched) and swaps in its own
 // render of it, which is the same markup under the same styles, so nothing moves. See docs/embed.md.
 
-import { FRAME_CLASS, FRAME_CSS, addParts, escapeJsonForScript } from './element-markup.js';
+import { FRAME_CLASS, FRAME_CSS, escapeJsonForScript } from './element-markup.js';
 
 const THEMES = new Set(['auto', 'light', 'dark']);
 const decoder = new TextDecoder();
@@ -17,13 +17,17 @@ const decoder = new TextDecoder();
  * @returns {import('./ssr.d.ts').ElementHTMLResult}
  */
 export function renderElementHTML(renderer, input, options = {}) {
-  const { theme, lang, headingLevel, strict = false, attributes = {}, tagName = 'broadsheet-article' } = options;
+  const {
+    theme, lang, headingLevel, strict = false, baseUrl, referrerPolicy, linkRel, attributes = {},
+    tagName = 'broadsheet-article',
+  } = options;
   if (!/^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(tagName)) {
     throw new TypeError(`renderElementHTML: "${tagName}" is not a valid custom element name`);
   }
 
-  // The same options, as render options here and as attributes for the element's own renders.
-  const renderOptions = {};
+  // The same options, as render options here and as attributes for the element's own renders. The
+  // core names the ::part()s, as it does for the element.
+  const renderOptions = { parts: true };
   const elementAttributes = { ...attributes };
   if (theme !== undefined) {
     if (!THEMES.has(theme)) throw new TypeError(`renderElementHTML: theme must be auto, light or dark, not "${theme}"`);
@@ -38,6 +42,19 @@ export function renderElementHTML(renderer, input, options = {}) {
     elementAttributes['heading-level'] = String(headingLevel);
   }
   if (strict) elementAttributes.strict = true;
+  // As the element does with inline JSON (which is what it hydrates from): relative URLs resolve
+  // against `baseUrl`, and without one relative images are left out, so that the server's article and
+  // the element's are the same and neither asks the host's origin for the article's paths.
+  if (baseUrl !== undefined) {
+    if (!/^https?:\/\//i.test(String(baseUrl))) {
+      throw new TypeError(`renderElementHTML: baseUrl must be an absolute http(s) URL, not "${baseUrl}"`);
+    }
+    renderOptions.baseUrl = elementAttributes['base-url'] = String(baseUrl);
+  } else {
+    renderOptions.relativeImages = 'drop';
+  }
+  if (referrerPolicy) renderOptions.imageReferrerPolicy = elementAttributes.referrerpolicy = String(referrerPolicy);
+  if (linkRel) renderOptions.linkRel = elementAttributes['link-rel'] = String(linkRel);
 
   const result = renderer.render(input, renderOptions);
   const json = jsonText(input);
@@ -46,7 +63,7 @@ export function renderElementHTML(renderer, input, options = {}) {
   const rendered = result.html !== '' && (result.ok || !strict);
   const shadow = rendered
     ? `<template shadowrootmode="open"><style>${FRAME_CSS}${result.css}</style>` +
-      `<div class="${FRAME_CLASS}" part="${FRAME_CLASS}">${addParts(result.html)}</div></template>`
+      `<div class="${FRAME_CLASS}" part="${FRAME_CLASS}">${result.html}</div></template>`
     : '';
   const script = json === null ? '' : `<script type="application/json">${escapeJsonForScript(json)}</script>`;
   const html = `<${tagName}${formatAttributes(elementAttributes)}>${shadow}${script}</${tagName}>`;

@@ -87,6 +87,9 @@ export async function use(): Promise<string> {
   element.strict = true;
   element.fetchTimeout = 5000;
   element.credentials = 'same-origin';
+  element.baseUrl = 'https://publisher.example/articles/';
+  element.referrerPolicy = 'no-referrer';
+  element.linkRel = 'nofollow ugc';
   element.requestUpdate();
   const shown: boolean = await element.updateComplete;
   const state: BroadsheetArticleState = element.state;
@@ -102,7 +105,8 @@ export async function use(): Promise<string> {
   element.addEventListener('click', (event) => event.clientX);
 
   const ssr: ElementHTMLResult = renderElementHTML(renderer, article, {
-    theme: 'dark', lang: 'en', headingLevel: 3, strict: true, attributes: { id: 'x', hidden: true, tabindex: 0 },
+    theme: 'dark', lang: 'en', headingLevel: 3, strict: true, baseUrl: 'https://publisher.example/', referrerPolicy: 'no-referrer',
+    linkRel: 'nofollow', attributes: { id: 'x', hidden: true, tabindex: 0 },
   });
   const rendered: boolean = ssr.rendered;
 
