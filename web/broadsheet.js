@@ -53,11 +53,25 @@ export async function createRenderer(options = {}) {
   const css = decoder.decode(viewOf(core, core._broadsheet_stylesheet(), 0));
   const version = decoder.decode(viewOf(core, core._broadsheet_version(), 0));
 
+  /**
+   * Starts a fresh instance of the core: `module` when it could be made synchronously (so that the
+   * synchronous `render` can use it at once), else `ready`, which brings it.
+   */
+  function startReplacement() {
+    const next = startCore(factoryFn, wasmModule, true);
+    // The glue defines its exports before there is an instance behind them; `calledRun` is set once
+    // the instance is running.
+    if (next.module.calledRun) {
+      next.ready.catch(() => {});
+      return { module: next.module };
+    }
+    return { ready: next.ready };
+  }
+
   function replaceCore() {
     core = null;
-    const next = startCore(factoryFn, wasmModule, true);
-    if (typeof next.module._broadsheet_render === 'function') {
-      next.ready.catch(() => {});
+    const next = startReplacement();
+    if (next.module) {
       core = next.module;
       return;
     }
@@ -71,15 +85,14 @@ export async function createRenderer(options = {}) {
   /** Swaps in a fresh instance (baseline memory) for one that grew past `memoryResetBytes`. */
   function renewCore() {
     if (renewing) return;
-    const next = startCore(factoryFn, wasmModule, true);
-    if (typeof next.module._broadsheet_render === 'function') {
-      next.ready.catch(() => {});
+    const next = startReplacement();
+    if (next.module) {
       core = next.module;
       return;
     }
     renewing = next.ready;
     renewing.then(
-      (module) => { if (core) core = module; renewing = null; },
+      (module) => { if (core) core = module; renewing = null; }, // (after an internal error, `restarting` decides)
       () => { renewing = null; }, // the grown instance still works: keep it
     );
   }

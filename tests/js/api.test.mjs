@@ -310,6 +310,26 @@ describe('loading options', () => {
     await assert.rejects(createRenderer({ memoryResetBytes: 0 }), TypeError);
   });
 
+  test('where an instance cannot be made synchronously, the grown one serves until its replacement is ready', async () => {
+    const renderer = await createRenderer({ memoryResetBytes: 16 * MiB });
+    const baseline = renderer.memoryBytes;
+    const { Instance } = WebAssembly;
+    // As on a browser's main thread that refuses synchronous instantiation of a large module.
+    WebAssembly.Instance = function () { throw new RangeError('synchronous instantiation refused'); };
+    try {
+      assert.equal(renderer.render(largeArticle()).ok, true);
+      assert.ok(renderer.memoryBytes > 16 * MiB, 'still the grown instance');
+      assert.equal(renderer.render(article()).ok, true, 'which renders meanwhile');
+    } finally {
+      WebAssembly.Instance = Instance;
+    }
+    for (let turn = 0; turn < 100 && renderer.memoryBytes !== baseline; turn += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.equal(renderer.memoryBytes, baseline, 'replaced once ready');
+    assert.equal(renderer.render(exampleText).ok, true);
+  });
+
   test('a missing core rejects with a helpful message', async () => {
     await assert.rejects(createRenderer({ wasmUrl: path.join(repoRoot, 'no-such-core.wasm') }),
       /npm run build/);
@@ -347,5 +367,24 @@ describe('loading options', () => {
     const next = renderer.render(exampleText);
     assert.equal(next.ok, true, 'the very next call works');
     assert.match(next.html, /class="bs-article"/);
+
+    // Where the replacement cannot be made synchronously, calls say so until it is ready. (A turn
+    // first, for moduleFactory's trap to be put on the new instance.)
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const { Instance } = WebAssembly;
+    WebAssembly.Instance = function () { throw new RangeError('synchronous instantiation refused'); };
+    try {
+      trapNext = true;
+      assert.deepEqual(renderer.render(exampleText).diagnostics.map((d) => d.code), ['BS-INTERNAL']);
+      const waiting = renderer.render(exampleText);
+      assert.match(waiting.diagnostics[0].message, /restarting/);
+      assert.equal(renderer.memoryBytes, 0);
+    } finally {
+      WebAssembly.Instance = Instance;
+    }
+    for (let turn = 0; turn < 100 && renderer.memoryBytes === 0; turn += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.equal(renderer.render(exampleText).ok, true, 'then the new instance renders');
   });
 });
