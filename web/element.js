@@ -6,9 +6,10 @@
 //   an inline <script type="application/json"> child,
 //   the `src` attribute (fetched without credentials unless `credentials` says otherwise, within
 //   `fetch-timeout` milliseconds and the renderer's input limit, read as a stream).
-// `lang`, `theme` and `heading-level` are render options. A change to any of them, or to the source,
-// schedules one re-render for the end of the current task (changes made together render once), and
-// `updateComplete` settles when it is done.
+// `lang`, `theme`, `heading-level`, `referrerpolicy` and `link-rel` are render options, and the
+// article's relative URLs resolve against `base-url` or the fetched `src` (never the host page). A
+// change to any attribute, or to the source, schedules one re-render for the end of the current task
+// (changes made together render once), and `updateComplete` settles when it is done.
 //
 // What is valid is shown: any render that produced HTML (the core read a usable headline) is shown,
 // errors and all, with every diagnostic in `broadsheet:render` and in one console warning. Only what

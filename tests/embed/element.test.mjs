@@ -431,6 +431,42 @@ describe('<broadsheet-article>', () => {
     assert.deepEqual({ compilations, instantiations, sameSheets }, { compilations: 1, instantiations: 1, sameSheets: true });
   });
 
+  test("after a large article, the shared renderer's memory returns to its baseline", async () => {
+    const { page, problems } = await blankPage();
+    const outcome = await page.evaluate(async () => {
+      // Counts the instances made synchronously: the replacements.
+      let replacements = 0;
+      WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+        construct(target, args) { replacements += 1; return Reflect.construct(target, args); },
+      });
+      const { BroadsheetArticle, configureRenderer, getSharedRenderer } = await import('/web/element.js');
+      configureRenderer({ memoryResetBytes: 16 * 1024 * 1024 });
+      customElements.define('bs-large', class extends BroadsheetArticle {});
+      const renderer = await getSharedRenderer();
+      const baseline = renderer.memoryBytes;
+      const text = 'lorem '.repeat(150_000).trim(); // 6.3 MB in seven paragraphs
+      const element = document.createElement('bs-large');
+      element.loading = 'eager';
+      element.article = { format: 'broadsheet/article@1', headline: 'Large',
+        body: Array.from({ length: 7 }, () => ({ type: 'paragraph', text })) };
+      document.body.append(element);
+      const shown = await element.updateComplete;
+      const paragraphs = element.shadowRoot.querySelectorAll('.bs-body p').length;
+      const afterRender = renderer.memoryBytes;
+      // In Chromium the replacement is made at once; allow a few turns in case it was not.
+      for (let turn = 0; turn < 50 && renderer.memoryBytes !== baseline; turn += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return { shown, paragraphs, baseline, afterRender, settled: renderer.memoryBytes, replacements };
+    });
+    assert.deepEqual([outcome.shown, outcome.paragraphs], [true, 7]);
+    assert.equal(outcome.replacements, 1, 'the grown instance was replaced');
+    assert.ok(outcome.baseline <= 4 * 1024 * 1024, `baseline ${outcome.baseline}`);
+    assert.equal(outcome.afterRender, outcome.baseline, 'replaced synchronously, right after the render');
+    assert.equal(outcome.settled, outcome.baseline);
+    assert.deepEqual(problems, []);
+  });
+
   test('while loading, light-DOM content shows in the reserved space', async () => {
     const { page } = await blankPage();
     let release;
