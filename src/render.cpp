@@ -35,7 +35,7 @@ RenderResult render(std::string_view json, const RenderOptions& options) {
   format::DiagnosticSink sink(options.limits.maxDiagnostics);
   format::Article article;
   // Whatever else is wrong, an article with a headline is shown (its errors are reported).
-  if (format::readArticle(json, options.limits, article, sink)) {
+  if (format::readArticle(json, options.limits, article, sink, html::urlContextFor(options))) {
     layout::LayoutTree tree = layout::layOut(article, options, sink, result.meta);
     // The HTML is about as long as the article's JSON (0.9-1.2x in the bench articles): reserved
     // once, a long article's output is not doubled into, with both copies held while it moves.

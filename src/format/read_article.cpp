@@ -78,8 +78,9 @@ constexpr std::size_t kDroppedBlock = std::numeric_limits<std::size_t>::max();
 // Diagnostics are held until then: a syntax error later in the text reports only itself.
 class ArticleReader final : public JsonEvents {
  public:
-  ArticleReader(const Limits& limits, Article& article)
-      : limits_(limits), article_(&article), reported_(limits.maxDiagnostics), bodyReported_(limits.maxDiagnostics) {}
+  ArticleReader(const Limits& limits, const html::UrlContext& urls, Article& article)
+      : limits_(limits), urls_(urls), article_(&article), reported_(limits.maxDiagnostics),
+        bodyReported_(limits.maxDiagnostics) {}
 
   // Reports into `sink` and says whether there is an article to show; call after a successful parse.
   bool finish(DiagnosticSink& sink) {
@@ -424,12 +425,18 @@ class ArticleReader final : public JsonEvents {
     // Only texts that could hold a refused destination are walked: links and images need "[" and
     // autolinks "<", and a refused URL needs a scheme (":", or one spelled with "%" or "&"), a
     // backslash, or a destination in angle brackets that is only spaces.
+    // Path-relative images are dropped (when the context says so) with no scheme mark at all.
     const text::SourceFacts& facts = member.tree.sourceFacts();
-    if (!facts.linkSyntax || !facts.schemeMarks) return;
+    if (!facts.linkSyntax || !(facts.schemeMarks || (urls_.dropRelativeImages && !urls_.base && facts.brackets))) return;
     for (const text::LinkTarget& target : member.tree.linkTargets()) {
       if (target.url.empty()) continue;  // "[words]()": nothing to refuse, the words stay
       const UrlKind kind = target.image ? UrlKind::Image : UrlKind::Link;
-      if (html::allowedUrl(target.url, kind)) continue;
+      const auto outcome = html::decideUrl(target.url, kind, urls_).outcome;
+      if (outcome == html::UrlDecision::Outcome::Written) continue;
+      if (outcome == html::UrlDecision::Outcome::RelativeDropped) {
+        reportRelativeImage(place.pointer(), target.url, "the image is shown as its description.");
+        continue;
+      }
       const std::string rule = target.image
           ? "images in text must be http or https URLs, or relative ones; the image is shown as its description."
           : "links in text must be http, https or mailto URLs, or relative ones; the words are kept without the link.";
@@ -475,12 +482,22 @@ class ArticleReader final : public JsonEvents {
                   Need need = Need::Optional) {
     const auto value = text(object, key, parent, need == Need::Optional ? need : Need::NonEmpty);
     if (!value || value->empty()) return "";
-    if (auto allowed = html::allowedUrl(*value, kind)) return *allowed;
+    html::UrlDecision decision = html::decideUrl(*value, kind, urls_);
+    if (decision.outcome == html::UrlDecision::Outcome::Written) return std::move(decision.url);
     const std::string path = childPointer(parent, key);
+    if (decision.outcome == html::UrlDecision::Outcome::RelativeDropped) {
+      reportRelativeImage(path, *value, "the image is left out.");
+      return "";
+    }
     const std::string expected = kind == UrlKind::Link ? "an http, https or mailto URL, or a relative one"
                                                        : "an http or https URL, or a relative one";
     fail(code::UrlScheme, path, {" must be ", expected, ", not ", quotedUrl(*value), "; it is left out."});
     return "";
+  }
+
+  void reportRelativeImage(const std::string& path, std::string_view url, std::string_view consequence) {
+    report(Severity::Warning, code::UrlRelative, path, {" shows an image from ", quotedUrl(url),
+           ", a relative URL, and there is no base URL to resolve it against; ", consequence});
   }
 
   std::string date(KeptValue& object, std::string_view key, const std::string& parent) {
@@ -765,6 +782,7 @@ class ArticleReader final : public JsonEvents {
   }
 
   Limits limits_;
+  const html::UrlContext& urls_;
   Article* article_;
   // Diagnostics are handed over by finish(), after the whole text has parsed. The body's blocks are
   // read (and reported) while it streams; a body given again replaces them, and their diagnostics.
@@ -789,8 +807,9 @@ class ArticleReader final : public JsonEvents {
 
 }  // namespace
 
-bool readArticle(std::string_view json, const Limits& limits, Article& article, DiagnosticSink& sink) {
-  ArticleReader reader(limits, article);
+bool readArticle(std::string_view json, const Limits& limits, Article& article, DiagnosticSink& sink,
+                 const html::UrlContext& urls) {
+  ArticleReader reader(limits, urls, article);
   return parseJson(json, limits, reader, sink) && reader.finish(sink);
 }
 

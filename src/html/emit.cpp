@@ -47,6 +47,7 @@ class ArticleWriter {
     style_.innerCloseQuote = tree.labels->innerCloseQuote;
     style_.outline = &outline_;
     style_.parts = tree.parts;
+    style_.urls = &tree.urls;
   }
 
   void write() {
@@ -199,6 +200,7 @@ class ArticleWriter {
     if (image.width > 0 && image.height > 0) {
       out_.append(" width=\"" + std::to_string(image.width) + "\" height=\"" + std::to_string(image.height) + "\"");
     }
+    appendReferrerPolicy(out_, tree_.urls);
     out_.append(" loading=\"lazy\" decoding=\"async\">");
     if (!figure.caption.empty() || !figure.credit.empty()) {
       openTag("figcaption", "bs-caption");

@@ -363,6 +363,11 @@ class MarkdownWriter {
     out_.push_back('>');
   }
 
+  const UrlContext& urls() const {
+    static const UrlContext kNoBase;
+    return style_.urls ? *style_.urls : kNoBase;
+  }
+
   bool isWidowSpace(cmark_node* node) const {
     return std::any_of(widowSpaces_.begin(), widowSpaces_.end(), [&](const WidowSpace& space) { return space.node == node; });
   }
@@ -391,15 +396,20 @@ class MarkdownWriter {
   void writeLink(cmark_node* node, bool entering) {
     // A link whose URL is refused keeps its words as plain text; remember which ones opened.
     if (entering) {
-      const auto href = style_.links ? allowedUrl(cmark_node_get_url(node), UrlKind::Link) : std::nullopt;
-      openLinks_.push_back(href.has_value());
-      if (!href) return;
+      const UrlDecision href = style_.links ? decideUrl(cmark_node_get_url(node), UrlKind::Link, urls()) : UrlDecision{};
+      const bool written = href.outcome == UrlDecision::Outcome::Written;
+      openLinks_.push_back(written);
+      if (!written) return;
       out_.append("<a href=\"");
-      appendAttribute(out_, *href);
+      appendAttribute(out_, href.url);
       const char* title = cmark_node_get_title(node);
       if (title && *title) {
         out_.append("\" title=\"");
         appendAttribute(out_, title);
+      }
+      if (href.otherSite) {
+        out_.append("\" rel=\"");
+        appendAttribute(out_, urls().otherSiteRel);
       }
       out_.append("\">");
     } else {
@@ -410,17 +420,19 @@ class MarkdownWriter {
 
   void writeImage(cmark_node* node) {
     const std::string alt = plainTextOf(node);
-    const auto src = allowedUrl(cmark_node_get_url(node), UrlKind::Image);
-    if (!src) {
+    const UrlDecision src = decideUrl(cmark_node_get_url(node), UrlKind::Image, urls());
+    if (src.outcome != UrlDecision::Outcome::Written) {
       appendText(out_, alt);
       return;
     }
     startTag("img", "bs-inline-image");
     out_.append(" src=\"");
-    appendAttribute(out_, *src);
+    appendAttribute(out_, src.url);
     out_.append("\" alt=\"");
     appendAttribute(out_, alt);
-    out_.append("\" loading=\"lazy\" decoding=\"async\">");
+    out_.push_back('"');
+    appendReferrerPolicy(out_, urls());
+    out_.append(" loading=\"lazy\" decoding=\"async\">");
   }
 
   std::string& out_;
@@ -434,6 +446,13 @@ class MarkdownWriter {
 };
 
 }  // namespace
+
+void appendReferrerPolicy(std::string& out, const UrlContext& urls) {
+  if (urls.imageReferrerPolicy.empty()) return;
+  out.append(" referrerpolicy=\"");
+  appendAttribute(out, urls.imageReferrerPolicy);
+  out.push_back('"');
+}
 
 void appendMarkdown(std::string& out, const text::Markdown& markdown, const TextStyle& style) {
   if (markdown.empty()) return;

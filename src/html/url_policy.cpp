@@ -267,6 +267,7 @@ bool isDoubleDot(std::string_view segment) {
 
 // A path with its "." and ".." segments applied, never above the root (WHATWG's path parsing).
 std::string withoutDotSegments(std::string_view path) {
+  if (path.empty()) return "/";
   std::vector<std::string_view> segments;
   std::size_t start = 1;  // after the leading '/'
   while (true) {
@@ -401,6 +402,17 @@ UrlDecision decideUrl(std::string_view written, UrlKind kind, const UrlContext& 
   const std::string origin = originOf(decision.url);
   decision.otherSite = !origin.empty() && (!context.base || origin != context.base->scheme + "://" + context.base->authority);
   return decision;
+}
+
+UrlContext urlContextFor(const RenderOptions& options) {
+  UrlContext context;
+  context.base = parseBaseUrl(options.baseUrl);
+  context.dropRelativeImages = options.relativeImages == RelativeImages::Drop;
+  std::vector<std::string> refused;
+  const std::string tokens = linkRelTokens(options.linkRel, refused);
+  if (!tokens.empty()) context.otherSiteRel.append(" ").append(tokens);
+  if (isReferrerPolicy(options.imageReferrerPolicy)) context.imageReferrerPolicy = options.imageReferrerPolicy;
+  return context;
 }
 
 std::string linkRelTokens(std::string_view tokens, std::vector<std::string>& refused) {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "broadsheet/broadsheet.hpp"
+
 namespace broadsheet::html {
 
 enum class UrlKind {
@@ -40,11 +42,16 @@ struct BaseUrl {
 // user name or password) that the policy allows.
 std::optional<BaseUrl> parseBaseUrl(std::string_view url);
 
-// How an article's URLs are resolved: built once from the render options.
+// How an article's URLs are resolved and what links and images carry: from the render options.
 struct UrlContext {
   std::optional<BaseUrl> base;
-  bool dropRelativeImages = false;  // without a base: path-relative image URLs are left out
+  bool dropRelativeImages = false;      // without a base: path-relative image URLs are left out
+  std::string otherSiteRel = "noopener";  // `rel` of links in text that lead to other sites
+  std::string imageReferrerPolicy;      // `referrerpolicy` of every image ("" writes none)
 };
+
+// The context the options ask for. Values the options would refuse (see parseOptions) count as absent.
+UrlContext urlContextFor(const RenderOptions& options);
 
 struct UrlDecision {
   enum class Outcome {

@@ -166,3 +166,77 @@ TEST_CASE("options for URLs, links, images and parts are read, and bad values re
     CHECK(reports.size() == 1);
   }
 }
+
+namespace {
+
+// Images and links of every kind, all relative.
+std::string documentWithRelativeUrls() {
+  return R"J({"format":"broadsheet/article@1","headline":"Relative","canonicalUrl":"/world/story",
+    "authors":[{"name":"Ann","url":"../people/ann"}],"publisher":{"name":"Pub","url":"/"},
+    "callToAction":{"label":"Act","url":"//news.example/act"},
+    "image":{"src":"img/lead.jpg","alt":"Lead","caption":"Lead caption"},
+    "body":[{"type":"paragraph","text":"See [the map](maps/1.html), [us](/about), [them](https://other.example/x), [notes](#notes) and <https://other.example/auto>. ![inline](img/inline.png)"},
+            {"type":"image","src":"/img/block.jpg","alt":"Block"},
+            {"type":"image","src":"//cdn.example/abs.jpg","alt":"Absolute","width":4,"height":3}]})J";
+}
+
+}  // namespace
+
+TEST_CASE("with a base URL every image and link resolves against the article", "[markup][urls]") {
+  const RenderResult result = renderWith(documentWithRelativeUrls(), R"({"baseUrl":"https://news.example/world/2024/story.json"})");
+  CHECK(result.ok);
+  CHECK(result.diagnostics.empty());
+  const std::string& html = result.html;
+  for (const char* expected : {"src=\"https://news.example/world/2024/img/lead.jpg\"", "src=\"https://news.example/img/block.jpg\"",
+                               "src=\"https://cdn.example/abs.jpg\"", "src=\"https://news.example/world/2024/img/inline.png\"",
+                               "href=\"https://news.example/world/people/ann\"", "href=\"https://news.example/\"",
+                               "href=\"https://news.example/act\"", "<a href=\"https://news.example/world/2024/maps/1.html\">the map</a>",
+                               "<a href=\"https://news.example/about\">us</a>", "<a href=\"#notes\">notes</a>",
+                               "<a href=\"https://other.example/x\" rel=\"noopener\">them</a>"}) {
+    INFO(expected);
+    CHECK(html.find(expected) != std::string::npos);
+  }
+  CHECK(result.meta.canonicalUrl == "https://news.example/world/story");
+  CHECK(countOccurrences(html, " rel=\"") == 2);  // the two links to other.example, the autolink included
+  CHECK(countOccurrences(html, "referrerpolicy") == 0);
+}
+
+TEST_CASE("without a base, relative images are kept, or dropped with a warning", "[markup][urls]") {
+  const RenderResult kept = renderWith(documentWithRelativeUrls(), "{}");
+  CHECK(kept.diagnostics.empty());
+  CHECK(kept.html.find("src=\"img/lead.jpg\"") != std::string::npos);
+  CHECK(kept.html.find("src=\"img/inline.png\"") != std::string::npos);
+  CHECK(kept.html.find("src=\"https://cdn.example/abs.jpg\"") != std::string::npos);  // protocol-relative: https always
+
+  const RenderResult dropped = renderWith(documentWithRelativeUrls(), R"({"relativeImages":"drop"})");
+  CHECK(dropped.ok);  // warnings only
+  std::vector<std::string> paths;
+  for (const Diagnostic& d : dropped.diagnostics) {
+    CHECK(d.code == "BS-URL-RELATIVE");
+    CHECK(d.severity == Severity::Warning);
+    paths.push_back(d.path);
+  }
+  CHECK(paths == std::vector<std::string>{"/image/src", "/body/0/text", "/body/1/src"});
+  CHECK(dropped.html.find("img/") == std::string::npos);
+  CHECK(dropped.html.find("bs-lead-image") == std::string::npos);  // the lead image and its caption are left out
+  CHECK(dropped.html.find("Lead caption") == std::string::npos);
+  CHECK(dropped.html.find("inline") != std::string::npos);  // an inline image is shown as its description
+  CHECK(countOccurrences(dropped.html, "<img ") == 1);
+  CHECK(dropped.html.find("src=\"https://cdn.example/abs.jpg\"") != std::string::npos);
+  CHECK(dropped.html.find("<a href=\"maps/1.html\">") != std::string::npos);  // links stay: the reader chooses to follow
+}
+
+TEST_CASE("links to other sites carry noopener and the linkRel tokens; images the referrer policy", "[markup][urls]") {
+  const RenderResult result = renderWith(documentWithRelativeUrls(),
+      R"({"baseUrl":"https://news.example/story","linkRel":"nofollow ugc","imageReferrerPolicy":"strict-origin"})");
+  const std::string& html = result.html;
+  CHECK(html.find("<a href=\"https://other.example/x\" rel=\"noopener nofollow ugc\">them</a>") != std::string::npos);
+  CHECK(countOccurrences(html, " rel=\"noopener nofollow ugc\"") == 2);
+  CHECK(html.find("<a href=\"https://news.example/about\">us</a>") != std::string::npos);  // same site: no rel
+  CHECK(countOccurrences(html, "<img ") == 4);
+  CHECK(countOccurrences(html, " referrerpolicy=\"strict-origin\"") == 4);
+  // Images keep their loading hints and known dimensions.
+  CHECK(html.find("src=\"https://cdn.example/abs.jpg\" alt=\"Absolute\" width=\"4\" height=\"3\" referrerpolicy=\"strict-origin\" "
+                  "loading=\"lazy\" decoding=\"async\">") != std::string::npos);
+  CHECK(countOccurrences(html, "loading=\"lazy\" decoding=\"async\"") == 4);
+}
