@@ -444,13 +444,13 @@ export class BroadsheetArticle extends Base {
    * article without `base-url`), relative images are left out.
    */
   #renderOptions(articleUrl) {
-    // The core names the ::part()s from the elements it writes.
-    const options = { parts: true };
+    // The core names the ::part()s from the elements it writes. `drop` only acts when there is no base
+    // the core accepts (it refuses one with a user name, say).
+    const options = { parts: true, relativeImages: 'drop' };
     const base = this.hasAttribute('base-url')
       ? httpUrl(this.getAttribute('base-url'), this.ownerDocument.baseURI)
       : httpUrl(articleUrl);
     if (base) options.baseUrl = base;
-    else options.relativeImages = 'drop';
     const referrerPolicy = this.getAttribute('referrerpolicy');
     if (referrerPolicy) options.imageReferrerPolicy = referrerPolicy;
     const linkRel = this.getAttribute('link-rel');

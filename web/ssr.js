@@ -26,8 +26,8 @@ export function renderElementHTML(renderer, input, options = {}) {
   }
 
   // The same options, as render options here and as attributes for the element's own renders. The
-  // core names the ::part()s, as it does for the element.
-  const renderOptions = { parts: true };
+  // core names the ::part()s, and leaves out relative images when there is no base, as for the element.
+  const renderOptions = { parts: true, relativeImages: 'drop' };
   const elementAttributes = { ...attributes };
   if (theme !== undefined) {
     if (!THEMES.has(theme)) throw new TypeError(`renderElementHTML: theme must be auto, light or dark, not "${theme}"`);
@@ -50,8 +50,6 @@ export function renderElementHTML(renderer, input, options = {}) {
       throw new TypeError(`renderElementHTML: baseUrl must be an absolute http(s) URL, not "${baseUrl}"`);
     }
     renderOptions.baseUrl = elementAttributes['base-url'] = String(baseUrl);
-  } else {
-    renderOptions.relativeImages = 'drop';
   }
   if (referrerPolicy) renderOptions.imageReferrerPolicy = elementAttributes.referrerpolicy = String(referrerPolicy);
   if (linkRel) renderOptions.linkRel = elementAttributes['link-rel'] = String(linkRel);

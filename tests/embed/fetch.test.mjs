@@ -13,8 +13,6 @@ import { testOutputDir } from '../helpers/paths.mjs';
 import { openRecordedPage, startLoggingServer } from './support.mjs';
 
 const BLANK_PAGE = '/test-output/embed/fetch-blank.html';
-// Until the core resolves URLs (h/core-urls reads the options but does not apply them yet).
-const URLS_TODO = 'the core does not apply baseUrl, relativeImages, imageReferrerPolicy and linkRel yet';
 const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, 0x20); // white space: valid JSON padding, were it ever read whole
 // A 1×1 transparent PNG.
@@ -50,7 +48,7 @@ async function startPublisher() {
     requests.push({ url: request.url, headers: request.headers });
     const headers = { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' };
     if (request.url === '/stalled-headers') return;
-    if (request.url === '/articles/story.json') return response.writeHead(200, headers).end(JSON.stringify(RELATIVE_ARTICLE));
+    if (request.url.startsWith('/articles/story.json')) return response.writeHead(200, headers).end(JSON.stringify(RELATIVE_ARTICLE));
     if (request.url.endsWith('.png')) return response.writeHead(200, { 'Content-Type': 'image/png' }).end(PNG);
     if (request.url === '/stalled-body') {
       response.writeHead(200, headers);
@@ -194,7 +192,7 @@ describe('<broadsheet-article> src requests', () => {
     assert.match(cookieOf('include') ?? '', /session=partner-secret/);
   });
 
-  test("a src article's relative images are requested from the publisher's origin, never the host's", { todo: URLS_TODO }, async () => {
+  test("a src article's relative images are requested from the publisher's origin, never the host's", async () => {
     const { page } = await blankPage();
     const src = `${publisher.baseUrl}/articles/story.json`;
     const outcome = await renderElement(page, 'bs-relative-src', { src });
@@ -205,7 +203,7 @@ describe('<broadsheet-article> src requests', () => {
     assert.deepEqual(imageRequests(host), [], 'the host was asked for no image');
   });
 
-  test('without a base, an inline article drops its relative images; base-url gives it one', { todo: URLS_TODO }, async () => {
+  test('without a base, an inline article drops its relative images; base-url gives it one', async () => {
     const { page } = await blankPage();
     const before = imageRequests(publisher).length;
     const dropped = await renderElement(page, 'bs-relative-inline', {}, RELATIVE_ARTICLE);
@@ -219,10 +217,16 @@ describe('<broadsheet-article> src requests', () => {
     assert.deepEqual(based.images.map((image) => image.src),
       [`${publisher.baseUrl}/images/lead.png`, `${publisher.baseUrl}/articles/images/photo.png`]);
     assert.equal(imageRequests(publisher).length, before + 2);
+
+    // A base the core refuses (it names a user) is no base: the images are left out, not kept.
+    const refused = await renderElement(page, 'bs-relative-refused',
+      { 'base-url': `${publisher.baseUrl.replace('//', '//reader:secret@')}/articles/` }, RELATIVE_ARTICLE);
+    assert.deepEqual(refused.images, []);
+    assert.ok(refused.diagnostics.includes('BS-OPTION /baseUrl'), refused.diagnostics.join());
     assert.deepEqual(imageRequests(host), [], 'the host was asked for no image');
   });
 
-  test('referrerpolicy reaches the images, link-rel the links to other sites', { todo: URLS_TODO }, async () => {
+  test('referrerpolicy reaches the images, link-rel the links to other sites', async () => {
     const { page } = await blankPage();
     const src = `${publisher.baseUrl}/articles/story.json?policies`;
     publisher.requests.length = 0;

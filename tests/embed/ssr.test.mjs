@@ -74,9 +74,7 @@ describe('renderElementHTML', () => {
     assert.throws(() => renderElementHTML(renderer, article, { baseUrl: '/articles/' }), TypeError);
   });
 
-  test('relative images resolve against baseUrl, and are left out without it (as the element does)', {
-    todo: 'the core does not apply baseUrl and relativeImages yet',
-  }, () => {
+  test('relative images resolve against baseUrl, and are left out without it (as the element does)', () => {
     const article = { format: 'broadsheet/article@1', headline: 'Pictures',
       body: [{ type: 'image', src: 'images/a.png', alt: 'A' }, { type: 'paragraph', text: 'Text.' }] };
     const dropped = renderElementHTML(renderer, article);
