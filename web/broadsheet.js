@@ -236,8 +236,38 @@ function encodeRequest(input, renderOptions) {
   const request = readRequest(input, renderOptions);
   if (request.diagnostic) return request;
   const limit = maxInputBytes(renderOptions);
-  const excess = request.text !== undefined ? textExcess(request.text, limit) : byteExcess(request.bytes, limit);
-  return excess ? { diagnostic: limitDiagnostic(excess, limit) } : request;
+  // Measured as the core measures: after a byte order mark, which it drops.
+  const text = request.text?.charCodeAt(0) === 0xfeff ? request.text.slice(1) : request.text;
+  const bytes = request.bytes && hasByteOrderMark(request.bytes) ? request.bytes.subarray(3) : request.bytes;
+  const excess = text !== undefined ? textExcess(text, limit) : byteExcess(bytes, limit);
+  if (!excess) return request;
+  return { diagnostic: limitDiagnostic(excess, limit, rootPosition(text ?? bytes)) };
+}
+
+function hasByteOrderMark(bytes) {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/**
+ * Where the core places a diagnostic about the whole document: the first character after the leading
+ * JSON white space (a `\r` counts as a column, as in the core), or 0:0 when there is none.
+ */
+function rootPosition(textOrBytes) {
+  const isText = typeof textOrBytes === 'string';
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < textOrBytes.length; i += 1) {
+    const unit = isText ? textOrBytes.charCodeAt(i) : textOrBytes[i];
+    if (unit === 0x0a) {
+      line += 1;
+      column = 1;
+    } else if (unit === 0x20 || unit === 0x09 || unit === 0x0d) {
+      column += 1;
+    } else {
+      return { line, column };
+    }
+  }
+  return { line: 0, column: 0 };
 }
 
 /** The input size limit the core will apply: the option when it is valid (the core warns when not). */
@@ -356,9 +386,9 @@ function inputDiagnostic(message) {
 }
 
 /** The core's own wording for the same limit (src/format/parse_json.cpp). */
-function limitDiagnostic(size, limit) {
+function limitDiagnostic(size, limit, { line, column }) {
   return { severity: 'error', code: 'BS-LIMIT', message: `The document is ${size} long; the limit is ${limit} bytes.`,
-    path: '', line: 0, column: 0 };
+    path: '', line, column };
 }
 
 function internalDiagnostic(message) {

@@ -212,7 +212,9 @@ describe('createRenderer', () => {
     const copied = [];
     const moduleFactory = (args) => realFactory(args).then((core) => {
       const input = core._broadsheet_input;
-      core._broadsheet_input = (length) => { copied.push(length); return input(length); };
+      const counted = (length) => { copied.push(length); return input(length); };
+      // A property the glue cannot overwrite: its export stubs replace themselves on first call.
+      Object.defineProperty(core, '_broadsheet_input', { get: () => counted, set() {} });
       return core;
     });
     const counting = await createRenderer({ moduleFactory });
@@ -232,6 +234,18 @@ describe('createRenderer', () => {
     assert.equal(limitCodes(counting.render(article({ body: 'x'.repeat(DEFAULT_LIMIT) }))).length, 1);
     assert.deepEqual(copied, [], 'nothing reached the core');
     assert.equal(counting.memoryBytes, baseline, 'and its memory did not grow');
+
+    // Measured and placed as the core does (its native build reports these for the same bytes): a byte
+    // order mark is not counted, and the position is the root value's first character.
+    const marked = Buffer.concat([Buffer.from('\ufeff\r\n "'), Buffer.alloc(DEFAULT_LIMIT + 1, 'x'), Buffer.from('"')]);
+    assert.deepEqual(counting.render(marked).diagnostics.map(({ message, line, column }) => ({ message, line, column })),
+      [{ message: `The document is ${DEFAULT_LIMIT + 6} bytes long; the limit is ${DEFAULT_LIMIT} bytes.`, line: 2, column: 2 }]);
+    const indented = counting.validate(`\n\n  "${'x'.repeat(DEFAULT_LIMIT)}"`).diagnostics[0];
+    assert.deepEqual([indented.line, indented.column], [3, 3]);
+    const atLimit = `\ufeff"${'x'.repeat(98)}"`; // 100 bytes after the mark
+    assert.equal(limitCodes(counting.validate(atLimit, { limits: { maxInputBytes: 100 } })).length, 0);
+    assert.equal(copied.length, 1, 'a document at the limit, with its mark, goes to the core');
+    copied.length = 0;
 
     // The limit option is the one that counts; at the limit exactly, the core gets the document.
     const small = JSON.stringify(article());
