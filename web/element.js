@@ -583,9 +583,9 @@ export class BroadsheetArticle extends Base {
 
 /**
  * The article's bytes (the core reads UTF-8 and reports bytes that are not) and the URL they came from,
- * after redirects. The request is aborted
- * after `timeout` ms, body included, and reading stops past the renderer's input limit, so a slow or
- * endless response costs neither time nor memory beyond those bounds.
+ * after redirects. The request is aborted after `timeout` ms, body included, and reading stops past the
+ * renderer's input limit, so a slow or endless response costs neither time nor memory beyond those
+ * bounds.
  */
 async function fetchArticle(url, { credentials, timeout }) {
   const controller = new AbortController();

@@ -40,8 +40,8 @@ async function main() {
   const [renderer, example] = await Promise.all([getSharedRenderer(), loadExample()]);
   document.getElementById('version').textContent = `core ${renderer.version}`;
 
-  // While editing, a document with errors keeps the last good render on screen (dimmed) instead of
-  // the reader-facing fallback.
+  // While editing, a document that cannot be shown (half-typed JSON, no headline) keeps the last
+  // render on screen (dimmed) instead of the reader-facing fallback.
   preview.addEventListener('broadsheet:error', (event) => {
     if (hasRendered && event.detail.reason === 'document') event.preventDefault();
   });
