@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { createRenderer, formatDiagnostic } from '../web/broadsheet.js';
 
 const USAGE = `Usage:
-  broadsheet render <file|-> [--format html|json] [--standalone] [-o <out>]
+  broadsheet render <file|-> [--format html|json] [--standalone] [--strict] [-o <out>]
   broadsheet validate <file|-> [--format text|json]
   broadsheet --help | --version
 
@@ -19,6 +19,8 @@ Options:
   --format <f>       render: html (default), or json for the whole result (ok, html, css,
                      diagnostics, meta); validate: text (default), or json for {ok, diagnostics}.
   --standalone       Write a whole HTML document with the stylesheet inlined.
+  --strict           Write nothing when the document has errors (by default the best-effort
+                     rendering is written, as the element shows it, and the status is still 1).
   -o, --output <out> Write to this file instead of standard output.
   -h, --help         Show this help.
   --version          Show the package and core versions.
@@ -32,7 +34,7 @@ Exit status: 0 no errors, 1 the document has errors, 2 usage error or the comman
 class UsageError extends Error {}
 
 const COMMANDS = {
-  render: { formats: ['html', 'json'], flags: ['format', 'standalone', 'output'] },
+  render: { formats: ['html', 'json'], flags: ['format', 'standalone', 'strict', 'output'] },
   validate: { formats: ['text', 'json'], flags: ['format'] },
 };
 
@@ -45,6 +47,7 @@ function parseCommandLine(argv) {
       options: {
         format: { type: 'string' },
         standalone: { type: 'boolean' },
+        strict: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -69,7 +72,9 @@ function parseCommandLine(argv) {
   if (!spec.formats.includes(format)) {
     throw new UsageError(`${command}: --format must be ${spec.formats.join(' or ')}, not '${format}'`);
   }
-  return { command, file, format, standalone: Boolean(values.standalone), output: values.output };
+  return {
+    command, file, format, standalone: Boolean(values.standalone), strict: Boolean(values.strict), output: values.output,
+  };
 }
 
 async function readInput(file) {
@@ -85,7 +90,8 @@ async function main(argv) {
     request = parseCommandLine(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`broadsheet: ${error.message}\nRun 'broadsheet --help' for usage.\n`);
+    report(`broadsheet: ${error.message}`);
+    report("Run 'broadsheet --help' for usage.");
     return 2;
   }
   if (request.help) {
@@ -97,7 +103,7 @@ async function main(argv) {
   try {
     renderer = await createRenderer();
   } catch (error) {
-    process.stderr.write(`${error.message}\n`);
+    report(error.message);
     return 2;
   }
   if (request.version) {
@@ -111,7 +117,7 @@ async function main(argv) {
     input = await readInput(request.file);
   } catch (error) {
     const name = request.file === '-' ? 'standard input' : request.file;
-    process.stderr.write(`broadsheet: cannot read ${name}: ${error.code ?? error.message}\n`);
+    report(`broadsheet: cannot read ${name}: ${error.code ?? error.message}`);
     return 2;
   }
   // Bytes go to the core as they are: no decoding here, so line and column match the file.
@@ -121,18 +127,23 @@ async function main(argv) {
     ? renderer.render(bytes, request.standalone ? { standalone: true } : undefined)
     : renderer.validate(bytes);
 
-  for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  for (const diagnostic of result.diagnostics) report(formatDiagnostic(diagnostic));
 
+  // Like the element, `render` writes what could be rendered even when the document has errors (the
+  // status still says so); --strict writes nothing then. The HTML needs no escaping for the terminal:
+  // the core leaves control characters out of it.
   let output = null;
-  if (request.format === 'json') output = `${JSON.stringify(result, null, 2)}\n`;
-  else if (request.command === 'render' && result.ok) output = result.html;
+  if (!(request.strict && !result.ok)) {
+    if (request.format === 'json') output = `${terminalSafeJson(result)}\n`;
+    else if (request.command === 'render' && result.html) output = result.html;
+  }
 
   if (output !== null) {
     if (request.output) {
       try {
         await writeFile(request.output, output);
       } catch (error) {
-        process.stderr.write(`broadsheet: cannot write ${request.output}: ${error.code ?? error.message}\n`);
+        report(`broadsheet: cannot write ${request.output}: ${error.code ?? error.message}`);
         return 2;
       }
     } else {
@@ -140,6 +151,31 @@ async function main(argv) {
     }
   }
   return result.ok ? 0 : 1;
+}
+
+// ── Text for the terminal ──────────────────────────────────────────────────────────────────────────
+// File names, arguments and article values reach the terminal in messages and diagnostics. Written as
+// they are, an article could move the cursor, retitle the window, hide lines or reorder them (ESC and
+// the other C0 and C1 controls, bidi embeddings, overrides and isolates), so those characters are
+// shown as \uXXXX text instead. Lone surrogates too: they have no printable form.
+
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/gu;
+// What JSON.stringify leaves as it is (it escapes C0 controls and lone surrogates itself). In JSON text
+// these characters only occur inside strings, where \uXXXX means the same character.
+const UNPRINTABLE_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeCharacter(character) {
+  return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** Writes one line to standard error, with its unprintable characters escaped. */
+function report(line) {
+  process.stderr.write(`${String(line).replace(UNPRINTABLE, escapeCharacter)}\n`);
+}
+
+/** JSON text (indented) that means the same value and holds no character that drives a terminal. */
+function terminalSafeJson(value) {
+  return JSON.stringify(value, null, 2).replace(UNPRINTABLE_IN_JSON, escapeCharacter);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -78,6 +78,44 @@ describe('broadsheet render', () => {
     assert.ok(Number(column) > 0);
   });
 
+  // A heading level of 5 is an error the core repairs (the heading is shown at level 2).
+  const repairable = JSON.stringify({
+    format: 'broadsheet/article@1',
+    headline: 'Repairable',
+    body: [{ type: 'heading', level: 5, text: 'Too deep' }, { type: 'paragraph', text: 'Still shown.' }],
+  });
+
+  test('a repairable error: writes the best-effort HTML, prints the error and exits 1', () => {
+    const run = cli(['render', '-'], repairable);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /^<article class="bs-article"/);
+    assert.ok(run.stdout.includes('Still shown.'));
+    const line = run.stderr.split('\n').find((l) => l.includes('/body/0/level'));
+    assert.ok(line, run.stderr);
+    assert.match(line, DIAGNOSTIC_LINE);
+    assert.match(line, / BS-VALUE /);
+  });
+
+  test('--strict writes nothing when there are errors, still exits 1, and changes nothing without them', () => {
+    const strict = cli(['render', '--strict', '-'], repairable);
+    assert.equal(strict.status, 1);
+    assert.equal(strict.stdout, '');
+    assert.match(strict.stderr, /BS-VALUE/);
+
+    const out = path.join(scratch, 'strict.html');
+    const toFile = cli(['render', '--strict', '-', '-o', out], repairable);
+    assert.equal(toFile.status, 1);
+    assert.equal(existsSync(out), false, 'no output file is created');
+
+    const json = cli(['render', '--strict', '--format', 'json', '-'], repairable);
+    assert.equal(json.status, 1);
+    assert.equal(json.stdout, '');
+
+    const good = cli(['render', '--strict', examplePath]);
+    assert.equal(good.status, 0, good.stderr);
+    assert.equal(good.stdout, cli(['render', examplePath]).stdout);
+  });
+
   test('a document error exits 1; --format json still writes the result', () => {
     const file = path.join(scratch, 'wrong-format.json');
     writeFileSync(file, JSON.stringify({ format: 'nope', headline: 'x', body: [] }));
@@ -87,6 +125,47 @@ describe('broadsheet render', () => {
     assert.equal(result.ok, false);
     assert.ok(result.diagnostics.some((d) => d.severity === 'error' && d.path === '/format'));
     for (const line of run.stderr.trim().split('\n')) assert.match(line, DIAGNOSTIC_LINE);
+  });
+});
+
+describe('text for the terminal', () => {
+  // Raw ESC, BEL, C1 CSI (U+009B), bidi override and isolate: what would drive or reorder a terminal.
+  const UNPRINTABLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  const hostileName = '\u001b]0;owned\u0007\u009b2J\u202eevil\u2066';
+  const hostileArticle = `{"format": "broadsheet/article@1", "headline": "H \u202e \u0085", "body": "x",
+    ${JSON.stringify(hostileName)}: 1}`;
+
+  test('diagnostics show control and bidi characters from the article as \\uXXXX text', () => {
+    const run = cli(['render', '-'], hostileArticle);
+    assert.equal(run.status, 0, run.stderr);
+    const line = run.stderr.split('\n').find((l) => l.includes('BS-UNKNOWN-MEMBER'));
+    assert.ok(line, run.stderr);
+    assert.doesNotMatch(run.stderr, UNPRINTABLE);
+    assert.ok(line.startsWith('/\\u001b]0;owned\\u0007\\u009b2J\\u202eevil\\u2066 '), line);
+  });
+
+  test('--format json escapes C1 and bidi characters and still means the same values', () => {
+    const run = cli(['render', '--format', 'json', '-'], hostileArticle);
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, UNPRINTABLE);
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.meta.headline, 'H \u202e \u0085');
+    assert.equal(result.diagnostics[0].path, `/${hostileName}`);
+  });
+
+  test('a file name is escaped in messages', () => {
+    const name = path.join(scratch, 'missing-\u001b[2J-\u202e.json');
+    const run = cli(['render', name]);
+    assert.equal(run.status, 2);
+    assert.doesNotMatch(run.stderr, UNPRINTABLE);
+    assert.ok(run.stderr.includes('missing-\\u001b[2J-\\u202e.json: ENOENT'), run.stderr);
+  });
+
+  test('usage errors escape the arguments they quote', () => {
+    const run = cli(['render', examplePath, '--format', 'x\u001b[31m']);
+    assert.equal(run.status, 2);
+    assert.doesNotMatch(run.stderr, UNPRINTABLE);
+    assert.ok(run.stderr.includes("not 'x\\u001b[31m'"), run.stderr);
   });
 });
 
