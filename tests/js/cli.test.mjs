@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { createRenderer } from '../../web/broadsheet.js';
+import { embedSnippet } from '../../web/embed-snippet.js';
 import { cliPath, examplePath, exampleAnalysts, repoRoot } from '../helpers/paths.mjs';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'broadsheet-cli-'));
@@ -167,6 +169,92 @@ describe('text for the terminal', () => {
     assert.doesNotMatch(run.stderr, UNPRINTABLE);
     assert.ok(run.stderr.includes("not 'x\\u001b[31m'"), run.stderr);
   });
+});
+
+describe('broadsheet embed', () => {
+  const src = 'https://publisher.example/articles/nato.json';
+  const script = 'https://publisher.example/broadsheet/web/embed.js';
+
+  test('prints the recommended snippet: the module script, then the element pre-rendered with its JSON', async () => {
+    const run = cli(['embed', examplePath, '--src', src, '--script', script]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stderr, '', 'no diagnostics and no warnings for the example');
+    const [scriptLine, element] = run.stdout.split(/\n(?=<broadsheet-article)/);
+    assert.equal(scriptLine, `<script type="module" src="${script}"></script>`);
+    assert.match(element, /^<broadsheet-article src="https:\/\/publisher\.example\/articles\/nato\.json"><template shadowrootmode="open"><style>/);
+    for (const name of exampleAnalysts) assert.ok(element.includes(name), name);
+    const json = element.match(/<script type="application\/json">([^<]*)<\/script><\/broadsheet-article>\n$/);
+    assert.ok(json, 'the JSON is inlined last');
+    assert.deepEqual(JSON.parse(json[1]), JSON.parse(readFileSync(examplePath, 'utf8')));
+
+    // The playground's "Copy embed snippet" calls the same function.
+    const shared = embedSnippet(await createRenderer(), readFileSync(examplePath, 'utf8'), { script, src });
+    assert.equal(run.stdout, shared.snippet);
+  });
+
+  test('--theme and --lang go on the element and into the rendering; -o writes a file', () => {
+    const out = path.join(scratch, 'snippet.html');
+    const run = cli(['embed', examplePath, '--src', src, '--script', script, '--theme', 'dark', '--lang', 'fr', '-o', out]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '');
+    const snippet = readFileSync(out, 'utf8');
+    assert.match(snippet, /<broadsheet-article src="[^"]+" theme="dark" lang="fr">/);
+    assert.match(snippet, /<article part="article" class="bs-article" lang="fr" dir="ltr" data-theme="dark">/);
+  });
+
+  test('warns about images without width and height, which move the page when they load', () => {
+    const article = JSON.stringify({
+      format: 'broadsheet/article@1',
+      headline: 'Pictures',
+      body: [
+        { type: 'image', src: 'https://images.example/sized.jpg', alt: 'Sized', width: 800, height: 600 },
+        { type: 'image', src: 'https://images.example/unsized.jpg', alt: 'Unsized' },
+        { type: 'paragraph', text: 'Inline: ![map](https://images.example/map.png)' },
+      ],
+    });
+    const run = cli(['embed', '-', '--src', src, '--script', script], article);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /unsized\.jpg/);
+    assert.match(run.stderr, /^broadsheet: warning: 2 images have no width and height/m);
+  });
+
+  test('an article with errors: diagnostics, status 1, and the snippet of what the element shows', () => {
+    const run = cli(['embed', '-', '--src', src, '--script', script], JSON.stringify({
+      format: 'broadsheet/article@1',
+      headline: 'Repairable',
+      body: [{ type: 'heading', level: 5, text: 'Too deep' }],
+    }));
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /BS-VALUE/);
+    assert.match(run.stdout, /^<script type="module"/);
+  });
+
+  test('control and bidi characters of the article are escaped in the snippet, meaning the same', () => {
+    const value = 'a\u007f\u009b\u202eb\u2067c';
+    const text = JSON.stringify({ format: 'broadsheet/article@1', headline: `H ${value}`, body: value });
+    const run = cli(['embed', '-', '--src', src, '--script', script], text);
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    assert.match(run.stdout, /&#x202e;/, 'as character references in the HTML');
+    const json = run.stdout.match(/<script type="application\/json">([^<]*)<\/script>/)[1];
+    assert.deepEqual(JSON.parse(json), JSON.parse(text));
+  });
+
+  const usageErrors = {
+    'no --src': ['embed', examplePath, '--script', script],
+    'no --script': ['embed', examplePath, '--src', src],
+    'a javascript: URL': ['embed', examplePath, '--src', src, '--script', 'javascript:alert(1)'],
+    'a bad --theme': ['embed', examplePath, '--src', src, '--script', script, '--theme', 'sepia'],
+    '--format': ['embed', examplePath, '--src', src, '--script', script, '--format', 'json'],
+  };
+  for (const [name, args] of Object.entries(usageErrors)) {
+    test(`${name} is a usage error`, () => {
+      const run = cli(args);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /^broadsheet: embed: /);
+      assert.equal(run.stdout, '');
+    });
+  }
 });
 
 describe('broadsheet validate', () => {
