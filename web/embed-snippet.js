@@ -5,11 +5,11 @@
 // module has arrived, then reserves a viewport height and pushes everything after it down. With the
 // module 700 ms late, that alone scored a cumulative layout shift of 0.58 on a 375x667 phone and 0.21
 // at 1280x800 (tests/embed/layout-shift.test.mjs; docs/embed.md has the figures). A fixed reservation
-// is only right for articles of that height. So the snippet holds
-// the article already rendered into a declarative shadow root (renderElementHTML, web/ssr.js), which the
-// browser lays out with the rest of the page, and its JSON inlined: when the module arrives, the element
-// hydrates from that JSON without fetching anything and swaps in the same markup, so nothing moves.
-// `src` stays on the element to say where the article lives.
+// is only right for articles of that height. So the snippet holds the article already rendered into a
+// declarative shadow root (renderElementHTML, web/ssr.js), which the browser lays out with the rest of
+// the page, and its JSON inlined: when the module arrives, the element hydrates from that JSON without
+// fetching anything and swaps in the same markup, so nothing moves. `src` stays on the element to say
+// where the article lives.
 
 import { renderElementHTML } from './ssr.js';
 
