@@ -25,8 +25,8 @@ Options:
   --format <f>       render: html (default), or json for the whole result (ok, html, css,
                      diagnostics, meta); validate: text (default), or json for {ok, diagnostics}.
   --standalone       Write a whole HTML document with the stylesheet inlined.
-  --strict           Write nothing when the document has errors (by default the best-effort
-                     rendering is written, as the element shows it, and the status is still 1).
+  --strict           render: write nothing when the document has errors (by default what could
+                     be rendered is written, as the element shows it, and the status is still 1).
   --src <url>        embed: where the article's JSON is published (the element's src).
   --script <url>     embed: where embed.js is published.
   --theme <t>, --lang <tag>
@@ -99,7 +99,7 @@ function parseCommandLine(argv) {
   if (!spec.formats.includes(format)) {
     throw new UsageError(`${command}: --format must be ${spec.formats.join(' or ')}, not '${format}'`);
   }
-  return { command, file, format, ...values, standalone: Boolean(values.standalone), strict: Boolean(values.strict) };
+  return { ...values, command, file, format, standalone: Boolean(values.standalone), strict: Boolean(values.strict) };
 }
 
 /** An absolute http(s) URL, or a relative one (which the partner's page resolves to http(s)). */
