@@ -32,10 +32,12 @@ export const FRAME_CSS = `
 
 /**
  * JSON text made safe to inline in `<script type="application/json">`: `</script>` or `<!--` inside a
- * string cannot end or alter the script element. (`<` only occurs inside strings in valid JSON, where
- * `\u003c` means the same character.)
+ * string cannot end or alter the script element. DEL, C1 controls and bidi embeddings, overrides and
+ * isolates are escaped too, so a printed snippet cannot drive or reorder the terminal showing it. (These
+ * characters only occur inside strings in valid JSON, where `\uXXXX` means the same character.)
  * @param {string} json
  */
 export function escapeJsonForScript(json) {
-  return json.replace(/</g, '\\u003c');
+  return json.replace(/[<\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

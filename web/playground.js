@@ -4,7 +4,7 @@
 
 import { formatDiagnostic } from './broadsheet.js';
 import { getSharedRenderer } from './element.js';
-import { escapeJsonForScript } from './element-markup.js';
+import { embedSnippet } from './embed-snippet.js';
 
 // `?example=NAME` opens examples/NAME.json instead of the seed article.
 const exampleName = /^[a-z0-9-]+$/.exec(new URLSearchParams(location.search).get('example') ?? '')?.[0]
@@ -167,27 +167,26 @@ async function loadFile() {
   await update();
 }
 
-/** The partner snippet for the article in the editor, inlined, with the chosen theme and language. */
-function embedSnippet() {
-  let attributes = '';
-  if (themeSelect.value !== 'auto') attributes += ` theme="${themeSelect.value}"`;
-  if (langSelect.value) attributes += ` lang="${langSelect.value}"`;
-  return `<script type="module" src="${EMBED_URL.href}"></script>\n` +
-    `<broadsheet-article${attributes}>\n<script type="application/json">\n` +
-    `${escapeJsonForScript(editor.value.trim())}\n</script>\n</broadsheet-article>\n`;
-}
-
+/**
+ * The recommended partner snippet for the article in the editor (the same as `broadsheet embed`), with
+ * the chosen theme and language: the article rendered into it, its JSON inlined.
+ */
 async function copySnippet() {
-  const snippet = embedSnippet();
+  const { snippet, warnings } = embedSnippet(await getSharedRenderer(), editor.value, {
+    script: EMBED_URL.href,
+    theme: themeSelect.value === 'auto' ? undefined : themeSelect.value,
+    lang: langSelect.value || undefined,
+  });
   snippetText.value = snippet;
   snippetPanel.hidden = false;
+  const warning = warnings.length ? ` (${warnings.join(' ')})` : '';
   try {
     await navigator.clipboard.writeText(snippet);
-    showStatus('Embed snippet copied', 'ok');
+    showStatus(`Embed snippet copied${warning}`, warning ? 'warning' : 'ok');
   } catch {
     snippetText.focus();
     snippetText.select();
-    showStatus('Copy the selected snippet (the clipboard is not available here)', 'warning');
+    showStatus(`Copy the selected snippet (the clipboard is not available here)${warning}`, 'warning');
   }
 }
 

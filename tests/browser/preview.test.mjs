@@ -1,10 +1,12 @@
 // The preview page in headless Chromium: the seed article rendered by the WASM core, live editing.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../../scripts/serve.js';
+import { createRenderer } from '../../web/broadsheet.js';
+import { embedSnippet } from '../../web/embed-snippet.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
 import { exampleAnalysts, repoRoot, testOutputDir } from '../helpers/paths.mjs';
 
@@ -222,8 +224,9 @@ describe('preview page', () => {
     t.diagnostic(`median re-render (render + DOM update) in Chromium: ${median.toFixed(2)} ms`);
   });
 
-  test('"load file" replaces the article; "copy embed snippet" gives a snippet that renders it', async () => {
-    await page.locator('[data-testid="file"]').setInputFiles(path.join(repoRoot, 'examples', 'arabic-brief.json'));
+  test('"load file" replaces the article; "copy embed snippet" gives the recommended snippet, which renders it', async () => {
+    const file = path.join(repoRoot, 'examples', 'arabic-brief.json');
+    await page.locator('[data-testid="file"]').setInputFiles(file);
     await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').shadowRoot
       .querySelector('.bs-article')?.dir === 'rtl');
     assert.match(await page.locator('[data-testid="editor"]').inputValue(), /"lang": "ar"/);
@@ -232,6 +235,10 @@ describe('preview page', () => {
     const snippet = await page.locator('[data-testid="snippet"]').inputValue();
     assert.match(snippet, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/web\/embed\.js"><\/script>\n<broadsheet-article>/);
     assert.equal(snippet.match(/<\/script>/g).length, 2, 'the inlined JSON cannot close its script element');
+    // The same snippet as `broadsheet embed` (one function makes both), with the article pre-rendered.
+    assert.match(snippet, /<template shadowrootmode="open">/);
+    const expected = embedSnippet(await createRenderer(), readFileSync(file, 'utf8'), { script: `${baseUrl}/web/embed.js` });
+    assert.equal(snippet, expected.snippet);
 
     // The snippet, pasted into a page of its own, shows the same article.
     writeFileSync(path.join(testOutputDir('embed'), 'snippet.html'),

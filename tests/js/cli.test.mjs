@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { createRenderer } from '../../web/broadsheet.js';
+import { embedSnippet } from '../../web/embed-snippet.js';
 import { cliPath, examplePath, exampleAnalysts, repoRoot } from '../helpers/paths.mjs';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'broadsheet-cli-'));
@@ -78,6 +80,44 @@ describe('broadsheet render', () => {
     assert.ok(Number(column) > 0);
   });
 
+  // A heading level of 5 is an error the core repairs (the heading is shown at level 2).
+  const repairable = JSON.stringify({
+    format: 'broadsheet/article@1',
+    headline: 'Repairable',
+    body: [{ type: 'heading', level: 5, text: 'Too deep' }, { type: 'paragraph', text: 'Still shown.' }],
+  });
+
+  test('a repairable error: writes the best-effort HTML, prints the error and exits 1', () => {
+    const run = cli(['render', '-'], repairable);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /^<article class="bs-article"/);
+    assert.ok(run.stdout.includes('Still shown.'));
+    const line = run.stderr.split('\n').find((l) => l.includes('/body/0/level'));
+    assert.ok(line, run.stderr);
+    assert.match(line, DIAGNOSTIC_LINE);
+    assert.match(line, / BS-VALUE /);
+  });
+
+  test('--strict writes nothing when there are errors, still exits 1, and changes nothing without them', () => {
+    const strict = cli(['render', '--strict', '-'], repairable);
+    assert.equal(strict.status, 1);
+    assert.equal(strict.stdout, '');
+    assert.match(strict.stderr, /BS-VALUE/);
+
+    const out = path.join(scratch, 'strict.html');
+    const toFile = cli(['render', '--strict', '-', '-o', out], repairable);
+    assert.equal(toFile.status, 1);
+    assert.equal(existsSync(out), false, 'no output file is created');
+
+    const json = cli(['render', '--strict', '--format', 'json', '-'], repairable);
+    assert.equal(json.status, 1);
+    assert.equal(json.stdout, '');
+
+    const good = cli(['render', '--strict', examplePath]);
+    assert.equal(good.status, 0, good.stderr);
+    assert.equal(good.stdout, cli(['render', examplePath]).stdout);
+  });
+
   test('a document error exits 1; --format json still writes the result', () => {
     const file = path.join(scratch, 'wrong-format.json');
     writeFileSync(file, JSON.stringify({ format: 'nope', headline: 'x', body: [] }));
@@ -88,6 +128,133 @@ describe('broadsheet render', () => {
     assert.ok(result.diagnostics.some((d) => d.severity === 'error' && d.path === '/format'));
     for (const line of run.stderr.trim().split('\n')) assert.match(line, DIAGNOSTIC_LINE);
   });
+});
+
+describe('text for the terminal', () => {
+  // Raw ESC, BEL, C1 CSI (U+009B), bidi override and isolate: what would drive or reorder a terminal.
+  const UNPRINTABLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  const hostileName = '\u001b]0;owned\u0007\u009b2J\u202eevil\u2066';
+  const hostileArticle = `{"format": "broadsheet/article@1", "headline": "H \u202e \u0085", "body": "x",
+    ${JSON.stringify(hostileName)}: 1}`;
+
+  test('diagnostics show control and bidi characters from the article as \\uXXXX text', () => {
+    const run = cli(['render', '-'], hostileArticle);
+    assert.equal(run.status, 0, run.stderr);
+    const line = run.stderr.split('\n').find((l) => l.includes('BS-UNKNOWN-MEMBER'));
+    assert.ok(line, run.stderr);
+    assert.doesNotMatch(run.stderr, UNPRINTABLE);
+    assert.ok(line.startsWith('/\\u001b]0;owned\\u0007\\u009b2J\\u202eevil\\u2066 '), line);
+  });
+
+  test('--format json escapes C1 and bidi characters and still means the same values', () => {
+    const run = cli(['render', '--format', 'json', '-'], hostileArticle);
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, UNPRINTABLE);
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.meta.headline, 'H \u202e \u0085');
+    assert.equal(result.diagnostics[0].path, `/${hostileName}`);
+  });
+
+  test('a file name is escaped in messages', () => {
+    const name = path.join(scratch, 'missing-\u001b[2J-\u202e.json');
+    const run = cli(['render', name]);
+    assert.equal(run.status, 2);
+    assert.doesNotMatch(run.stderr, UNPRINTABLE);
+    assert.ok(run.stderr.includes('missing-\\u001b[2J-\\u202e.json: ENOENT'), run.stderr);
+  });
+
+  test('usage errors escape the arguments they quote', () => {
+    const run = cli(['render', examplePath, '--format', 'x\u001b[31m']);
+    assert.equal(run.status, 2);
+    assert.doesNotMatch(run.stderr, UNPRINTABLE);
+    assert.ok(run.stderr.includes("not 'x\\u001b[31m'"), run.stderr);
+  });
+});
+
+describe('broadsheet embed', () => {
+  const src = 'https://publisher.example/articles/nato.json';
+  const script = 'https://publisher.example/broadsheet/web/embed.js';
+
+  test('prints the recommended snippet: the module script, then the element pre-rendered with its JSON', async () => {
+    const run = cli(['embed', examplePath, '--src', src, '--script', script]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stderr, '', 'no diagnostics and no warnings for the example');
+    const [scriptLine, element] = run.stdout.split(/\n(?=<broadsheet-article)/);
+    assert.equal(scriptLine, `<script type="module" src="${script}"></script>`);
+    assert.match(element, /^<broadsheet-article src="https:\/\/publisher\.example\/articles\/nato\.json"><template shadowrootmode="open"><style>/);
+    for (const name of exampleAnalysts) assert.ok(element.includes(name), name);
+    const json = element.match(/<script type="application\/json">([^<]*)<\/script><\/broadsheet-article>\n$/);
+    assert.ok(json, 'the JSON is inlined last');
+    assert.deepEqual(JSON.parse(json[1]), JSON.parse(readFileSync(examplePath, 'utf8')));
+
+    // The playground's "Copy embed snippet" calls the same function.
+    const shared = embedSnippet(await createRenderer(), readFileSync(examplePath, 'utf8'), { script, src });
+    assert.equal(run.stdout, shared.snippet);
+  });
+
+  test('--theme and --lang go on the element and into the rendering; -o writes a file', () => {
+    const out = path.join(scratch, 'snippet.html');
+    const run = cli(['embed', examplePath, '--src', src, '--script', script, '--theme', 'dark', '--lang', 'fr', '-o', out]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '');
+    const snippet = readFileSync(out, 'utf8');
+    assert.match(snippet, /<broadsheet-article src="[^"]+" theme="dark" lang="fr">/);
+    assert.match(snippet, /<article part="article" class="bs-article" lang="fr" dir="ltr" data-theme="dark">/);
+  });
+
+  test('warns about images without width and height, which move the page when they load', () => {
+    const article = JSON.stringify({
+      format: 'broadsheet/article@1',
+      headline: 'Pictures',
+      body: [
+        { type: 'image', src: 'https://images.example/sized.jpg', alt: 'Sized', width: 800, height: 600 },
+        { type: 'image', src: 'https://images.example/unsized.jpg', alt: 'Unsized' },
+        { type: 'paragraph', text: 'Inline: ![map](https://images.example/map.png)' },
+      ],
+    });
+    const run = cli(['embed', '-', '--src', src, '--script', script], article);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /unsized\.jpg/);
+    assert.match(run.stderr, /^broadsheet: warning: 2 images have no width and height/m);
+  });
+
+  test('an article with errors: diagnostics, status 1, and the snippet of what the element shows', () => {
+    const run = cli(['embed', '-', '--src', src, '--script', script], JSON.stringify({
+      format: 'broadsheet/article@1',
+      headline: 'Repairable',
+      body: [{ type: 'heading', level: 5, text: 'Too deep' }],
+    }));
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /BS-VALUE/);
+    assert.match(run.stdout, /^<script type="module"/);
+  });
+
+  test('control and bidi characters of the article are escaped in the snippet, meaning the same', () => {
+    const value = 'a\u007f\u009b\u202eb\u2067c';
+    const text = JSON.stringify({ format: 'broadsheet/article@1', headline: `H ${value}`, body: value });
+    const run = cli(['embed', '-', '--src', src, '--script', script], text);
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    assert.match(run.stdout, /&#x202e;/, 'as character references in the HTML');
+    const json = run.stdout.match(/<script type="application\/json">([^<]*)<\/script>/)[1];
+    assert.deepEqual(JSON.parse(json), JSON.parse(text));
+  });
+
+  const usageErrors = {
+    'no --src': ['embed', examplePath, '--script', script],
+    'no --script': ['embed', examplePath, '--src', src],
+    'a javascript: URL': ['embed', examplePath, '--src', src, '--script', 'javascript:alert(1)'],
+    'a bad --theme': ['embed', examplePath, '--src', src, '--script', script, '--theme', 'sepia'],
+    '--format': ['embed', examplePath, '--src', src, '--script', script, '--format', 'json'],
+  };
+  for (const [name, args] of Object.entries(usageErrors)) {
+    test(`${name} is a usage error`, () => {
+      const run = cli(args);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /^broadsheet: embed: /);
+      assert.equal(run.stdout, '');
+    });
+  }
 });
 
 describe('broadsheet validate', () => {

@@ -18,7 +18,7 @@ const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare', 'pre
 const EXPECTED_FILES = [
   'README.md', 'package.json', 'bin/broadsheet.js',
   'web/broadsheet.js', 'web/index.d.ts', 'web/element.js', 'web/element.d.ts', 'web/element-markup.js',
-  'web/embed.js', 'web/embed.d.ts', 'web/ssr.js', 'web/ssr.d.ts',
+  'web/embed.js', 'web/embed.d.ts', 'web/embed-snippet.js', 'web/ssr.js', 'web/ssr.d.ts',
   'web/core/broadsheet-core.js', 'web/core/broadsheet-core.wasm',
 ];
 
