@@ -67,7 +67,7 @@ export declare class BroadsheetArticle extends HTMLElement {
   /** Reflects `credentials`: the `src` request's credentials mode, `omit` unless the host opts in. */
   credentials: 'omit' | 'same-origin' | 'include';
   /** Reflects `base-url`: the article's relative URLs resolve against it instead of the `src` URL; an
-   * inline or property article without it leaves out its relative images. */
+   * article with neither leaves out its relative images. */
   baseUrl: string;
   /** Reflects `referrerpolicy`: the referrer policy of the article's images (e.g. `no-referrer`). */
   referrerPolicy: string;

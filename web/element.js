@@ -7,7 +7,7 @@
 //   the `src` attribute (fetched without credentials unless `credentials` says otherwise, within
 //   `fetch-timeout` milliseconds and the renderer's input limit, read as a stream).
 // `lang`, `theme`, `heading-level`, `referrerpolicy` and `link-rel` are render options, and the
-// article's relative URLs resolve against `base-url` or the fetched `src` (never the host page). A
+// article's relative URLs resolve against `base-url` or `src` (never the host page). A
 // change to any attribute, or to the source, schedules one re-render for the end of the current task
 // (changes made together render once), and `updateComplete` settles when it is done.
 //
@@ -438,18 +438,19 @@ export class BroadsheetArticle extends Base {
   }
 
   /**
-   * `articleUrl` is where a fetched article came from (after redirects). Its relative URLs resolve
-   * against `base-url` or else that address, never against the host page: an image path chosen by the
-   * article would otherwise be requested from the host's origin. With no base (an inline or property
-   * article without `base-url`), relative images are left out.
+   * `fetchedUrl` is where a fetched article came from (after redirects). The article's relative URLs
+   * resolve against `base-url`, else that address, else `src` (which says where an inline article
+   * lives), never against the host page: an image path chosen by the article would otherwise be
+   * requested from the host's origin. With none of them, relative images are left out.
    */
-  #renderOptions(articleUrl) {
+  #renderOptions(fetchedUrl) {
     // The core names the ::part()s from the elements it writes. `drop` only acts when there is no base
     // the core accepts (it refuses one with a user name, say).
     const options = { parts: true, relativeImages: 'drop' };
+    const pageUrl = this.ownerDocument.baseURI;
     const base = this.hasAttribute('base-url')
-      ? httpUrl(this.getAttribute('base-url'), this.ownerDocument.baseURI)
-      : httpUrl(articleUrl);
+      ? httpUrl(this.getAttribute('base-url'), pageUrl)
+      : httpUrl(fetchedUrl ?? this.getAttribute('src'), pageUrl);
     if (base) options.baseUrl = base;
     const referrerPolicy = this.getAttribute('referrerpolicy');
     if (referrerPolicy) options.imageReferrerPolicy = referrerPolicy;

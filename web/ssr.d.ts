@@ -16,7 +16,8 @@ export interface ElementHTMLOptions {
   strict?: boolean;
   /**
    * What the article's relative URLs resolve against (an absolute http(s) URL), written as the element's
-   * `base-url`. Without it relative images are left out, as the element does for inline JSON.
+   * `base-url`. Without it an absolute `src` among the attributes is the base, as in the element; with
+   * neither, relative images are left out.
    */
   baseUrl?: string;
   /** The referrer policy of the article's images; written as the element's `referrerpolicy`. */

@@ -7,6 +7,7 @@
 import { FRAME_CLASS, FRAME_CSS, escapeJsonForScript } from './element-markup.js';
 
 const THEMES = new Set(['auto', 'light', 'dark']);
+const ABSOLUTE_HTTP_URL = /^https?:\/\//i;
 const decoder = new TextDecoder();
 
 /**
@@ -42,15 +43,17 @@ export function renderElementHTML(renderer, input, options = {}) {
     elementAttributes['heading-level'] = String(headingLevel);
   }
   if (strict) elementAttributes.strict = true;
-  // As the element does with inline JSON (which is what it hydrates from): relative URLs resolve
-  // against `baseUrl`, and without one relative images are left out, so that the server's article and
-  // the element's are the same and neither asks the host's origin for the article's paths.
+  // The element's rule: relative URLs resolve against `base-url`, else `src`, and without either
+  // relative images are left out, so that the server's article and the element's are the same and
+  // neither asks the host's origin for the article's paths. (A relative `src` cannot be resolved here.)
   if (baseUrl !== undefined) {
-    if (!/^https?:\/\//i.test(String(baseUrl))) {
+    if (!ABSOLUTE_HTTP_URL.test(String(baseUrl))) {
       throw new TypeError(`renderElementHTML: baseUrl must be an absolute http(s) URL, not "${baseUrl}"`);
     }
-    renderOptions.baseUrl = elementAttributes['base-url'] = String(baseUrl);
+    elementAttributes['base-url'] = String(baseUrl);
   }
+  const base = String(elementAttributes['base-url'] ?? elementAttributes.src ?? '');
+  if (ABSOLUTE_HTTP_URL.test(base)) renderOptions.baseUrl = base;
   if (referrerPolicy) renderOptions.imageReferrerPolicy = elementAttributes.referrerpolicy = String(referrerPolicy);
   if (linkRel) renderOptions.linkRel = elementAttributes['link-rel'] = String(linkRel);
 

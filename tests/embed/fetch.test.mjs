@@ -203,7 +203,7 @@ describe('<broadsheet-article> src requests', () => {
     assert.deepEqual(imageRequests(host), [], 'the host was asked for no image');
   });
 
-  test('without a base, an inline article drops its relative images; base-url gives it one', async () => {
+  test('without a base, an inline article drops its relative images; base-url or src gives it one', async () => {
     const { page } = await blankPage();
     const before = imageRequests(publisher).length;
     const dropped = await renderElement(page, 'bs-relative-inline', {}, RELATIVE_ARTICLE);
@@ -217,6 +217,13 @@ describe('<broadsheet-article> src requests', () => {
     assert.deepEqual(based.images.map((image) => image.src),
       [`${publisher.baseUrl}/images/lead.png`, `${publisher.baseUrl}/articles/images/photo.png`]);
     assert.equal(imageRequests(publisher).length, before + 2);
+
+    // An inline or property article with a `src` lives there (an embed snippet's article does).
+    const withSrc = await renderElement(page, 'bs-relative-with-src', { src: `${publisher.baseUrl}/articles/story.json?unused` },
+      RELATIVE_ARTICLE);
+    assert.deepEqual(withSrc.images.map((image) => image.src),
+      [`${publisher.baseUrl}/images/lead.png`, `${publisher.baseUrl}/articles/images/photo.png`]);
+    assert.equal(publisher.requests.filter((r) => r.url.endsWith('?unused')).length, 0, 'the property wins over src');
 
     // A base the core refuses (it names a user) is no base: the images are left out, not kept.
     const refused = await renderElement(page, 'bs-relative-refused',

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { createRenderer } from '../../web/broadsheet.js';
+import { embedSnippet } from '../../web/embed-snippet.js';
 import { renderElementHTML } from '../../web/ssr.js';
 import { examplePath } from '../helpers/paths.mjs';
 
@@ -82,6 +83,15 @@ describe('renderElementHTML', () => {
     assert.deepEqual(dropped.diagnostics.map((d) => d.code), ['BS-URL-RELATIVE']);
     const based = renderElementHTML(renderer, article, { baseUrl: 'https://publisher.example/articles/' });
     assert.match(based.html, /<img [^>]*src="https:\/\/publisher\.example\/articles\/images\/a\.png"/);
+  });
+
+  test("an absolute src is the base without baseUrl: the embed snippet's relative images resolve against it", () => {
+    const article = { format: 'broadsheet/article@1', headline: 'Pictures',
+      body: [{ type: 'image', src: 'images/a.png', alt: 'A', width: 4, height: 3 }, { type: 'paragraph', text: 'Text.' }] };
+    const { snippet, diagnostics } = embedSnippet(renderer, JSON.stringify(article),
+      { script: '/embed.js', src: 'https://publisher.example/articles/story.json' });
+    assert.deepEqual(diagnostics, []);
+    assert.match(snippet, /<img [^>]*src="https:\/\/publisher\.example\/articles\/images\/a\.png"/);
   });
 
   test('attribute values are escaped; invalid options throw TypeError', () => {

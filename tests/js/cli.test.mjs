@@ -199,7 +199,7 @@ describe('broadsheet embed', () => {
     assert.equal(run.stdout, '');
     const snippet = readFileSync(out, 'utf8');
     assert.match(snippet, /<broadsheet-article src="[^"]+" theme="dark" lang="fr">/);
-    assert.match(snippet, /<article part="article" class="bs-article" lang="fr" dir="ltr" data-theme="dark">/);
+    assert.match(snippet, /<article class="bs-article" part="article" lang="fr" dir="ltr" data-theme="dark">/);
   });
 
   test('warns about images without width and height, which move the page when they load', () => {
