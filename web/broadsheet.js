@@ -43,63 +43,37 @@ export async function createRenderer(options = {}) {
   }
 
   let core = await startCore(factoryFn, wasmModule, false).ready;
-  // After an internal failure the instance is replaced; `restarting` is set while a replacement that
-  // could not be made synchronously is still on its way.
-  let restarting = null;
-  // Set while a replacement for an instance with too much memory is on its way; the old one serves
-  // renders until then.
-  let renewing = null;
+  // Set while a replacement instance that could not be made synchronously is on its way.
+  let replacing = null;
 
   const css = decoder.decode(viewOf(core, core._broadsheet_stylesheet(), 0));
   const version = decoder.decode(viewOf(core, core._broadsheet_version(), 0));
 
   /**
-   * Starts a fresh instance of the core: `module` when it could be made synchronously (so that the
-   * synchronous `render` can use it at once), else `ready`, which brings it.
+   * Replaces the instance: after an internal failure (`broken`: it is not used again), or after it grew
+   * past `memoryResetBytes` (it serves until its replacement is ready, when that cannot be at once).
    */
-  function startReplacement() {
+  function replaceCore(broken) {
+    if (broken) core = null;
+    if (replacing) return; // the one on its way takes over
     const next = startCore(factoryFn, wasmModule, true);
     // The glue defines its exports before there is an instance behind them; `calledRun` is set once
-    // the instance is running.
+    // the instance runs.
     if (next.module.calledRun) {
       next.ready.catch(() => {});
-      return { module: next.module };
-    }
-    return { ready: next.ready };
-  }
-
-  function replaceCore() {
-    core = null;
-    const next = startReplacement();
-    if (next.module) {
       core = next.module;
       return;
     }
-    restarting = next.ready;
-    restarting.then(
-      (module) => { core = module; restarting = null; },
-      () => { restarting = null; },
-    );
-  }
-
-  /** Swaps in a fresh instance (baseline memory) for one that grew past `memoryResetBytes`. */
-  function renewCore() {
-    if (renewing) return;
-    const next = startReplacement();
-    if (next.module) {
-      core = next.module;
-      return;
-    }
-    renewing = next.ready;
-    renewing.then(
-      (module) => { if (core) core = module; renewing = null; }, // (after an internal error, `restarting` decides)
-      () => { renewing = null; }, // the grown instance still works: keep it
+    replacing = next.ready;
+    replacing.then(
+      (module) => { core = module; replacing = null; },
+      () => { replacing = null; }, // a grown instance keeps serving; a broken one is gone
     );
   }
 
   function call(input, renderOptions, mode) {
     if (!core) {
-      return failure(mode, restarting
+      return failure(mode, replacing
         ? internalDiagnostic('the renderer is restarting after an internal error; try again shortly')
         : internalDiagnostic('the renderer could not be restarted after an internal error'));
     }
@@ -120,10 +94,10 @@ export async function createRenderer(options = {}) {
         result = { ok, html, css, diagnostics, meta: metaText ? JSON.parse(metaText) : null };
       }
       // The results are decoded, so the instance can go now.
-      if (core.HEAPU8.buffer.byteLength > memoryResetBytes) renewCore();
+      if (core.HEAPU8.buffer.byteLength > memoryResetBytes) replaceCore(false);
       return result;
     } catch (error) {
-      replaceCore();
+      replaceCore(true);
       return failure(mode, internalDiagnostic(`internal error in the core (${describeError(error)}); ` +
         'the renderer has been restarted'));
     }
