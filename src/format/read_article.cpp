@@ -345,7 +345,7 @@ class ArticleReader final : public JsonEvents {
     for (const std::string& name : object.unknownNames.names()) reportUnknownMember(path, name);
   }
 
-  void reportUnknownMember(const std::string& parent, const std::string& name) {
+  void reportUnknownMember(const std::string& parent, std::string_view name) {
     if (!reporting_->keeps(Severity::Warning)) {
       reporting_->count(Severity::Warning);
       return;
