@@ -6,6 +6,7 @@
 //                      [--out FILE] [--only a,b]
 //
 //   --quick     one small round on the 5 KB articles (a smoke run; writes no report unless --out)
+//   --pathological  only the pathological shapes (bench/pathological.mjs), which a full run ends with
 //   --browser   cold start and re-render latency in headless Chromium instead (bench/browser.mjs)
 //   --core DIR  benchmark another build of the core (a folder with broadsheet-core.{js,wasm}, such as
 //               build/exp/Oz/out from bench/build-variants.sh) instead of web/core
@@ -18,11 +19,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { benchArticles, repoRoot, sizeClasses } from './articles.mjs';
 import { renderArticle, sanitizeHtmlOptions } from './js-pipeline.mjs';
+import { runPathologicalBench } from './pathological.mjs';
 import { measureSizes } from './size.mjs';
-import { fixed, machine, packageVersion, printTable, summary, timeBatch } from './stats.mjs';
+import { fixed, machine, packageVersion, printTable, startBroadsheet, summary, timeBatch } from './stats.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -38,6 +39,10 @@ if (flag('--browser')) {
 }
 
 const quick = flag('--quick');
+if (flag('--pathological')) {
+  await runPathologicalBench({ quick, coreDir: path.resolve(option('--core', path.join(repoRoot, 'web', 'core'))) });
+  process.exit(0);
+}
 const rounds = Number(option('--rounds', quick ? 1 : 7));
 const minMs = Number(option('--min-ms', quick ? 5 : 150));
 const coreDir = path.resolve(option('--core', path.join(repoRoot, 'web', 'core')));
@@ -48,18 +53,6 @@ const only = option('--only')?.split(',');
 const outFile = option('--out', quick ? undefined : path.join(repoRoot, 'bench', 'results', 'latest.json'));
 
 // ── Contenders ───────────────────────────────────────────────────────────────────────────────────
-
-/** Starts Broadsheet from `dir`, keeping a handle on the Emscripten module to read its memory. */
-export async function startBroadsheet(dir) {
-  const { createRenderer } = await import('../web/broadsheet.js');
-  const factory = (await import(pathToFileURL(path.join(dir, 'broadsheet-core.js')).href)).default;
-  let module = null;
-  const renderer = await createRenderer({
-    wasmBinary: readFileSync(path.join(dir, 'broadsheet-core.wasm')),
-    moduleFactory: (m) => { module = m; return factory(m); },
-  });
-  return { renderer, memoryBytes: () => module.HEAPU8.buffer.byteLength };
-}
 
 async function contenders() {
   const { renderer } = await startBroadsheet(coreDir);
@@ -221,6 +214,11 @@ for (const article of articles.filter((a) => a.bytes >= 20 * 1024 && a.bytes <= 
 for (const m of memory.filter((entry) => entry.inputBytes >= 512 * 1024)) {
   targets.push({ target: `linear memory ≤ 8× input on ${m.article}`, measured: m.ratioToInput, required: 8, met: m.ratioToInput <= 8 && m.reused });
 }
+const pathological = await runPathologicalBench({ quick, coreDir });
+for (const row of pathological.filter((r) => r.shape !== 'ordinary')) {
+  targets.push({ target: `${row.shape}: time per byte ≤ 3× the ordinary article's`, measured: row.timesOrdinary, required: 3, met: row.timesOrdinary <= 3 });
+  targets.push({ target: `${row.shape}: WASM memory growth ≤ 10× the input`, measured: row.memoryTimesInput, required: 10, met: row.memoryTimesInput <= 10 });
+}
 const sizes = measureSizes();
 targets.push({ target: 'download ≤ 110 KB gzip (npm run size)', measured: sizes.total.gzip / 1024, required: 110, met: sizes.total.gzip <= 110 * 1024 });
 if (targets.length) {
@@ -241,6 +239,7 @@ const report = {
   results,
   phases,
   memory,
+  pathological,
   sizes,
   targets,
 };

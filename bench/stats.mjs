@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { repoRoot } from './articles.mjs';
 
 /** Runs `fn` until at least `minMs` have passed; returns microseconds per call. */
@@ -56,4 +57,16 @@ export function machine() {
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
   };
+}
+
+/** Starts Broadsheet from `dir`, keeping a handle on the Emscripten module to read its memory. */
+export async function startBroadsheet(dir) {
+  const { createRenderer } = await import('../web/broadsheet.js');
+  const factory = (await import(pathToFileURL(path.join(dir, 'broadsheet-core.js')).href)).default;
+  let module = null;
+  const renderer = await createRenderer({
+    wasmBinary: readFileSync(path.join(dir, 'broadsheet-core.wasm')),
+    moduleFactory: (m) => { module = m; return factory(m); },
+  });
+  return { renderer, memoryBytes: () => module.HEAPU8.buffer.byteLength };
 }

@@ -2,7 +2,8 @@
 # Builds and runs the libFuzzer target fuzz/render_fuzzer.cpp (native core, ASan+UBSan, clang).
 #   npm run fuzz                          # until stopped (Ctrl-C)
 #   npm run fuzz -- -max_total_time=60    # any libFuzzer flags pass through
-# The seed corpus is every JSON document under examples/ and tests/ (fixtures and regressions); the
+# The seed corpus is every JSON document under examples/ and tests/ (fixtures and regressions) and the
+# pathological shapes of fuzz/seeds/ (small versions of bench/pathological-shapes.mjs); the
 # growing corpus lives in build/sanitize/fuzz-corpus (git-ignored). A crash, leak, hang or broken invariant
 # is written to test-output/fuzz/ as crash-*/leak-*/timeout-*: turn it into a regression fixture in
 # tests/security/regressions/ (see the README there) and fix the core.
@@ -21,7 +22,7 @@ mkdir -p "$seeds" "$corpus" "$artifacts"
 i=0
 while IFS= read -r -d '' file; do
   cp "$file" "$seeds/$((i++))-$(basename "$file")"
-done < <(find examples tests -type f \( -name '*.json' -o -path 'tests/security/regressions/*' \) \
+done < <(find examples tests fuzz/seeds -type f \( -name '*.json' -o -path 'tests/security/regressions/*' \) \
            -not -name 'xss-vectors.json' -not -name '*.expect.json' -not -path '*/node_modules/*' -print0)
 
 # Sanitizer reports should stop the run and name the fault; leaks are errors.

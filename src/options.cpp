@@ -90,12 +90,14 @@ bool isWholeNumber(const OptionValue& value, double low, double high) {
          value.number <= high;
 }
 
-void readLimit(const OptionValue& limits, const std::string& key, std::size_t& value, std::vector<Diagnostic>& diagnostics) {
+// `zeroAllowed`: 0 has a meaning of its own (maxOutputBytes: "in proportion to the input").
+void readLimit(const OptionValue& limits, const std::string& key, std::size_t& value, std::vector<Diagnostic>& diagnostics,
+               bool zeroAllowed = false) {
   const auto found = limits.members.find(key);
   if (found == limits.members.end()) return;
   // JavaScript's safe integers: every one of them is a double exactly.
-  if (!isWholeNumber(found->second, 1, 9007199254740991.0)) {
-    optionError(diagnostics, "limits", "The option limits." + key + " must be a positive whole number.");
+  if (!isWholeNumber(found->second, zeroAllowed ? 0 : 1, 9007199254740991.0)) {
+    optionError(diagnostics, "limits", "The option limits." + key + (zeroAllowed ? " must be a whole number, 0 or more." : " must be a positive whole number."));
     return;
   }
   value = static_cast<std::size_t>(found->second.number);
@@ -130,6 +132,8 @@ RenderOptions parseOptions(std::string_view json, std::vector<Diagnostic>& diagn
       readLimit(value, "maxStringBytes", options.limits.maxStringBytes, diagnostics);
       readLimit(value, "maxPeople", options.limits.maxPeople, diagnostics);
       readLimit(value, "maxPullquotes", options.limits.maxPullquotes, diagnostics);
+      readLimit(value, "maxDiagnostics", options.limits.maxDiagnostics, diagnostics);
+      readLimit(value, "maxOutputBytes", options.limits.maxOutputBytes, diagnostics, /*zeroAllowed=*/true);
     } else {
       optionError(diagnostics, key, "The option \"" + key + "\" is unknown or has a value of the wrong kind; it is ignored.");
     }

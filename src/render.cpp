@@ -11,21 +11,20 @@
 namespace broadsheet {
 namespace {
 
-bool hasErrors(const std::vector<Diagnostic>& diagnostics) {
-  for (const Diagnostic& diagnostic : diagnostics) {
-    if (diagnostic.severity == Severity::Error) return true;
-  }
-  return false;
-}
-
 // The sink's diagnostics with line:column and in document order. A syntax error is already placed,
 // and the text is not JSON then, so the locator does not walk it.
 std::vector<Diagnostic> locatedDiagnostics(std::string_view json, format::DiagnosticSink& sink) {
-  std::vector<Diagnostic> diagnostics = std::move(sink.items());
+  std::vector<Diagnostic> diagnostics = sink.take();
   if (!diagnostics.empty() && diagnostics.front().code != format::code::JsonSyntax) {
     format::locateDiagnostics(json, diagnostics);
   }
   return diagnostics;
+}
+
+// limits.maxOutputBytes, where 0 means 16 bytes of HTML per byte of JSON and 1 MiB more: far above
+// what articles make (about as much HTML as JSON), far below what empty markup repeated would.
+std::size_t maxOutputBytes(std::string_view json, const Limits& limits) {
+  return limits.maxOutputBytes > 0 ? limits.maxOutputBytes : 16 * json.size() + (std::size_t{1} << 20);
 }
 
 }  // namespace
@@ -33,27 +32,29 @@ std::vector<Diagnostic> locatedDiagnostics(std::string_view json, format::Diagno
 RenderResult render(std::string_view json, const RenderOptions& options) {
   json = format::withoutByteOrderMark(json);
   RenderResult result;
-  format::DiagnosticSink sink;
+  format::DiagnosticSink sink(options.limits.maxDiagnostics);
   format::Article article;
+  // Whatever else is wrong, an article with a headline is shown (its errors are reported).
   if (format::readArticle(json, options.limits, article, sink)) {
     layout::LayoutTree tree = layout::layOut(article, options, sink, result.meta);
     // The HTML is about as long as the article's JSON (0.9-1.2x in the bench articles): reserved
     // once, a long article's output is not doubled into, with both copies held while it moves.
     result.html.reserve(json.size() + json.size() / 4 + (options.standalone ? stylesheet().size() : 0) + 4096);
+    const html::OutputBudget budget{maxOutputBytes(json, options.limits), sink};
     if (options.standalone) {
-      html::appendStandaloneDocument(result.html, tree, article, result.meta);
+      html::appendStandaloneDocument(result.html, tree, article, result.meta, budget);
     } else {
-      html::appendArticle(result.html, tree);
+      html::appendArticle(result.html, tree, budget);
     }
   }
+  result.ok = !sink.hasErrors();  // counting the diagnostics past limits.maxDiagnostics too
   result.diagnostics = locatedDiagnostics(json, sink);
-  result.ok = !hasErrors(result.diagnostics);
   return result;
 }
 
 std::vector<Diagnostic> validate(std::string_view json, const Limits& limits) {
   json = format::withoutByteOrderMark(json);
-  format::DiagnosticSink sink;
+  format::DiagnosticSink sink(limits.maxDiagnostics);
   format::Article article;
   RenderOptions options;
   options.limits = limits;

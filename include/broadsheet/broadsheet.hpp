@@ -50,6 +50,10 @@ struct Limits {
   std::size_t maxStringBytes = 1024 * 1024;
   std::size_t maxPeople = 100;     // entries of `authors`, and of `analysts`
   std::size_t maxPullquotes = 20;  // `pullquote` blocks and `pullquotes` entries together
+  // Diagnostics kept; past it they are only counted, and one BS-LIMIT warning says how many more.
+  std::size_t maxDiagnostics = 200;
+  // HTML written before emission stops with a BS-LIMIT error; 0: 16 bytes per input byte + 1 MiB.
+  std::size_t maxOutputBytes = 0;
 };
 
 enum class Theme { Auto, Light, Dark };
@@ -92,6 +96,8 @@ struct Meta {
 
 struct RenderResult {
   bool ok = false;  // true when no diagnostic is an error
+  // The article, whenever the document has a usable headline: invalid members are left out (their
+  // diagnostics say so), so `html` may be set while `ok` is false. Empty when nothing can be shown.
   std::string html;
   std::vector<Diagnostic> diagnostics;
   Meta meta;

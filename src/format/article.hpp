@@ -43,9 +43,13 @@ struct Link {
 
 enum class BlockType { Paragraph, Heading, Quote, PullQuote, List, Image, Note, Divider, Markdown };
 
+// Block::index of the one Markdown block a body given as a CommonMark string becomes.
+inline constexpr std::size_t kBodyString = static_cast<std::size_t>(-1);
+
 // One body block. Which members are used depends on `type`; the rest stay empty.
 struct Block {
   BlockType type = BlockType::Paragraph;
+  std::size_t index = kBodyString;  // its index in the body array, for diagnostics
   Text text;                       // inline CommonMark (block CommonMark for Markdown)
   int level = 2;                   // Heading
   std::string by;                  // Quote, PullQuote: a valid analyst id or empty

@@ -1,6 +1,5 @@
 #include "format/diagnostics.hpp"
 
-#include <algorithm>
 #include <utility>
 
 namespace broadsheet::format {
@@ -14,19 +13,49 @@ void DiagnosticSink::warning(std::string_view code, std::string path, std::strin
 }
 
 void DiagnosticSink::add(Diagnostic diagnostic) {
-  if (diagnostic.severity == Severity::Error) ++errorCount_;
-  items_.push_back(std::move(diagnostic));
+  const bool error = diagnostic.severity == Severity::Error;
+  if (!full()) {
+    if (error) ++errorCount_;
+    items_.push_back(std::move(diagnostic));
+    return;
+  }
+  // The list shows whether there are errors: the first error found once the list is full of
+  // warnings takes the last one's place (and that warning is counted instead).
+  if (error && errorCount_ == 0 && !items_.empty()) {
+    count(items_.back().severity);
+    items_.back() = std::move(diagnostic);
+    ++errorCount_;
+    return;
+  }
+  count(diagnostic.severity);
 }
 
-void DiagnosticSink::forget(std::string_view pointer) {
-  const auto inside = [pointer](const Diagnostic& diagnostic) {
-    const std::string_view path = diagnostic.path;
-    return path.substr(0, pointer.size()) == pointer && (path.size() == pointer.size() || path[pointer.size()] == '/');
-  };
-  items_.erase(std::remove_if(items_.begin(), items_.end(), inside), items_.end());
-  errorCount_ = static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& diagnostic) {
-    return diagnostic.severity == Severity::Error;
-  }));
+void DiagnosticSink::count(Severity severity) {
+  if (severity == Severity::Error) {
+    ++errorCount_;
+    ++countedErrors_;
+  }
+  ++counted_;
+}
+
+void DiagnosticSink::absorb(DiagnosticSink& other) {
+  for (Diagnostic& diagnostic : other.items_) add(std::move(diagnostic));
+  errorCount_ += other.countedErrors_;
+  countedErrors_ += other.countedErrors_;
+  counted_ += other.counted_;
+  other = DiagnosticSink(other.capacity_);
+}
+
+std::vector<Diagnostic> DiagnosticSink::take() {
+  std::vector<Diagnostic> diagnostics = std::move(items_);
+  if (counted_ > 0) {
+    diagnostics.push_back({Severity::Warning, std::string(code::Limit),
+                           std::to_string(counted_) + " more diagnostics were found and are not listed; the limit is " +
+                               std::to_string(capacity_) + ".",
+                           "", 0, 0});
+  }
+  *this = DiagnosticSink(capacity_);
+  return diagnostics;
 }
 
 }  // namespace broadsheet::format

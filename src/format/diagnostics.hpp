@@ -28,23 +28,41 @@ inline constexpr std::string_view RefAnalyst = "BS-REF-ANALYST";
 inline constexpr std::string_view DuplicateId = "BS-DUPLICATE-ID";
 inline constexpr std::string_view PullquoteDropped = "BS-PULLQUOTE-DROPPED";
 inline constexpr std::string_view PullquoteParaphrase = "BS-PULLQUOTE-PARAPHRASE";
+inline constexpr std::string_view EmptyBlock = "BS-EMPTY-BLOCK";
 inline constexpr std::string_view Option = "BS-OPTION";
 }  // namespace code
 
+// Keeps at most `capacity` diagnostics and counts the rest, so that a document with millions of
+// problems costs no more memory than one with a few hundred (limits.maxDiagnostics). When there are
+// errors, at least one of them is kept.
 class DiagnosticSink {
  public:
+  static constexpr std::size_t kUnbounded = static_cast<std::size_t>(-1);
+  explicit DiagnosticSink(std::size_t capacity = kUnbounded) : capacity_(capacity) {}
+
   void error(std::string_view code, std::string path, std::string message);
   void warning(std::string_view code, std::string path, std::string message);
   void add(Diagnostic diagnostic);
-  // Drops what was reported at `pointer` or inside it: a member given twice counts only the last time.
-  void forget(std::string_view pointer);
+  // False when a diagnostic of this severity would only be counted: callers need not build its message.
+  bool keeps(Severity severity) const { return !full() || (severity == Severity::Error && errorCount_ == 0); }
+  // A diagnostic found but not kept.
+  void count(Severity severity);
+  // Takes over what `other` kept (as far as there is room) and what it counted.
+  void absorb(DiagnosticSink& other);
 
   bool hasErrors() const { return errorCount_ > 0; }
   std::vector<Diagnostic>& items() { return items_; }
+  // The kept diagnostics, then (when some were only counted) one BS-LIMIT warning saying how many.
+  std::vector<Diagnostic> take();
 
  private:
+  bool full() const { return items_.size() >= capacity_; }
+
   std::vector<Diagnostic> items_;
-  std::size_t errorCount_ = 0;
+  std::size_t capacity_;
+  std::size_t errorCount_ = 0;    // kept and counted
+  std::size_t counted_ = 0;       // found but not kept
+  std::size_t countedErrors_ = 0;
 };
 
 }  // namespace broadsheet::format

@@ -78,12 +78,15 @@ constexpr std::size_t kDroppedBlock = std::numeric_limits<std::size_t>::max();
 // Diagnostics are held until then: a syntax error later in the text reports only itself.
 class ArticleReader final : public JsonEvents {
  public:
-  ArticleReader(const Limits& limits, Article& article) : limits_(limits), article_(&article) {}
+  ArticleReader(const Limits& limits, Article& article)
+      : limits_(limits), article_(&article), reported_(limits.maxDiagnostics), bodyReported_(limits.maxDiagnostics) {}
 
   // Reports into `sink` and says whether there is an article to show; call after a successful parse.
   bool finish(DiagnosticSink& sink) {
+    reporting_ = &reported_;
     const bool readable = read();
-    for (Diagnostic& diagnostic : reported_.items()) sink.add(std::move(diagnostic));
+    sink.absorb(reported_);
+    sink.absorb(bodyReported_);
     return readable;
   }
 
@@ -103,7 +106,11 @@ class ArticleReader final : public JsonEvents {
   }
   void string(std::string& value) override {
     // A copy, not a move: the parser's buffer keeps its capacity for the next string.
-    if (KeptValue* kept = startScalar(JsonKind::String)) kept->string = value;
+    if (KeptValue* kept = startScalar(JsonKind::String)) {
+      kept->string = value;
+    } else if (KeptValue* list = listHere()) {
+      list->itemStrings.push_back(value);
+    }
     endScalar();
   }
   void startObject() override { open(JsonKind::Object); }
@@ -119,9 +126,13 @@ class ArticleReader final : public JsonEvents {
       frame.member = documentMember(text);
       return;
     }
-    const bool known = frame.names.has(name);
-    const Shape shape = known && frame.shape == Shape::Block && name == "items" ? Shape::List : Shape::Skipped;
-    frame.member = Slot{&frame.value->set(text), shape, known, {}, 0};
+    if (!frame.names.has(name)) {
+      frame.value->unknownNames.insert(name);
+      frame.member = Slot{};
+      return;
+    }
+    const Shape shape = frame.shape == Shape::Block && name == "items" ? Shape::List : Shape::Skipped;
+    frame.member = Slot{&frame.value->set(text), shape, true, {}, 0};
   }
 
   void restart() override {
@@ -131,7 +142,7 @@ class ArticleReader final : public JsonEvents {
     frames_.clear();
     skipDepth_ = 0;
     rootKind_ = JsonKind::Null;
-    reported_ = DiagnosticSink{};
+    reported_ = DiagnosticSink(limits_.maxDiagnostics);
   }
 
  private:
@@ -143,10 +154,6 @@ class ArticleReader final : public JsonEvents {
         if (frame.value->length++ >= limits_.maxBlocks) return Slot{};  // reported once, at the end
         block_.clear();
         return Slot{&block_, Shape::Block, true, names(kBlockMembers), 0};
-      case Shape::List:
-        ++frame.value->length;
-        frame.value->items.emplace_back();
-        return Slot{&frame.value->items.back(), Shape::Skipped, true, {}, 0};
       case Shape::Records:
         if (frame.value->length++ >= frame.limit) return Slot{};
         frame.value->items.emplace_back();
@@ -162,6 +169,7 @@ class ArticleReader final : public JsonEvents {
       rootKind_ = kind;
       return nullptr;
     }
+    if (addListElement(kind)) return nullptr;
     const Slot slot = next();
     if (!slot.value) return nullptr;
     slot.value->kind = kind;
@@ -186,6 +194,10 @@ class ArticleReader final : public JsonEvents {
       }
       return;
     }
+    if (addListElement(kind)) {
+      skipDepth_ = 1;  // only a string is an element the format reads
+      return;
+    }
     const Slot slot = next();
     if (slot.value) slot.value->kind = kind;
     const bool wantsObject = slot.shape == Shape::Block || slot.shape == Shape::Record;
@@ -206,6 +218,20 @@ class ArticleReader final : public JsonEvents {
     valueEnded();
   }
 
+  // The array of strings whose element starts now, if that is where the events are.
+  KeptValue* listHere() {
+    return skipDepth_ == 0 && !frames_.empty() && frames_.back().shape == Shape::List ? frames_.back().value : nullptr;
+  }
+
+  // Records an element's kind when the events are in an array of strings (its text comes with it).
+  bool addListElement(JsonKind kind) {
+    KeptValue* list = listHere();
+    if (!list) return false;
+    ++list->length;
+    list->itemKinds.push_back(kind);
+    return true;
+  }
+
   // A whole value has been read: a block of the body is read now.
   void valueEnded() {
     if (frames_.empty()) return;
@@ -219,6 +245,10 @@ class ArticleReader final : public JsonEvents {
       bodySeen_ = true;
       return Slot{&body_, Shape::Body, true, {}, 0};
     }
+    if (!names(kDocumentMembers).has(name)) {
+      document_.unknownNames.insert(name);
+      return Slot{};
+    }
     KeptValue& value = document_.set(name);
     if (name == "tags") return Slot{&value, Shape::List, true, {}, 0};
     if (name == "authors" || name == "analysts") {
@@ -231,7 +261,7 @@ class ArticleReader final : public JsonEvents {
     if (name == "image") return Slot{&value, Shape::Record, true, names(kImageMembers), 0};
     if (name == "publisher") return Slot{&value, Shape::Record, true, names(kPublisherMembers), 0};
     if (name == "callToAction") return Slot{&value, Shape::Record, true, names(kCallToActionMembers), 0};
-    return Slot{&value, Shape::Skipped, names(kDocumentMembers).has(name), {}, 0};
+    return Slot{&value, Shape::Skipped, true, {}, 0};
   }
 
   // A body given twice: the last one counts, as for every other member.
@@ -240,13 +270,14 @@ class ArticleReader final : public JsonEvents {
     body_.clear();
     references_.clear();
     pullquotesRead_ = 0;
-    reported_.forget("/body");
+    bodyReported_ = DiagnosticSink(limits_.maxDiagnostics);
   }
 
   void readBodyBlock(std::size_t index) {
     const std::string path = "/body/" + std::to_string(index);  // childPointer's result: digits need no escapes
     // Read in place: moving a Block (a dozen strings and trees) in afterwards was 1% of a render.
     Block& block = article_->body.emplace_back();
+    block.index = index;
     const bool kept = readBlock(block_, path, block);
     if (!block.by.empty()) {
       references_.push_back({childPointer(path, "by"), block.by, kept ? article_->body.size() - 1 : kDroppedBlock});
@@ -259,7 +290,7 @@ class ArticleReader final : public JsonEvents {
   bool read() {
     Article& article = *article_;
     if (rootKind_ != JsonKind::Object) {
-      reported_.error(code::Type, "", "The document must be a JSON object, found " + describe(rootKind_) + ".");
+      reporting_->error(code::Type, "", "The document must be a JSON object, found " + describe(rootKind_) + ".");
       return false;
     }
     KeptValue& document = document_;
@@ -286,7 +317,7 @@ class ArticleReader final : public JsonEvents {
     readPullquotes(document, article);
     article.note = markdown(document, "note", "", Flavor::Inline).value_or(Text{});
     article.callToAction = link(document, "callToAction", "", "label", UrlKind::Resource, /*urlRequired=*/true);
-    return !article.headline.source.empty() && !article.body.empty();
+    return !article.headline.source.empty();
   }
 
   // ------------------------------------------------------------------ members of any object
@@ -294,9 +325,13 @@ class ArticleReader final : public JsonEvents {
   // A diagnostic whose message names the member at `path`, then goes on with `rest`. Messages are
   // built here, not by a chain of concatenations at each of the 30 places (kilobytes of WASM).
   void report(Severity severity, std::string_view code, const std::string& path, std::initializer_list<std::string_view> rest) {
+    if (!reporting_->keeps(severity)) {
+      reporting_->count(severity);  // past limits.maxDiagnostics: no message is built
+      return;
+    }
     std::string message = memberName(path);
     for (std::string_view part : rest) message.append(part);
-    reported_.add({severity, std::string(code), std::move(message), path, 0, 0});
+    reporting_->add({severity, std::string(code), std::move(message), path, 0, 0});
   }
 
   void fail(std::string_view code, const std::string& path, std::initializer_list<std::string_view> rest) {
@@ -305,11 +340,17 @@ class ArticleReader final : public JsonEvents {
 
   void checkMembers(const KeptValue& object, const std::string& path, Names known) {
     for (const KeptMember& entry : object.members) {
-      if (!known.has(entry.name)) {
-        const std::string where = childPointer(path, entry.name);
-        report(Severity::Warning, code::UnknownMember, where, {" is not part of the article format and is ignored."});
-      }
+      if (!known.has(entry.name)) reportUnknownMember(path, entry.name);
     }
+    for (const std::string& name : object.unknownNames.names()) reportUnknownMember(path, name);
+  }
+
+  void reportUnknownMember(const std::string& parent, std::string_view name) {
+    if (!reporting_->keeps(Severity::Warning)) {
+      reporting_->count(Severity::Warning);
+      return;
+    }
+    report(Severity::Warning, code::UnknownMember, childPointer(parent, name), {" is not part of the article format and is ignored."});
   }
 
   void reportType(const std::string& path, JsonKind expected, JsonKind found) {
@@ -406,13 +447,20 @@ class ArticleReader final : public JsonEvents {
     KeptValue* array = member(object, key, parent, JsonKind::Array);
     if (!array) return list;
     const std::string path = childPointer(parent, key);
-    for (std::size_t i = 0; i < array->items.size(); ++i) {
+    KeptValue item;
+    for (std::size_t i = 0, strings = 0; i < array->itemKinds.size(); ++i) {
       const Place place{path, {}, i};
-      KeptValue& item = array->items[i];
-      if (item.kind != JsonKind::String) {
-        const std::string itemPath = place.pointer();
-        fail(code::Type, itemPath, {" must be a string, found ", describe(item.kind), "."});
-      } else if (auto value = checkedText(item, place, Need::NonEmpty)) {
+      const JsonKind kind = array->itemKinds[i];
+      if (kind != JsonKind::String) {
+        if (!reporting_->keeps(Severity::Error)) {
+          reporting_->count(Severity::Error);
+        } else {
+          fail(code::Type, place.pointer(), {" must be a string, found ", describe(kind), "."});
+        }
+        continue;
+      }
+      item.string = std::move(array->itemStrings[strings++]);
+      if (auto value = checkedText(item, place, Need::NonEmpty)) {
         if constexpr (std::is_same_v<Entry, Text>) {
           list.push_back(parsed(std::move(*value), place, *flavor));
         } else {
@@ -718,7 +766,11 @@ class ArticleReader final : public JsonEvents {
 
   Limits limits_;
   Article* article_;
-  DiagnosticSink reported_;  // handed over by finish(), after the whole text has parsed
+  // Diagnostics are handed over by finish(), after the whole text has parsed. The body's blocks are
+  // read (and reported) while it streams; a body given again replaces them, and their diagnostics.
+  DiagnosticSink reported_;
+  DiagnosticSink bodyReported_;
+  DiagnosticSink* reporting_ = &bodyReported_;  // the document's sink once the text has ended
 
   // Where the events are.
   std::vector<Frame> frames_;

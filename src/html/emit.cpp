@@ -40,8 +40,8 @@ std::string htmlDateTime(std::string_view iso) {
 
 class ArticleWriter {
  public:
-  ArticleWriter(std::string& out, LayoutTree& tree)
-      : out_(out), tree_(tree), style_{tree.headingLevel, tree.labels->openQuote, tree.labels->closeQuote}, outline_(tree.headingLevel) {
+  ArticleWriter(std::string& out, LayoutTree& tree, OutputBudget budget)
+      : out_(out), tree_(tree), budget_(budget), style_{tree.headingLevel, tree.labels->openQuote, tree.labels->closeQuote}, outline_(tree.headingLevel) {
     style_.innerOpenQuote = tree.labels->innerOpenQuote;
     style_.innerCloseQuote = tree.labels->innerCloseQuote;
     style_.outline = &outline_;
@@ -56,9 +56,10 @@ class ArticleWriter {
     out_.append(tree_.theme == Theme::Dark ? "dark" : tree_.theme == Theme::Light ? "light" : "auto");
     out_.append("\">\n");
     writeHeader();
-    writeBody();
-    writeNote();
-    writeFooter();
+    if (writeBody()) {
+      writeNote();
+      writeFooter();
+    }
     out_.append("</article>\n");
   }
 
@@ -205,13 +206,24 @@ class ArticleWriter {
     out_.append("</figcaption>");
   }
 
-  void writeBody() {
+  // False when the output budget ran out.
+  bool writeBody() {
     out_.append("<div class=\"bs-body\">\n");
+    bool withinBudget = true;
     for (BodyItem& item : tree_.body) {
+      // One comparison per item; an item's own HTML is bounded by its text (limits.maxStringBytes).
+      if (out_.size() > budget_.maxBytes) {
+        withinBudget = false;
+        budget_.sink.error(format::code::Limit, "",
+                           "The HTML grew past " + std::to_string(budget_.maxBytes) +
+                               " bytes (limits.maxOutputBytes), so the rest of the article is left out.");
+        break;
+      }
       writeItem(item);
       item = BodyItem();  // its trees are not needed again: a long article's trees and HTML are not all held at once
     }
     out_.append("</div>\n");
+    return withinBudget;
   }
 
   void writeItem(const BodyItem& item) {
@@ -371,6 +383,7 @@ class ArticleWriter {
 
   std::string& out_;
   LayoutTree& tree_;
+  OutputBudget budget_;
   TextStyle style_;
   HeadingOutline outline_;
   std::string headingTag_;
@@ -434,9 +447,10 @@ void appendJsonLd(std::string& out, const LayoutTree& tree, const format::Articl
 
 }  // namespace
 
-void appendArticle(std::string& out, LayoutTree& tree) { ArticleWriter(out, tree).write(); }
+void appendArticle(std::string& out, LayoutTree& tree, OutputBudget budget) { ArticleWriter(out, tree, budget).write(); }
 
-void appendStandaloneDocument(std::string& out, LayoutTree& tree, const format::Article& article, const Meta& meta) {
+void appendStandaloneDocument(std::string& out, LayoutTree& tree, const format::Article& article, const Meta& meta,
+                              OutputBudget budget) {
   out.append("<!DOCTYPE html>\n<html lang=\"");
   appendAttribute(out, tree.lang);
   out.append("\" dir=\"");
@@ -454,7 +468,7 @@ void appendStandaloneDocument(std::string& out, LayoutTree& tree, const format::
   out.append(stylesheet());
   // The article is the page's main content: a landmark for screen readers' "skip to main".
   out.append("</style>\n</head>\n<body>\n<main>\n");
-  appendArticle(out, tree);
+  appendArticle(out, tree, budget);
   out.append("</main>\n</body>\n</html>\n");
 }
 

@@ -6,17 +6,26 @@
 
 #include "broadsheet/broadsheet.hpp"
 #include "format/article.hpp"
+#include "format/diagnostics.hpp"
 #include "layout/layout_tree.hpp"
 
 namespace broadsheet::html {
 
+// How long the HTML may grow (limits.maxOutputBytes, resolved) and where to say that it stopped.
+struct OutputBudget {
+  std::size_t maxBytes;
+  format::DiagnosticSink& sink;
+};
+
 // The article fragment: <article class="bs-article" ...>...</article>. The body's items are
-// released as they are written (the tree's body is spent afterwards).
-void appendArticle(std::string& out, layout::LayoutTree& tree);
+// released as they are written (the tree's body is spent afterwards). Once the HTML is longer than
+// the budget, no further item is written (nor the note and footer): the elements open are closed and
+// a BS-LIMIT error is reported.
+void appendArticle(std::string& out, layout::LayoutTree& tree, OutputBudget budget);
 
 // A whole HTML document around the fragment, with the stylesheet inlined and schema.org
 // NewsArticle JSON-LD describing the article. Spends the tree's body like appendArticle.
 void appendStandaloneDocument(std::string& out, layout::LayoutTree& tree, const format::Article& article,
-                              const Meta& meta);
+                              const Meta& meta, OutputBudget budget);
 
 }  // namespace broadsheet::html

@@ -126,7 +126,8 @@ class ArticleLayout {
   void buildBody() {
     tree_.body.reserve(article_.body.size() + article_.pullquotes.size() + kMaxAutomaticPullquotes);
     for (Block& block : article_.body) {
-      blockItems_.push_back(tree_.body.size());
+      blockItems_.push_back(kNoItem);
+      emptyBlocksLeftOut_ = 0;
       BodyItem item;
       switch (block.type) {
         case BlockType::Paragraph:
@@ -166,28 +167,20 @@ class ArticleLayout {
           item.kind = BodyItem::Kind::Divider;
           break;
         case BlockType::Markdown:
-          // Each top-level block becomes its own item, so pull quotes can go between paragraphs.
+          // Empty blocks go first, in one walk of the whole text, so no item is made for them. Each
+          // top-level block then becomes its own item, so pull quotes can go between paragraphs.
+          emptyBlocksLeftOut_ += block.text.tree.removeEmptyBlocks();
           for (Markdown& part : block.text.tree.splitBlocks()) {
             BodyItem partItem;
             partItem.kind = part.isParagraph() ? BodyItem::Kind::Paragraph : BodyItem::Kind::Markdown;
             partItem.text = std::move(part);
-            tree_.body.push_back(std::move(partItem));
+            addItem(std::move(partItem), /*emptiesRemoved=*/true);
           }
+          reportEmptyBlocks(block);
           continue;
       }
-      tree_.body.push_back(std::move(item));
-    }
-    // Every item's words are counted; plain text is kept only where pull quotes are taken from
-    // (memory: a long article would otherwise hold its text again during the layout).
-    plainTexts_.resize(tree_.body.size());
-    std::string words;
-    for (std::size_t i = 0; i < tree_.body.size(); ++i) {
-      BodyItem& item = tree_.body[i];
-      words.clear();
-      appendItemWords(words, item);
-      item.words = countWords(words);
-      const bool quotable = article_.autoPullquotes && (item.kind == BodyItem::Kind::Paragraph || item.kind == BodyItem::Kind::Quote);
-      if (item.kind == BodyItem::Kind::PullQuote || quotable) plainTexts_[i] = words.substr(0, words.find_last_not_of(' ') + 1);
+      addItem(std::move(item));
+      reportEmptyBlocks(block);
     }
     // The words normalised are no longer than their sources (markup, escapes and entities only
     // shrink, typographic marks become ASCII), plus a separator per item, list entry and caption.
@@ -198,6 +191,57 @@ class ArticleLayout {
     }
     quoteSearch_.emplace(tree_.body, tree_.body.size(), normalizedBound);
     for (std::size_t index : anchoredPullquotes_) tree_.body[index].repeatsBody = quoteSearch_->find(plainTexts_[index]).inBody;
+  }
+
+  // Adds an item to the body with its words counted, unless it is a heading, paragraph or list that
+  // shows nothing: such blocks are left out (a page of "#" lines would be pages of empty headings).
+  // Plain text is kept only where pull quotes are taken from (memory: a long article would
+  // otherwise hold its text again during the layout).
+  void addItem(BodyItem item, bool emptiesRemoved = false) {
+    using Kind = BodyItem::Kind;
+    words_.clear();
+    appendItemWords(words_, item);
+    item.words = countWords(words_);
+    // Only texts without a word can be empty, but Markdown containers and lists hold several blocks.
+    const bool judged = (item.kind == Kind::Paragraph || item.kind == Kind::Heading) && item.words == 0;
+    if (!emptiesRemoved && (judged || item.kind == Kind::Markdown || item.kind == Kind::List)) {
+      const std::size_t removed = removeEmptyBlocks(item);
+      if (removed > 0) {
+        emptyBlocksLeftOut_ += removed;
+        if (item.text.empty() && item.items.empty()) return;
+        words_.clear();
+        appendItemWords(words_, item);
+      }
+    }
+    if (blockItems_.back() == kNoItem) blockItems_.back() = tree_.body.size();
+    const bool quotable = article_.autoPullquotes && (item.kind == Kind::Paragraph || item.kind == Kind::Quote);
+    plainTexts_.push_back(item.kind == Kind::PullQuote || quotable ? words_.substr(0, words_.find_last_not_of(' ') + 1) : std::string());
+    tree_.body.push_back(std::move(item));
+  }
+
+  static std::size_t removeEmptyBlocks(BodyItem& item) {
+    if (item.kind != BodyItem::Kind::List) return item.text.removeEmptyBlocks();
+    std::size_t removed = 0;
+    for (Markdown& entry : item.items) removed += entry.removeEmptyBlocks();
+    item.items.erase(std::remove_if(item.items.begin(), item.items.end(), [](const Markdown& entry) { return entry.empty(); }),
+                     item.items.end());
+    return removed;
+  }
+
+  // One warning per block, however many empty blocks its text held.
+  void reportEmptyBlocks(const Block& block) {
+    if (emptyBlocksLeftOut_ == 0) return;
+    const std::size_t count = emptyBlocksLeftOut_;
+    std::string path = "/body";
+    if (block.index != format::kBodyString) {
+      path = format::childPointer(path, block.index);
+      if (block.type == BlockType::Markdown) path = format::childPointer(path, "text");
+      if (block.type == BlockType::List) path = format::childPointer(path, "items");
+    }
+    std::string message = format::memberName(path);
+    message += count == 1 ? " holds an empty heading, paragraph or list item; it is left out."
+                          : " holds " + std::to_string(count) + " empty headings, paragraphs or list items; they are left out.";
+    sink_.warning(format::code::EmptyBlock, std::move(path), std::move(message));
   }
 
   // Nothing reads the body's CommonMark sources after the layout: freed now, a long article does not
@@ -264,7 +308,8 @@ class ArticleLayout {
       const Block& block = article_.body[b];
       position += countWords(block.text.source);  // the source's words: close enough to place a block
       for (const format::Text& entry : block.items) position += countWords(entry.source);
-      // Paragraph and quote blocks are one body item each, whose plain text is the block's.
+      // Paragraph and quote blocks are one body item each (unless left out), whose plain text is the block's.
+      if (blockItems_[b] == kNoItem) continue;
       const std::string& plain = plainTexts_[blockItems_[b]];
       if (block.type == BlockType::Quote && !block.by.empty()) consider(plain, block.by);
       if (block.type != BlockType::Paragraph) continue;
@@ -390,7 +435,10 @@ class ArticleLayout {
   LayoutTree tree_;
   std::vector<std::string> mentioned_;
   std::vector<std::size_t> anchoredPullquotes_;
-  std::vector<std::size_t> blockItems_;  // per article block: the index of its (first) body item
+  static constexpr std::size_t kNoItem = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> blockItems_;  // per article block: the index of its (first) body item, or kNoItem
+  std::size_t emptyBlocksLeftOut_ = 0;   // of the block being laid out
+  std::string words_;                    // an item's words, reused
   // Per body item before placement: its words as read, kept for anchored pull quotes and, with
   // automatic pull quotes, paragraphs and quotes ("" elsewhere).
   std::vector<std::string> plainTexts_;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstring>
+#include <string>
 
 #include <cmark.h>
 
@@ -209,6 +210,72 @@ bool Markdown::isParagraph() const {
   if (!document_) return false;
   cmark_node* first = cmark_node_first_child(document_.get());
   return first != nullptr && cmark_node_next(first) == nullptr && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
+}
+
+namespace {
+
+// cmark's leaf nodes (the only ones its iterator enters without leaving), and whether one shows
+// something: a character other than white space, or a thematic break.
+bool isLeaf(cmark_node_type type) {
+  switch (type) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_THEMATIC_BREAK:
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool leafShows(cmark_node* node) {
+  if (cmark_node_get_type(node) == CMARK_NODE_THEMATIC_BREAK) return true;
+  const char* literal = cmark_node_get_literal(node);
+  for (const char* c = literal ? literal : ""; *c != '\0'; ++c) {
+    if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::size_t Markdown::removeEmptyBlocks() {
+  if (!document_) return 0;
+  std::size_t removed = 0;
+  // One walk: each open container learns from what is in it whether it shows something, and is
+  // judged when it is left (cmark lets a node be freed once its EXIT event has been returned).
+  std::string shows;  // '1' or '0' per open container (an image shows whatever its description)
+  cmark_iter* iter = cmark_iter_new(document_.get());
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (isLeaf(type)) {
+      if (!shows.empty() && leafShows(node)) shows.back() = '1';
+      continue;
+    }
+    if (event == CMARK_EVENT_ENTER) {
+      shows.push_back(type == CMARK_NODE_IMAGE ? '1' : '0');
+      continue;
+    }
+    const bool nodeShows = shows.back() == '1';
+    shows.pop_back();
+    if (shows.empty()) break;  // the document
+    const bool judged = type == CMARK_NODE_HEADING || type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM;
+    const bool emptied = (type == CMARK_NODE_LIST || type == CMARK_NODE_BLOCK_QUOTE) && cmark_node_first_child(node) == nullptr;
+    if ((judged && !nodeShows) || emptied) {
+      removed += judged ? 1 : 0;
+      cmark_node_free(node);  // unlinks it too
+    } else if (nodeShows) {
+      shows.back() = '1';
+    }
+  }
+  cmark_iter_free(iter);
+  if (!cmark_node_first_child(document_.get())) document_.reset();
+  return removed;
 }
 
 void Markdown::visitPlainText(PieceVisitor visit) const {

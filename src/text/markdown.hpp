@@ -84,6 +84,12 @@ class Markdown {
   // True when the document is one paragraph (the usual body paragraph).
   bool isParagraph() const;
 
+  // Removes the headings, paragraphs and list items that show nothing (no character but white space,
+  // and no image), with the lists and block quotes that are left with nothing in them; returns how
+  // many headings, paragraphs and list items went. A document left with no block becomes empty().
+  // Whether to call it is the layout's decision.
+  std::size_t removeEmptyBlocks();
+
   // The words as a reader sees them: text and code spans, with breaks and blocks as spaces.
   std::string plainText() const;
   // The same text in the pieces it is stored in (a trailing space is not trimmed), for callers that

@@ -380,3 +380,175 @@ TEST_CASE("numbers beyond double range are diagnostics, never crashes", "[pathol
     CHECK(options.limits.maxDepth == Limits{}.maxDepth);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 13: shapes that were quadratic or unbounded (bench/pathological-shapes.mjs has them at any
+// size; npm run bench times them at 2 MB and tests/security/pathological-growth.test.mjs checks
+// their growth).
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+// `count` members "k0":0, "k1":0 ... (distinct names), comma-separated.
+std::string distinctMembers(std::size_t count) {
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) out += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":0";
+  return out;
+}
+
+std::size_t countCode(const RenderResult& result, const std::string& code) {
+  std::size_t count = 0;
+  for (const Diagnostic& diagnostic : result.diagnostics) count += diagnostic.code == code;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("200,000 distinct member names in one object take linear time", "[pathological][format]") {
+  constexpr std::size_t kNames = 200000;  // a line search per name took minutes here
+  const std::string inDocument = documentWith(paragraph("Kept."), distinctMembers(kNames) + ",");
+  const std::string inBlock = documentWith(R"({"type":"paragraph","text":"Kept.",)" + distinctMembers(kNames) + "}");
+  const std::string inPerson = documentWith(paragraph("Kept."), R"("authors":[{"name":"A",)" + distinctMembers(kNames) + "}],");
+  for (const std::string* json : {&inDocument, &inBlock, &inPerson}) {
+    const Timed timed = timedRender(*json);
+    CHECK(timed.seconds < kBudgetSeconds);
+    CHECK(timed.result.ok);
+    CHECK(timed.result.html.find("Kept.") != std::string::npos);
+    // 200 kept, then one warning that counts the rest.
+    CHECK(countCode(timed.result, "BS-UNKNOWN-MEMBER") == 200);
+    const Diagnostic* limit = findDiagnostic(timed.result.diagnostics, "BS-LIMIT");
+    REQUIRE(limit);
+    CHECK(limit->severity == Severity::Warning);
+    CHECK(limit->path.empty());
+    CHECK(limit->message.find(std::to_string(kNames - 200) + " more") != std::string::npos);
+  }
+}
+
+TEST_CASE("a member name given many times counts once; a body given many times only the last time", "[pathological][format]") {
+  std::string sections;
+  for (int i = 0; i < 100000; ++i) sections += R"("section":"S)" + std::to_string(i) + "\",";
+  const Timed duplicates = timedRender(documentWith(paragraph("Kept."), sections + R"("x":1,"x":2,)"));
+  CHECK(duplicates.seconds < kBudgetSeconds);
+  CHECK(duplicates.result.diagnostics.size() == 1);  // "x", once
+  CHECK(duplicates.result.html.find("S99999") != std::string::npos);
+
+  std::string bodies;
+  for (int i = 0; i < 50000; ++i) bodies += R"("body":[{"type":"bogus"},)" + paragraph("Early.") + "],";
+  const Timed repeated = timedRender(R"({"format":"broadsheet/article@1","headline":"H",)" + bodies + R"("body":[)" + paragraph("Last.") + "]}");
+  CHECK(repeated.seconds < kBudgetSeconds);
+  CHECK(repeated.result.ok);
+  CHECK(repeated.result.diagnostics.empty());
+  CHECK(repeated.result.html.find("Last.") != std::string::npos);
+  CHECK(repeated.result.html.find("Early.") == std::string::npos);
+}
+
+TEST_CASE("diagnostics past limits.maxDiagnostics are counted, not kept", "[pathological][limits]") {
+  // 1,000,000 tags that are not strings: each one an error, and a byte or so of memory each.
+  std::string tags = "1";
+  for (int i = 1; i < 1000000; ++i) tags += ",1";
+  const Timed timed = timedRender(documentWith(paragraph("Kept."), R"("tags":[)" + tags + "],"));
+  CHECK(timed.seconds < kBudgetSeconds);
+  CHECK_FALSE(timed.result.ok);
+  CHECK(timed.result.diagnostics.size() == 201);
+  CHECK(countCode(timed.result, "BS-TYPE") == 200);
+  CHECK(timed.result.diagnostics.front().code == "BS-LIMIT");  // its path, "", is the document's start
+  CHECK(timed.result.diagnostics.front().message.find("999800 more") != std::string::npos);
+  CHECK(timed.result.html.find("Kept.") != std::string::npos);
+
+  RenderOptions options;
+  options.limits.maxDiagnostics = 3;
+  CHECK(render(documentWith(paragraph("Kept."), R"("tags":[1,2,3,4,5],)"), options).diagnostics.size() == 4);
+  std::vector<Diagnostic> optionDiagnostics;
+  CHECK(parseOptions(R"({"limits":{"maxDiagnostics":7,"maxOutputBytes":0}})", optionDiagnostics).limits.maxDiagnostics == 7);
+  CHECK(optionDiagnostics.empty());
+}
+
+TEST_CASE("when the kept diagnostics are all warnings, the first error takes the last one's place", "[pathological][limits]") {
+  RenderOptions options;
+  options.limits.maxDiagnostics = 5;
+  const RenderResult result = render(documentWith(paragraph("Kept.") + R"(,{"type":"heading","level":9,"text":"T"})",
+                                                  distinctMembers(20) + ","),
+                                     options);
+  CHECK_FALSE(result.ok);
+  CHECK(result.diagnostics.size() == 6);
+  CHECK(countCode(result, "BS-VALUE") == 1);
+  CHECK(countCode(result, "BS-UNKNOWN-MEMBER") == 4);
+}
+
+TEST_CASE("empty headings, paragraphs and list items are left out, with one warning per block", "[pathological][layout]") {
+  // 100,000 "#" lines in each of ten Markdown blocks: each was an empty <h2>, 15 bytes of HTML a byte.
+  const std::string block = R"({"type":"markdown","text":)" + jsonString(repeat("#\n", 100000)) + "}";
+  std::string blocks = paragraph("Kept.");
+  for (int i = 0; i < 10; ++i) blocks += "," + block;
+  const Timed headings = timedRender(documentWith(blocks));
+  CHECK(headings.seconds < kBudgetSeconds);
+  CHECK(headings.result.ok);
+  CHECK(countCode(headings.result, "BS-EMPTY-BLOCK") == 10);
+  CHECK(headings.result.html.find("<h2") == std::string::npos);
+  CHECK(headings.result.html.size() < 4096);
+
+  const Timed items = timedRender(documentWith(R"({"type":"markdown","text":)" + jsonString("- a\n" + repeat("-\n", 200000)) + "}"));
+  CHECK(items.seconds < kBudgetSeconds);
+  CHECK(countOccurrences(items.result.html, "<li>") == 1);
+  const Diagnostic* warning = findDiagnostic(items.result.diagnostics, "BS-EMPTY-BLOCK");
+  REQUIRE(warning);
+  CHECK(warning->path == "/body/0/text");
+  CHECK(warning->message.find("200000 empty") != std::string::npos);
+
+  const RenderResult stringBody = render(R"({"format":"broadsheet/article@1","headline":"H","body":"#\n\n> #\n\nWords."})");
+  CHECK(stringBody.ok);
+  CHECK(stringBody.html.find("<blockquote") == std::string::npos);
+  CHECK(stringBody.html.find("Words.") != std::string::npos);
+  REQUIRE(findDiagnostic(stringBody.diagnostics, "BS-EMPTY-BLOCK"));
+  CHECK(findDiagnostic(stringBody.diagnostics, "BS-EMPTY-BLOCK")->path == "/body");
+}
+
+TEST_CASE("limits.maxOutputBytes stops emission with an error", "[pathological][limits]") {
+  std::string blocks = paragraph("First.");
+  for (int i = 0; i < 1000; ++i) blocks += "," + paragraph(repeat("word ", 40));
+  RenderOptions options;
+  options.limits.maxOutputBytes = 20000;
+  for (bool standalone : {false, true}) {
+    options.standalone = standalone;
+    const RenderResult result = render(documentWith(blocks, R"("tags":["Tag"],)"), options);
+    CHECK_FALSE(result.ok);
+    const Diagnostic* limit = findDiagnostic(result.diagnostics, "BS-LIMIT");
+    REQUIRE(limit);
+    CHECK(limit->severity == Severity::Error);
+    CHECK(result.html.find("First.") != std::string::npos);
+    CHECK(result.html.find("class=\"bs-tag\"") == std::string::npos);  // no footer
+    CHECK(result.html.find("</div>\n</article>") != std::string::npos);
+    const std::size_t written = result.html.size() - (standalone ? stylesheet().size() + 2048 : 0);
+    CHECK(written < 20000 + 1024);
+  }
+  // The default, 16 bytes per input byte and 1 MiB, leaves ordinary articles alone.
+  const RenderResult whole = render(documentWith(blocks));
+  CHECK(whole.ok);
+}
+
+TEST_CASE("runs of *, [, backticks and < and nesting just under the limits stay quick", "[pathological][text]") {
+  for (const char* unit : {"*a **b _c __d ***", "[a ![b [](c) ", "` `` ``` a ````", "<a <!-- <? <![CDATA[ <http:x "}) {
+    INFO(unit);
+    const Timed timed = timedRender(documentWith(R"({"type":"markdown","text":)" + jsonString(repeat(unit, 200000 / std::string(unit).size())) + "}"));
+    CHECK(timed.seconds < kBudgetSeconds);
+    CHECK(timed.result.ok);
+  }
+  const std::string deepJson = R"({"type":"paragraph","text":"Words.","deep":)" + repeat("[", 60) + repeat("]", 60) + "}";
+  const std::string deepMarkdown = R"({"type":"markdown","text":)" + jsonString(repeat(repeat(">", 60) + " a\n", 100)) + "}";
+  std::string blocks = deepJson;
+  for (int i = 0; i < 200; ++i) blocks += "," + deepMarkdown + "," + deepJson;
+  const Timed timed = timedRender(documentWith(blocks));
+  CHECK(timed.seconds < kBudgetSeconds);
+  CHECK(countCode(timed.result, "BS-UNKNOWN-MEMBER") == 200);  // "deep" in each JSON block; no Markdown shown as text
+  CHECK(countCode(timed.result, "BS-LIMIT") == 1);
+}
+
+TEST_CASE("a document with a headline renders even without a usable body", "[pathological][pipeline]") {
+  for (const char* body : {"", R"(,"body":[])", R"(,"body":12)", R"(,"body":" ")", R"(,"body":[{"type":"bogus"}])"}) {
+    INFO(body);
+    const RenderResult result = render(std::string(R"({"format":"broadsheet/article@1","headline":"Only a headline")") + body + "}");
+    CHECK_FALSE(result.ok);
+    CHECK(result.html.find("class=\"bs-headline\">Only a") != std::string::npos);
+    CHECK(result.meta.headline == "Only a headline");
+  }
+}

@@ -107,6 +107,41 @@ describe('pathological inputs through WebAssembly', () => {
     assert.ok(quotes.diagnostics.some((d) => d.code === 'BS-LIMIT' && d.path === '/pullquotes'));
   });
 
+  test('8 MB of tags that are not strings: at most 201 diagnostics, and the article', () => {
+    const tags = Array(4_150_000).fill(1);
+    const result = render(article({ tags }), undefined, 30_000);
+    assert.equal(result.diagnostics.length, 201);
+    assert.equal(result.diagnostics.filter((d) => d.code === 'BS-TYPE').length, 200);
+    const limit = result.diagnostics.find((d) => d.code === 'BS-LIMIT');
+    assert.equal(limit.severity, 'warning');
+    assert.equal(limit.path, '');
+    assert.match(limit.message, /4149800 more/);
+    assert.equal(result.ok, false);
+    assert.match(result.html, /Words\./);
+    const capped = render(article({ tags: [1, 2, 3] }), { limits: { maxDiagnostics: 1 } });
+    assert.deepEqual(codes(capped), ['BS-LIMIT', 'BS-TYPE']);
+  });
+
+  test('7.5 MB of empty headings render as no heading at all', () => {
+    // Five texts of a million bytes each, "#\n" escaped as three bytes of JSON.
+    const body = Array.from({ length: 5 }, () => ({ type: 'markdown', text: '#\n'.repeat(500_000) }));
+    const result = render(article({ body: [{ type: 'paragraph', text: 'Words.' }, ...body] }), undefined, 30_000);
+    assert.equal(result.ok, true);
+    assert.equal(result.diagnostics.filter((d) => d.code === 'BS-EMPTY-BLOCK').length, 5);
+    assert.ok(result.html.length < 10_000, `${result.html.length} bytes of HTML`);
+    assert.doesNotMatch(result.html, /<h2/);
+  });
+
+  test('limits.maxOutputBytes stops the HTML with an error', () => {
+    const body = Array.from({ length: 2000 }, (_, i) => ({ type: 'paragraph', text: `Paragraph ${i} of many words.` }));
+    const result = render(article({ body }), { limits: { maxOutputBytes: 10_000 } });
+    assert.equal(result.ok, false);
+    const limit = result.diagnostics.find((d) => d.code === 'BS-LIMIT');
+    assert.equal(limit.severity, 'error');
+    assert.ok(result.html.length < 11_000);
+    assert.match(result.html, /<\/article>\n$/);
+  });
+
   test("cmark's quadratic shapes come back as plain text, quickly", () => {
     for (const text of ['![[]()'.repeat(100_000), `${'>'.repeat(50_000)}${'a*'.repeat(50_000)}`, `${'- '.repeat(20_000)}x${'\n'.repeat(20_000)}`]) {
       const result = render(article({ body: [{ type: 'markdown', text }] }), undefined, 5_000);
