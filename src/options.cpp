@@ -8,6 +8,7 @@
 #include "format/diagnostics.hpp"
 #include "format/json_pointer.hpp"
 #include "format/parse_json.hpp"
+#include "html/url_policy.hpp"
 
 namespace broadsheet {
 namespace {
@@ -103,6 +104,37 @@ void readLimit(const OptionValue& limits, const std::string& key, std::size_t& v
   value = static_cast<std::size_t>(found->second.number);
 }
 
+// An empty string means no base, as when the option is absent.
+void readBaseUrl(const std::string& url, RenderOptions& options, std::vector<Diagnostic>& diagnostics) {
+  if (!url.empty() && !html::parseBaseUrl(url)) {
+    optionError(diagnostics, "baseUrl", "The option baseUrl must be an absolute http or https URL with a host; it is ignored.");
+    return;
+  }
+  options.baseUrl = url;
+}
+
+// The known tokens are kept even when others are refused: a partner's "nofollow" should not be lost to
+// a typo beside it.
+void readLinkRel(const std::string& tokens, RenderOptions& options, std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> refused;
+  options.linkRel = html::linkRelTokens(tokens, refused);
+  if (refused.empty()) return;
+  std::string list;
+  for (const std::string& token : refused) list.append(list.empty() ? "\"" : ", \"").append(token).append("\"");
+  optionError(diagnostics, "linkRel", "The option linkRel may hold external, nofollow, noreferrer, sponsored and ugc; " + list +
+                                          (refused.size() == 1 ? " is" : " are") + " left out.");
+}
+
+void readReferrerPolicy(const std::string& keyword, RenderOptions& options, std::vector<Diagnostic>& diagnostics) {
+  if (!keyword.empty() && !html::isReferrerPolicy(keyword)) {
+    optionError(diagnostics, "imageReferrerPolicy",
+                "The option imageReferrerPolicy must be a referrer policy such as \"no-referrer\" or "
+                "\"strict-origin-when-cross-origin\"; it is ignored.");
+    return;
+  }
+  options.imageReferrerPolicy = keyword;
+}
+
 }  // namespace
 
 RenderOptions parseOptions(std::string_view json, std::vector<Diagnostic>& diagnostics) {
@@ -125,6 +157,16 @@ RenderOptions parseOptions(std::string_view json, std::vector<Diagnostic>& diagn
       options.theme = value.string == "dark" ? Theme::Dark : value.string == "light" ? Theme::Light : Theme::Auto;
     } else if (key == "lang" && value.kind == Kind::String) {
       options.lang = value.string;
+    } else if (key == "parts" && value.kind == Kind::Boolean) {
+      options.parts = value.boolean;
+    } else if (key == "baseUrl" && value.kind == Kind::String) {
+      readBaseUrl(value.string, options, diagnostics);
+    } else if (key == "relativeImages" && value.kind == Kind::String && (value.string == "keep" || value.string == "drop")) {
+      options.relativeImages = value.string == "drop" ? RelativeImages::Drop : RelativeImages::Keep;
+    } else if (key == "linkRel" && value.kind == Kind::String) {
+      readLinkRel(value.string, options, diagnostics);
+    } else if (key == "imageReferrerPolicy" && value.kind == Kind::String) {
+      readReferrerPolicy(value.string, options, diagnostics);
     } else if (key == "limits" && value.kind == Kind::Object) {
       readLimit(value, "maxInputBytes", options.limits.maxInputBytes, diagnostics);
       readLimit(value, "maxDepth", options.limits.maxDepth, diagnostics);

@@ -58,11 +58,25 @@ struct Limits {
 
 enum class Theme { Auto, Light, Dark };
 
+// What happens to an image whose URL is path-relative ("img/a.jpg", "/img/a.jpg") when there is no
+// base URL to resolve it against.
+enum class RelativeImages {
+  Keep,  // written as it is: the page showing the article is the article's own site
+  Drop,  // left out with a BS-URL-RELATIVE warning: the page would fetch it from its own origin
+};
+
 struct RenderOptions {
   bool standalone = false;   // a whole HTML document with the stylesheet inlined
   int headingLevel = 1;      // level of the headline element (1-6); body headings shift with it
   Theme theme = Theme::Auto;
   std::string lang;          // overrides the document's language when not empty
+  bool parts = false;        // part="…" (the ::part() names of docs/markup.md) on the contract's elements
+  // The article's own address (an absolute http or https URL, or ""): relative URLs in its images and
+  // links resolve against it. Protocol-relative URLs ("//host/x") become https: with or without it.
+  std::string baseUrl;
+  RelativeImages relativeImages = RelativeImages::Keep;
+  std::string linkRel;              // rel tokens, besides noopener, of body links to other sites ("nofollow ugc")
+  std::string imageReferrerPolicy;  // the referrerpolicy of every img ("" writes none)
   Limits limits;
 };
 
@@ -108,6 +122,9 @@ RenderResult render(std::string_view json, const RenderOptions& options = {});
 
 // Reports the document's diagnostics without producing HTML.
 std::vector<Diagnostic> validate(std::string_view json, const Limits& limits = {});
+// The same diagnostics render() reports with these options (baseUrl and relativeImages decide which
+// images are left out).
+std::vector<Diagnostic> validate(std::string_view json, const RenderOptions& options);
 
 // The stylesheet every rendering relies on (also inlined into standalone documents).
 std::string_view stylesheet();

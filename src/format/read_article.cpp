@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "format/bidi.hpp"
 #include "format/json_pointer.hpp"
 #include "format/kept_value.hpp"
 #include "format/member_names.hpp"
@@ -78,8 +79,9 @@ constexpr std::size_t kDroppedBlock = std::numeric_limits<std::size_t>::max();
 // Diagnostics are held until then: a syntax error later in the text reports only itself.
 class ArticleReader final : public JsonEvents {
  public:
-  ArticleReader(const Limits& limits, Article& article)
-      : limits_(limits), article_(&article), reported_(limits.maxDiagnostics), bodyReported_(limits.maxDiagnostics) {}
+  ArticleReader(const Limits& limits, const html::UrlContext& urls, Article& article)
+      : limits_(limits), urls_(urls), article_(&article), reported_(limits.maxDiagnostics),
+        bodyReported_(limits.maxDiagnostics) {}
 
   // Reports into `sink` and says whether there is an article to show; call after a successful parse.
   bool finish(DiagnosticSink& sink) {
@@ -302,7 +304,7 @@ class ArticleReader final : public JsonEvents {
     article.standfirst = markdown(document, "standfirst", "", Flavor::Inline).value_or(Text{});
     article.published = date(document, "published", "");
     article.updated = date(document, "updated", "");
-    article.section = text(document, "section", "").value_or("");
+    article.section = shownText(document, "section", "").value_or("");
     article.tags = stringList<std::string>(document, "tags", "", std::nullopt);
     article.publisher = link(document, "publisher", "", "name", UrlKind::Resource, /*urlRequired=*/false);
     article.canonicalUrl = url(document, "canonicalUrl", "", UrlKind::Resource);
@@ -397,6 +399,29 @@ class ArticleReader final : public JsonEvents {
     return checkedText(*value, Place{parent, key, {}}, need);
   }
 
+  // A plain-text member readers see (a name, a tag, a label): bidi controls that open or close no pair
+  // are removed (BS-BIDI), and a value left with nothing to show counts as blank.
+  std::optional<std::string> shownText(KeptValue& object, std::string_view key, const std::string& parent,
+                                       Need need = Need::Optional) {
+    auto value = text(object, key, parent, need);
+    if (!value || !withoutUnpairedBidi(*value, Place{parent, key, {}}, need)) return std::nullopt;
+    return value;
+  }
+
+  bool withoutUnpairedBidi(std::string& value, const Place& place, Need need) {
+    const std::size_t removed = removeUnpairedBidiControls(value);
+    if (removed == 0) return true;
+    const std::string path = place.pointer();
+    report(Severity::Warning, code::Bidi, path, {" holds ", std::to_string(removed), removed == 1 ? " bidi control" : " bidi controls",
+           " (U+202A-U+202E, U+2066-U+2069) opening or closing no pair, which would reorder the text around it; ",
+           removed == 1 ? "it is" : "they are", " removed."});
+    if ((need == Need::NonEmpty || need == Need::NonEmptyIfPresent) && isBlank(value)) {
+      fail(code::Empty, path, {" must not be empty."});
+      return false;
+    }
+    return true;
+  }
+
   // A CommonMark member: read as text and parsed (once: the layout takes the tree), then its links
   // and images are checked against the URL policy the html stage applies, so a link that will lose
   // its URL is reported (its words stay).
@@ -424,12 +449,18 @@ class ArticleReader final : public JsonEvents {
     // Only texts that could hold a refused destination are walked: links and images need "[" and
     // autolinks "<", and a refused URL needs a scheme (":", or one spelled with "%" or "&"), a
     // backslash, or a destination in angle brackets that is only spaces.
+    // Path-relative images are dropped (when the context says so) with no scheme mark at all.
     const text::SourceFacts& facts = member.tree.sourceFacts();
-    if (!facts.linkSyntax || !facts.schemeMarks) return;
+    if (!facts.linkSyntax || !(facts.schemeMarks || (urls_.dropRelativeImages && !urls_.base && facts.brackets))) return;
     for (const text::LinkTarget& target : member.tree.linkTargets()) {
       if (target.url.empty()) continue;  // "[words]()": nothing to refuse, the words stay
       const UrlKind kind = target.image ? UrlKind::Image : UrlKind::Link;
-      if (html::allowedUrl(target.url, kind)) continue;
+      const auto outcome = html::decideUrl(target.url, kind, urls_).outcome;
+      if (outcome == html::UrlDecision::Outcome::Written) continue;
+      if (outcome == html::UrlDecision::Outcome::RelativeDropped) {
+        reportRelativeImage(place.pointer(), target.url, "the image is shown as its description.");
+        continue;
+      }
       const std::string rule = target.image
           ? "images in text must be http or https URLs, or relative ones; the image is shown as its description."
           : "links in text must be http, https or mailto URLs, or relative ones; the words are kept without the link.";
@@ -463,7 +494,7 @@ class ArticleReader final : public JsonEvents {
       if (auto value = checkedText(item, place, Need::NonEmpty)) {
         if constexpr (std::is_same_v<Entry, Text>) {
           list.push_back(parsed(std::move(*value), place, *flavor));
-        } else {
+        } else if (withoutUnpairedBidi(*value, place, Need::NonEmpty)) {
           list.push_back(std::move(*value));
         }
       }
@@ -475,12 +506,22 @@ class ArticleReader final : public JsonEvents {
                   Need need = Need::Optional) {
     const auto value = text(object, key, parent, need == Need::Optional ? need : Need::NonEmpty);
     if (!value || value->empty()) return "";
-    if (auto allowed = html::allowedUrl(*value, kind)) return *allowed;
+    html::UrlDecision decision = html::decideUrl(*value, kind, urls_);
+    if (decision.outcome == html::UrlDecision::Outcome::Written) return std::move(decision.url);
     const std::string path = childPointer(parent, key);
+    if (decision.outcome == html::UrlDecision::Outcome::RelativeDropped) {
+      reportRelativeImage(path, *value, "the image is left out.");
+      return "";
+    }
     const std::string expected = kind == UrlKind::Link ? "an http, https or mailto URL, or a relative one"
                                                        : "an http or https URL, or a relative one";
     fail(code::UrlScheme, path, {" must be ", expected, ", not ", quotedUrl(*value), "; it is left out."});
     return "";
+  }
+
+  void reportRelativeImage(const std::string& path, std::string_view url, std::string_view consequence) {
+    report(Severity::Warning, code::UrlRelative, path, {" shows an image from ", quotedUrl(url),
+           ", a relative URL, and there is no base URL to resolve it against; ", consequence});
   }
 
   std::string date(KeptValue& object, std::string_view key, const std::string& parent) {
@@ -499,7 +540,7 @@ class ArticleReader final : public JsonEvents {
     const std::string path = childPointer(parent, key);
     checkMembers(*value, path, labelKey == "name" ? names(kPublisherMembers) : names(kCallToActionMembers));
     Link result;
-    result.label = text(*value, labelKey, path, Need::NonEmpty).value_or("");
+    result.label = shownText(*value, labelKey, path, Need::NonEmpty).value_or("");
     result.url = url(*value, "url", path, kind, urlRequired ? Need::Required : Need::Optional);
     if (result.label.empty() || (urlRequired && result.url.empty())) return std::nullopt;
     return result;
@@ -554,10 +595,10 @@ class ArticleReader final : public JsonEvents {
       checkMembers(entry, personPath, names(kPersonMembers));
       Person person;
       const auto id = text(entry, "id", personPath, idRequired ? Need::NonEmpty : Need::NonEmptyIfPresent);
-      const auto name = text(entry, "name", personPath, Need::NonEmpty);
-      person.role = text(entry, "role", personPath).value_or("");
-      person.affiliation = text(entry, "affiliation", personPath).value_or("");
-      person.honorific = text(entry, "honorific", personPath).value_or("");
+      const auto name = shownText(entry, "name", personPath, Need::NonEmpty);
+      person.role = shownText(entry, "role", personPath).value_or("");
+      person.affiliation = shownText(entry, "affiliation", personPath).value_or("");
+      person.honorific = shownText(entry, "honorific", personPath).value_or("");
       person.url = url(entry, "url", personPath, UrlKind::Resource);
       if (id && !id->empty() && !ids.insert(*id).second) {
         const std::string idPath = childPointer(personPath, "id");
@@ -575,7 +616,7 @@ class ArticleReader final : public JsonEvents {
   // The members of an image; the caller has checked which members the object may have.
   bool readImage(KeptValue& object, const std::string& path, Image& image) {
     image.src = url(object, "src", path, UrlKind::Image, Need::Required);
-    const auto alt = text(object, "alt", path, Need::Required);  // "" is allowed: a decorative image
+    const auto alt = shownText(object, "alt", path, Need::Required);  // "" is allowed: a decorative image
     image.caption = markdown(object, "caption", path, Flavor::Inline).value_or(Text{});
     image.credit = markdown(object, "credit", path, Flavor::Inline).value_or(Text{});
     image.width = dimension(object, "width", path);
@@ -667,7 +708,7 @@ class ArticleReader final : public JsonEvents {
       block.type = name == "quote" ? BlockType::Quote : BlockType::PullQuote;
       if (block.type == BlockType::Quote) {
         checkMembers(value, path, names(kQuoteMembers));
-        block.attribution = text(value, "attribution", path).value_or("");
+        block.attribution = shownText(value, "attribution", path).value_or("");
       } else {
         checkMembers(value, path, names(kPullquoteBlockMembers));
         if (++pullquotesRead_ > limits_.maxPullquotes) {
@@ -765,6 +806,7 @@ class ArticleReader final : public JsonEvents {
   }
 
   Limits limits_;
+  const html::UrlContext& urls_;
   Article* article_;
   // Diagnostics are handed over by finish(), after the whole text has parsed. The body's blocks are
   // read (and reported) while it streams; a body given again replaces them, and their diagnostics.
@@ -789,8 +831,9 @@ class ArticleReader final : public JsonEvents {
 
 }  // namespace
 
-bool readArticle(std::string_view json, const Limits& limits, Article& article, DiagnosticSink& sink) {
-  ArticleReader reader(limits, article);
+bool readArticle(std::string_view json, const Limits& limits, Article& article, DiagnosticSink& sink,
+                 const html::UrlContext& urls) {
+  ArticleReader reader(limits, urls, article);
   return parseJson(json, limits, reader, sink) && reader.finish(sink);
 }
 

@@ -8,6 +8,7 @@
 #include "broadsheet/broadsheet.hpp"
 #include "format/article.hpp"
 #include "format/diagnostics.hpp"
+#include "html/url_policy.hpp"
 
 namespace broadsheet::format {
 
@@ -15,6 +16,9 @@ inline constexpr std::string_view kFormatV1 = "broadsheet/article@1";
 
 // Returns false when the text is not a JSON object (syntax errors and limits included) or has no
 // usable headline and body, so nothing can be shown. `json` must not start with a byte order mark.
-bool readArticle(std::string_view json, const Limits& limits, Article& article, DiagnosticSink& sink);
+// URL members come out resolved as `urls` says (html::decideUrl); links and images inside CommonMark
+// are checked against the same context, and resolved by the html stage.
+bool readArticle(std::string_view json, const Limits& limits, Article& article, DiagnosticSink& sink,
+                 const html::UrlContext& urls = {});
 
 }  // namespace broadsheet::format

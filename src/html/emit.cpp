@@ -4,6 +4,7 @@
 
 #include "html/escape.hpp"
 #include "html/markdown_html.hpp"
+#include "html/parts.hpp"
 #include "html/url_policy.hpp"
 
 namespace broadsheet::html {
@@ -45,10 +46,13 @@ class ArticleWriter {
     style_.innerOpenQuote = tree.labels->innerOpenQuote;
     style_.innerCloseQuote = tree.labels->innerCloseQuote;
     style_.outline = &outline_;
+    style_.parts = tree.parts;
+    style_.urls = &tree.urls;
   }
 
   void write() {
-    out_.append("<article class=\"bs-article\" lang=\"");
+    startTag("article", "bs-article");
+    out_.append(" lang=\"");
     appendAttribute(out_, tree_.lang);
     out_.append("\" dir=\"");
     appendAttribute(out_, tree_.dir);
@@ -68,10 +72,29 @@ class ArticleWriter {
   // than one level below the heading before it.
   void openHeading(int offset, std::string_view className) {
     headingTag_ = "h" + std::to_string(outline_.next(tree_.headingLevel + offset));
-    out_.append("<" + headingTag_ + " class=\"");
-    out_.append(className);
-    out_.append("\">");
+    openTag(headingTag_, className);
   }
+
+  // `<tag class="classes"`, with the classes' part names when the tree asks for them; the caller
+  // adds any other attributes and ends the tag.
+  void startTag(std::string_view tag, std::string_view classes) {
+    out_.push_back('<');
+    out_.append(tag);
+    appendClassAttribute(out_, classes, tree_.parts);
+  }
+  void openTag(std::string_view tag, std::string_view classes) {
+    startTag(tag, classes);
+    out_.push_back('>');
+  }
+
+  // A plain-text value of the article inside our running text (a name, a role, a tag): isolated, so
+  // its direction neither takes from nor spills into the words around it, whichever script each is in.
+  void appendIsolated(std::string_view value) {
+    out_.append("<bdi>");
+    appendText(out_, value);
+    out_.append("</bdi>");
+  }
+
   void closeHeading() { out_.append("</" + headingTag_ + ">\n"); }
 
   void element(std::string_view open, const text::Markdown& markdown, std::string_view close) {
@@ -81,16 +104,20 @@ class ArticleWriter {
   }
 
   void writeHeader() {
-    out_.append("<header class=\"bs-header\">\n");
+    openTag("header", "bs-header");
+    out_.push_back('\n');
     if (!tree_.section.empty()) {
-      out_.append("<p class=\"bs-section\">");
-      appendText(out_, tree_.section);
+      openTag("p", "bs-section");
+      appendIsolated(tree_.section);
       out_.append("</p>\n");
     }
     openHeading(0, "bs-headline");
     appendMarkdown(out_, tree_.headline, withoutWidow());
     closeHeading();
-    if (!tree_.standfirst.empty()) element("<p class=\"bs-standfirst\">", tree_.standfirst, "</p>\n");
+    if (!tree_.standfirst.empty()) {
+      openTag("p", "bs-standfirst");
+      element("", tree_.standfirst, "</p>\n");
+    }
     writeByline();
     writeMetaLine();
     if (tree_.leadImage) writeFigure(*tree_.leadImage, "bs-figure bs-lead-image");
@@ -100,22 +127,20 @@ class ArticleWriter {
   // "With analysis from A, B and C", each name marked up, joined by the language's list rule.
   void writePeople(std::string_view label, std::string_view className, const std::vector<layout::PersonEntry>& people,
                    bool withRoles) {
-    out_.append("<span class=\"");
-    out_.append(className);
-    out_.append("\">");
+    openTag("span", className);
     appendText(out_, label);
     out_.push_back(' ');
     for (std::size_t i = 0; i < people.size(); ++i) {
       if (i > 0) appendText(out_, layout::listSeparator(i - 1, people.size(), *tree_.labels));
       // Authors link to their page when they have one; analysts are linked from the panel.
       const std::string& url = withRoles ? people[i].person->url : std::string();
-      out_.append("<span class=\"bs-person\">");
+      openTag("span", "bs-person");
       if (!url.empty()) {
         out_.append("<a href=\"");
         appendAttribute(out_, url);
         out_.append("\">");
       }
-      appendText(out_, people[i].displayName);
+      appendIsolated(people[i].displayName);
       if (!url.empty()) out_.append("</a>");
       out_.append("</span>");
       if (withRoles) writeBylineRole(*people[i].person);
@@ -127,18 +152,18 @@ class ArticleWriter {
   // (Analysts' roles are in the panel and in their quotes' attributions instead.)
   void writeBylineRole(const format::Person& person) {
     if (person.role.empty() && person.affiliation.empty()) return;
-    out_.append("<span class=\"bs-byline-role\">");
+    openTag("span", "bs-byline-role");
     for (const std::string* part : {&person.role, &person.affiliation}) {
       if (part->empty()) continue;
       appendText(out_, tree_.labels->comma);
-      appendText(out_, *part);
+      appendIsolated(*part);
     }
     out_.append("</span>");
   }
 
   void writeByline() {
     if (tree_.authors.empty() && tree_.analysts.empty()) return;
-    out_.append("<p class=\"bs-byline\">");
+    openTag("p", "bs-byline");
     if (!tree_.authors.empty()) {
       writePeople(tree_.authors.size() == 1 ? tree_.labels->by : tree_.labels->byMany, "bs-byline-authors", tree_.authors, /*withRoles=*/true);
     }
@@ -148,16 +173,17 @@ class ArticleWriter {
   }
 
   void writeMetaLine() {
-    out_.append("<p class=\"bs-meta\">");
+    openTag("p", "bs-meta");
     if (!tree_.publishedIso.empty()) {
-      out_.append("<time class=\"bs-date\" datetime=\"");
+      startTag("time", "bs-date");
+      out_.append(" datetime=\"");
       appendAttribute(out_, htmlDateTime(tree_.publishedIso));
       out_.append("\">");
       appendText(out_, tree_.publishedText);
       out_.append("</time> ");
     }
     if (!tree_.updatedIso.empty() && !tree_.updatedText.empty()) {
-      out_.append("<span class=\"bs-updated\">");
+      openTag("span", "bs-updated");
       appendText(out_, tree_.labels->updated);
       out_.append(" <time datetime=\"");
       appendAttribute(out_, htmlDateTime(tree_.updatedIso));
@@ -165,16 +191,16 @@ class ArticleWriter {
       appendText(out_, tree_.updatedText);
       out_.append("</time></span> ");
     }
-    out_.append("<span class=\"bs-reading-time\">");
+    openTag("span", "bs-reading-time");
     appendText(out_, tree_.readingTimeText);
     out_.append("</span></p>\n");
   }
 
   void writeFigure(const layout::Figure& figure, std::string_view className) {
     const format::Image& image = *figure.image;
-    out_.append("<figure class=\"");
-    out_.append(className);
-    out_.append("\"><img class=\"bs-image\" src=\"");
+    openTag("figure", className);
+    startTag("img", "bs-image");
+    out_.append(" src=\"");
     appendAttribute(out_, image.src);
     out_.append("\" alt=\"");
     appendAttribute(out_, image.alt);
@@ -182,13 +208,15 @@ class ArticleWriter {
     if (image.width > 0 && image.height > 0) {
       out_.append(" width=\"" + std::to_string(image.width) + "\" height=\"" + std::to_string(image.height) + "\"");
     }
+    appendReferrerPolicy(out_, tree_.urls);
     out_.append(" loading=\"lazy\" decoding=\"async\">");
     if (!figure.caption.empty() || !figure.credit.empty()) {
-      out_.append("<figcaption class=\"bs-caption\">");
+      openTag("figcaption", "bs-caption");
       appendMarkdown(out_, figure.caption, style_);
       if (!figure.credit.empty()) {
         if (!figure.caption.empty()) out_.push_back(' ');
-        element("<span class=\"bs-credit\">", figure.credit, "</span>");
+        openTag("span", "bs-credit");
+        element("", figure.credit, "</span>");
       }
       out_.append("</figcaption>");
     }
@@ -196,19 +224,22 @@ class ArticleWriter {
   }
 
   void writeAttribution(const layout::Attribution& attribution) {
-    out_.append("<figcaption class=\"bs-attribution\">\u2014 <span class=\"bs-person\">");
-    appendText(out_, attribution.name);
+    openTag("figcaption", "bs-attribution");
+    out_.append("\u2014 ");
+    openTag("span", "bs-person");
+    appendIsolated(attribution.name);
     out_.append("</span>");
     if (!attribution.role.empty()) {
       appendText(out_, tree_.labels->comma);
-      appendText(out_, attribution.role);
+      appendIsolated(attribution.role);
     }
     out_.append("</figcaption>");
   }
 
   // False when the output budget ran out.
   bool writeBody() {
-    out_.append("<div class=\"bs-body\">\n");
+    openTag("div", "bs-body");
+    out_.push_back('\n');
     bool withinBudget = true;
     for (BodyItem& item : tree_.body) {
       // One comparison per item; an item's own HTML is bounded by its text (limits.maxStringBytes).
@@ -241,7 +272,8 @@ class ArticleWriter {
         closeHeading();
         return;
       case BodyItem::Kind::Quote:
-        element("<figure class=\"bs-quote\"><blockquote><p>", item.text, "</p></blockquote>");
+        openTag("figure", "bs-quote");
+        element("<blockquote><p>", item.text, "</p></blockquote>");
         if (!item.attribution.name.empty()) writeAttribution(item.attribution);
         out_.append("</figure>\n");
         return;
@@ -249,7 +281,8 @@ class ArticleWriter {
         writePullquote(item);
         return;
       case BodyItem::Kind::List:
-        out_.append(item.ordered ? "<ol class=\"bs-list\">\n" : "<ul class=\"bs-list\">\n");
+        openTag(item.ordered ? "ol" : "ul", "bs-list");
+        out_.push_back('\n');
         for (const text::Markdown& entry : item.items) element("<li>", entry, "</li>\n");
         out_.append(item.ordered ? "</ol>\n" : "</ul>\n");
         return;
@@ -257,10 +290,12 @@ class ArticleWriter {
         writeFigure(item.figure, "bs-figure");
         return;
       case BodyItem::Kind::Note:
-        element("<aside class=\"bs-callout\"><p>", item.text, "</p></aside>\n");
+        openTag("aside", "bs-callout");
+        element("<p>", item.text, "</p></aside>\n");
         return;
       case BodyItem::Kind::Divider:
-        out_.append("<hr class=\"bs-divider\">\n");
+        openTag("hr", "bs-divider");
+        out_.push_back('\n');
         return;
       case BodyItem::Kind::Markdown:
         appendMarkdown(out_, item.text, style_);
@@ -269,24 +304,20 @@ class ArticleWriter {
   }
 
   void writePullquote(const BodyItem& item) {
-    out_.append("<aside class=\"bs-pullquote ");
-    if (!item.floating) {
-      out_.append("bs-pullquote--anchored");
-    } else {
-      out_.append(item.side == layout::Side::Start ? "bs-pullquote--floating bs-pullquote--start"
-                                                   : "bs-pullquote--floating bs-pullquote--end");
-    }
+    startTag("aside", !item.floating                  ? "bs-pullquote bs-pullquote--anchored"
+                      : item.side == layout::Side::Start ? "bs-pullquote bs-pullquote--floating bs-pullquote--start"
+                                                         : "bs-pullquote bs-pullquote--floating bs-pullquote--end");
     // Words repeated from the body would be read twice by a screen reader.
-    out_.append(item.repeatsBody ? "\" aria-hidden=\"true\">" : "\">");
+    out_.append(item.repeatsBody ? " aria-hidden=\"true\">" : ">");
     // No links: a pull quote repeats the body, and a focusable link inside hidden text misleads.
     TextStyle withoutLinks = withoutWidow();
     withoutLinks.links = false;
-    out_.append("<p class=\"bs-pullquote-text\">");
+    openTag("p", "bs-pullquote-text");
     appendMarkdown(out_, item.text, withoutLinks);
     out_.append("</p>");
     if (!item.attribution.name.empty()) {
-      out_.append("<p class=\"bs-pullquote-by\">");
-      appendText(out_, item.attribution.name);
+      openTag("p", "bs-pullquote-by");
+      appendIsolated(item.attribution.name);
       out_.append("</p>");
     }
     out_.append("</aside>\n");
@@ -294,7 +325,7 @@ class ArticleWriter {
 
   void writeNote() {
     if (tree_.note.empty()) return;
-    out_.append("<aside class=\"bs-note\">");
+    openTag("aside", "bs-note");
     openHeading(1, "bs-note-label");
     appendText(out_, tree_.labels->editorsNote);
     closeHeading();
@@ -302,24 +333,28 @@ class ArticleWriter {
   }
 
   void writeFooter() {
-    out_.append("<footer class=\"bs-footer\">\n");
+    openTag("footer", "bs-footer");
+    out_.push_back('\n');
     writeAnalystPanel();
     if (!tree_.tags.empty()) {
-      out_.append("<ul class=\"bs-tags\" aria-label=\"");
+      startTag("ul", "bs-tags");
+      out_.append(" aria-label=\"");
       appendAttribute(out_, tree_.labels->tags);
       out_.append("\">");
       for (const std::string& tag : tree_.tags) {
-        out_.append("<li class=\"bs-tag\">");
-        appendText(out_, tag);
+        openTag("li", "bs-tag");
+        appendIsolated(tag);
         out_.append("</li>");
       }
       out_.append("</ul>\n");
     }
     if (tree_.callToAction) {
-      out_.append("<p class=\"bs-cta-wrap\"><a class=\"bs-cta\" href=\"");
+      openTag("p", "bs-cta-wrap");
+      startTag("a", "bs-cta");
+      out_.append(" href=\"");
       appendAttribute(out_, tree_.callToAction->url);
       out_.append("\">");
-      appendText(out_, tree_.callToAction->label);
+      appendIsolated(tree_.callToAction->label);
       out_.append("</a></p>\n");
     }
     if (tree_.publisher) writePublisher(*tree_.publisher);
@@ -328,31 +363,33 @@ class ArticleWriter {
 
   void writeAnalystPanel() {
     if (tree_.analysts.empty()) return;
-    out_.append("<section class=\"bs-analysts\" aria-label=\"");
+    startTag("section", "bs-analysts");
+    out_.append(" aria-label=\"");
     appendAttribute(out_, tree_.labels->analysts);
     out_.append("\">");
     openHeading(1, "bs-analysts-title");
     appendText(out_, tree_.labels->analysts);
     closeHeading();
-    out_.append("<ul class=\"bs-analyst-list\">\n");
+    openTag("ul", "bs-analyst-list");
+    out_.push_back('\n');
     for (const auto& entry : tree_.analysts) {
       const format::Person& analyst = *entry.person;
-      out_.append("<li class=\"bs-analyst\"><span class=\"bs-analyst-name\">");
+      openTag("li", "bs-analyst");
+      openTag("span", "bs-analyst-name");
       if (!analyst.url.empty()) {
         out_.append("<a href=\"");
         appendAttribute(out_, analyst.url);
         out_.append("\">");
       }
-      appendText(out_, entry.displayName);
+      appendIsolated(entry.displayName);
       if (!analyst.url.empty()) out_.append("</a>");
       out_.append("</span>");
       for (const auto& [value, className] : {std::pair<const std::string&, std::string_view>{analyst.role, "bs-analyst-role"},
                                              {analyst.affiliation, "bs-analyst-affiliation"}}) {
         if (value.empty()) continue;
-        out_.append(" <span class=\"");
-        out_.append(className);
-        out_.append("\">");
-        appendText(out_, value);
+        out_.push_back(' ');
+        openTag("span", className);
+        appendIsolated(value);
         out_.append("</span>");
       }
       out_.append("</li>\n");
@@ -361,7 +398,7 @@ class ArticleWriter {
   }
 
   void writePublisher(const format::Link& publisher) {
-    out_.append("<p class=\"bs-publisher\">");
+    openTag("p", "bs-publisher");
     appendText(out_, tree_.labels->publishedBy);
     out_.push_back(' ');
     if (!publisher.url.empty()) {
@@ -369,7 +406,7 @@ class ArticleWriter {
       appendAttribute(out_, publisher.url);
       out_.append("\">");
     }
-    appendText(out_, publisher.label);
+    appendIsolated(publisher.label);
     if (!publisher.url.empty()) out_.append("</a>");
     out_.append("</p>\n");
   }

@@ -6,6 +6,7 @@
 #include <cmark.h>
 
 #include "html/escape.hpp"
+#include "html/parts.hpp"
 #include "html/url_policy.hpp"
 
 namespace broadsheet::html {
@@ -267,22 +268,27 @@ class MarkdownWriter {
         const int articleLevel = std::min(6, 1 + cmark_node_get_heading_level(node));
         const int wanted = style_.headingLevel + cmark_node_get_heading_level(node);
         openHeadingLevel_ = style_.outline ? style_.outline->next(wanted) : std::min(6, wanted);
-        out_.append("<h" + std::to_string(openHeadingLevel_) + " class=\"bs-heading bs-heading--" + std::to_string(articleLevel) + "\">");
+        openTag("h" + std::to_string(openHeadingLevel_), "bs-heading bs-heading--" + std::to_string(articleLevel));
         return;
       }
       case CMARK_NODE_BLOCK_QUOTE:
-        out_.append(entering ? "<blockquote class=\"bs-blockquote\">\n" : "</blockquote>\n");
+        if (entering) {
+          openTag("blockquote", "bs-blockquote");
+          out_.push_back('\n');
+        } else {
+          out_.append("</blockquote>\n");
+        }
         return;
       case CMARK_NODE_LIST: {
         const bool ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
         if (!entering) {
           out_.append(ordered ? "</ol>\n" : "</ul>\n");
-        } else if (!ordered) {
-          out_.append("<ul class=\"bs-list\">\n");
-        } else if (cmark_node_get_list_start(node) != 1) {
-          out_.append("<ol class=\"bs-list\" start=\"" + std::to_string(cmark_node_get_list_start(node)) + "\">\n");
         } else {
-          out_.append("<ol class=\"bs-list\">\n");
+          startTag(ordered ? "ol" : "ul", "bs-list");
+          if (ordered && cmark_node_get_list_start(node) != 1) {
+            out_.append(" start=\"" + std::to_string(cmark_node_get_list_start(node)) + "\"");
+          }
+          out_.append(">\n");
         }
         return;
       }
@@ -290,17 +296,19 @@ class MarkdownWriter {
         out_.append(entering ? "<li>" : "</li>\n");
         return;
       case CMARK_NODE_CODE_BLOCK:
-        out_.append("<pre class=\"bs-code\"><code>");
+        openTag("pre", "bs-code");
+        out_.append("<code>");
         appendText(out_, cmark_node_get_literal(node));
         out_.append("</code></pre>\n");
         return;
       case CMARK_NODE_HTML_BLOCK:
-        out_.append("<p class=\"bs-raw\">");
+        openTag("p", "bs-raw");
         appendText(out_, cmark_node_get_literal(node));
         out_.append("</p>\n");
         return;
       case CMARK_NODE_THEMATIC_BREAK:
-        out_.append("<hr class=\"bs-divider\">\n");
+        openTag("hr", "bs-divider");
+        out_.push_back('\n');
         return;
       default:
         writeInline(node, entering);
@@ -344,6 +352,22 @@ class MarkdownWriter {
     }
   }
 
+  // `<tag class="classes"` (and their part names, as the style asks); the caller ends the tag.
+  void startTag(std::string_view tag, std::string_view classes) {
+    out_.push_back('<');
+    out_.append(tag);
+    appendClassAttribute(out_, classes, style_.parts);
+  }
+  void openTag(std::string_view tag, std::string_view classes) {
+    startTag(tag, classes);
+    out_.push_back('>');
+  }
+
+  const UrlContext& urls() const {
+    static const UrlContext kNoBase;
+    return style_.urls ? *style_.urls : kNoBase;
+  }
+
   bool isWidowSpace(cmark_node* node) const {
     return std::any_of(widowSpaces_.begin(), widowSpaces_.end(), [&](const WidowSpace& space) { return space.node == node; });
   }
@@ -369,38 +393,62 @@ class MarkdownWriter {
     quotes_.append(out_, text);
   }
 
+  // An autolink (<https://…>, <desk@example.com>) shows its URL as its words. A URL is read left to
+  // right whatever the text around it, and its bidi controls must stay inside it: isolated.
+  static bool isAutolink(cmark_node* link) {
+    cmark_node* words = cmark_node_first_child(link);
+    if (!words || cmark_node_next(words) || cmark_node_get_type(words) != CMARK_NODE_TEXT) return false;
+    const std::string_view url = cmark_node_get_url(link);
+    const std::string_view literal = cmark_node_get_literal(words);
+    return url == literal || (url.substr(0, 7) == "mailto:" && url.substr(7) == literal);
+  }
+
   void writeLink(cmark_node* node, bool entering) {
     // A link whose URL is refused keeps its words as plain text; remember which ones opened.
     if (entering) {
-      const auto href = style_.links ? allowedUrl(cmark_node_get_url(node), UrlKind::Link) : std::nullopt;
-      openLinks_.push_back(href.has_value());
-      if (!href) return;
+      const UrlDecision href = style_.links ? decideUrl(cmark_node_get_url(node), UrlKind::Link, urls()) : UrlDecision{};
+      const bool written = href.outcome == UrlDecision::Outcome::Written;
+      const bool isolated = isAutolink(node);
+      openLinks_.push_back({written, isolated});
+      if (!written) {
+        if (isolated) out_.append("<bdi>");
+        return;
+      }
       out_.append("<a href=\"");
-      appendAttribute(out_, *href);
+      appendAttribute(out_, href.url);
       const char* title = cmark_node_get_title(node);
       if (title && *title) {
         out_.append("\" title=\"");
         appendAttribute(out_, title);
       }
-      out_.append("\">");
-    } else {
-      if (!openLinks_.empty() && openLinks_.back()) out_.append("</a>");
-      if (!openLinks_.empty()) openLinks_.pop_back();
+      if (href.otherSite) {
+        out_.append("\" rel=\"");
+        appendAttribute(out_, urls().otherSiteRel);
+      }
+      out_.append(isolated ? "\"><bdi>" : "\">");
+    } else if (!openLinks_.empty()) {
+      const OpenLink link = openLinks_.back();
+      openLinks_.pop_back();
+      if (link.isolated) out_.append("</bdi>");
+      if (link.written) out_.append("</a>");
     }
   }
 
   void writeImage(cmark_node* node) {
     const std::string alt = plainTextOf(node);
-    const auto src = allowedUrl(cmark_node_get_url(node), UrlKind::Image);
-    if (!src) {
+    const UrlDecision src = decideUrl(cmark_node_get_url(node), UrlKind::Image, urls());
+    if (src.outcome != UrlDecision::Outcome::Written) {
       appendText(out_, alt);
       return;
     }
-    out_.append("<img class=\"bs-inline-image\" src=\"");
-    appendAttribute(out_, *src);
+    startTag("img", "bs-inline-image");
+    out_.append(" src=\"");
+    appendAttribute(out_, src.url);
     out_.append("\" alt=\"");
     appendAttribute(out_, alt);
-    out_.append("\" loading=\"lazy\" decoding=\"async\">");
+    out_.push_back('"');
+    appendReferrerPolicy(out_, urls());
+    out_.append(" loading=\"lazy\" decoding=\"async\">");
   }
 
   std::string& out_;
@@ -408,12 +456,23 @@ class MarkdownWriter {
   bool inlineOnly_;
   bool wroteBlock_ = false;
   int openHeadingLevel_ = 0;  // headings do not nest
-  std::vector<bool> openLinks_;
+  struct OpenLink {
+    bool written;   // the <a> was written (its URL allowed)
+    bool isolated;  // its words are in a <bdi>
+  };
+  std::vector<OpenLink> openLinks_;
   QuoteMarks quotes_;
   std::vector<WidowSpace> widowSpaces_;
 };
 
 }  // namespace
+
+void appendReferrerPolicy(std::string& out, const UrlContext& urls) {
+  if (urls.imageReferrerPolicy.empty()) return;
+  out.append(" referrerpolicy=\"");
+  appendAttribute(out, urls.imageReferrerPolicy);
+  out.push_back('"');
+}
 
 void appendMarkdown(std::string& out, const text::Markdown& markdown, const TextStyle& style) {
   if (markdown.empty()) return;

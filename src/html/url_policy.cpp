@@ -203,3 +203,237 @@ std::optional<std::string> allowedUrl(std::string_view written, UrlKind kind) {
 }
 
 }  // namespace broadsheet::html
+
+namespace broadsheet::html {
+namespace {
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+std::string lowerCase(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+bool isSpecialScheme(std::string_view scheme) { return scheme == "http" || scheme == "https"; }
+
+// host[:port] of an authority, without user info, the host lower-cased and the scheme's default port
+// left out, so that equal origins compare equal. Nothing when there is no host or the port is not a
+// number.
+std::optional<std::string> normalAuthority(std::string_view scheme, std::string_view authority) {
+  const std::size_t at = authority.rfind('@');  // browsers split user info at the last '@'
+  if (at != std::string_view::npos) authority.remove_prefix(at + 1);
+  std::size_t hostEnd = authority.find(':');
+  if (!authority.empty() && authority.front() == '[') {
+    hostEnd = authority.find(']');
+    if (hostEnd == std::string_view::npos) return std::nullopt;
+    ++hostEnd;
+  }
+  const std::string_view host = authority.substr(0, hostEnd);
+  std::string_view port = hostEnd < authority.size() ? authority.substr(hostEnd) : std::string_view();
+  if (!port.empty()) {
+    if (port.front() != ':') return std::nullopt;
+    port.remove_prefix(1);
+    if (!std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+    while (port.size() > 1 && port.front() == '0') port.remove_prefix(1);
+    if ((scheme == "http" && port == "80") || (scheme == "https" && port == "443")) port = {};
+  }
+  if (host.empty()) return std::nullopt;
+  std::string normal = lowerCase(host);
+  if (!port.empty()) normal.append(":").append(port);
+  return normal;
+}
+
+// The origin of an absolute http(s) URL written as "scheme://authority…" (the form decideUrl
+// writes), as "scheme://host[:port]"; "" for anything else.
+std::string originOf(std::string_view url) {
+  const std::string scheme = schemeOf(url);
+  if (!isSpecialScheme(scheme) || url.substr(scheme.size() + 1, 2) != "//") return "";
+  const std::string_view rest = url.substr(scheme.size() + 3);
+  const auto authority = normalAuthority(scheme, rest.substr(0, rest.find_first_of("/?#")));
+  return authority ? scheme + "://" + *authority : "";
+}
+
+// "." and ".." path segments, with their percent-encoded spellings, which browsers read alike.
+bool isSingleDot(std::string_view segment) { return segment == "." || equalsIgnoringCase(segment, "%2e"); }
+bool isDoubleDot(std::string_view segment) {
+  return segment == ".." || equalsIgnoringCase(segment, ".%2e") || equalsIgnoringCase(segment, "%2e.") ||
+         equalsIgnoringCase(segment, "%2e%2e");
+}
+
+// A path with its "." and ".." segments applied, never above the root (WHATWG's path parsing).
+std::string withoutDotSegments(std::string_view path) {
+  if (path.empty()) return "/";
+  std::vector<std::string_view> segments;
+  std::size_t start = 1;  // after the leading '/'
+  while (true) {
+    const std::size_t end = std::min(path.find('/', start), path.size());
+    const std::string_view segment = path.substr(start, end - start);
+    const bool last = end == path.size();
+    if (isDoubleDot(segment)) {
+      if (!segments.empty()) segments.pop_back();
+      if (last) segments.emplace_back();
+    } else if (isSingleDot(segment)) {
+      if (last) segments.emplace_back();
+    } else {
+      segments.push_back(segment);
+    }
+    if (last) break;
+    start = end + 1;
+  }
+  std::string resolved;
+  for (const std::string_view segment : segments) resolved.append("/").append(segment);
+  return resolved.empty() ? "/" : resolved;
+}
+
+// A reference with no scheme and no authority ("a/b", "../b", "/b", "?q", "#f", "") against the base.
+std::string resolveRelative(std::string_view reference, const BaseUrl& base) {
+  const std::size_t suffixStart = std::min(reference.find_first_of("?#"), reference.size());
+  const std::string_view path = reference.substr(0, suffixStart);
+  const std::string_view suffix = reference.substr(suffixStart);
+  std::string resolved = base.scheme + "://" + base.authority;
+  if (path.empty()) {
+    resolved.append(base.path);
+    if (suffix.empty() || suffix.front() == '#') resolved.append(base.query);
+  } else if (path.front() == '/') {
+    resolved.append(withoutDotSegments(path));
+  } else {
+    const std::string_view directory = std::string_view(base.path).substr(0, base.path.rfind('/') + 1);
+    resolved.append(withoutDotSegments(std::string(directory).append(path)));
+  }
+  return resolved.append(suffix);
+}
+
+// "scheme:" and then any number of slashes before the host, as browsers read http(s) URLs:
+// "scheme://rest", or nothing when no host follows.
+std::optional<std::string> withAuthority(std::string_view scheme, std::string_view afterScheme) {
+  const std::size_t hostStart = afterScheme.find_first_not_of('/');
+  if (hostStart == std::string_view::npos) return std::nullopt;
+  const std::string_view rest = afterScheme.substr(hostStart);
+  if (!normalAuthority(scheme, rest.substr(0, rest.find_first_of("/?#")))) return std::nullopt;
+  return std::string(scheme) + "://" + std::string(rest);
+}
+
+enum class Form { Absolute, Relative, Refused };
+
+// `url` (allowed: no controls, no backslashes) as an absolute URL, or as a relative one when there is
+// no base to resolve it against.
+std::pair<Form, std::string> resolve(std::string_view url, UrlKind kind, const std::optional<BaseUrl>& base) {
+  const std::string scheme = schemeOf(url);
+  if (!scheme.empty() && !isSpecialScheme(scheme)) return {Form::Absolute, std::string(url)};  // mailto:
+  if (scheme.empty() && url.substr(0, 2) == "//") {
+    // Protocol-relative: always https, whatever page shows the article.
+    auto absolute = withAuthority("https", url);
+    return absolute ? std::pair{Form::Absolute, std::move(*absolute)} : std::pair{Form::Refused, std::string()};
+  }
+  std::string_view reference = url;
+  if (!scheme.empty()) {
+    const std::string_view afterScheme = url.substr(scheme.size() + 1);
+    // "https:x" is relative to a base of the same scheme, and "https://x" otherwise (WHATWG).
+    if (!afterScheme.empty() && afterScheme.front() == '/') {
+      auto absolute = withAuthority(scheme, afterScheme);
+      return absolute ? std::pair{Form::Absolute, std::move(*absolute)} : std::pair{Form::Refused, std::string()};
+    }
+    if (base && base->scheme != scheme) {
+      auto absolute = withAuthority(scheme, afterScheme);
+      return absolute ? std::pair{Form::Absolute, std::move(*absolute)} : std::pair{Form::Refused, std::string()};
+    }
+    if (!base) return {Form::Relative, std::string(url)};  // as the page reads it: relative, on an https page
+    reference = afterScheme;
+  }
+  // A fragment-only link moves within the page that shows the article: no request, nothing to resolve.
+  if (kind == UrlKind::Link && !reference.empty() && reference.front() == '#') return {Form::Relative, std::string(url)};
+  if (!base) return {Form::Relative, std::string(url)};
+  return {Form::Absolute, resolveRelative(reference, *base)};
+}
+
+constexpr std::string_view kLinkRelTokens[] = {"external", "nofollow", "noreferrer", "sponsored", "ugc"};
+constexpr std::string_view kReferrerPolicies[] = {
+    "no-referrer",     "no-referrer-when-downgrade", "origin",     "origin-when-cross-origin",
+    "same-origin",     "strict-origin",              "strict-origin-when-cross-origin", "unsafe-url"};
+
+}  // namespace
+
+std::optional<BaseUrl> parseBaseUrl(std::string_view url) {
+  const auto allowed = allowedUrl(url, UrlKind::Resource);
+  if (!allowed) return std::nullopt;
+  const std::string scheme = schemeOf(*allowed);
+  const std::string_view written = *allowed;
+  if (!isSpecialScheme(scheme) || written.substr(scheme.size() + 1, 2) != "//") return std::nullopt;
+  const std::string_view rest = written.substr(scheme.size() + 3);
+  const std::size_t authorityEnd = std::min(rest.find_first_of("/?#"), rest.size());
+  const std::string_view authority = rest.substr(0, authorityEnd);
+  if (authority.find('@') != std::string_view::npos) return std::nullopt;
+  auto normal = normalAuthority(scheme, authority);
+  if (!normal) return std::nullopt;
+  const std::string_view afterAuthority = rest.substr(authorityEnd);
+  const std::string_view beforeFragment = afterAuthority.substr(0, afterAuthority.find('#'));
+  const std::size_t queryStart = std::min(beforeFragment.find('?'), beforeFragment.size());
+  BaseUrl base{scheme, std::move(*normal), withoutDotSegments(beforeFragment.substr(0, queryStart)),
+               std::string(beforeFragment.substr(queryStart))};
+  if (base.path.front() != '/') base.path.insert(0, "/");
+  return base;
+}
+
+UrlDecision decideUrl(std::string_view written, UrlKind kind, const UrlContext& context) {
+  UrlDecision decision;
+  auto allowed = allowedUrl(written, kind);
+  if (!allowed) return decision;
+  auto [form, url] = resolve(*allowed, kind, context.base);
+  if (form == Form::Refused) return decision;
+  if (form == Form::Relative) {
+    if (kind == UrlKind::Image && context.dropRelativeImages) {
+      decision.outcome = UrlDecision::Outcome::RelativeDropped;
+      return decision;
+    }
+    decision.outcome = UrlDecision::Outcome::Written;
+    decision.url = std::move(url);
+    return decision;
+  }
+  // Resolution only joins pieces the policy allowed, but what it writes is judged again all the same.
+  auto checked = allowedUrl(url, kind);
+  if (!checked || (effectiveScheme(*checked).empty())) return decision;
+  decision.outcome = UrlDecision::Outcome::Written;
+  decision.url = std::move(*checked);
+  const std::string origin = originOf(decision.url);
+  decision.otherSite = !origin.empty() && (!context.base || origin != context.base->scheme + "://" + context.base->authority);
+  return decision;
+}
+
+UrlContext urlContextFor(const RenderOptions& options) {
+  UrlContext context;
+  context.base = parseBaseUrl(options.baseUrl);
+  context.dropRelativeImages = options.relativeImages == RelativeImages::Drop;
+  std::vector<std::string> refused;
+  const std::string tokens = linkRelTokens(options.linkRel, refused);
+  if (!tokens.empty()) context.otherSiteRel.append(" ").append(tokens);
+  if (isReferrerPolicy(options.imageReferrerPolicy)) context.imageReferrerPolicy = options.imageReferrerPolicy;
+  return context;
+}
+
+std::string linkRelTokens(std::string_view tokens, std::vector<std::string>& refused) {
+  std::string kept;
+  for (std::size_t start = tokens.find_first_not_of(" \t\n\f\r"); start != std::string_view::npos;
+       start = tokens.find_first_not_of(" \t\n\f\r", start)) {
+    const std::size_t end = std::min(tokens.find_first_of(" \t\n\f\r", start), tokens.size());
+    const std::string token = lowerCase(tokens.substr(start, end - start));
+    start = end;
+    const bool known = std::find(std::begin(kLinkRelTokens), std::end(kLinkRelTokens), token) != std::end(kLinkRelTokens);
+    if (!known) {
+      refused.push_back(token);
+      continue;
+    }
+    if ((" " + kept + " ").find(" " + token + " ") == std::string::npos) kept.append(kept.empty() ? "" : " ").append(token);
+  }
+  return kept;
+}
+
+bool isReferrerPolicy(std::string_view keyword) {
+  return std::find(std::begin(kReferrerPolicies), std::end(kReferrerPolicies), keyword) != std::end(kReferrerPolicies);
+}
+
+}  // namespace broadsheet::html

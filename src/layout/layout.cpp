@@ -84,6 +84,8 @@ class ArticleLayout {
     tree_.dir = article_.dir;
     tree_.theme = options_.theme;
     tree_.headingLevel = std::clamp(options_.headingLevel, 1, 6);
+    tree_.parts = options_.parts;
+    tree_.urls = html::urlContextFor(options_);
     buildHeader();
     buildBody();
     tree_.note = std::move(article_.note.tree);
