@@ -6,6 +6,7 @@
 #include "format/read_article.hpp"
 #include "format/source_locator.hpp"
 #include "html/emit.hpp"
+#include "html/url_policy.hpp"
 #include "layout/layout.hpp"
 
 namespace broadsheet {
@@ -53,12 +54,16 @@ RenderResult render(std::string_view json, const RenderOptions& options) {
 }
 
 std::vector<Diagnostic> validate(std::string_view json, const Limits& limits) {
-  json = format::withoutByteOrderMark(json);
-  format::DiagnosticSink sink(limits.maxDiagnostics);
-  format::Article article;
   RenderOptions options;
   options.limits = limits;
-  if (format::readArticle(json, limits, article, sink)) {
+  return validate(json, options);
+}
+
+std::vector<Diagnostic> validate(std::string_view json, const RenderOptions& options) {
+  json = format::withoutByteOrderMark(json);
+  format::DiagnosticSink sink(options.limits.maxDiagnostics);
+  format::Article article;
+  if (format::readArticle(json, options.limits, article, sink, html::urlContextFor(options))) {
     Meta meta;
     layout::layOut(article, options, sink, meta);  // pull-quote warnings come from the layout
   }

@@ -64,7 +64,7 @@ EMSCRIPTEN_KEEPALIVE int broadsheet_render(std::size_t inputLength, std::size_t 
 
   broadsheet::RenderResult result;
   if (mode == 1) {
-    result.diagnostics = broadsheet::validate(input, options.limits);
+    result.diagnostics = broadsheet::validate(input, options);
   } else {
     result = broadsheet::render(input, options);
   }

@@ -122,6 +122,9 @@ RenderResult render(std::string_view json, const RenderOptions& options = {});
 
 // Reports the document's diagnostics without producing HTML.
 std::vector<Diagnostic> validate(std::string_view json, const Limits& limits = {});
+// The same diagnostics render() reports with these options (baseUrl and relativeImages decide which
+// images are left out).
+std::vector<Diagnostic> validate(std::string_view json, const RenderOptions& options);
 
 // The stylesheet every rendering relies on (also inlined into standalone documents).
 std::string_view stylesheet();

@@ -1,14 +1,18 @@
 #include "format/kept_value.hpp"
 
-#include <functional>
-
 namespace broadsheet::format {
 namespace {
 
 // Up to this many names a line search is as quick as hashing, and needs no index.
 constexpr std::size_t kNamesWithoutIndex = 32;
 
-std::size_t hashOf(std::string_view name) { return std::hash<std::string_view>()(name); }
+// FNV-1a: a few instructions, and less WASM than libc++'s string hash inlined here. Not seeded: names
+// made to collide could make probes long (as with std::hash, which is not seeded either).
+std::uint32_t hashOf(std::string_view name) {
+  std::uint32_t hash = 2166136261u;
+  for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+  return hash;
+}
 
 }  // namespace
 
@@ -23,45 +27,32 @@ std::string describe(JsonKind kind) {
   }
 }
 
-std::size_t NameSet::find(std::string_view name) const {
-  if (slots_.empty()) {
-    for (std::size_t i = 0; i < names_.size(); ++i) {
-      if (names_[i] == name) return i;
-    }
-    return names_.size();
-  }
+std::size_t NameSet::slotOf(std::string_view name) const {
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = hashOf(name) & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
-    if (names_[slots_[slot] - 1] == name) return slots_[slot] - 1;
-  }
-  return names_.size();
+  std::size_t slot = hashOf(name) & mask;
+  while (slots_[slot] != 0 && names_[slots_[slot] - 1] != name) slot = (slot + 1) & mask;
+  return slot;
 }
 
 bool NameSet::insert(std::string_view name) {
-  if (find(name) != names_.size()) return false;
-  names_.emplace_back(name);
-  // At most half the slots in use: the index is rebuilt, twice as large, when that would be passed.
+  if (slots_.empty()) {
+    for (const std::string& known : names_) {
+      if (known == name) return false;
+    }
+  } else if (slots_[slotOf(name)] != 0) {
+    return false;
+  }
+  names_.push_back(std::string(name));
+  // At most half the slots in use: past that the index is built again, four slots a name.
   if (names_.size() > kNamesWithoutIndex && names_.size() * 2 > slots_.size()) {
-    rebuildIndex();
+    std::size_t size = 64;  // a power of two, for the mask
+    while (size < names_.size() * 4) size *= 2;
+    slots_.assign(size, 0);
+    for (std::size_t i = 0; i < names_.size(); ++i) slots_[slotOf(names_[i])] = static_cast<std::uint32_t>(i + 1);
   } else if (!slots_.empty()) {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t slot = hashOf(name) & mask;
-    while (slots_[slot] != 0) slot = (slot + 1) & mask;
-    slots_[slot] = static_cast<std::uint32_t>(names_.size());
+    slots_[slotOf(name)] = static_cast<std::uint32_t>(names_.size());
   }
   return true;
-}
-
-void NameSet::rebuildIndex() {
-  std::size_t size = 64;
-  while (size < names_.size() * 4) size *= 2;
-  slots_.assign(size, 0);
-  const std::size_t mask = size - 1;
-  for (std::size_t i = 0; i < names_.size(); ++i) {
-    std::size_t slot = hashOf(names_[i]) & mask;
-    while (slots_[slot] != 0) slot = (slot + 1) & mask;
-    slots_[slot] = static_cast<std::uint32_t>(i + 1);
-  }
 }
 
 void NameSet::clear() {

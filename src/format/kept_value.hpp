@@ -26,8 +26,8 @@ class NameSet {
   void clear();
 
  private:
-  std::size_t find(std::string_view name) const;  // index in names_, or names_.size()
-  void rebuildIndex();
+  // The index's slot that holds `name`, or the free slot where it would go.
+  std::size_t slotOf(std::string_view name) const;
 
   std::vector<std::string> names_;
   std::vector<std::uint32_t> slots_;  // open addressing: 1 + an index into names_, 0 when free

@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "format/bidi.hpp"
 #include "format/json_pointer.hpp"
 #include "format/kept_value.hpp"
 #include "format/member_names.hpp"
@@ -303,7 +304,7 @@ class ArticleReader final : public JsonEvents {
     article.standfirst = markdown(document, "standfirst", "", Flavor::Inline).value_or(Text{});
     article.published = date(document, "published", "");
     article.updated = date(document, "updated", "");
-    article.section = text(document, "section", "").value_or("");
+    article.section = shownText(document, "section", "").value_or("");
     article.tags = stringList<std::string>(document, "tags", "", std::nullopt);
     article.publisher = link(document, "publisher", "", "name", UrlKind::Resource, /*urlRequired=*/false);
     article.canonicalUrl = url(document, "canonicalUrl", "", UrlKind::Resource);
@@ -346,7 +347,7 @@ class ArticleReader final : public JsonEvents {
     for (const std::string& name : object.unknownNames.names()) reportUnknownMember(path, name);
   }
 
-  void reportUnknownMember(const std::string& parent, const std::string& name) {
+  void reportUnknownMember(const std::string& parent, std::string_view name) {
     if (!reporting_->keeps(Severity::Warning)) {
       reporting_->count(Severity::Warning);
       return;
@@ -396,6 +397,29 @@ class ArticleReader final : public JsonEvents {
     KeptValue* value = member(object, key, parent, JsonKind::String, need);
     if (!value) return std::nullopt;
     return checkedText(*value, Place{parent, key, {}}, need);
+  }
+
+  // A plain-text member readers see (a name, a tag, a label): bidi controls that open or close no pair
+  // are removed (BS-BIDI), and a value left with nothing to show counts as blank.
+  std::optional<std::string> shownText(KeptValue& object, std::string_view key, const std::string& parent,
+                                       Need need = Need::Optional) {
+    auto value = text(object, key, parent, need);
+    if (!value || !withoutUnpairedBidi(*value, Place{parent, key, {}}, need)) return std::nullopt;
+    return value;
+  }
+
+  bool withoutUnpairedBidi(std::string& value, const Place& place, Need need) {
+    const std::size_t removed = removeUnpairedBidiControls(value);
+    if (removed == 0) return true;
+    const std::string path = place.pointer();
+    report(Severity::Warning, code::Bidi, path, {" holds ", std::to_string(removed), removed == 1 ? " bidi control" : " bidi controls",
+           " (U+202A-U+202E, U+2066-U+2069) opening or closing no pair, which would reorder the text around it; ",
+           removed == 1 ? "it is" : "they are", " removed."});
+    if ((need == Need::NonEmpty || need == Need::NonEmptyIfPresent) && isBlank(value)) {
+      fail(code::Empty, path, {" must not be empty."});
+      return false;
+    }
+    return true;
   }
 
   // A CommonMark member: read as text and parsed (once: the layout takes the tree), then its links
@@ -470,7 +494,7 @@ class ArticleReader final : public JsonEvents {
       if (auto value = checkedText(item, place, Need::NonEmpty)) {
         if constexpr (std::is_same_v<Entry, Text>) {
           list.push_back(parsed(std::move(*value), place, *flavor));
-        } else {
+        } else if (withoutUnpairedBidi(*value, place, Need::NonEmpty)) {
           list.push_back(std::move(*value));
         }
       }
@@ -516,7 +540,7 @@ class ArticleReader final : public JsonEvents {
     const std::string path = childPointer(parent, key);
     checkMembers(*value, path, labelKey == "name" ? names(kPublisherMembers) : names(kCallToActionMembers));
     Link result;
-    result.label = text(*value, labelKey, path, Need::NonEmpty).value_or("");
+    result.label = shownText(*value, labelKey, path, Need::NonEmpty).value_or("");
     result.url = url(*value, "url", path, kind, urlRequired ? Need::Required : Need::Optional);
     if (result.label.empty() || (urlRequired && result.url.empty())) return std::nullopt;
     return result;
@@ -571,10 +595,10 @@ class ArticleReader final : public JsonEvents {
       checkMembers(entry, personPath, names(kPersonMembers));
       Person person;
       const auto id = text(entry, "id", personPath, idRequired ? Need::NonEmpty : Need::NonEmptyIfPresent);
-      const auto name = text(entry, "name", personPath, Need::NonEmpty);
-      person.role = text(entry, "role", personPath).value_or("");
-      person.affiliation = text(entry, "affiliation", personPath).value_or("");
-      person.honorific = text(entry, "honorific", personPath).value_or("");
+      const auto name = shownText(entry, "name", personPath, Need::NonEmpty);
+      person.role = shownText(entry, "role", personPath).value_or("");
+      person.affiliation = shownText(entry, "affiliation", personPath).value_or("");
+      person.honorific = shownText(entry, "honorific", personPath).value_or("");
       person.url = url(entry, "url", personPath, UrlKind::Resource);
       if (id && !id->empty() && !ids.insert(*id).second) {
         const std::string idPath = childPointer(personPath, "id");
@@ -592,7 +616,7 @@ class ArticleReader final : public JsonEvents {
   // The members of an image; the caller has checked which members the object may have.
   bool readImage(KeptValue& object, const std::string& path, Image& image) {
     image.src = url(object, "src", path, UrlKind::Image, Need::Required);
-    const auto alt = text(object, "alt", path, Need::Required);  // "" is allowed: a decorative image
+    const auto alt = shownText(object, "alt", path, Need::Required);  // "" is allowed: a decorative image
     image.caption = markdown(object, "caption", path, Flavor::Inline).value_or(Text{});
     image.credit = markdown(object, "credit", path, Flavor::Inline).value_or(Text{});
     image.width = dimension(object, "width", path);
@@ -684,7 +708,7 @@ class ArticleReader final : public JsonEvents {
       block.type = name == "quote" ? BlockType::Quote : BlockType::PullQuote;
       if (block.type == BlockType::Quote) {
         checkMembers(value, path, names(kQuoteMembers));
-        block.attribution = text(value, "attribution", path).value_or("");
+        block.attribution = shownText(value, "attribution", path).value_or("");
       } else {
         checkMembers(value, path, names(kPullquoteBlockMembers));
         if (++pullquotesRead_ > limits_.maxPullquotes) {

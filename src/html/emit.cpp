@@ -87,6 +87,14 @@ class ArticleWriter {
     out_.push_back('>');
   }
 
+  // A plain-text value of the article inside our running text (a name, a role, a tag): isolated, so
+  // its direction neither takes from nor spills into the words around it, whichever script each is in.
+  void appendIsolated(std::string_view value) {
+    out_.append("<bdi>");
+    appendText(out_, value);
+    out_.append("</bdi>");
+  }
+
   void closeHeading() { out_.append("</" + headingTag_ + ">\n"); }
 
   void element(std::string_view open, const text::Markdown& markdown, std::string_view close) {
@@ -100,7 +108,7 @@ class ArticleWriter {
     out_.push_back('\n');
     if (!tree_.section.empty()) {
       openTag("p", "bs-section");
-      appendText(out_, tree_.section);
+      appendIsolated(tree_.section);
       out_.append("</p>\n");
     }
     openHeading(0, "bs-headline");
@@ -132,7 +140,7 @@ class ArticleWriter {
         appendAttribute(out_, url);
         out_.append("\">");
       }
-      appendText(out_, people[i].displayName);
+      appendIsolated(people[i].displayName);
       if (!url.empty()) out_.append("</a>");
       out_.append("</span>");
       if (withRoles) writeBylineRole(*people[i].person);
@@ -148,7 +156,7 @@ class ArticleWriter {
     for (const std::string* part : {&person.role, &person.affiliation}) {
       if (part->empty()) continue;
       appendText(out_, tree_.labels->comma);
-      appendText(out_, *part);
+      appendIsolated(*part);
     }
     out_.append("</span>");
   }
@@ -219,11 +227,11 @@ class ArticleWriter {
     openTag("figcaption", "bs-attribution");
     out_.append("\u2014 ");
     openTag("span", "bs-person");
-    appendText(out_, attribution.name);
+    appendIsolated(attribution.name);
     out_.append("</span>");
     if (!attribution.role.empty()) {
       appendText(out_, tree_.labels->comma);
-      appendText(out_, attribution.role);
+      appendIsolated(attribution.role);
     }
     out_.append("</figcaption>");
   }
@@ -309,7 +317,7 @@ class ArticleWriter {
     out_.append("</p>");
     if (!item.attribution.name.empty()) {
       openTag("p", "bs-pullquote-by");
-      appendText(out_, item.attribution.name);
+      appendIsolated(item.attribution.name);
       out_.append("</p>");
     }
     out_.append("</aside>\n");
@@ -335,7 +343,7 @@ class ArticleWriter {
       out_.append("\">");
       for (const std::string& tag : tree_.tags) {
         openTag("li", "bs-tag");
-        appendText(out_, tag);
+        appendIsolated(tag);
         out_.append("</li>");
       }
       out_.append("</ul>\n");
@@ -346,7 +354,7 @@ class ArticleWriter {
       out_.append(" href=\"");
       appendAttribute(out_, tree_.callToAction->url);
       out_.append("\">");
-      appendText(out_, tree_.callToAction->label);
+      appendIsolated(tree_.callToAction->label);
       out_.append("</a></p>\n");
     }
     if (tree_.publisher) writePublisher(*tree_.publisher);
@@ -373,7 +381,7 @@ class ArticleWriter {
         appendAttribute(out_, analyst.url);
         out_.append("\">");
       }
-      appendText(out_, entry.displayName);
+      appendIsolated(entry.displayName);
       if (!analyst.url.empty()) out_.append("</a>");
       out_.append("</span>");
       for (const auto& [value, className] : {std::pair<const std::string&, std::string_view>{analyst.role, "bs-analyst-role"},
@@ -381,7 +389,7 @@ class ArticleWriter {
         if (value.empty()) continue;
         out_.push_back(' ');
         openTag("span", className);
-        appendText(out_, value);
+        appendIsolated(value);
         out_.append("</span>");
       }
       out_.append("</li>\n");
@@ -398,7 +406,7 @@ class ArticleWriter {
       appendAttribute(out_, publisher.url);
       out_.append("\">");
     }
-    appendText(out_, publisher.label);
+    appendIsolated(publisher.label);
     if (!publisher.url.empty()) out_.append("</a>");
     out_.append("</p>\n");
   }

@@ -393,13 +393,27 @@ class MarkdownWriter {
     quotes_.append(out_, text);
   }
 
+  // An autolink (<https://…>, <desk@example.com>) shows its URL as its words. A URL is read left to
+  // right whatever the text around it, and its bidi controls must stay inside it: isolated.
+  static bool isAutolink(cmark_node* link) {
+    cmark_node* words = cmark_node_first_child(link);
+    if (!words || cmark_node_next(words) || cmark_node_get_type(words) != CMARK_NODE_TEXT) return false;
+    const std::string_view url = cmark_node_get_url(link);
+    const std::string_view literal = cmark_node_get_literal(words);
+    return url == literal || (url.substr(0, 7) == "mailto:" && url.substr(7) == literal);
+  }
+
   void writeLink(cmark_node* node, bool entering) {
     // A link whose URL is refused keeps its words as plain text; remember which ones opened.
     if (entering) {
       const UrlDecision href = style_.links ? decideUrl(cmark_node_get_url(node), UrlKind::Link, urls()) : UrlDecision{};
       const bool written = href.outcome == UrlDecision::Outcome::Written;
-      openLinks_.push_back(written);
-      if (!written) return;
+      const bool isolated = isAutolink(node);
+      openLinks_.push_back({written, isolated});
+      if (!written) {
+        if (isolated) out_.append("<bdi>");
+        return;
+      }
       out_.append("<a href=\"");
       appendAttribute(out_, href.url);
       const char* title = cmark_node_get_title(node);
@@ -411,10 +425,12 @@ class MarkdownWriter {
         out_.append("\" rel=\"");
         appendAttribute(out_, urls().otherSiteRel);
       }
-      out_.append("\">");
-    } else {
-      if (!openLinks_.empty() && openLinks_.back()) out_.append("</a>");
-      if (!openLinks_.empty()) openLinks_.pop_back();
+      out_.append(isolated ? "\"><bdi>" : "\">");
+    } else if (!openLinks_.empty()) {
+      const OpenLink link = openLinks_.back();
+      openLinks_.pop_back();
+      if (link.isolated) out_.append("</bdi>");
+      if (link.written) out_.append("</a>");
     }
   }
 
@@ -440,7 +456,11 @@ class MarkdownWriter {
   bool inlineOnly_;
   bool wroteBlock_ = false;
   int openHeadingLevel_ = 0;  // headings do not nest
-  std::vector<bool> openLinks_;
+  struct OpenLink {
+    bool written;   // the <a> was written (its URL allowed)
+    bool isolated;  // its words are in a <bdi>
+  };
+  std::vector<OpenLink> openLinks_;
   QuoteMarks quotes_;
   std::vector<WidowSpace> widowSpaces_;
 };

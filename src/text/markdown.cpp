@@ -2,7 +2,7 @@
 
 #include <array>
 #include <cstring>
-#include <vector>
+#include <string>
 
 #include <cmark.h>
 
@@ -248,20 +248,20 @@ std::size_t Markdown::removeEmptyBlocks() {
   std::size_t removed = 0;
   // One walk: each open container learns from what is in it whether it shows something, and is
   // judged when it is left (cmark lets a node be freed once its EXIT event has been returned).
-  std::vector<bool> shows;  // per open container; an image shows whatever its description
+  std::string shows;  // '1' or '0' per open container (an image shows whatever its description)
   cmark_iter* iter = cmark_iter_new(document_.get());
   for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
     cmark_node* node = cmark_iter_get_node(iter);
     const cmark_node_type type = cmark_node_get_type(node);
     if (isLeaf(type)) {
-      if (!shows.empty() && leafShows(node)) shows.back() = true;
+      if (!shows.empty() && leafShows(node)) shows.back() = '1';
       continue;
     }
     if (event == CMARK_EVENT_ENTER) {
-      shows.push_back(type == CMARK_NODE_IMAGE);
+      shows.push_back(type == CMARK_NODE_IMAGE ? '1' : '0');
       continue;
     }
-    const bool nodeShows = shows.back();
+    const bool nodeShows = shows.back() == '1';
     shows.pop_back();
     if (shows.empty()) break;  // the document
     const bool judged = type == CMARK_NODE_HEADING || type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM;
@@ -270,7 +270,7 @@ std::size_t Markdown::removeEmptyBlocks() {
       removed += judged ? 1 : 0;
       cmark_node_free(node);  // unlinks it too
     } else if (nodeShows) {
-      shows.back() = true;
+      shows.back() = '1';
     }
   }
   cmark_iter_free(iter);

@@ -49,11 +49,11 @@ TEST_CASE("seed: each pull quote after the passage it repeats when a slot allows
   REQUIRE(result.ok);
   const std::string body = bodyOf(result.html);
   // Poletaev's words are in his quote block; the pull quote comes after it, not before.
-  const std::size_t poletaev = lineOf(body, "bs-pullquote-by\">Eduard Poletaev");
+  const std::size_t poletaev = lineOf(body, "bs-pullquote-by\"><bdi>Eduard Poletaev");
   CHECK(poletaev > lineOf(body, "The emphasis will be on Russian technology"));
   CHECK(poletaev == lineOf(body, "can successfully manoeuver") + 1);
   // Pashevich speaks in the last paragraphs, after every slot: his goes where the spread puts it.
-  const std::size_t pashevich = lineOf(body, "bs-pullquote-by\">Colonel Sergey Pashevich");
+  const std::size_t pashevich = lineOf(body, "bs-pullquote-by\"><bdi>Colonel Sergey Pashevich");
   CHECK(pashevich == lineOf(body, "Partnership for Peace") + 1);
   CHECK(result.meta.pullquotesPlaced == 2);
   CHECK(result.meta.pullquotesDropped.empty());
@@ -134,7 +134,7 @@ TEST_CASE("auto mode picks the analysts' words, 60-200 characters first, as many
   REQUIRE(result.meta.pullquotesPlaced == 1);
   const std::string body = bodyOf(result.html);
   CHECK(body.find("<p class=\"bs-pullquote-text\">The reservoir will be empty") != std::string::npos);
-  CHECK(body.find("<p class=\"bs-pullquote-by\">Jane Roe</p>") != std::string::npos);
+  CHECK(body.find("<p class=\"bs-pullquote-by\"><bdi>Jane Roe</bdi></p>") != std::string::npos);
   // ... and placed after the paragraph it comes from.
   CHECK(lineOf(body, "bs-pullquote") > lineOf(body, "Later, Roe added"));
 }
@@ -189,22 +189,22 @@ TEST_CASE("bylines join names by the language's rules, with honorifics", "[layou
   const std::string people = R"("authors":[{"name":"Ann Writer"},{"name":"Bo Editor"}],"analysts":[)"
                              R"({"id":"a","name":"Eduard Poletaev"},{"id":"b","name":"Daur Dosybiev"},)"
                              R"({"id":"c","name":"Sergey Pashevich","honorific":"Colonel"}],)";
-  const std::string person = "<span class=\"bs-person\">";
+  const std::string person = "<span class=\"bs-person\"><bdi>";
   auto byline = [&](const std::string& lang) {
     const RenderResult result = render(documentWith(paragraphs(1), R"("lang":")" + lang + R"(",)" + people));
     const std::size_t start = result.html.find("<p class=\"bs-byline\">");
     return result.html.substr(start, result.html.find("</p>", start) - start);
   };
   const std::string en = byline("en");
-  CHECK(en.find("By " + person + "Ann Writer</span> and " + person + "Bo Editor") != std::string::npos);
-  CHECK(en.find("With analysis from " + person + "Eduard Poletaev</span>, " + person + "Daur Dosybiev</span> and " + person +
-                "Colonel Sergey Pashevich</span>") != std::string::npos);
+  CHECK(en.find("By " + person + "Ann Writer</bdi></span> and " + person + "Bo Editor") != std::string::npos);
+  CHECK(en.find("With analysis from " + person + "Eduard Poletaev</bdi></span>, " + person + "Daur Dosybiev</bdi></span> and " + person +
+                "Colonel Sergey Pashevich</bdi></span>") != std::string::npos);
   const std::string ru = byline("ru");
   CHECK(ru.find("Авторы: " + person) != std::string::npos);
-  CHECK(ru.find("Daur Dosybiev</span> и " + person + "Colonel") != std::string::npos);
-  CHECK(byline("kk").find("Daur Dosybiev</span> және " + person) != std::string::npos);
+  CHECK(ru.find("Daur Dosybiev</bdi></span> и " + person + "Colonel") != std::string::npos);
+  CHECK(byline("kk").find("Daur Dosybiev</bdi></span> және " + person) != std::string::npos);
   const std::string ar = byline("ar");
-  CHECK(ar.find("Eduard Poletaev</span> و" + person + "Daur Dosybiev</span> و" + person) != std::string::npos);
+  CHECK(ar.find("Eduard Poletaev</bdi></span> و" + person + "Daur Dosybiev</bdi></span> و" + person) != std::string::npos);
   // One author: the singular label.
   const RenderResult single = render(documentWith(paragraphs(1), R"("lang":"ru","authors":[{"name":"Анна"}],)"));
   CHECK(single.html.find("Автор: " + person + "Анна") != std::string::npos);
@@ -219,14 +219,14 @@ TEST_CASE("attribution: name and role on first mention, short name after; panel 
   const RenderResult result = render(documentWith(blocks, analysts));
   REQUIRE(result.ok);
   const std::string& html = result.html;
-  CHECK(html.find("\u2014 <span class=\"bs-person\">Dr Ilse Marrowby</span>, hydrologist</figcaption>") != std::string::npos);
-  CHECK(html.find("\u2014 <span class=\"bs-person\">Dr Marrowby</span></figcaption>") != std::string::npos);
-  CHECK(html.find("\u2014 <span class=\"bs-person\">Tobias Fernhollow</span>, economist</figcaption>") != std::string::npos);
+  CHECK(html.find("\u2014 <span class=\"bs-person\"><bdi>Dr Ilse Marrowby</bdi></span>, <bdi>hydrologist</bdi></figcaption>") != std::string::npos);
+  CHECK(html.find("\u2014 <span class=\"bs-person\"><bdi>Dr Marrowby</bdi></span></figcaption>") != std::string::npos);
+  CHECK(html.find("\u2014 <span class=\"bs-person\"><bdi>Tobias Fernhollow</bdi></span>, <bdi>economist</bdi></figcaption>") != std::string::npos);
   // The panel: every analyst, quoted or not, linked when a url is given.
   CHECK(countOccurrences(html, "<li class=\"bs-analyst\">") == 3);
-  CHECK(html.find("<span class=\"bs-analyst-name\"><a href=\"https://example.org/nq\">Never Quoted</a></span> "
-                  "<span class=\"bs-analyst-role\">observer</span>") != std::string::npos);
-  CHECK(html.find("<span class=\"bs-analyst-affiliation\">Advisory</span>") != std::string::npos);
+  CHECK(html.find("<span class=\"bs-analyst-name\"><a href=\"https://example.org/nq\"><bdi>Never Quoted</bdi></a></span> "
+                  "<span class=\"bs-analyst-role\"><bdi>observer</bdi></span>") != std::string::npos);
+  CHECK(html.find("<span class=\"bs-analyst-affiliation\"><bdi>Advisory</bdi></span>") != std::string::npos);
   CHECK(result.meta.analysts.size() == 3);
   CHECK(result.meta.analysts[0].name == "Dr Ilse Marrowby");
 }
@@ -294,7 +294,7 @@ TEST_CASE("labels, dates and direction per language; unknown languages get Engli
   CHECK(ar.find(">دقيقة واحدة للقراءة<") != std::string::npos);
   const RenderResult quoted = render(documentWith(
       R"({"type":"quote","text":"نعم","by":"a"})", R"("lang":"ar","analysts":[{"id":"a","name":"سامر القنديلي","role":"محلل سياسي"}],)"));
-  CHECK(quoted.html.find("سامر القنديلي</span>، محلل سياسي</figcaption>") != std::string::npos);
+  CHECK(quoted.html.find("سامر القنديلي</bdi></span>، <bdi>محلل سياسي</bdi></figcaption>") != std::string::npos);
 
   const std::string ru = renderIn("ru");
   CHECK(ru.find(">10 марта 2024 г.</time>") != std::string::npos);

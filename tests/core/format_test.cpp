@@ -348,7 +348,7 @@ TEST_CASE("\"by\" may name an analyst listed after the quote", "[format]") {
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].code == "BS-REF-ANALYST");
   CHECK(diagnostics[0].path == "/body/2/by");
-  CHECK(render(json).html.find("Later Analyst</span>, analyst</figcaption>") != std::string::npos);
+  CHECK(render(json).html.find("Later Analyst</bdi></span>, <bdi>analyst</bdi></figcaption>") != std::string::npos);
 }
 
 TEST_CASE("pull quote blocks count against the limit before the pullquotes array, wherever it stands", "[format][limits]") {

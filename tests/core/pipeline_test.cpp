@@ -20,8 +20,8 @@ TEST_CASE("the seed article renders with all its parts", "[pipeline]") {
   CHECK(countOccurrences(html, "<h1 class=\"bs-headline\">") == 1);
   CHECK(html.find("Reliance on Russian Arms Won\u2019t Hamper NATO\u00A0Ties") != std::string::npos);  // no widow
   CHECK(html.find("class=\"bs-standfirst\"") != std::string::npos);
-  CHECK(html.find("<p class=\"bs-section\">Frontline Updates</p>") != std::string::npos);
-  CHECK(html.find("<li class=\"bs-tag\">Kazakhstan</li>") != std::string::npos);
+  CHECK(html.find("<p class=\"bs-section\"><bdi>Frontline Updates</bdi></p>") != std::string::npos);
+  CHECK(html.find("<li class=\"bs-tag\"><bdi>Kazakhstan</bdi></li>") != std::string::npos);
   // The byline names all three analysts, the colonel with his honorific.
   const auto byline = html.substr(html.find("class=\"bs-byline\""), 600);
   CHECK(byline.find("Eduard Poletaev") != std::string::npos);
@@ -29,11 +29,11 @@ TEST_CASE("the seed article renders with all its parts", "[pipeline]") {
   CHECK(byline.find("Colonel Sergey Pashevich") != std::string::npos);
   // The analyst panel lists each with role and affiliation.
   CHECK(countOccurrences(html, "<li class=\"bs-analyst\">") == 3);
-  CHECK(html.find("<span class=\"bs-analyst-affiliation\">Battle Brotherhood</span>") != std::string::npos);
+  CHECK(html.find("<span class=\"bs-analyst-affiliation\"><bdi>Battle Brotherhood</bdi></span>") != std::string::npos);
   CHECK(countOccurrences(html, "class=\"bs-pullquote ") >= 2);
   CHECK(html.find("class=\"bs-quote\"") != std::string::npos);
   CHECK(html.find("class=\"bs-note\"") != std::string::npos);
-  CHECK(html.find(">Support local journalists</a>") != std::string::npos);
+  CHECK(html.find("><bdi>Support local journalists</bdi></a>") != std::string::npos);
   CHECK(result.meta.analysts.size() == 3);
   CHECK(result.meta.pullquotesPlaced >= 2);
   CHECK(result.meta.wordCount > 250);
@@ -46,9 +46,9 @@ TEST_CASE("quotes are attributed with name and role first, the short name after"
       R"("analysts":[{"id":"p","name":"Sergey Pashevich","honorific":"Colonel","role":"president"}],)");
   const RenderResult result = render(json);
   REQUIRE(result.ok);
-  CHECK(result.html.find("<figcaption class=\"bs-attribution\">\u2014 <span class=\"bs-person\">Colonel Sergey Pashevich</span>, president</figcaption>") != std::string::npos);
-  CHECK(result.html.find("<span class=\"bs-person\">Colonel Pashevich</span></figcaption>") != std::string::npos);
-  CHECK(result.html.find("<span class=\"bs-person\">A reader</span>") != std::string::npos);
+  CHECK(result.html.find("<figcaption class=\"bs-attribution\">\u2014 <span class=\"bs-person\"><bdi>Colonel Sergey Pashevich</bdi></span>, <bdi>president</bdi></figcaption>") != std::string::npos);
+  CHECK(result.html.find("<span class=\"bs-person\"><bdi>Colonel Pashevich</bdi></span></figcaption>") != std::string::npos);
+  CHECK(result.html.find("<span class=\"bs-person\"><bdi>A reader</bdi></span>") != std::string::npos);
 }
 
 TEST_CASE("floating pull quotes are placed between paragraphs and checked against the body", "[pipeline]") {
@@ -85,7 +85,7 @@ TEST_CASE("automatic pull quotes come from the analysts' words", "[pipeline]") {
   CHECK(result.ok);
   REQUIRE(result.meta.pullquotesPlaced == 1);
   CHECK(result.html.find("<p class=\"bs-pullquote-text\">Our region has never depended") != std::string::npos);
-  CHECK(result.html.find("<p class=\"bs-pullquote-by\">Jane Roe</p>") != std::string::npos);
+  CHECK(result.html.find("<p class=\"bs-pullquote-by\"><bdi>Jane Roe</bdi></p>") != std::string::npos);
 }
 
 TEST_CASE("a broken block is dropped and the rest is kept", "[pipeline]") {
@@ -216,8 +216,8 @@ TEST_CASE("the byline gives authors' roles and affiliations after their names", 
   const RenderResult result = render(documentWith(R"({"type":"paragraph","text":"x"})",
       R"("authors":[{"name":"Jane Doe","role":"data editor","affiliation":"NBCentralAsia"},{"name":"John Roe","url":"https://e.example/roe"}],)"));
   REQUIRE(result.ok);
-  CHECK(result.html.find("<span class=\"bs-person\">Jane Doe</span><span class=\"bs-byline-role\">, data editor, NBCentralAsia</span>") !=
+  CHECK(result.html.find("<span class=\"bs-person\"><bdi>Jane Doe</bdi></span><span class=\"bs-byline-role\">, <bdi>data editor</bdi>, <bdi>NBCentralAsia</bdi></span>") !=
         std::string::npos);
   CHECK(countOccurrences(result.html, "bs-byline-role") == 1);
-  CHECK(result.html.find("<span class=\"bs-person\"><a href=\"https://e.example/roe\">John Roe</a></span>") != std::string::npos);
+  CHECK(result.html.find("<span class=\"bs-person\"><a href=\"https://e.example/roe\"><bdi>John Roe</bdi></a></span>") != std::string::npos);
 }

@@ -46,6 +46,10 @@ function collectDocuments(renderer) {
   for (const example of EXAMPLES) {
     sources.push({ name: `example-${example.name}`, input: exampleText(example), options: {} });
     sources.push({ name: `example-${example.name}-dark-h2`, input: exampleText(example), options: { theme: 'dark', headingLevel: 2 } });
+    // The attributes options add: rel on links to other sites, referrerpolicy on images. (Not `parts`:
+    // part names are for a shadow root, the element's below, and vnu flags them in a page's own DOM.)
+    const embedded = { baseUrl: 'https://publisher.example/news/story.json', linkRel: 'nofollow ugc', imageReferrerPolicy: 'no-referrer' };
+    sources.push({ name: `example-${example.name}-embedded`, input: exampleText(example), options: embedded });
   }
   for (const folder of ['valid', 'invalid']) {
     const dir = path.join(repoRoot, 'tests', 'format', folder);
