@@ -1,8 +1,11 @@
 #include "text/markdown.hpp"
 
 #include <array>
+#include <cstdlib>
 #include <cstring>
 #include <string>
+
+#include <malloc.h>
 
 #include <cmark.h>
 
@@ -30,7 +33,34 @@ cmark_node* literalDocument(std::string_view source) {
   return document;
 }
 
-cmark_node* parse(std::string_view source) { return cmark_parse_document(source.data(), source.size(), kParseOptions); }
+// cmark's allocator with a count of the bytes it holds (malloc's own chunk sizes, so nothing is
+// stored beside each block and memory from either allocator may be freed by the other). cmark has no
+// answer to a null pointer, so running out aborts, as its default allocator does.
+std::size_t liveBytes = 0;  // one count for the process: renders do not run in parallel
+
+void* held(void* block) {
+  if (!block) std::abort();
+  liveBytes += malloc_usable_size(block);
+  return block;
+}
+void* countedCalloc(std::size_t count, std::size_t size) { return held(std::calloc(count, size)); }
+void* countedRealloc(void* block, std::size_t size) {
+  if (block) liveBytes -= malloc_usable_size(block);
+  return held(std::realloc(block, size));
+}
+void countedFree(void* block) {
+  if (block) liveBytes -= malloc_usable_size(block);
+  std::free(block);
+}
+cmark_mem countedMemory = {countedCalloc, countedRealloc, countedFree};
+
+cmark_node* parse(std::string_view source) {
+  cmark_parser* parser = cmark_parser_new_with_mem(kParseOptions, &countedMemory);
+  cmark_parser_feed(parser, source.data(), source.size());
+  cmark_node* document = cmark_parser_finish(parser);
+  cmark_parser_free(parser);
+  return document;
+}
 
 // A text that is not blank and parses into nothing at all was a link reference definition
 // ("[a]: /url"), which would vanish: that is not a single paragraph either.
@@ -173,7 +203,44 @@ bool exceedsStructureBounds(std::string_view source, const SourceFacts& facts) {
 
 void Markdown::FreeNode::operator()(cmark_node* node) const { cmark_node_free(node); }
 
-Markdown::Markdown(std::string_view source, Flavor flavor) : flavor_(flavor), facts_(factsOf(source)) {
+TreeBudget::TreeBudget(std::size_t bytes) : bytes_(bytes), heldAtStart_(liveBytes) {}
+
+std::size_t TreeBudget::remaining() const {
+  const std::size_t held = liveBytes > heldAtStart_ ? liveBytes - heldAtStart_ : 0;
+  return held < bytes_ ? bytes_ - held : 0;
+}
+
+namespace {
+
+// The end of the line holding `at`, past its line break ("\r\n" counts as one).
+std::size_t endOfLine(std::string_view source, std::size_t at, bool hasCarriageReturns) {
+  std::size_t end = nextLineBreak(source, at, hasCarriageReturns);
+  if (end < source.size() && source[end] == '\r' && end + 1 < source.size() && source[end + 1] == '\n') ++end;
+  return end < source.size() ? end + 1 : end;
+}
+
+}  // namespace
+
+// Fed in chunks of whole lines while the trees fit the budget (the parser's own buffers count too).
+// Inlines are parsed when the parser finishes, so the checks see the block structure only.
+cmark_node* Markdown::parseWithin(std::string_view source, const TreeBudget& budget) {
+  cmark_parser* parser = cmark_parser_new_with_mem(kParseOptions, &countedMemory);
+  for (std::size_t fed = 0; fed < source.size();) {
+    if (budget.remaining() == 0) {
+      leftOutFrom_ = fed;
+      break;
+    }
+    const std::size_t end = source.size() - fed <= kMarkdownChunkBytes
+        ? source.size() : endOfLine(source, fed + kMarkdownChunkBytes, facts_.carriageReturns);
+    cmark_parser_feed(parser, source.data() + fed, end - fed);
+    fed = end;
+  }
+  cmark_node* document = cmark_parser_finish(parser);
+  cmark_parser_free(parser);
+  return document;
+}
+
+Markdown::Markdown(std::string_view source, Flavor flavor, const TreeBudget* budget) : flavor_(flavor), facts_(factsOf(source)) {
   if (facts_.blank) return;  // nothing to show
   if (exceedsStructureBounds(source, facts_)) {
     shownAsText_ = true;
@@ -181,22 +248,28 @@ Markdown::Markdown(std::string_view source, Flavor flavor) : flavor_(flavor), fa
     return;
   }
   if (flavor == Flavor::Blocks) {
-    document_.reset(parse(source));
+    document_.reset(budget ? parseWithin(source, *budget) : parse(source));
+    if (leftOutFrom_ == 0) document_.reset();
     return;
   }
   std::string rewritten;
   document_.reset(parse(asInlineSource(source, facts_, false, rewritten)));
-  if (isSingleParagraph(document_.get())) return;
-  rewritten.clear();
-  document_.reset(parse(asInlineSource(source, facts_, true, rewritten)));
+  if (!isSingleParagraph(document_.get())) {
+    rewritten.clear();
+    document_.reset(parse(asInlineSource(source, facts_, true, rewritten)));
+  }
 }
 
 Markdown::Markdown(cmark_node* document, Flavor flavor) : document_(document), flavor_(flavor) {}
 
-std::vector<Markdown> Markdown::splitBlocks() {
+std::vector<Markdown> Markdown::splitBlocks(std::size_t maxParts) {
   std::vector<Markdown> parts;
   if (!document_) return parts;
-  while (cmark_node* block = cmark_node_first_child(document_.get())) {
+  for (cmark_node* block; (block = cmark_node_first_child(document_.get())) != nullptr;) {
+    if (parts.size() + 1 >= maxParts) {  // the rest stays together
+      parts.push_back(Markdown(document_.release(), Flavor::Blocks));
+      return parts;
+    }
     cmark_node_unlink(block);
     cmark_node* part = cmark_node_new(CMARK_NODE_DOCUMENT);
     cmark_node_append_child(part, block);

@@ -7,6 +7,8 @@
 
 using broadsheet::text::Flavor;
 using broadsheet::text::Markdown;
+using broadsheet::text::TreeBudget;
+using broadsheet::text::kMarkdownChunkBytes;
 
 TEST_CASE("inline text never becomes a block", "[text]") {
   for (const char* source : {"# Not a heading", "> not a quote", "- not a list", "1. not a list", "```not code", "    indented"}) {
@@ -33,13 +35,53 @@ TEST_CASE("blank text is empty", "[text]") {
 
 TEST_CASE("block Markdown splits into top-level blocks", "[text]") {
   Markdown markdown("One.\n\n## Two\n\n- three\n- four\n\nFive.", Flavor::Blocks);
-  auto parts = markdown.splitBlocks();
+  auto parts = markdown.splitBlocks(100);
   REQUIRE(parts.size() == 4);
   CHECK(parts[0].isParagraph());
   CHECK_FALSE(parts[1].isParagraph());
   CHECK(parts[2].plainText() == "three four");
   CHECK(parts[3].plainText() == "Five.");
   CHECK(markdown.empty());
+}
+
+TEST_CASE("block Markdown splits into at most the parts asked for, the last holding the rest", "[text]") {
+  Markdown markdown("One.\n\n## Two\n\n- three\n- four\n\nFive.", Flavor::Blocks);
+  auto parts = markdown.splitBlocks(2);
+  REQUIRE(parts.size() == 2);
+  CHECK(parts[0].plainText() == "One.");
+  CHECK(parts[1].plainText() == "Two three four Five.");
+}
+
+TEST_CASE("a Blocks text is parsed until the trees hold the budget, then left out from a line on", "[text]") {
+  std::string dense;
+  while (dense.size() < 4 * kMarkdownChunkBytes) dense += "***\n";
+  const std::string source = "Words first.\n\n" + dense + "Words last.\n";
+  SECTION("with room, all of it") {
+    TreeBudget budget(100 * source.size());
+    Markdown markdown(source, Flavor::Blocks, &budget);
+    CHECK(markdown.leftOutFrom() == std::string_view::npos);
+    CHECK(markdown.plainText() == "Words first. Words last.");
+    CHECK(budget.remaining() < 100 * source.size());
+  }
+  SECTION("with a little, the first chunk and no more") {
+    TreeBudget budget(1000);
+    Markdown markdown(source, Flavor::Blocks, &budget);
+    const std::size_t from = markdown.leftOutFrom();
+    REQUIRE(from != std::string_view::npos);
+    CHECK(from >= kMarkdownChunkBytes);
+    CHECK(from < 2 * kMarkdownChunkBytes);
+    CHECK(source[from - 1] == '\n');
+    CHECK(markdown.plainText() == "Words first.");
+    CHECK(budget.remaining() == 0);
+    TreeBudget spent(0);
+    CHECK(Markdown(source, Flavor::Blocks, &spent).empty());  // nothing fed at all
+  }
+  SECTION("a tree freed gives its bytes back") {
+    TreeBudget budget(100 * source.size());
+    const std::size_t before = budget.remaining();
+    { Markdown markdown(source, Flavor::Blocks, &budget); }
+    CHECK(budget.remaining() == before);
+  }
 }
 
 // cmark's case folding is replaced by a table built from cmark's own (src/text/cmark_case_fold.c).
