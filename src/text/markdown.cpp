@@ -264,15 +264,15 @@ Markdown::Markdown(cmark_node* document, Flavor flavor) : document_(document), f
 
 std::vector<Markdown> Markdown::splitBlocks(std::size_t maxParts) {
   std::vector<Markdown> parts;
-  if (!document_) return parts;
-  for (cmark_node* block; (block = cmark_node_first_child(document_.get())) != nullptr;) {
-    if (parts.size() + 1 >= maxParts) {  // the rest stays together
-      parts.push_back(Markdown(document_.release(), Flavor::Blocks));
-      return parts;
+  while (cmark_node* block = cmark_node_first_child(document_.get())) {
+    cmark_node* part = document_.get();
+    if (parts.size() + 1 < maxParts) {
+      cmark_node_unlink(block);
+      part = cmark_node_new(CMARK_NODE_DOCUMENT);
+      cmark_node_append_child(part, block);
+    } else {
+      document_.release();  // the rest stays together
     }
-    cmark_node_unlink(block);
-    cmark_node* part = cmark_node_new(CMARK_NODE_DOCUMENT);
-    cmark_node_append_child(part, block);
     parts.push_back(Markdown(part, Flavor::Blocks));
   }
   document_.reset();
