@@ -65,9 +65,10 @@ class PieceVisitor {
 // Memory for the syntax trees of one document (a tree is held from parsing until its HTML is
 // written). cmark makes a node of about 100 bytes for as little as one source byte ("- - - -" lines,
 // ">>>>" lines), so a document of dense blocks would need many times its size. The budget is the
-// bytes the trees parsed since it was made may hold at once (trees freed give theirs back). A Blocks
+// bytes the Blocks trees parsed within it may hold at once (trees freed give theirs back). A Blocks
 // text is fed to cmark a chunk of lines at a time and stops being fed once the trees hold the budget:
-// the rest of it is left out (see Markdown::leftOutFrom).
+// the rest of it is left out (see Markdown::leftOutFrom). Inline texts (one line of prose each, whose
+// nodes are made when cmark finishes) are parsed whole and not counted.
 class TreeBudget {
  public:
   explicit TreeBudget(std::size_t bytes);
@@ -84,7 +85,7 @@ inline constexpr std::size_t kMarkdownChunkBytes = 16 * 1024;
 class Markdown {
  public:
   Markdown() = default;
-  // Without a budget the whole source is parsed, whatever its tree takes.
+  // Without a budget (and always for Flavor::Inline) the whole source is parsed, whatever its tree takes.
   Markdown(std::string_view source, Flavor flavor, const TreeBudget* budget = nullptr);
 
   // The document node, or null for an empty Markdown. For Flavor::Inline the document holds
