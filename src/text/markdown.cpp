@@ -201,6 +201,7 @@ void Markdown::FreeNode::operator()(cmark_node* node) const { cmark_node_free(no
 TreeBudget::TreeBudget(std::size_t bytes) : bytes_(bytes), heldAtStart_(liveBytes) {}
 
 std::size_t TreeBudget::remaining() const {
+  if (spent_) return 0;
   const std::size_t held = liveBytes > heldAtStart_ ? liveBytes - heldAtStart_ : 0;
   return held < bytes_ ? bytes_ - held : 0;
 }
@@ -218,10 +219,11 @@ std::size_t endOfLine(std::string_view source, std::size_t at, bool hasCarriageR
 
 // Fed in chunks of whole lines while the trees fit the budget (the parser's own buffers count too).
 // Inlines are parsed when the parser finishes, so the checks see the block structure only.
-cmark_node* Markdown::parseWithin(std::string_view source, const TreeBudget& budget) {
+cmark_node* Markdown::parseWithin(std::string_view source, TreeBudget& budget) {
   cmark_parser* parser = cmark_parser_new_with_mem(kParseOptions, &countedMemory);
   for (std::size_t fed = 0; fed < source.size();) {
     if (budget.remaining() == 0) {
+      budget.spend();
       leftOutFrom_ = fed;
       break;
     }
@@ -235,7 +237,7 @@ cmark_node* Markdown::parseWithin(std::string_view source, const TreeBudget& bud
   return document;
 }
 
-Markdown::Markdown(std::string_view source, Flavor flavor, const TreeBudget* budget) : flavor_(flavor), facts_(factsOf(source)) {
+Markdown::Markdown(std::string_view source, Flavor flavor, TreeBudget* budget) : flavor_(flavor), facts_(factsOf(source)) {
   if (facts_.blank) return;  // nothing to show
   if (exceedsStructureBounds(source, facts_)) {
     shownAsText_ = true;

@@ -72,11 +72,15 @@ class PieceVisitor {
 class TreeBudget {
  public:
   explicit TreeBudget(std::size_t bytes);
+  // 0 once a text has been left out: the parser's buffers freed after it would otherwise let every
+  // later text in for a chunk.
   std::size_t remaining() const;
+  void spend() { spent_ = true; }
 
  private:
   std::size_t bytes_;
   std::size_t heldAtStart_;
+  bool spent_ = false;
 };
 
 // Lines fed to cmark at a time: the budget can be overrun by one chunk's tree.
@@ -86,7 +90,7 @@ class Markdown {
  public:
   Markdown() = default;
   // Without a budget (and always for Flavor::Inline) the whole source is parsed, whatever its tree takes.
-  Markdown(std::string_view source, Flavor flavor, const TreeBudget* budget = nullptr);
+  Markdown(std::string_view source, Flavor flavor, TreeBudget* budget = nullptr);
 
   // The document node, or null for an empty Markdown. For Flavor::Inline the document holds
   // paragraphs only, whose children are the inline content.
@@ -130,7 +134,7 @@ class Markdown {
     void operator()(cmark_node* node) const;
   };
   Markdown(cmark_node* document, Flavor flavor);
-  cmark_node* parseWithin(std::string_view source, const TreeBudget& budget);
+  cmark_node* parseWithin(std::string_view source, TreeBudget& budget);
 
   std::unique_ptr<cmark_node, FreeNode> document_;
   Flavor flavor_ = Flavor::Inline;

@@ -73,6 +73,7 @@ TEST_CASE("a Blocks text is parsed until the trees hold the budget, then left ou
     CHECK(source[from - 1] == '\n');
     CHECK(markdown.plainText() == "Words first.");
     CHECK(budget.remaining() == 0);
+    CHECK(Markdown("Later.", Flavor::Blocks, &budget).empty());  // once a text is left out, all later ones are
     TreeBudget spent(0);
     CHECK(Markdown(source, Flavor::Blocks, &spent).empty());  // nothing fed at all
   }
