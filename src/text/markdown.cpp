@@ -1,5 +1,6 @@
 #include "text/markdown.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstring>
@@ -205,12 +206,13 @@ bool exceedsStructureBounds(std::string_view source, const SourceFacts& facts) {
 
 void Markdown::FreeNode::operator()(cmark_node* node) const { cmark_node_free(node); }
 
-TreeBudget::TreeBudget(std::size_t bytes) : bytes_(bytes), heldAtStart_(liveBytes) {}
+TreeBudget::TreeBudget(std::size_t structureBytes, std::size_t treeBytes)
+    : structureLeft_(structureBytes), treeBytes_(treeBytes), heldAtStart_(liveBytes) {}
 
 std::size_t TreeBudget::remaining() const {
   if (spent_) return 0;
   const std::size_t held = liveBytes > heldAtStart_ ? liveBytes - heldAtStart_ : 0;
-  return held < bytes_ ? bytes_ - held : 0;
+  return std::min(structureLeft_, held < treeBytes_ ? treeBytes_ - held : 0);
 }
 
 namespace {
@@ -224,21 +226,22 @@ std::size_t endOfLine(std::string_view source, std::size_t at, bool hasCarriageR
 
 }  // namespace
 
-// Fed in chunks of whole lines while the trees fit the budget (the parser's own buffers count too).
-// Inlines are parsed when the parser finishes, so the checks see the block structure only.
+// Fed in chunks of whole lines while the budget lasts (cmark's bytes so far, the parser's buffers
+// included). Once it is spent, nothing more is fed, of this text or any later one.
 cmark_node* Markdown::parseWithin(std::string_view source, TreeBudget& budget) {
+  const std::size_t room = budget.remaining();
+  const std::size_t before = liveBytes;
   cmark_parser* parser = cmark_parser_new_with_mem(kParseOptions, &countedMemory);
-  for (std::size_t fed = 0; fed < source.size();) {
-    if (budget.remaining() == 0) {
-      budget.spend();
-      leftOutFrom_ = fed;
-      break;
-    }
+  std::size_t fed = 0;
+  for (; fed < source.size() && liveBytes - before < room;) {
     const std::size_t end = source.size() - fed <= kMarkdownChunkBytes
         ? source.size() : endOfLine(source, fed + kMarkdownChunkBytes, facts_.carriageReturns);
     cmark_parser_feed(parser, source.data() + fed, end - fed);
     fed = end;
   }
+  if (fed < source.size()) leftOutFrom_ = fed;
+  if (leftOutFrom_ != std::string_view::npos) budget.spendAll();
+  else budget.spendStructure(liveBytes - before);
   cmark_node* document = cmark_parser_finish(parser);
   cmark_parser_free(parser);
   return document;

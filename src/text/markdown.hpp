@@ -64,21 +64,24 @@ class PieceVisitor {
 
 // Memory for the syntax trees of one document (a tree is held from parsing until its HTML is
 // written). cmark makes a node of about 100 bytes for as little as one source byte ("- - - -" lines,
-// ">>>>" lines), so a document of dense blocks would need many times its size. The budget is the
-// bytes the Blocks trees parsed within it may hold at once (trees freed give theirs back). A Blocks
-// text is fed to cmark a chunk of lines at a time and stops being fed once the trees hold the budget:
-// the rest of it is left out (see Markdown::leftOutFrom). Inline texts (one line of prose each, whose
-// nodes are made when cmark finishes) are parsed whole and not counted.
+// ">>>>" lines), so a document of dense blocks would need many times its size. A Blocks text parsed
+// within the budget is fed a chunk of lines at a time while two measures stay under their bounds:
+// the bytes cmark held for each text when it had been fed (the block structure and the raw text of
+// paragraphs: the inline nodes are made afterwards, when cmark finishes), and the bytes all the trees
+// hold now (inline nodes included; trees freed give theirs back). Ordinary prose makes 2-3 bytes of
+// inline nodes per byte, so the second bound is the looser. Once either is reached the rest of the
+// text is left out (see Markdown::leftOutFrom), and so is every later text. Inline texts are parsed
+// whole and not counted.
 class TreeBudget {
  public:
-  explicit TreeBudget(std::size_t bytes);
-  // 0 once a text has been left out: the parser's buffers freed after it would otherwise let every
-  // later text in for a chunk.
+  TreeBudget(std::size_t structureBytes, std::size_t treeBytes);
   std::size_t remaining() const;
-  void spend() { spent_ = true; }
+  void spendStructure(std::size_t bytes) { structureLeft_ = bytes < structureLeft_ ? structureLeft_ - bytes : 0; }
+  void spendAll() { spent_ = true; }
 
  private:
-  std::size_t bytes_;
+  std::size_t structureLeft_;
+  std::size_t treeBytes_;
   std::size_t heldAtStart_;
   bool spent_ = false;
 };

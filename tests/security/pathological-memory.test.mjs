@@ -31,6 +31,25 @@ describe('pathological shapes keep WASM memory within 10x the input', () => {
     });
   }
 
+  test('ordinary prose in Markdown blocks is never left out', async () => {
+    const seed = JSON.parse(ordinaryArticle(300_000));
+    const paragraphs = seed.body.filter((block) => block.type === 'paragraph').map((block) => block.text);
+    const texts = [];
+    for (let i = 0, text = '', size = 0; size < bytes; ++i) {
+      const piece = `${i % 12 === 0 ? `## Section ${i}\n\n` : ''}${i % 7 === 0 ? '- an item with *emphasis* and a [link](https://example.org/x)\n- a **strong** one\n\n' : ''}` +
+        `${i % 9 === 0 ? '> ' : ''}${paragraphs[i % paragraphs.length]}\n\n`;
+      text += piece;
+      size += piece.length;
+      if (text.length > 200_000 || size >= bytes) { texts.push(text); text = ''; }
+    }
+    const json = JSON.stringify({ ...seed, body: texts.map((text) => ({ type: 'markdown', text })) });
+    const { renderer, memoryBytes } = await startBroadsheet(core);
+    const initial = memoryBytes();
+    const result = renderer.render(json);
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'BS-LIMIT'), []);
+    assert.ok((memoryBytes() - initial) / Buffer.byteLength(json) <= 10);
+  });
+
   test('dense blocks past the budget are reported, by member and line', async () => {
     const json = pathologicalShapes.find((shape) => shape.id === 'empty-list-items').make(bytes);
     const { renderer } = await startBroadsheet(core);
