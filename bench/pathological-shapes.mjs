@@ -97,6 +97,14 @@ export const pathologicalShapes = [
   { id: 'angle-runs', what: 'runs of < (HTML, autolinks, comments)', make: (bytes) => textBlocks(bytes, 'markdown', '<a <!-- <? <![CDATA[ <http:x ') },
   { id: 'empty-headings', what: 'empty ATX headings in Markdown', make: (bytes) => textBlocks(bytes, 'markdown', '#\\n') },
   { id: 'empty-list-items', what: 'empty list items in Markdown', make: (bytes) => textBlocks(bytes, 'markdown', '-\\n') },
+  // More blocks of a node for every byte or few (cmark's nodes are ~100 bytes): what the tree budget bounds.
+  { id: 'empty-ordered-items', what: 'empty ordered list items in Markdown', make: (bytes) => textBlocks(bytes, 'markdown', '1.\\n') },
+  { id: 'thematic-breaks', what: 'thematic breaks in Markdown', make: (bytes) => textBlocks(bytes, 'markdown', '***\\n') },
+  { id: 'empty-quotes', what: 'empty block quotes in Markdown', make: (bytes) => textBlocks(bytes, 'markdown', '>\\n\\n') },
+  { id: 'setext-headings', what: 'one-letter setext headings in Markdown', make: (bytes) => textBlocks(bytes, 'markdown', 'a\\n=\\n') },
+  { id: 'nested-list-lines', what: 'lines of list markers 30 deep in Markdown', make: (bytes) => textBlocks(bytes, 'markdown', `${'- '.repeat(30)}a\\n\\n`) },
+  { id: 'nested-quote-lines', what: 'lines of quote markers 60 deep in Markdown', make: (bytes) => textBlocks(bytes, 'markdown', `${'>'.repeat(60)}a\\n\\n`) },
+  { id: 'delimiter-alternation', what: 'alternating * and _ (a text node a byte) in Markdown', make: (bytes) => textBlocks(bytes, 'markdown', '*_') },
   {
     id: 'deep-nesting',
     what: 'nesting just under the limits: JSON 60 deep, Markdown quotes 60 deep',

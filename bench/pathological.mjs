@@ -1,5 +1,5 @@
 // Pathological shapes against an ordinary article (issue 13), part of `npm run bench` and runnable
-// alone: `node bench/pathological.mjs [--quick] [--bytes N] [--rounds N] [--core DIR]`.
+// alone: `node bench/pathological.mjs [--quick] [--bytes N] [--rounds N] [--core DIR] [--only id,id]`.
 //
 // For each shape of bench/pathological-shapes.mjs, at 2 MB: seconds per MB of input through the
 // WebAssembly renderer in Node, its ratio to an ordinary article of the same size timed in the same
@@ -26,10 +26,11 @@ export function renderMs(renderer, json, rounds) {
   return summary(samples).min;
 }
 
-export async function runPathologicalBench({ quick = false, bytes = quick ? 200_000 : 2_000_000, rounds = quick ? 1 : 5, coreDir } = {}) {
+export async function runPathologicalBench({ quick = false, bytes = quick ? 200_000 : 2_000_000, rounds = quick ? 1 : 5, coreDir, only } = {}) {
   const core = coreDir ?? path.join(repoRoot, 'web', 'core');
   const { renderer } = await startBroadsheet(core);
-  const shapes = [{ id: 'ordinary', what: 'the seed article, its body repeated', make: ordinaryArticle }, ...pathologicalShapes];
+  const shapes = [{ id: 'ordinary', what: 'the seed article, its body repeated', make: ordinaryArticle },
+    ...pathologicalShapes.filter((shape) => !only || only.includes(shape.id))];
   const rows = [];
   for (const shape of shapes) {
     const json = shape.make(bytes);
@@ -66,5 +67,6 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     bytes: option('--bytes') ? Number(option('--bytes')) : undefined,
     rounds: option('--rounds') ? Number(option('--rounds')) : undefined,
     coreDir: option('--core') ? path.resolve(option('--core')) : undefined,
+    only: option('--only')?.split(','),
   });
 }

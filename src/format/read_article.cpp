@@ -74,14 +74,32 @@ struct Reference {
 };
 constexpr std::size_t kDroppedBlock = std::numeric_limits<std::size_t>::max();
 
+// The memory the Markdown trees of an article may hold (text::TreeBudget), so that peak WASM memory
+// stays within 10x the input (issue 13) with the input, its strings and the HTML beside them: 3 bytes
+// of block structure and 5 of whole trees per input byte. Ordinary prose takes about 1 and 3.5; blocks
+// of a node per byte or two take 20-100. cmark's nodes are mostly pointers, so 64-bit builds get twice
+// as much (for the same texts to fit natively and in WASM).
+constexpr std::size_t kStructureBytesPerInputByte = 3 * sizeof(void*) / 4;
+constexpr std::size_t kTreeBytesPerInputByte = 5 * sizeof(void*) / 4;
+constexpr std::size_t kTreeBytesBase = 256 * 1024;
+
+// The 1-based line of `source` that byte `at` is on ("\r\n", "\n" and "\r" each end a line).
+std::size_t lineAt(std::string_view source, std::size_t at) {
+  std::size_t line = 1;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (source[i] == '\n' || (source[i] == '\r' && (i + 1 >= source.size() || source[i + 1] != '\n'))) ++line;
+  }
+  return line;
+}
+
 // Reads the article from nlohmann's SAX events. The body's blocks are read as each one ends; the
 // rest of the document (a few small members) is kept and read when the text ends, in a fixed order.
 // Diagnostics are held until then: a syntax error later in the text reports only itself.
 class ArticleReader final : public JsonEvents {
  public:
-  ArticleReader(const Limits& limits, const html::UrlContext& urls, Article& article)
+  ArticleReader(std::size_t jsonBytes, const Limits& limits, const html::UrlContext& urls, Article& article)
       : limits_(limits), urls_(urls), article_(&article), reported_(limits.maxDiagnostics),
-        bodyReported_(limits.maxDiagnostics) {}
+        bodyReported_(limits.maxDiagnostics), treeBudget_(kStructureBytesPerInputByte * jsonBytes + kTreeBytesBase, kTreeBytesPerInputByte * jsonBytes + kTreeBytesBase) {}
 
   // Reports into `sink` and says whether there is an article to show; call after a successful parse.
   bool finish(DiagnosticSink& sink) {
@@ -434,9 +452,19 @@ class ArticleReader final : public JsonEvents {
 
   Text parsed(std::string source, const Place& place, Flavor flavor) {
     Text result{std::move(source), {}};
-    result.tree = text::Markdown(result.source, flavor);
+    result.tree = text::Markdown(result.source, flavor, &treeBudget_);
+    reportLeftOut(result, place);
     checkLinks(result, place);
     return result;
+  }
+
+  void reportLeftOut(const Text& member, const Place& place) {
+    const std::size_t from = member.tree.leftOutFrom();
+    if (from == std::string_view::npos) return;
+    const std::string path = place.pointer();
+    report(Severity::Warning, code::Limit, path, {" is left out from line ", std::to_string(lineAt(member.source, from)),
+           " on: its Markdown makes more syntax tree than an article may hold (",
+           std::to_string(kStructureBytesPerInputByte), " bytes of block structure for each byte of the input)."});
   }
 
   void checkLinks(const Text& member, const Place& place) {
@@ -827,13 +855,15 @@ class ArticleReader final : public JsonEvents {
   std::size_t pullquotesRead_ = 0;  // pull quote blocks read, against limits_.maxPullquotes
 
   KeptValue block_;  // the block being read (one KeptValue for all, which keeps its capacity)
+  // Every Markdown tree is held until the HTML is written; together they may hold this much.
+  text::TreeBudget treeBudget_;
 };
 
 }  // namespace
 
 bool readArticle(std::string_view json, const Limits& limits, Article& article, DiagnosticSink& sink,
                  const html::UrlContext& urls) {
-  ArticleReader reader(limits, urls, article);
+  ArticleReader reader(json.size(), limits, urls, article);
   return parseJson(json, limits, reader, sink) && reader.finish(sink);
 }
 

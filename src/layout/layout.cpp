@@ -171,8 +171,11 @@ class ArticleLayout {
         case BlockType::Markdown:
           // Empty blocks go first, in one walk of the whole text, so no item is made for them. Each
           // top-level block then becomes its own item, so pull quotes can go between paragraphs.
+          // Items cost a few hundred bytes each, so past limits.maxBlocks items the rest of a text stays
+          // in one (memory: a "***" line would take 100 times its size).
           emptyBlocksLeftOut_ += block.text.tree.removeEmptyBlocks();
-          for (Markdown& part : block.text.tree.splitBlocks()) {
+          const std::size_t room = options_.limits.maxBlocks > tree_.body.size() ? options_.limits.maxBlocks - tree_.body.size() : 1;
+          for (Markdown& part : block.text.tree.splitBlocks(room)) {
             BodyItem partItem;
             partItem.kind = part.isParagraph() ? BodyItem::Kind::Paragraph : BodyItem::Kind::Markdown;
             partItem.text = std::move(part);

@@ -1,8 +1,12 @@
 #include "text/markdown.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstring>
 #include <string>
+
+#include <malloc.h>
 
 #include <cmark.h>
 
@@ -30,7 +34,36 @@ cmark_node* literalDocument(std::string_view source) {
   return document;
 }
 
-cmark_node* parse(std::string_view source) { return cmark_parse_document(source.data(), source.size(), kParseOptions); }
+// cmark's allocator for texts parsed within a TreeBudget, with a count of the bytes it holds (malloc's own chunk sizes, so nothing is
+// stored beside each block and memory from either allocator may be freed by the other). cmark has no
+// answer to a null pointer, so running out aborts, as its default allocator does.
+std::size_t liveBytes = 0;  // one count for the process: renders do not run in parallel
+
+void* held(void* block) {
+  if (!block) std::abort();
+  liveBytes += malloc_usable_size(block);
+  return block;
+}
+void* countedCalloc(std::size_t count, std::size_t size) { return held(std::calloc(count, size)); }
+void* countedRealloc(void* block, std::size_t size) {
+  if (block) liveBytes -= malloc_usable_size(block);
+  return held(std::realloc(block, size));
+}
+void countedFree(void* block) {
+  if (block) liveBytes -= malloc_usable_size(block);
+  std::free(block);
+}
+cmark_mem countedMemory = {countedCalloc, countedRealloc, countedFree};
+
+// Without a budget, the plain allocator (counting costs a few percent of a render). Through the same
+// calls as parseWithin, not cmark_parse_document: its copy of the feeding loop is a kilobyte of WASM.
+cmark_node* parse(std::string_view source) {
+  cmark_parser* parser = cmark_parser_new(kParseOptions);
+  cmark_parser_feed(parser, source.data(), source.size());
+  cmark_node* document = cmark_parser_finish(parser);
+  cmark_parser_free(parser);
+  return document;
+}
 
 // A text that is not blank and parses into nothing at all was a link reference definition
 // ("[a]: /url"), which would vanish: that is not a single paragraph either.
@@ -173,7 +206,48 @@ bool exceedsStructureBounds(std::string_view source, const SourceFacts& facts) {
 
 void Markdown::FreeNode::operator()(cmark_node* node) const { cmark_node_free(node); }
 
-Markdown::Markdown(std::string_view source, Flavor flavor) : flavor_(flavor), facts_(factsOf(source)) {
+TreeBudget::TreeBudget(std::size_t structureBytes, std::size_t treeBytes)
+    : structureLeft_(structureBytes), treeBytes_(treeBytes), heldAtStart_(liveBytes) {}
+
+std::size_t TreeBudget::remaining() const {
+  if (spent_) return 0;
+  const std::size_t held = liveBytes > heldAtStart_ ? liveBytes - heldAtStart_ : 0;
+  return std::min(structureLeft_, held < treeBytes_ ? treeBytes_ - held : 0);
+}
+
+namespace {
+
+// The end of the line holding `at`, past its line break ("\r\n" counts as one).
+std::size_t endOfLine(std::string_view source, std::size_t at, bool hasCarriageReturns) {
+  std::size_t end = nextLineBreak(source, at, hasCarriageReturns);
+  if (end < source.size() && source[end] == '\r' && end + 1 < source.size() && source[end + 1] == '\n') ++end;
+  return end < source.size() ? end + 1 : end;
+}
+
+}  // namespace
+
+// Fed in chunks of whole lines while the budget lasts (cmark's bytes so far, the parser's buffers
+// included). Once it is spent, nothing more is fed, of this text or any later one.
+cmark_node* Markdown::parseWithin(std::string_view source, TreeBudget& budget) {
+  const std::size_t room = budget.remaining();
+  const std::size_t before = liveBytes;
+  cmark_parser* parser = cmark_parser_new_with_mem(kParseOptions, &countedMemory);
+  std::size_t fed = 0;
+  for (; fed < source.size() && liveBytes - before < room;) {
+    const std::size_t end = source.size() - fed <= kMarkdownChunkBytes
+        ? source.size() : endOfLine(source, fed + kMarkdownChunkBytes, facts_.carriageReturns);
+    cmark_parser_feed(parser, source.data() + fed, end - fed);
+    fed = end;
+  }
+  if (fed < source.size()) leftOutFrom_ = fed;
+  if (leftOutFrom_ != std::string_view::npos) budget.spendAll();
+  else budget.spendStructure(liveBytes - before);
+  cmark_node* document = cmark_parser_finish(parser);
+  cmark_parser_free(parser);
+  return document;
+}
+
+Markdown::Markdown(std::string_view source, Flavor flavor, TreeBudget* budget) : flavor_(flavor), facts_(factsOf(source)) {
   if (facts_.blank) return;  // nothing to show
   if (exceedsStructureBounds(source, facts_)) {
     shownAsText_ = true;
@@ -181,25 +255,31 @@ Markdown::Markdown(std::string_view source, Flavor flavor) : flavor_(flavor), fa
     return;
   }
   if (flavor == Flavor::Blocks) {
-    document_.reset(parse(source));
+    document_.reset(budget ? parseWithin(source, *budget) : parse(source));
+    if (leftOutFrom_ == 0) document_.reset();
     return;
   }
   std::string rewritten;
   document_.reset(parse(asInlineSource(source, facts_, false, rewritten)));
-  if (isSingleParagraph(document_.get())) return;
-  rewritten.clear();
-  document_.reset(parse(asInlineSource(source, facts_, true, rewritten)));
+  if (!isSingleParagraph(document_.get())) {
+    rewritten.clear();
+    document_.reset(parse(asInlineSource(source, facts_, true, rewritten)));
+  }
 }
 
 Markdown::Markdown(cmark_node* document, Flavor flavor) : document_(document), flavor_(flavor) {}
 
-std::vector<Markdown> Markdown::splitBlocks() {
+std::vector<Markdown> Markdown::splitBlocks(std::size_t maxParts) {
   std::vector<Markdown> parts;
-  if (!document_) return parts;
   while (cmark_node* block = cmark_node_first_child(document_.get())) {
-    cmark_node_unlink(block);
-    cmark_node* part = cmark_node_new(CMARK_NODE_DOCUMENT);
-    cmark_node_append_child(part, block);
+    cmark_node* part = document_.get();
+    if (parts.size() + 1 < maxParts) {
+      cmark_node_unlink(block);
+      part = cmark_node_new(CMARK_NODE_DOCUMENT);
+      cmark_node_append_child(part, block);
+    } else {
+      document_.release();  // the rest stays together
+    }
     parts.push_back(Markdown(part, Flavor::Blocks));
   }
   document_.reset();

@@ -62,10 +62,38 @@ class PieceVisitor {
   void (*call_)(void*, std::string_view);
 };
 
+// Memory for the syntax trees of one document (a tree is held from parsing until its HTML is
+// written). cmark makes a node of about 100 bytes for as little as one source byte ("- - - -" lines,
+// ">>>>" lines), so a document of dense blocks would need many times its size. A Blocks text parsed
+// within the budget is fed a chunk of lines at a time while two measures stay under their bounds:
+// the bytes cmark held for each text when it had been fed (the block structure and the raw text of
+// paragraphs: the inline nodes are made afterwards, when cmark finishes), and the bytes all the trees
+// hold now (inline nodes included; trees freed give theirs back). Ordinary prose makes 2-3 bytes of
+// inline nodes per byte, so the second bound is the looser. Once either is reached the rest of the
+// text is left out (see Markdown::leftOutFrom), and so is every later text. Inline texts are parsed
+// whole and not counted.
+class TreeBudget {
+ public:
+  TreeBudget(std::size_t structureBytes, std::size_t treeBytes);
+  std::size_t remaining() const;
+  void spendStructure(std::size_t bytes) { structureLeft_ = bytes < structureLeft_ ? structureLeft_ - bytes : 0; }
+  void spendAll() { spent_ = true; }
+
+ private:
+  std::size_t structureLeft_;
+  std::size_t treeBytes_;
+  std::size_t heldAtStart_;
+  bool spent_ = false;
+};
+
+// Lines fed to cmark at a time: the budget can be overrun by one chunk's tree.
+inline constexpr std::size_t kMarkdownChunkBytes = 16 * 1024;
+
 class Markdown {
  public:
   Markdown() = default;
-  Markdown(std::string_view source, Flavor flavor);
+  // Without a budget (and always for Flavor::Inline) the whole source is parsed, whatever its tree takes.
+  Markdown(std::string_view source, Flavor flavor, TreeBudget* budget = nullptr);
 
   // The document node, or null for an empty Markdown. For Flavor::Inline the document holds
   // paragraphs only, whose children are the inline content.
@@ -74,12 +102,16 @@ class Markdown {
   bool empty() const { return !document_; }
   // True when the source passed the structure bounds above and is shown as literal text.
   bool shownAsText() const { return shownAsText_; }
+  // The byte of the source (the start of a line) from which it was left out because the tree budget
+  // ran out, or npos when all of it was parsed.
+  std::size_t leftOutFrom() const { return leftOutFrom_; }
   // What the source held (see SourceFacts), so callers need not scan it again.
   const SourceFacts& sourceFacts() const { return facts_; }
 
   // Splits a Blocks document into one document per top-level block, so the layout can place
-  // things between them. This Markdown is left empty.
-  std::vector<Markdown> splitBlocks();
+  // things between them, making at most `maxParts` documents: the last one holds all the blocks left.
+  // This Markdown is left empty.
+  std::vector<Markdown> splitBlocks(std::size_t maxParts);
 
   // True when the document is one paragraph (the usual body paragraph).
   bool isParagraph() const;
@@ -105,10 +137,12 @@ class Markdown {
     void operator()(cmark_node* node) const;
   };
   Markdown(cmark_node* document, Flavor flavor);
+  cmark_node* parseWithin(std::string_view source, TreeBudget& budget);
 
   std::unique_ptr<cmark_node, FreeNode> document_;
   Flavor flavor_ = Flavor::Inline;
   bool shownAsText_ = false;
+  std::size_t leftOutFrom_ = std::string_view::npos;
   SourceFacts facts_;
 };
 

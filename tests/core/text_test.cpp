@@ -7,6 +7,8 @@
 
 using broadsheet::text::Flavor;
 using broadsheet::text::Markdown;
+using broadsheet::text::TreeBudget;
+using broadsheet::text::kMarkdownChunkBytes;
 
 TEST_CASE("inline text never becomes a block", "[text]") {
   for (const char* source : {"# Not a heading", "> not a quote", "- not a list", "1. not a list", "```not code", "    indented"}) {
@@ -33,13 +35,55 @@ TEST_CASE("blank text is empty", "[text]") {
 
 TEST_CASE("block Markdown splits into top-level blocks", "[text]") {
   Markdown markdown("One.\n\n## Two\n\n- three\n- four\n\nFive.", Flavor::Blocks);
-  auto parts = markdown.splitBlocks();
+  auto parts = markdown.splitBlocks(100);
   REQUIRE(parts.size() == 4);
   CHECK(parts[0].isParagraph());
   CHECK_FALSE(parts[1].isParagraph());
   CHECK(parts[2].plainText() == "three four");
   CHECK(parts[3].plainText() == "Five.");
   CHECK(markdown.empty());
+}
+
+TEST_CASE("block Markdown splits into at most the parts asked for, the last holding the rest", "[text]") {
+  Markdown markdown("One.\n\n## Two\n\n- three\n- four\n\nFive.", Flavor::Blocks);
+  auto parts = markdown.splitBlocks(2);
+  REQUIRE(parts.size() == 2);
+  CHECK(parts[0].plainText() == "One.");
+  CHECK(parts[1].plainText() == "Two three four Five.");
+}
+
+TEST_CASE("a Blocks text is parsed until the trees hold the budget, then left out from a line on", "[text]") {
+  std::string dense;
+  while (dense.size() < 4 * kMarkdownChunkBytes) dense += "***\n";
+  const std::string source = "Words first.\n\n" + dense + "Words last.\n";
+  SECTION("with room, all of it") {
+    TreeBudget budget(100 * source.size(), 100 * source.size());
+    Markdown markdown(source, Flavor::Blocks, &budget);
+    CHECK(markdown.leftOutFrom() == std::string_view::npos);
+    CHECK(markdown.plainText() == "Words first. Words last.");
+    CHECK(budget.remaining() < 100 * source.size());
+  }
+  SECTION("with a little, the first chunk and no more") {
+    TreeBudget budget(8000, 8000);
+    Markdown markdown(source, Flavor::Blocks, &budget);
+    const std::size_t from = markdown.leftOutFrom();
+    REQUIRE(from != std::string_view::npos);
+    CHECK(from >= kMarkdownChunkBytes);
+    CHECK(from < 2 * kMarkdownChunkBytes);
+    CHECK(source[from - 1] == '\n');
+    CHECK(markdown.plainText() == "Words first.");
+    CHECK(budget.remaining() == 0);
+    CHECK(Markdown("Later.", Flavor::Blocks, &budget).empty());  // once a text is left out, all later ones are
+    TreeBudget spent(0, 0);
+    CHECK(Markdown(source, Flavor::Blocks, &spent).empty());  // nothing fed at all
+  }
+  SECTION("prose is counted by its block structure and raw text, not the inline nodes made when cmark finishes") {
+    std::string prose;
+    while (prose.size() < 4 * kMarkdownChunkBytes) prose += "Words, *some* of them \"quoted\" -- and [linked](https://example.org/a).\n\n";
+    TreeBudget budget(3 * prose.size() * sizeof(void*) / 4, 5 * prose.size() * sizeof(void*) / 4);
+    Markdown markdown(prose, Flavor::Blocks, &budget);
+    CHECK(markdown.leftOutFrom() == std::string_view::npos);
+  }
 }
 
 // cmark's case folding is replaced by a table built from cmark's own (src/text/cmark_case_fold.c).

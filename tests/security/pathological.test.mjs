@@ -127,7 +127,10 @@ describe('pathological inputs through WebAssembly', () => {
     const body = Array.from({ length: 5 }, () => ({ type: 'markdown', text: '#\n'.repeat(500_000) }));
     const result = render(article({ body: [{ type: 'paragraph', text: 'Words.' }, ...body] }), undefined, 30_000);
     assert.equal(result.ok, true);
-    assert.equal(result.diagnostics.filter((d) => d.code === 'BS-EMPTY-BLOCK').length, 5);
+    // Each text is reported: its empty headings, or the line from which the tree budget left it out, or both.
+    const count = (code) => result.diagnostics.filter((d) => d.code === code).length;
+    assert.ok(count('BS-EMPTY-BLOCK') >= 1);
+    assert.ok(count('BS-EMPTY-BLOCK') + count('BS-LIMIT') >= 5);
     assert.ok(result.html.length < 10_000, `${result.html.length} bytes of HTML`);
     assert.doesNotMatch(result.html, /<h2/);
   });
