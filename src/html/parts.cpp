@@ -3,7 +3,7 @@
 namespace broadsheet::html {
 namespace {
 
-// The same names as web/element-markup.js PART_NAMES, which documents them for the element.
+// The names docs/markup.md documents for the element (tests/security/urls-bidi.test.mjs checks the two agree).
 struct ClassPart {
   std::string_view className;
   std::string_view part;

@@ -42,7 +42,7 @@ std::vector<std::string> startTags(const std::string& html) {
   return tags;
 }
 
-// web/element-markup.js PART_NAMES, the names the element documents.
+// the part names docs/markup.md documents for the element.
 const std::map<std::string, std::string> kElementPartNames = {
     {"bs-article", "article"}, {"bs-header", "header"},     {"bs-section", "section"},   {"bs-headline", "headline"},
     {"bs-standfirst", "standfirst"}, {"bs-byline", "byline"}, {"bs-meta", "meta"},     {"bs-figure", "figure"},
