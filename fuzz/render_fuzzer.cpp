@@ -23,7 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "broadsheet/broadsheet.hpp"
-#include "html/url_policy.hpp"
+#include "policy/url_policy.hpp"
 
 namespace {
 
@@ -152,8 +152,8 @@ void checkHtml(std::string_view html, bool standalone) {
       const auto urlAttribute = list.urlAttributes.find(name);
       if (urlAttribute != list.urlAttributes.end() && urlAttribute->get_ref<const std::string&>() == attribute) {
         const std::string url = decodeAttribute(value);
-        const auto kind = name == "img" ? broadsheet::html::UrlKind::Image : broadsheet::html::UrlKind::Link;
-        const auto allowed = broadsheet::html::allowedUrl(url, kind);
+        const auto kind = name == "img" ? broadsheet::policy::UrlKind::Image : broadsheet::policy::UrlKind::Link;
+        const auto allowed = broadsheet::policy::allowedUrl(url, kind);
         if (!allowed || *allowed != url) broken("a URL the policy refuses, or would change", html, valueStart);
       }
       if (name == "script" && attribute == "type") scriptType = decodeAttribute(value);

@@ -8,7 +8,7 @@
 #include "format/diagnostics.hpp"
 #include "format/json_pointer.hpp"
 #include "format/parse_json.hpp"
-#include "html/url_policy.hpp"
+#include "policy/url_policy.hpp"
 
 namespace broadsheet {
 namespace {
@@ -106,7 +106,7 @@ void readLimit(const OptionValue& limits, const std::string& key, std::size_t& v
 
 // An empty string means no base, as when the option is absent.
 void readBaseUrl(const std::string& url, RenderOptions& options, std::vector<Diagnostic>& diagnostics) {
-  if (!url.empty() && !html::parseBaseUrl(url)) {
+  if (!url.empty() && !policy::parseBaseUrl(url)) {
     optionError(diagnostics, "baseUrl", "The option baseUrl must be an absolute http or https URL with a host; it is ignored.");
     return;
   }
@@ -117,7 +117,7 @@ void readBaseUrl(const std::string& url, RenderOptions& options, std::vector<Dia
 // a typo beside it.
 void readLinkRel(const std::string& tokens, RenderOptions& options, std::vector<Diagnostic>& diagnostics) {
   std::vector<std::string> refused;
-  options.linkRel = html::linkRelTokens(tokens, refused);
+  options.linkRel = policy::linkRelTokens(tokens, refused);
   if (refused.empty()) return;
   std::string list;
   for (const std::string& token : refused) list.append(list.empty() ? "\"" : ", \"").append(token).append("\"");
@@ -126,7 +126,7 @@ void readLinkRel(const std::string& tokens, RenderOptions& options, std::vector<
 }
 
 void readReferrerPolicy(const std::string& keyword, RenderOptions& options, std::vector<Diagnostic>& diagnostics) {
-  if (!keyword.empty() && !html::isReferrerPolicy(keyword)) {
+  if (!keyword.empty() && !policy::isReferrerPolicy(keyword)) {
     optionError(diagnostics, "imageReferrerPolicy",
                 "The option imageReferrerPolicy must be a referrer policy such as \"no-referrer\" or "
                 "\"strict-origin-when-cross-origin\"; it is ignored.");

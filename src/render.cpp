@@ -6,7 +6,7 @@
 #include "format/read_article.hpp"
 #include "format/source_locator.hpp"
 #include "html/emit.hpp"
-#include "html/url_policy.hpp"
+#include "policy/url_policy.hpp"
 #include "layout/layout.hpp"
 
 namespace broadsheet {
@@ -36,7 +36,7 @@ RenderResult render(std::string_view json, const RenderOptions& options) {
   format::DiagnosticSink sink(options.limits.maxDiagnostics);
   format::Article article;
   // Whatever else is wrong, an article with a headline is shown (its errors are reported).
-  if (format::readArticle(json, options.limits, article, sink, html::urlContextFor(options))) {
+  if (format::readArticle(json, options.limits, article, sink, policy::urlContextFor(options))) {
     layout::LayoutTree tree = layout::layOut(article, options, sink, result.meta);
     // The HTML is about as long as the article's JSON (0.9-1.2x in the bench articles): reserved
     // once, a long article's output is not doubled into, with both copies held while it moves.
@@ -63,7 +63,7 @@ std::vector<Diagnostic> validate(std::string_view json, const RenderOptions& opt
   json = format::withoutByteOrderMark(json);
   format::DiagnosticSink sink(options.limits.maxDiagnostics);
   format::Article article;
-  if (format::readArticle(json, options.limits, article, sink, html::urlContextFor(options))) {
+  if (format::readArticle(json, options.limits, article, sink, policy::urlContextFor(options))) {
     Meta meta;
     layout::layOut(article, options, sink, meta);  // pull-quote warnings come from the layout
   }

@@ -17,13 +17,13 @@
 #include "format/member_names.hpp"
 #include "format/parse_json.hpp"
 #include "format/value_checks.hpp"
-#include "html/url_policy.hpp"
+#include "policy/url_policy.hpp"
 #include "text/markdown.hpp"
 
 namespace broadsheet::format {
 namespace {
 
-using html::UrlKind;
+using policy::UrlKind;
 using text::Flavor;
 
 // Where a value is: its parent's JSON Pointer and its key or index, spelled out as a pointer only
@@ -97,7 +97,7 @@ std::size_t lineAt(std::string_view source, std::size_t at) {
 // Diagnostics are held until then: a syntax error later in the text reports only itself.
 class ArticleReader final : public JsonEvents {
  public:
-  ArticleReader(std::size_t jsonBytes, const Limits& limits, const html::UrlContext& urls, Article& article)
+  ArticleReader(std::size_t jsonBytes, const Limits& limits, const policy::UrlContext& urls, Article& article)
       : limits_(limits), urls_(urls), article_(&article), reported_(limits.maxDiagnostics),
         bodyReported_(limits.maxDiagnostics), treeBudget_(kStructureBytesPerInputByte * jsonBytes + kTreeBytesBase, kTreeBytesPerInputByte * jsonBytes + kTreeBytesBase) {}
 
@@ -483,9 +483,9 @@ class ArticleReader final : public JsonEvents {
     for (const text::LinkTarget& target : member.tree.linkTargets()) {
       if (target.url.empty()) continue;  // "[words]()": nothing to refuse, the words stay
       const UrlKind kind = target.image ? UrlKind::Image : UrlKind::Link;
-      const auto outcome = html::decideUrl(target.url, kind, urls_).outcome;
-      if (outcome == html::UrlDecision::Outcome::Written) continue;
-      if (outcome == html::UrlDecision::Outcome::RelativeDropped) {
+      const auto outcome = policy::decideUrl(target.url, kind, urls_).outcome;
+      if (outcome == policy::UrlDecision::Outcome::Written) continue;
+      if (outcome == policy::UrlDecision::Outcome::RelativeDropped) {
         reportRelativeImage(place.pointer(), target.url, "the image is shown as its description.");
         continue;
       }
@@ -534,10 +534,10 @@ class ArticleReader final : public JsonEvents {
                   Need need = Need::Optional) {
     const auto value = text(object, key, parent, need == Need::Optional ? need : Need::NonEmpty);
     if (!value || value->empty()) return "";
-    html::UrlDecision decision = html::decideUrl(*value, kind, urls_);
-    if (decision.outcome == html::UrlDecision::Outcome::Written) return std::move(decision.url);
+    policy::UrlDecision decision = policy::decideUrl(*value, kind, urls_);
+    if (decision.outcome == policy::UrlDecision::Outcome::Written) return std::move(decision.url);
     const std::string path = childPointer(parent, key);
-    if (decision.outcome == html::UrlDecision::Outcome::RelativeDropped) {
+    if (decision.outcome == policy::UrlDecision::Outcome::RelativeDropped) {
       reportRelativeImage(path, *value, "the image is left out.");
       return "";
     }
@@ -834,7 +834,7 @@ class ArticleReader final : public JsonEvents {
   }
 
   Limits limits_;
-  const html::UrlContext& urls_;
+  const policy::UrlContext& urls_;
   Article* article_;
   // Diagnostics are handed over by finish(), after the whole text has parsed. The body's blocks are
   // read (and reported) while it streams; a body given again replaces them, and their diagnostics.
@@ -862,7 +862,7 @@ class ArticleReader final : public JsonEvents {
 }  // namespace
 
 bool readArticle(std::string_view json, const Limits& limits, Article& article, DiagnosticSink& sink,
-                 const html::UrlContext& urls) {
+                 const policy::UrlContext& urls) {
   ArticleReader reader(json.size(), limits, urls, article);
   return parseJson(json, limits, reader, sink) && reader.finish(sink);
 }

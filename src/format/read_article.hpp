@@ -8,7 +8,7 @@
 #include "broadsheet/broadsheet.hpp"
 #include "format/article.hpp"
 #include "format/diagnostics.hpp"
-#include "html/url_policy.hpp"
+#include "policy/url_policy.hpp"
 
 namespace broadsheet::format {
 
@@ -16,9 +16,9 @@ inline constexpr std::string_view kFormatV1 = "broadsheet/article@1";
 
 // Returns false when the text is not a JSON object (syntax errors and limits included) or has no
 // usable headline and body, so nothing can be shown. `json` must not start with a byte order mark.
-// URL members come out resolved as `urls` says (html::decideUrl); links and images inside CommonMark
+// URL members come out resolved as `urls` says (policy::decideUrl); links and images inside CommonMark
 // are checked against the same context, and resolved by the html stage.
 bool readArticle(std::string_view json, const Limits& limits, Article& article, DiagnosticSink& sink,
-                 const html::UrlContext& urls = {});
+                 const policy::UrlContext& urls = {});
 
 }  // namespace broadsheet::format

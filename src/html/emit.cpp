@@ -5,7 +5,7 @@
 #include "html/escape.hpp"
 #include "html/markdown_html.hpp"
 #include "html/parts.hpp"
-#include "html/url_policy.hpp"
+#include "policy/url_policy.hpp"
 
 namespace broadsheet::html {
 namespace {
@@ -78,9 +78,7 @@ class ArticleWriter {
   // `<tag class="classes"`, with the classes' part names when the tree asks for them; the caller
   // adds any other attributes and ends the tag.
   void startTag(std::string_view tag, std::string_view classes) {
-    out_.push_back('<');
-    out_.append(tag);
-    appendClassAttribute(out_, classes, tree_.parts);
+    appendStartTag(out_, tag, classes, tree_.parts);
   }
   void openTag(std::string_view tag, std::string_view classes) {
     startTag(tag, classes);

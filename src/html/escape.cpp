@@ -2,30 +2,12 @@
 
 #include <array>
 
+#include "policy/code_points.hpp"
+
 namespace broadsheet::html {
 namespace {
 
-// HTML forbids C1 controls (U+0080-U+009F) and noncharacters (U+FDD0-U+FDEF and every code point
-// ending in FFFE or FFFF) in a document. Returns the byte length of the UTF-8 sequence at `i` when
-// it encodes one of them, else 0, and sets `codePoint`.
-std::size_t forbiddenCodePointAt(std::string_view text, std::size_t i, char32_t& codePoint) {
-  const auto byte = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
-  const unsigned lead = byte(0);
-  if (lead == 0xC2 && byte(1) >= 0x80 && byte(1) <= 0x9F) {
-    codePoint = byte(1);
-    return 2;
-  }
-  if (lead == 0xEF && ((byte(1) == 0xB7 && byte(2) >= 0x90 && byte(2) <= 0xAF) ||
-                       (byte(1) == 0xBF && (byte(2) == 0xBE || byte(2) == 0xBF)))) {
-    codePoint = 0xF000 | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
-    return 3;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4 && (byte(1) & 0xCF) == 0x8F && byte(2) == 0xBF && (byte(3) == 0xBE || byte(3) == 0xBF)) {
-    codePoint = ((lead & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) | (byte(3) & 0x3Fu);
-    return 4;
-  }
-  return 0;
-}
+using policy::forbiddenCodePointAt;
 
 // Bytes that may need escaping or dropping (in text; attributes add the quotes): markup characters,
 // controls, and the lead bytes of the forbidden code points above. Every other byte is copied as it
@@ -87,21 +69,6 @@ void appendEscaped(std::string& out, std::string_view text) {
 void appendText(std::string& out, std::string_view text) { appendEscaped<false>(out, text); }
 
 void appendAttribute(std::string& out, std::string_view value) { appendEscaped<true>(out, value); }
-
-std::string withoutForbiddenCodePoints(std::string_view text) {
-  std::string kept;
-  kept.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    char32_t codePoint = 0;
-    if (const std::size_t forbidden = c >= 0xC2 ? forbiddenCodePointAt(text, i, codePoint) : 0; forbidden > 0) {
-      i += forbidden - 1;
-      continue;
-    }
-    kept.push_back(static_cast<char>(c));
-  }
-  return kept;
-}
 
 void appendScriptJsonString(std::string& out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";

@@ -15,11 +15,6 @@ void appendText(std::string& out, std::string_view text);
 // A double-quoted attribute value: & < > " ' are escaped, controls handled as in appendText.
 void appendAttribute(std::string& out, std::string_view value);
 
-// `text` without the code points HTML forbids in a document (C1 controls, noncharacters): what
-// appendText and appendAttribute leave of it. The URL policy judges a URL in this form, since that is
-// what reaches the page.
-std::string withoutForbiddenCodePoints(std::string_view text);
-
 // JSON string contents for a <script type="application/ld+json"> block: besides JSON's own escapes,
 // '<', '>', '&', U+2028 and U+2029 become \u escapes so no sequence can close the script element;
 // DEL, C1 controls and noncharacters become \u escapes too, since HTML forbids them in a document.

@@ -7,10 +7,15 @@
 
 #include "html/escape.hpp"
 #include "html/parts.hpp"
-#include "html/url_policy.hpp"
+#include "policy/url_policy.hpp"
 
 namespace broadsheet::html {
 namespace {
+
+using policy::decideUrl;
+using policy::UrlContext;
+using policy::UrlDecision;
+using policy::UrlKind;
 
 constexpr std::string_view kLeftDoubleQuote = "\u201C";
 constexpr std::string_view kRightDoubleQuote = "\u201D";
@@ -354,9 +359,7 @@ class MarkdownWriter {
 
   // `<tag class="classes"` (and their part names, as the style asks); the caller ends the tag.
   void startTag(std::string_view tag, std::string_view classes) {
-    out_.push_back('<');
-    out_.append(tag);
-    appendClassAttribute(out_, classes, style_.parts);
+    appendStartTag(out_, tag, classes, style_.parts);
   }
   void openTag(std::string_view tag, std::string_view classes) {
     startTag(tag, classes);
@@ -467,7 +470,7 @@ class MarkdownWriter {
 
 }  // namespace
 
-void appendReferrerPolicy(std::string& out, const UrlContext& urls) {
+void appendReferrerPolicy(std::string& out, const policy::UrlContext& urls) {
   if (urls.imageReferrerPolicy.empty()) return;
   out.append(" referrerpolicy=\"");
   appendAttribute(out, urls.imageReferrerPolicy);

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "html/url_policy.hpp"
+#include "policy/url_policy.hpp"
 #include "text/markdown.hpp"
 
 namespace broadsheet::html {
@@ -36,12 +36,12 @@ struct TextStyle {
   bool noWidow = false;  // inline text: a no-break space binds the last two words (headline, pull quotes)
   bool links = true;  // false: links keep their words but not their URL (text hidden from assistive tech)
   bool parts = false;  // part="…" on the elements whose classes have ::part() names (html/parts.hpp)
-  const UrlContext* urls = nullptr;  // how links and images resolve; null: no base, relative URLs kept
+  const policy::UrlContext* urls = nullptr;  // how links and images resolve; null: no base, relative URLs kept
   HeadingOutline* outline = nullptr;  // the article's outline, shared with Markdown headings; null: levels as written
 };
 
 // ` referrerpolicy="…"` when the context sets one (every img carries it).
-void appendReferrerPolicy(std::string& out, const UrlContext& urls);
+void appendReferrerPolicy(std::string& out, const policy::UrlContext& urls);
 
 // Appends the Markdown's content. Inline Markdown yields inline content only (no <p>); block
 // Markdown yields blocks.

@@ -27,7 +27,9 @@ std::string_view partName(std::string_view className) {
   return "";
 }
 
-void appendClassAttribute(std::string& out, std::string_view classes, bool parts) {
+void appendStartTag(std::string& out, std::string_view tag, std::string_view classes, bool parts) {
+  out.push_back('<');
+  out.append(tag);
   out.append(" class=\"");
   out.append(classes);
   out.push_back('"');

@@ -85,7 +85,7 @@ class ArticleLayout {
     tree_.theme = options_.theme;
     tree_.headingLevel = std::clamp(options_.headingLevel, 1, 6);
     tree_.parts = options_.parts;
-    tree_.urls = html::urlContextFor(options_);
+    tree_.urls = policy::urlContextFor(options_);
     buildHeader();
     buildBody();
     tree_.note = std::move(article_.note.tree);

@@ -9,7 +9,7 @@
 
 #include "broadsheet/broadsheet.hpp"
 #include "format/article.hpp"
-#include "html/url_policy.hpp"
+#include "policy/url_policy.hpp"
 #include "layout/labels.hpp"
 #include "text/markdown.hpp"
 
@@ -56,7 +56,7 @@ struct LayoutTree {
   Theme theme = Theme::Auto;
   int headingLevel = 1;
   bool parts = false;  // the `parts` option: ::part() names on the markup contract's elements
-  html::UrlContext urls;  // how links and images in text resolve, and what links and images carry
+  policy::UrlContext urls;  // how links and images in text resolve, and what links and images carry
 
   // header
   std::string section;

@@ -3,10 +3,11 @@
 
 #include "html/escape.hpp"
 #include "html/markdown_html.hpp"
-#include "html/url_policy.hpp"
+#include "policy/code_points.hpp"
+#include "policy/url_policy.hpp"
 
 using namespace broadsheet;
-using html::UrlKind;
+using policy::UrlKind;
 
 namespace {
 
@@ -58,16 +59,16 @@ TEST_CASE("characters HTML forbids in a document are dropped from text and escap
 }
 
 TEST_CASE("URL policy", "[html]") {
-  CHECK(html::allowedUrl("https://example.com", UrlKind::Link) == std::optional<std::string>("https://example.com"));
-  CHECK(html::allowedUrl("  https://exa mple.com \n", UrlKind::Link) == std::optional<std::string>("https://example.com"));
-  CHECK(html::allowedUrl("mailto:desk@example.com", UrlKind::Link).has_value());
-  CHECK_FALSE(html::allowedUrl("mailto:desk@example.com", UrlKind::Image).has_value());
-  CHECK_FALSE(html::allowedUrl("data:image/png;base64,AAAA", UrlKind::Image).has_value());
-  CHECK_FALSE(html::allowedUrl("\\\\evil.example", UrlKind::Link).has_value());
+  CHECK(policy::allowedUrl("https://example.com", UrlKind::Link) == std::optional<std::string>("https://example.com"));
+  CHECK(policy::allowedUrl("  https://exa mple.com \n", UrlKind::Link) == std::optional<std::string>("https://example.com"));
+  CHECK(policy::allowedUrl("mailto:desk@example.com", UrlKind::Link).has_value());
+  CHECK_FALSE(policy::allowedUrl("mailto:desk@example.com", UrlKind::Image).has_value());
+  CHECK_FALSE(policy::allowedUrl("data:image/png;base64,AAAA", UrlKind::Image).has_value());
+  CHECK_FALSE(policy::allowedUrl("\\\\evil.example", UrlKind::Link).has_value());
   for (const char* bad : {"javascript:x", "JAVASCRIPT:x", "\x01javascript:x", "java\nscript:x", "jav&#x09;ascript:x",
                           "&#106;avascript:x", "javascript&colon;x", "jav%61script:x", "vbscript:x", "data:text/html,x"}) {
     INFO(bad);
-    CHECK_FALSE(html::allowedUrl(bad, UrlKind::Link).has_value());
+    CHECK_FALSE(policy::allowedUrl(bad, UrlKind::Link).has_value());
   }
 }
 
@@ -78,15 +79,15 @@ TEST_CASE("URLs are judged as they are written, without the code points HTML for
   for (const char* hidden : {"java\u0085script:alert(1)", "java\u0097script:x", "jav\uFDD0ascript:x", "\u0080javascript:x",
                              "java\U0010FFFEscript:x", "jav&#x09;a\u0085script:x"}) {
     INFO(hidden);
-    CHECK_FALSE(html::allowedUrl(hidden, UrlKind::Link).has_value());
-    CHECK_FALSE(html::allowedUrl(hidden, UrlKind::Image).has_value());
+    CHECK_FALSE(policy::allowedUrl(hidden, UrlKind::Link).has_value());
+    CHECK_FALSE(policy::allowedUrl(hidden, UrlKind::Image).has_value());
   }
-  CHECK(html::allowedUrl("https://e.example/a\u0085b", UrlKind::Link) == std::optional<std::string>("https://e.example/ab"));
-  CHECK(html::withoutForbiddenCodePoints("a\u0085b\uFFFEc\u00A0d") == "abc\u00A0d");
+  CHECK(policy::allowedUrl("https://e.example/a\u0085b", UrlKind::Link) == std::optional<std::string>("https://e.example/ab"));
+  CHECK(policy::withoutForbiddenCodePoints("a\u0085b\uFFFEc\u00A0d") == "abc\u00A0d");
 }
 
 TEST_CASE("URLs are written with only the characters a valid URL may hold", "[html]") {
-  const auto written = [](std::string_view url) { return html::allowedUrl(url, UrlKind::Link).value_or("(refused)"); };
+  const auto written = [](std::string_view url) { return policy::allowedUrl(url, UrlKind::Link).value_or("(refused)"); };
   CHECK(written("https://example.com/a?q=\"<x>\"&v={1}|^`") == "https://example.com/a?q=%22%3Cx%3E%22&v=%7B1%7D%7C%5E%60");
   CHECK(written("https://[2001:db8::1]:8080/a[1]?b=[2]#c#d") == "https://[2001:db8::1]:8080/a%5B1%5D?b=%5B2%5D#c%23d");
   CHECK(written("//[::1]/x]") == "//[::1]/x%5D");

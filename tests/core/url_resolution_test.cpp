@@ -2,25 +2,25 @@
 // address (the baseUrl option), never against the page that shows it.
 #include <catch2/catch.hpp>
 
-#include "html/url_policy.hpp"
+#include "policy/url_policy.hpp"
 
 using namespace broadsheet;
-using html::UrlContext;
-using html::UrlDecision;
-using html::UrlKind;
+using policy::UrlContext;
+using policy::UrlDecision;
+using policy::UrlKind;
 
 namespace {
 
 UrlContext withBase(std::string_view base) {
   UrlContext context;
-  context.base = html::parseBaseUrl(base);
+  context.base = policy::parseBaseUrl(base);
   REQUIRE(context.base);
   return context;
 }
 
 // What is written for `url`, "(refused)" or "(dropped)".
 std::string written(std::string_view url, UrlKind kind, const UrlContext& context) {
-  const UrlDecision decision = html::decideUrl(url, kind, context);
+  const UrlDecision decision = policy::decideUrl(url, kind, context);
   switch (decision.outcome) {
     case UrlDecision::Outcome::Written: return decision.url;
     case UrlDecision::Outcome::Refused: return "(refused)";
@@ -34,20 +34,20 @@ const std::string kStory = "https://news.example/world/2024/story.json?x=1#top";
 }  // namespace
 
 TEST_CASE("a base URL is an absolute http or https URL with a host", "[html][urls]") {
-  const auto base = html::parseBaseUrl("HTTPS://News.Example:443/a/./b/../story.json?x=1#top");
+  const auto base = policy::parseBaseUrl("HTTPS://News.Example:443/a/./b/../story.json?x=1#top");
   REQUIRE(base);
   CHECK(base->scheme == "https");
   CHECK(base->authority == "news.example");
   CHECK(base->path == "/a/story.json");
   CHECK(base->query == "?x=1");
-  CHECK(html::parseBaseUrl("http://news.example")->path == "/");
-  CHECK(html::parseBaseUrl("http://news.example:8080/")->authority == "news.example:8080");
-  CHECK(html::parseBaseUrl("https://[2001:db8::1]/x")->authority == "[2001:db8::1]");
+  CHECK(policy::parseBaseUrl("http://news.example")->path == "/");
+  CHECK(policy::parseBaseUrl("http://news.example:8080/")->authority == "news.example:8080");
+  CHECK(policy::parseBaseUrl("https://[2001:db8::1]/x")->authority == "[2001:db8::1]");
   for (const char* bad : {"", "/story.json", "story.json", "//news.example/", "ftp://news.example/", "https://", "https:///x",
                           "https:news.example", "https://user@news.example/", "https://news.example:x/", "javascript:alert(1)",
                           "https://\\evil.example/", "data:text/html,x"}) {
     INFO(bad);
-    CHECK_FALSE(html::parseBaseUrl(bad));
+    CHECK_FALSE(policy::parseBaseUrl(bad));
   }
 }
 
@@ -107,7 +107,7 @@ TEST_CASE("without a base, path-relative images are kept or dropped as the conte
 TEST_CASE("links to other sites are told apart from the article's own", "[html][urls]") {
   const UrlContext story = withBase(kStory);
   const auto otherSite = [](std::string_view url, const UrlContext& context) {
-    const UrlDecision decision = html::decideUrl(url, UrlKind::Link, context);
+    const UrlDecision decision = policy::decideUrl(url, UrlKind::Link, context);
     REQUIRE(decision.outcome == UrlDecision::Outcome::Written);
     return decision.otherSite;
   };
@@ -138,7 +138,7 @@ TEST_CASE("hostile URLs never resolve into what the policy refuses", "[html][url
   // browser would see: written as https, on another site.
   CHECK(written("/\t/evil.example/x", UrlKind::Image, story) == "https://evil.example/x");
   CHECK(written("/\n/evil.example", UrlKind::Link, UrlContext{}) == "https://evil.example");
-  CHECK(html::decideUrl("/\r\n/evil.example", UrlKind::Link, story).otherSite);
+  CHECK(policy::decideUrl("/\r\n/evil.example", UrlKind::Link, story).otherSite);
   // Percent-encoded slashes and dots stay in the path: no new host appears.
   CHECK(written("%2F%2Fevil.example", UrlKind::Image, story) == "https://news.example/world/2024/%2F%2Fevil.example");
   CHECK(written("https:%2F%2Fevil.example", UrlKind::Image, story) == "https://news.example/world/2024/%2F%2Fevil.example");
@@ -159,10 +159,10 @@ TEST_CASE("hostile URLs never resolve into what the policy refuses", "[html][url
     for (const std::string& input : inputs) {
       for (const UrlKind kind : {UrlKind::Image, UrlKind::Link, UrlKind::Resource}) {
         INFO(input << " kind " << static_cast<int>(kind));
-        const UrlDecision decision = html::decideUrl(input, kind, context);
+        const UrlDecision decision = policy::decideUrl(input, kind, context);
         if (decision.outcome != UrlDecision::Outcome::Written) continue;
-        CHECK(html::allowedUrl(decision.url, kind) == std::optional<std::string>(decision.url));
-        const std::string scheme = html::effectiveScheme(decision.url);
+        CHECK(policy::allowedUrl(decision.url, kind) == std::optional<std::string>(decision.url));
+        const std::string scheme = policy::effectiveScheme(decision.url);
         CHECK((scheme.empty() || scheme == "http" || scheme == "https" || scheme == "mailto"));
         if (context.base && kind == UrlKind::Image) CHECK((scheme == "http" || scheme == "https"));
         // A link that leads to another host than the base's is marked as leading to another site.
@@ -179,19 +179,19 @@ TEST_CASE("hostile URLs never resolve into what the policy refuses", "[html][url
 
 TEST_CASE("link rel tokens and referrer policies are checked", "[html][urls]") {
   std::vector<std::string> refused;
-  CHECK(html::linkRelTokens(" NoFollow\tugc  nofollow sponsored ", refused) == "nofollow ugc sponsored");
+  CHECK(policy::linkRelTokens(" NoFollow\tugc  nofollow sponsored ", refused) == "nofollow ugc sponsored");
   CHECK(refused.empty());
-  CHECK(html::linkRelTokens("opener nofollow noopener x\"y", refused) == "nofollow");
+  CHECK(policy::linkRelTokens("opener nofollow noopener x\"y", refused) == "nofollow");
   CHECK(refused == std::vector<std::string>{"opener", "noopener", "x\"y"});
-  CHECK(html::isReferrerPolicy("no-referrer"));
-  CHECK(html::isReferrerPolicy("strict-origin-when-cross-origin"));
-  CHECK_FALSE(html::isReferrerPolicy("No-Referrer"));
-  CHECK_FALSE(html::isReferrerPolicy("no-referrer\" onerror=\"x"));
+  CHECK(policy::isReferrerPolicy("no-referrer"));
+  CHECK(policy::isReferrerPolicy("strict-origin-when-cross-origin"));
+  CHECK_FALSE(policy::isReferrerPolicy("No-Referrer"));
+  CHECK_FALSE(policy::isReferrerPolicy("no-referrer\" onerror=\"x"));
   RenderOptions options;
   options.baseUrl = "not a url";
   options.linkRel = "nofollow bogus";
   options.imageReferrerPolicy = "bogus";
-  const UrlContext context = html::urlContextFor(options);
+  const UrlContext context = policy::urlContextFor(options);
   CHECK_FALSE(context.base);
   CHECK(context.otherSiteRel == "noopener nofollow");
   CHECK(context.imageReferrerPolicy.empty());

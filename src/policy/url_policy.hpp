@@ -8,7 +8,7 @@
 
 #include "broadsheet/broadsheet.hpp"
 
-namespace broadsheet::html {
+namespace broadsheet::policy {
 
 enum class UrlKind {
   Link,      // <a href> in text: http, https, mailto, or relative
@@ -79,4 +79,4 @@ std::string linkRelTokens(std::string_view tokens, std::vector<std::string>& ref
 // One of the HTML referrer policy keywords ("no-referrer", "strict-origin-when-cross-origin", …).
 bool isReferrerPolicy(std::string_view keyword);
 
-}  // namespace broadsheet::html
+}  // namespace broadsheet::policy

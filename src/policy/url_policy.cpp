@@ -1,11 +1,11 @@
-#include "html/url_policy.hpp"
+#include "policy/url_policy.hpp"
 
-#include "html/escape.hpp"
+#include "policy/code_points.hpp"
 
 #include <algorithm>
 #include <cctype>
 
-namespace broadsheet::html {
+namespace broadsheet::policy {
 namespace {
 
 bool isStrippedByBrowsers(unsigned char c) { return c <= 0x20 || c == 0x7F; }
@@ -202,9 +202,9 @@ std::optional<std::string> allowedUrl(std::string_view written, UrlKind kind) {
   return std::nullopt;
 }
 
-}  // namespace broadsheet::html
+}  // namespace broadsheet::policy
 
-namespace broadsheet::html {
+namespace broadsheet::policy {
 namespace {
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
@@ -436,4 +436,4 @@ bool isReferrerPolicy(std::string_view keyword) {
   return std::find(std::begin(kReferrerPolicies), std::end(kReferrerPolicies), keyword) != std::end(kReferrerPolicies);
 }
 
-}  // namespace broadsheet::html
+}  // namespace broadsheet::policy
