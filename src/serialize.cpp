@@ -126,6 +126,14 @@ std::string diagnosticsToJson(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
+namespace {
+// A string, or null when it is empty.
+void appendOptionalString(std::string& out, const std::string& value) {
+  if (value.empty()) out.append("null");
+  else appendString(out, value);
+}
+}  // namespace
+
 std::string metaToJson(const Meta& meta) {
   std::string out = "{\"analysts\":[";
   for (std::size_t i = 0; i < meta.analysts.size(); ++i) {
@@ -153,9 +161,47 @@ std::string metaToJson(const Meta& meta) {
     if (i > 0) out.push_back(',');
     appendString(out, meta.pullquotesDropped[i]);
   }
+  out.append("],\"items\":[");
+  for (std::size_t i = 0; i < meta.pullquotes.size(); ++i) {
+    const PullquoteSummary& quote = meta.pullquotes[i];
+    out.append(i > 0 ? ",{" : "{");
+    out.append("\"after\":");
+    if (quote.placed) appendString(out, quote.after);
+    else out.append("null");
+    appendKey(out, "inBody");
+    out.append(quote.inBody ? "true" : "false");
+    appendKey(out, "index");
+    if (quote.placed) appendNumber(out, static_cast<std::int64_t>(quote.index));
+    else out.append("null");
+    appendKey(out, "origin");
+    appendString(out, quote.origin);
+    appendKey(out, "path");
+    appendString(out, quote.path);
+    appendKey(out, "placed");
+    out.append(quote.placed ? "true" : "false");
+    appendKey(out, "reason");
+    appendString(out, quote.reason);
+    appendKey(out, "speaker");
+    appendOptionalString(out, quote.speaker);
+    appendKey(out, "text");
+    appendString(out, quote.text);
+    out.push_back('}');
+  }
   out.append("],\"placed\":");
   appendNumber(out, static_cast<std::int64_t>(meta.pullquotesPlaced));
   out.push_back('}');
+  appendKey(out, "quotes");
+  out.push_back('[');
+  for (std::size_t i = 0; i < meta.quotes.size(); ++i) {
+    out.append(i > 0 ? ",{\"path\":" : "{\"path\":");
+    appendString(out, meta.quotes[i].path);
+    appendKey(out, "speaker");
+    appendOptionalString(out, meta.quotes[i].speaker);
+    appendKey(out, "text");
+    appendString(out, meta.quotes[i].text);
+    out.push_back('}');
+  }
+  out.push_back(']');
   appendKey(out, "readingMinutes");
   appendNumber(out, static_cast<std::int64_t>(meta.readingMinutes));
   appendKey(out, "wordCount");

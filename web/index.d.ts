@@ -51,9 +51,31 @@ export interface ArticleMeta {
   wordCount: number;
   readingMinutes: number;
   analysts: Array<{ id: string; name: string; role: string }>;
-  /** How many floating pull quotes were placed, and the texts of those that found no place. */
-  pullquotes: { placed: number; dropped: string[] };
+  /** How many pull quotes were placed, the texts of those left out, and where each one went. */
+  pullquotes: { placed: number; dropped: string[]; items: PullquotePlacement[] };
+  /** Quotations in paragraphs («…», “…”) and the analyst each one's sentence names (at most 200). */
+  quotes: Array<{ text: string; speaker: string | null; path: string }>;
   canonicalUrl: string;
+}
+
+/** Where one pull quote went, or why it was left out (docs/layout.md, "Pull quotes"). */
+export interface PullquotePlacement {
+  /** Plain text. */
+  text: string;
+  /** A `pullquote` block, an entry of the `pullquotes` list, or picked by `pullquotes: "auto"`. */
+  origin: 'anchored' | 'listed' | 'auto';
+  /** JSON Pointer of where it came from; for `auto`, of the block it quotes. */
+  path: string;
+  placed: boolean;
+  /** Its position among the laid-out body's items; null when left out. */
+  index: number | null;
+  /** JSON Pointer of the block it follows; null when left out. */
+  after: string | null;
+  reason: 'between-paragraphs' | 'after-paragraph' | 'authored' | 'moved' | 'too-few-paragraphs' | 'no-room';
+  /** The analyst's id; null when none. */
+  speaker: string | null;
+  /** Its words are the body's; when false it has a BS-PULLQUOTE-PARAPHRASE warning. */
+  inBody: boolean;
 }
 
 export interface RenderResult {

@@ -95,6 +95,26 @@ struct AnalystSummary {
   std::string role;
 };
 
+// Where one pull quote went, or why it was left out (docs/layout.md, "Pull quotes").
+struct PullquoteSummary {
+  std::string text;     // plain text
+  std::string origin;   // "anchored" (a pullquote block), "listed" (the `pullquotes` member) or "auto"
+  std::string path;     // JSON Pointer of where it came from; for "auto", of the block it quotes
+  bool placed = false;
+  std::size_t index = 0;  // when placed: its position among the laid-out body's items
+  std::string after;      // when placed: JSON Pointer of the block it follows
+  std::string reason;     // "between-paragraphs", "after-paragraph", "authored", "moved", "too-few-paragraphs", "no-room"
+  std::string speaker;    // analyst id, "" when none
+  bool inBody = false;    // its words are the body's (otherwise BS-PULLQUOTE-PARAPHRASE)
+};
+
+// A quotation in a paragraph («…», “…”) and the analyst its sentence names.
+struct InlineQuoteSummary {
+  std::string text;
+  std::string speaker;  // analyst id, "" when the sentence names none
+  std::string path;     // JSON Pointer of the block
+};
+
 // Facts about the rendered article, for callers that index, display or test it.
 struct Meta {
   std::string headline;        // plain text
@@ -105,8 +125,11 @@ struct Meta {
   std::size_t readingMinutes = 0;
   std::vector<AnalystSummary> analysts;
   std::size_t pullquotesPlaced = 0;
-  std::vector<std::string> pullquotesDropped;  // texts of floating pull quotes with no slot
+  std::vector<std::string> pullquotesDropped;  // texts of pull quotes left out
+  std::vector<PullquoteSummary> pullquotes;    // every pull quote, anchored ones first, in document order
+  std::vector<InlineQuoteSummary> quotes;      // at most kMaxInlineQuotes, in reading order
 };
+inline constexpr std::size_t kMaxInlineQuotes = 200;
 
 struct RenderResult {
   bool ok = false;  // true when no diagnostic is an error

@@ -30,6 +30,7 @@ inline constexpr std::string_view RefAnalyst = "BS-REF-ANALYST";
 inline constexpr std::string_view DuplicateId = "BS-DUPLICATE-ID";
 inline constexpr std::string_view PullquoteDropped = "BS-PULLQUOTE-DROPPED";
 inline constexpr std::string_view PullquoteParaphrase = "BS-PULLQUOTE-PARAPHRASE";
+inline constexpr std::string_view PullquoteMoved = "BS-PULLQUOTE-MOVED";
 inline constexpr std::string_view EmptyBlock = "BS-EMPTY-BLOCK";
 inline constexpr std::string_view Option = "BS-OPTION";
 }  // namespace code

@@ -36,10 +36,11 @@ constexpr std::size_t kMaxAutomaticPullquotes = 5;
 
 // A floating pull quote waiting for a slot.
 struct PendingPullquote {
-  std::string text;  // its CommonMark, as quoted in diagnostics
+  std::string text;   // its CommonMark, as quoted in diagnostics
+  std::string plain;  // its words as the reader sees them
   Markdown tree;
   std::string by;
-  std::string path;  // JSON Pointer of the source, for diagnostics ("" for automatic ones)
+  std::string path;  // JSON Pointer of the source, for diagnostics; for automatic ones, of the block quoted
 };
 
 // Characters (code points) of UTF-8 text: what "60-200 characters" means for any script.
@@ -90,7 +91,7 @@ class ArticleLayout {
     buildBody();
     tree_.note = std::move(article_.note.tree);
     buildFooter();
-    placeFloatingPullquotes();
+    placePullquotes();
     fillMeta();
     releaseBodySources();
     return std::move(tree_);
@@ -128,6 +129,7 @@ class ArticleLayout {
   void buildBody() {
     tree_.body.reserve(article_.body.size() + article_.pullquotes.size() + kMaxAutomaticPullquotes);
     for (Block& block : article_.body) {
+      currentBlock_ = blockItems_.size();
       blockItems_.push_back(kNoItem);
       emptyBlocksLeftOut_ = 0;
       BodyItem item;
@@ -151,6 +153,7 @@ class ArticleLayout {
           item.text = std::move(block.text.tree);
           if (const format::Person* analyst = article_.findAnalyst(block.by)) item.attribution = {displayName(*analyst), ""};
           anchoredPullquotes_.push_back(tree_.body.size());
+          anchoredBy_.push_back(article_.findAnalyst(block.by) ? block.by : std::string());
           break;
         case BlockType::List:
           item.kind = BodyItem::Kind::List;
@@ -221,6 +224,7 @@ class ArticleLayout {
     if (blockItems_.back() == kNoItem) blockItems_.back() = tree_.body.size();
     const bool quotable = article_.autoPullquotes && (item.kind == Kind::Paragraph || item.kind == Kind::Quote);
     plainTexts_.push_back(item.kind == Kind::PullQuote || quotable ? words_.substr(0, words_.find_last_not_of(' ') + 1) : std::string());
+    itemBlocks_.push_back(currentBlock_);
     tree_.body.push_back(std::move(item));
   }
 
@@ -271,7 +275,8 @@ class ArticleLayout {
       for (std::size_t i = 0; i < article_.pullquotes.size(); ++i) {
           auto& quote = article_.pullquotes[i];
         const std::string path = format::childPointer(format::childPointer("/pullquotes", i), "text");
-        pending.push_back({quote.text.source, std::move(quote.text.tree), quote.by, path});
+        std::string plain = quote.text.tree.plainText();
+        pending.push_back({quote.text.source, std::move(plain), std::move(quote.text.tree), quote.by, path});
       }
       return pending;
     }
@@ -296,14 +301,15 @@ class ArticleLayout {
     };
     std::size_t position = 0;
     std::vector<Candidate> candidates;
-    auto consider = [&](std::string words, const std::string& by) {
+    auto consider = [&](std::string words, const std::string& by, const std::string& path) {
       while (!words.empty() && std::string_view(" ,;:").find(words.back()) != std::string_view::npos) words.pop_back();
       const long length = static_cast<long>(characterCount(words));
       const bool preferred = length >= 60 && length <= 200;
       if (length < 40 || length > 300) return;
       const long score = (preferred ? 0 : 1000) + (endsSentence(words) ? 0 : 500) + std::labs(length - 120);
       std::string normalized = normalizeForMatch(words);
-      candidates.push_back({{escapeMarkdown(words), Markdown(), by, ""}, candidates.size(), score, position, std::move(normalized)});
+      std::string text = escapeMarkdown(words);
+      candidates.push_back({{std::move(text), std::move(words), Markdown(), by, path}, candidates.size(), score, position, std::move(normalized)});
     };
     // Each paragraph costs a linear scan per analyst whatever the names (std::string::find is
     // quadratic on hostile ones; see TextSearch).
@@ -316,11 +322,12 @@ class ArticleLayout {
       // Paragraph and quote blocks are one body item each (unless left out), whose plain text is the block's.
       if (blockItems_[b] == kNoItem) continue;
       const std::string& plain = plainTexts_[blockItems_[b]];
-      if (block.type == BlockType::Quote && !block.by.empty()) consider(plain, block.by);
+      const std::string path = blockPath(blockItems_[b]);
+      if (block.type == BlockType::Quote && !block.by.empty()) consider(plain, block.by, path);
       if (block.type != BlockType::Paragraph) continue;
       for (std::size_t k = 0; k < names.size(); ++k) {
         if (!names[k].first.foundIn(block.text.source) && !names[k].second.foundIn(block.text.source)) continue;
-        for (std::string& span : quotedSpans(plain)) consider(std::move(span), article_.analysts[k].id);
+        for (std::string& span : quotedSpans(plain)) consider(std::move(span), article_.analysts[k].id, path);
         break;
       }
     }
@@ -372,11 +379,57 @@ class ArticleLayout {
     return chosen;
   }
 
-  void placeFloatingPullquotes() {
+  static FlowItem::Kind flowKind(BodyItem::Kind kind) {
+    switch (kind) {
+      case BodyItem::Kind::Paragraph: return FlowItem::Kind::Paragraph;
+      case BodyItem::Kind::Heading: return FlowItem::Kind::Heading;
+      case BodyItem::Kind::Quote: return FlowItem::Kind::Quote;
+      case BodyItem::Kind::PullQuote: return FlowItem::Kind::PullQuote;
+      default: return FlowItem::Kind::Other;
+    }
+  }
+
+  std::string blockPath(std::size_t item) const {
+    const Block& block = article_.body[itemBlocks_[item]];
+    return block.index == format::kBodyString ? std::string("/body") : format::childPointer("/body", block.index);
+  }
+
+  static const char* reasonName(PlacementReason reason) {
+    switch (reason) {
+      case PlacementReason::BetweenParagraphs: return "between-paragraphs";
+      case PlacementReason::AfterParagraph: return "after-paragraph";
+      case PlacementReason::Authored: return "authored";
+      case PlacementReason::Moved: return "moved";
+      case PlacementReason::TooFewParagraphs: return "too-few-paragraphs";
+      case PlacementReason::NoRoom: return "no-room";
+    }
+    return "";
+  }
+
+  // The warning for a pull quote whose words are not the body's, quoting the body's closest passage.
+  void reportParaphrase(const std::string& text, std::string path) {
+    std::string message = "The pull quote \"" + text + "\" does not appear word for word in the body; check that it quotes the speaker exactly.";
+    const std::string passage = quoteSearch_->closestPassage(text);
+    if (!passage.empty()) message += " The closest passage is \"" + passage + "\".";
+    sink_.warning(format::code::PullquoteParaphrase, std::move(path), std::move(message));
+  }
+
+  void reportLeftOut(const std::string& text, const std::string& path, PlacementReason reason) {
+    meta_.pullquotesDropped.push_back(text);
+    sink_.warning(format::code::PullquoteDropped, path,
+                  "The pull quote \"" + text + "\" was left out: " +
+                      (reason == PlacementReason::TooFewParagraphs
+                           ? "a pull quote needs a body of at least two paragraphs."
+                           : "every place after a paragraph already holds a pull quote (pull quotes never stand side by side, "
+                             "before the first paragraph or at the end)."));
+  }
+
+  // Anchored pull quotes settle (kept, moved or left out) and floating ones are placed by the rules
+  // of placePullquotes; the body is rebuilt in its final order and every pull quote reported in meta.
+  void placePullquotes() {
     std::vector<FlowItem> flow;
-    for (const BodyItem& item : tree_.body) flow.push_back({item.kind == BodyItem::Kind::Paragraph, item.words});
-    std::vector<PendingPullquote> pending = floatingCandidates(pullquoteSlots(flow).size());
-    if (pending.empty()) return;
+    for (const BodyItem& item : tree_.body) flow.push_back({flowKind(item.kind), item.words});
+    std::vector<PendingPullquote> pending = floatingCandidates(pullquotePlaces(flow));
     std::vector<PullquoteRequest> requests;
     std::vector<bool> inBody;
     for (const PendingPullquote& quote : pending) {
@@ -384,35 +437,79 @@ class ArticleLayout {
       requests.push_back({source.item, article_.autoPullquotes});
       inBody.push_back(source.inBody);
     }
-    const auto placement = placePullquotes(flow, requests);
-    // Insert from the back so earlier indices stay valid.
-    std::vector<std::pair<std::size_t, BodyItem>> inserts;
-    std::size_t sideCounter = 0;
+    const PullquotePlan plan = planPullquotes(flow, requests);
+    // Every pull quote is checked against the body, placed or not (before the body is rebuilt: the
+    // closest passage is looked for in it).
+    std::vector<bool> anchoredInBody;
+    for (std::size_t item : anchoredPullquotes_) {
+      anchoredInBody.push_back(tree_.body[item].repeatsBody);
+      if (!anchoredInBody.back()) reportParaphrase(plainTexts_[item], format::childPointer(blockPath(item), "text"));
+    }
     for (std::size_t j = 0; j < pending.size(); ++j) {
-      PendingPullquote& quote = pending[j];
-      if (!placement[j]) {
-        meta_.pullquotesDropped.push_back(quote.text);
-        sink_.warning(format::code::PullquoteDropped, quote.path,
-                      "The pull quote \"" + quote.text + "\" was left out: the body has no free place for it between two paragraphs.");
+      if (!inBody[j] && !article_.autoPullquotes) reportParaphrase(pending[j].text, pending[j].path);
+    }
+
+    // The body in its final order, and where each anchored and floating pull quote went.
+    std::vector<BodyItem> body;
+    body.reserve(plan.order.size());
+    std::vector<std::size_t> bodyBlocks;  // per item of the new body: the item of the old body it was, or kNoItem
+    std::vector<std::optional<std::size_t>> floatingAt(pending.size());
+    std::vector<std::optional<std::size_t>> anchoredAt(tree_.body.size());
+    std::size_t sideCounter = 0;
+    for (const PlacedEntry& entry : plan.order) {
+      if (!entry.floating) {
+        anchoredAt[entry.index] = body.size();
+        bodyBlocks.push_back(entry.index);
+        body.push_back(std::move(tree_.body[entry.index]));
         continue;
       }
+      PendingPullquote& quote = pending[entry.index];
       BodyItem item;
       item.kind = BodyItem::Kind::PullQuote;
       item.text = std::move(quote.tree);
       item.floating = true;
       item.side = sideCounter++ % 2 == 0 ? Side::End : Side::Start;
-      item.repeatsBody = inBody[j];
+      item.repeatsBody = inBody[entry.index];
       if (const format::Person* analyst = article_.findAnalyst(quote.by)) item.attribution = {displayName(*analyst), ""};
-      if (!item.repeatsBody && !quote.path.empty()) {
-        sink_.warning(format::code::PullquoteParaphrase, quote.path,
-                      "The pull quote \"" + quote.text + "\" does not appear word for word in the body; check that it quotes the speaker exactly.");
+      floatingAt[entry.index] = body.size();
+      bodyBlocks.push_back(kNoItem);
+      body.push_back(std::move(item));
+    }
+    const auto report = [&](PullquoteSummary summary, std::optional<std::size_t> at) {
+      summary.placed = at.has_value();
+      if (at) {
+        summary.index = *at;
+        summary.after = blockPath(bodyBlocks[*at - 1]);  // a pull quote always follows a paragraph
       }
-      inserts.emplace_back(*placement[j] + 1, std::move(item));
-      ++meta_.pullquotesPlaced;
+      meta_.pullquotes.push_back(std::move(summary));
+    };
+
+    for (std::size_t a = 0; a < anchoredPullquotes_.size(); ++a) {
+      const std::size_t item = anchoredPullquotes_[a];
+      const PlacementReason reason = plan.anchored[a];
+      const std::string path = blockPath(item);
+      const std::string& text = plainTexts_[item];
+      const bool inText = anchoredInBody[a];
+      if (reason == PlacementReason::Moved) {
+        sink_.warning(format::code::PullquoteMoved, path,
+                      "The pull quote \"" + text + "\" was moved to follow " + blockPath(bodyBlocks[*anchoredAt[item] - 1]) +
+                          ": a pull quote may not come before the first paragraph, end the body or stand next to another pull quote.");
+      } else if (!anchoredAt[item]) {
+        reportLeftOut(text, path, reason);
+      }
+      report({text, "anchored", path, false, 0, "", reasonName(reason), anchoredBy_[a], inText}, anchoredAt[item]);
+      if (anchoredAt[item]) ++meta_.pullquotesPlaced;
     }
-    for (auto it = inserts.rbegin(); it != inserts.rend(); ++it) {
-      tree_.body.insert(tree_.body.begin() + static_cast<std::ptrdiff_t>(it->first), std::move(it->second));
+    for (std::size_t j = 0; j < pending.size(); ++j) {
+      const PendingPullquote& quote = pending[j];
+      const PlacementReason reason = plan.floating[j];
+      if (!floatingAt[j]) reportLeftOut(quote.text, quote.path, reason);
+      report({quote.plain, article_.autoPullquotes ? "auto" : "listed", quote.path, false, 0, "", reasonName(reason),
+              article_.findAnalyst(quote.by) ? quote.by : std::string(), inBody[j]},
+             floatingAt[j]);
+      if (floatingAt[j]) ++meta_.pullquotesPlaced;
     }
+    tree_.body = std::move(body);
   }
 
   void fillMeta() {
@@ -428,7 +525,6 @@ class ArticleLayout {
     meta_.wordCount = words;
     const auto perMinute = static_cast<std::size_t>(tree_.labels->wordsPerMinute);
     meta_.readingMinutes = std::max<std::size_t>(1, (words + perMinute / 2) / perMinute);
-    meta_.pullquotesPlaced += anchoredPullquotes_.size();
     for (const auto& analyst : article_.analysts) meta_.analysts.push_back({analyst.id, displayName(analyst), analyst.role});
     tree_.readingTimeText = readingTime(meta_.readingMinutes, *tree_.labels);
   }
@@ -439,9 +535,12 @@ class ArticleLayout {
   Meta& meta_;
   LayoutTree tree_;
   std::vector<std::string> mentioned_;
-  std::vector<std::size_t> anchoredPullquotes_;
+  std::vector<std::size_t> anchoredPullquotes_;  // body items
+  std::vector<std::string> anchoredBy_;          // per anchored pull quote: its analyst's id, "" for none
   static constexpr std::size_t kNoItem = static_cast<std::size_t>(-1);
   std::vector<std::size_t> blockItems_;  // per article block: the index of its (first) body item, or kNoItem
+  std::vector<std::size_t> itemBlocks_;  // per body item before placement: its article block
+  std::size_t currentBlock_ = 0;         // the article block being laid out
   std::size_t emptyBlocksLeftOut_ = 0;   // of the block being laid out
   std::string words_;                    // an item's words, reused
   // Per body item before placement: its words as read, kept for anchored pull quotes and, with

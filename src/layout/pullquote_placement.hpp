@@ -1,5 +1,6 @@
-// Where floating pull quotes go. Pure functions of the body's shape, so the rules are easy to pin in
-// tests; docs/layout.md states them.
+// Where pull quotes go. A pure function of the body's shape (what kind each item is and how many
+// words it holds) and of where each pull quote's words are, so the rules are pinned by small golden
+// fixtures (tests/core/fixtures/placement.txt); docs/layout.md states them.
 #pragma once
 
 #include <cstddef>
@@ -10,39 +11,58 @@ namespace broadsheet::layout {
 
 // One body item as placement sees it.
 struct FlowItem {
-  bool isParagraph = false;
+  enum class Kind { Paragraph, Heading, Quote, PullQuote, Other };
+  Kind kind = Kind::Paragraph;
   std::size_t words = 0;
 };
 
 // One floating pull quote to place, in the order given.
 struct PullquoteRequest {
-  std::optional<std::size_t> source;  // index of the body item that holds its words, if any
+  std::optional<std::size_t> source;  // index of the flow item that holds its words, if any
   bool aimAtSource = false;           // aim at the end of the source rather than at j/(k+1) of the words
 };
 
-// The items a pull quote may follow: paragraph i is a slot when paragraph i+1 follows it and at
-// least two paragraphs have been read by the end of i. So a pull quote never comes before the
-// second paragraph or after the last item, and never touches a heading, image, quote, list, callout,
-// divider, anchored pull quote or the note (they are not paragraphs). Anchored pull quotes thereby
-// occupy their place.
-std::vector<std::size_t> pullquoteSlots(const std::vector<FlowItem>& flow);
+// Why a pull quote is where it is, or why it is not there at all.
+enum class PlacementReason {
+  BetweenParagraphs,  // floating: after a paragraph that another paragraph follows (the best kind of place)
+  AfterParagraph,     // floating: after a paragraph followed by a heading, quote, list, image...
+  Authored,           // anchored: where the author put it
+  Moved,              // anchored: where the author put it broke a rule, so it moved to the nearest good place
+  TooFewParagraphs,   // left out: the body has fewer than two paragraphs
+  NoRoom,             // left out: every place after a paragraph is taken
+};
 
-// For each request, in order, the index of the body item it follows, or nothing when it was
-// dropped. Rules (docs/layout.md):
-//   - only the slots above are used, each by at most one pull quote, and the pull quotes keep the
-//     order they were given in; when there are more pull quotes than slots, the first ones are kept;
-//   - with k pull quotes placed over a body of W words, the j-th (from 1) aims at the point j/(k+1)
-//     of the running word count, or, with aimAtSource, at the running count through its source
-//     (automatic pull quotes, already spread by their choice); a slot's distance is
-//     |words up to the slot - that point|;
-//   - a slot before the item the pull quote quotes counts half a spacing (W/(2(k+1)) words) farther
-//     away, so a pull quote follows the passage it repeats unless that costs more than half a spacing;
-//   - in order, each pull quote takes the nearest slot after the previous one's that still leaves a
-//     slot for every pull quote after it; on a tie, the earlier slot.
-std::vector<std::optional<std::size_t>> placePullquotes(const std::vector<FlowItem>& flow,
-                                                        const std::vector<PullquoteRequest>& requests);
+// One entry of the body in its final order: a flow item (anchored pull quotes included, wherever
+// they ended up) or the j-th floating pull quote.
+struct PlacedEntry {
+  bool floating = false;
+  std::size_t index = 0;  // into the flow, or into the requests when floating
+};
 
-// The same for `count` pull quotes with no known source.
-std::vector<std::optional<std::size_t>> placePullquotes(const std::vector<FlowItem>& flow, std::size_t count);
+struct PullquotePlan {
+  std::vector<PlacedEntry> order;  // the body as it will read; pull quotes left out are not in it
+  std::vector<PlacementReason> anchored;  // per PullQuote item of the flow, in flow order
+  std::vector<PlacementReason> floating;  // per request
+};
+
+// How many places after a paragraph the body offers floating pull quotes (before anchored ones that
+// break a rule move): an upper bound on how many can be placed.
+std::size_t pullquotePlaces(const std::vector<FlowItem>& flow);
+
+// The rules (docs/layout.md, "Pull quotes"):
+//   - a pull quote follows a paragraph; it is never before the first paragraph, never the body's last
+//     item, never next to another pull quote; the body needs two paragraphs for any pull quote;
+//   - an anchored pull quote that breaks one of these moves to the place after a paragraph nearest
+//     (in words) to where the author put it, or is left out when there is none;
+//   - floating pull quotes keep their order, the first ones are kept when there are more than places,
+//     and together they take the places of least total cost, where a place costs
+//       * its distance from the pull quote's aim: j/(k+1) of the running word count for the j-th of
+//         k, or the end of its source with aimAtSource;
+//       * half a spacing (W/(2(k+1)) words) when it comes before the passage the pull quote repeats;
+//       * half a spacing when the next item is not a paragraph;
+//       * more than all of that together when only one paragraph separates it from another pull
+//         quote, so that happens only when the body leaves no other way.
+//   Equal costs go to the earlier places. All costs are integers, so every build agrees.
+PullquotePlan planPullquotes(const std::vector<FlowItem>& flow, const std::vector<PullquoteRequest>& requests);
 
 }  // namespace broadsheet::layout

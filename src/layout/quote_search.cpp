@@ -1,6 +1,7 @@
 #include "layout/quote_search.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace broadsheet::layout {
 
@@ -49,6 +50,101 @@ QuoteSource QuoteSearch::findOneFragment(const QuoteMatcher& matcher) {
     return {static_cast<std::size_t>(after - spans_.begin()) - 1, true};
   }
   return {std::nullopt, false};
+}
+
+namespace {
+
+// A word as matching compares it: normalised, without the punctuation around it.
+std::string comparable(std::string_view word) {
+  std::string normalized = normalizeForMatch(word);
+  const std::string_view trim = " \"'.,;:!?()[]-";
+  const std::size_t first = normalized.find_first_not_of(trim);
+  if (first == std::string::npos) return std::string();
+  return normalized.substr(first, normalized.find_last_not_of(trim) - first + 1);
+}
+
+bool endsSentence(std::string_view word) {
+  while (!word.empty()) {
+    const char last = word.back();
+    if (last == '.' || last == '!' || last == '?') return true;
+    if (word.size() >= 3 && word.substr(word.size() - 3) == "\u2026") return true;
+    // Closing quote marks and brackets after the full stop: «…».» or “…?”
+    if (last == '"' || last == ')' || last == '\'') word.remove_suffix(1);
+    else if (word.size() >= 2 && word.substr(word.size() - 2) == "\u00BB") word.remove_suffix(2);
+    else if (word.size() >= 3 && (word.substr(word.size() - 3) == "\u201D" || word.substr(word.size() - 3) == "\u201C")) word.remove_suffix(3);
+    else return false;
+  }
+  return false;
+}
+
+// `text` cut at a word boundary to about `characters` code points, with an ellipsis when cut.
+std::string shortened(std::string_view text, std::size_t characters) {
+  std::size_t count = 0, cut = text.size();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++count > characters) {
+      cut = i;
+      break;
+    }
+  }
+  if (cut == text.size()) return std::string(text);
+  const std::size_t space = text.substr(0, cut).find_last_of(' ');
+  return std::string(text.substr(0, space == std::string_view::npos || space == 0 ? cut : space)) + "\u2026";
+}
+
+}  // namespace
+
+std::string QuoteSearch::closestPassage(std::string_view quote) const {
+  std::vector<std::string> quoteWords;
+  for (std::size_t at = 0; at < quote.size();) {
+    const std::size_t end = std::min(quote.find(' ', at), quote.size());
+    if (std::string word = comparable(quote.substr(at, end - at)); !word.empty()) quoteWords.push_back(std::move(word));
+    at = end + 1;
+  }
+  std::sort(quoteWords.begin(), quoteWords.end());
+  quoteWords.erase(std::unique(quoteWords.begin(), quoteWords.end()), quoteWords.end());
+  if (quoteWords.empty()) return std::string();
+
+  // Each quote word remembers the last sentence it was counted in, so a sentence counts a word once
+  // and starting a sentence costs nothing.
+  std::vector<std::uint32_t> countedIn(quoteWords.size(), 0);
+  std::uint32_t sentence = 0;
+  std::size_t bestHits = 0;
+  std::string best, text;
+  std::size_t scanned = 0;
+  for (std::size_t i = 0; i < items_ && scanned < kPassageScanBytes; ++i) {
+    if (body_[i].kind == BodyItem::Kind::PullQuote) continue;
+    text.clear();
+    appendItemWords(text, body_[i]);
+    scanned += text.size();
+    std::size_t sentenceStart = 0, hits = 0;
+    ++sentence;
+    for (std::size_t at = 0; at <= text.size();) {
+      const std::size_t end = std::min(text.find(' ', at), text.size());
+      const std::string_view word = std::string_view(text).substr(at, end - at);
+      const std::string key = comparable(word);
+      const auto found = std::lower_bound(quoteWords.begin(), quoteWords.end(), key);
+      if (!key.empty() && found != quoteWords.end() && *found == key) {
+        std::uint32_t& counted = countedIn[static_cast<std::size_t>(found - quoteWords.begin())];
+        if (counted != sentence) {
+          counted = sentence;
+          ++hits;
+        }
+      }
+      if (end == text.size() || endsSentence(word)) {
+        if (hits > bestHits) {
+          bestHits = hits;
+          const std::string_view passage = std::string_view(text).substr(sentenceStart, end - sentenceStart);
+          const std::size_t first = passage.find_first_not_of(' ');
+          best = first == std::string_view::npos ? std::string() : shortened(passage.substr(first, passage.find_last_not_of(' ') - first + 1), kPassageCharacters);
+        }
+        hits = 0;
+        ++sentence;
+        sentenceStart = end + 1;
+      }
+      at = end + 1;
+    }
+  }
+  return best;
 }
 
 std::string_view QuoteSearch::normalizedItem(std::size_t i) {

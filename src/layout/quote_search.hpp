@@ -29,6 +29,12 @@ class QuoteSearch {
   // while this is used); `sizeHint` is about how many bytes their normalised words take.
   QuoteSearch(const std::vector<BodyItem>& body, std::size_t items, std::size_t sizeHint);
   QuoteSource find(std::string_view quote);
+  // The sentence of the body (pull quotes excluded) that shares the most words with `quote`, as the
+  // reader sees it and shortened to about kPassageCharacters; "" when no sentence shares a word.
+  // It is only a hint in a warning, so it reads at most kPassageScanBytes of the body.
+  std::string closestPassage(std::string_view quote) const;
+  static constexpr std::size_t kPassageCharacters = 160;
+  static constexpr std::size_t kPassageScanBytes = 256 * 1024;
 
  private:
   std::string_view normalizedItem(std::size_t i);

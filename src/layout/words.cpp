@@ -33,25 +33,54 @@ constexpr auto kLowered = [] {
 }();
 
 // The ASCII character that typographic punctuation at text[i] (a non-ASCII lead byte) stands for,
-// as authors and cmark's smart mode use them interchangeably: “ ” „ « » as ", ‘ ’ as ', – — as -,
-// and a no-break space as a space. Sets `length` to the sequence's bytes; 0 when it is none of them.
+// as authors and cmark's smart mode use them interchangeably: “ ” „ « » as ", ‘ ’ ʻ ʼ as ', the
+// hyphens, dashes and minus as -, and a no-break space as a space. Sets `length` to the sequence's
+// bytes; 0 when it is none of them.
 char plainPunctuation(std::string_view text, std::size_t i, std::size_t& length) {
   const auto byte = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0; };
   if (byte(0) == 0xC2) {
     length = 2;
     if (byte(1) == 0xAB || byte(1) == 0xBB) return '"';
     if (byte(1) == 0xA0) return ' ';
+  } else if (byte(0) == 0xCA && (byte(1) == 0xBB || byte(1) == 0xBC)) {  // Uzbek oʻ/gʻ, and ʼ
+    length = 2;
+    return '\'';
   } else if (byte(0) == 0xE2 && byte(1) == 0x80) {
     length = 3;
     switch (byte(2)) {
       case 0x9C: case 0x9D: case 0x9E: return '"';
       case 0x98: case 0x99: return '\'';
-      case 0x93: case 0x94: return '-';
+      case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: return '-';
       default: break;
     }
+  } else if (byte(0) == 0xE2 && byte(1) == 0x88 && byte(2) == 0x92) {  // minus sign
+    length = 3;
+    return '-';
   }
   length = 0;
   return 0;
+}
+
+// Characters matching ignores: the soft hyphen (editors paste it, and the layout inserts it) and the
+// zero-width space, joiner and non-joiner. Returns their length in bytes, 0 for anything else.
+std::size_t ignoredCharacter(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0; };
+  if (byte(0) == 0xC2 && byte(1) == 0xAD) return 2;
+  if (byte(0) == 0xE2 && byte(1) == 0x80 && byte(2) >= 0x8B && byte(2) <= 0x8D) return 3;
+  return 0;
+}
+
+// Cyrillic (U+0400-U+04FF) and Latin-1 letters lower-cased, and ё as е, as Russian writing uses
+// them interchangeably. Every mapping keeps the character's UTF-8 length. Anything else unchanged.
+char32_t foldCase(char32_t c) {
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+  if (c < 0x400 || c > 0x4FF) return c;
+  if (c >= 0x410 && c <= 0x42F) c += 0x20;
+  else if (c >= 0x400 && c <= 0x40F) c += 0x50;
+  else if (c == 0x4C0) c = 0x4CF;
+  else if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || c >= 0x4D0) c |= 1;  // upper case is even
+  else if (c >= 0x4C1 && c <= 0x4CE && (c & 1)) c += 1;                                        // upper case is odd
+  return c == 0x451 ? 0x435 : c;
 }
 
 // Decodes the UTF-8 sequence at text[i] (advancing i past it); invalid bytes decode as themselves.
@@ -103,7 +132,7 @@ std::size_t countWords(std::string_view text) {
 
 void appendForMatch(std::string& out, std::string_view text) {
   // Written through a pointer into room for the most it can take (the text's own length: spaces
-  // only collapse): push_back per byte was twice as slow.
+  // only collapse and no mapping makes a character longer): push_back per byte was twice as slow.
   const std::size_t start = out.size();
   out.resize(start + text.size());
   char* const begin = out.data() + start;
@@ -113,8 +142,22 @@ void appendForMatch(std::string& out, std::string_view text) {
     auto c = static_cast<unsigned char>(text[i]);
     std::size_t length = 1;
     if (c >= 0x80) {
+      if (const std::size_t ignored = ignoredCharacter(text, i)) {
+        i += ignored;
+        continue;
+      }
       if (const char plain = plainPunctuation(text, i, length)) {
         c = static_cast<unsigned char>(plain);
+      } else if (c >= 0xC3 && c <= 0xD3 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+        // A two-byte letter: Latin-1 or Cyrillic, folded to lower case (same length).
+        std::size_t next = i;
+        const char32_t folded = foldCase(nextCodePoint(text, next));
+        if (pendingSpace) *end++ = ' ';
+        pendingSpace = false;
+        *end++ = static_cast<char>(0xC0 | (folded >> 6));  // folding keeps U+00C0-U+04FF two bytes long
+        *end++ = static_cast<char>(0x80 | (folded & 0x3F));
+        i = next;
+        continue;
       } else {
         length = 1;
       }

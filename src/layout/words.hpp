@@ -12,8 +12,9 @@ namespace broadsheet::layout {
 // (any non-ASCII character counts as a letter).
 std::size_t countWords(std::string_view text);
 
-// Lower-cased ASCII, typographic quotes and apostrophes made plain, white space collapsed: the form
-// in which a pull quote is looked for in the body.
+// The form in which a pull quote is looked for in the body: ASCII, Latin-1 and Cyrillic letters
+// lower-cased, ё as е, typographic quotes, apostrophes, hyphens and dashes made plain, soft hyphens
+// and zero-width characters dropped, white space collapsed.
 std::string normalizeForMatch(std::string_view text);
 
 // Appends normalizeForMatch(text) to `out`.

@@ -4,6 +4,8 @@
 
 #include "test_support.hpp"
 
+#include <sstream>
+
 using namespace broadsheet;
 using broadsheet::test::countOccurrences;
 using broadsheet::test::documentWith;
@@ -62,10 +64,11 @@ TEST_CASE("seed: each pull quote after the passage it repeats when a slot allows
 }
 
 TEST_CASE("too many pull quotes: the first ones that fit are kept, the rest reported by name", "[layout][pullquote]") {
-  const std::string json = documentWith(paragraphs(4), R"("pullquotes":[{"text":"P1 word word"},{"text":"P2 word word"},)"
-                                                       R"({"text":"P3 word word"},{"text":"P4 word word"}],)");
+  const std::string json = documentWith(paragraphs(3), R"("pullquotes":[{"text":"P1 word word"},{"text":"P2 word word"},)"
+                                                       R"({"text":"P3 word word"},{"text":"P1 word"}],)");
   const RenderResult result = render(json);
   CHECK(result.ok);
+  // Three paragraphs have two places: after the first and after the second.
   CHECK(result.meta.pullquotesPlaced == 2);
   REQUIRE(result.meta.pullquotesDropped.size() == 2);
   CHECK(result.meta.pullquotesDropped[0] == "P3 word word");
@@ -75,26 +78,87 @@ TEST_CASE("too many pull quotes: the first ones that fit are kept, the rest repo
     if (d.code == "BS-PULLQUOTE-DROPPED") {
       CHECK(d.severity == Severity::Warning);
       dropped.push_back(d.path);
-      CHECK(d.message.find("P" + std::to_string(dropped.size() + 2) + " word word") != std::string::npos);
+      CHECK(d.message.find(dropped.size() == 1 ? "\"P3 word word\" was left out: every place after a paragraph" : "\"P1 word\"") != std::string::npos);
     }
   }
   CHECK(dropped == std::vector<std::string>{"/pullquotes/2/text", "/pullquotes/3/text"});
+  REQUIRE(result.meta.pullquotes.size() == 4);
+  CHECK(result.meta.pullquotes[2].reason == "no-room");
+  CHECK_FALSE(result.meta.pullquotes[2].placed);
   CHECK(findDiagnostic(result.diagnostics, "BS-PULLQUOTE-PARAPHRASE") == nullptr);
 }
 
-TEST_CASE("pull quotes never touch headings, quotes, images, lists or anchored pull quotes", "[layout][pullquote]") {
-  const std::string blocks = paragraphs(2) + R"(,{"type":"heading","text":"H"},)" + paragraph("A") +
+TEST_CASE("pull quotes in a body without two paragraphs in a row go after a paragraph, never next to another", "[layout][pullquote]") {
+  // P H A Q B [anchored] C L D: the places are after P (a heading next), A (a quote next) and C (a list next).
+  const std::string blocks = paragraph("P") + R"(,{"type":"heading","text":"H"},)" + paragraph("A") +
                              R"(,{"type":"quote","text":"Q"},)" + paragraph("B") +
                              R"(,{"type":"pullquote","text":"B word word"},)" + paragraph("C") +
-                             R"(,{"type":"list","items":["i"]},)" + paragraph("D") + "," + paragraph("E");
-  const RenderResult result = render(documentWith(blocks, R"("pullquotes":[{"text":"A word"},{"text":"E word"}],)"));
+                             R"(,{"type":"list","items":["i"]},)" + paragraph("D");
+  const RenderResult result = render(documentWith(blocks, R"("pullquotes":[{"text":"A word"},{"text":"D word"}],)"));
   CHECK(result.ok);
-  // The only slot is between D and E.
-  CHECK(result.meta.pullquotesPlaced == 2);  // one floating, one anchored
-  CHECK(result.meta.pullquotesDropped == std::vector<std::string>{"E word"});
+  CHECK(result.meta.pullquotesPlaced == 3);
+  CHECK(result.meta.pullquotesDropped.empty());
   const std::string body = bodyOf(result.html);
-  CHECK(lineOf(body, "bs-pullquote--floating") == lineOf(body, "<p>D word") + 1);
   CHECK(lineOf(body, "bs-pullquote--anchored") == lineOf(body, "<p>B word") + 1);
+  // Every pull quote follows a paragraph (its line is the one after a <p> line) and precedes a
+  // line that is neither a pull quote nor the end of the body.
+  std::vector<std::string> lines;
+  std::istringstream stream(body);
+  for (std::string line; std::getline(stream, line);) lines.push_back(line);
+  std::size_t pullquotes = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].find("<aside class=\"bs-pullquote") == std::string::npos) continue;
+    ++pullquotes;
+    CHECK(lines[i - 1].rfind("<p>", 0) == 0);
+    REQUIRE(i + 1 < lines.size());
+    CHECK(lines[i + 1].find("bs-pullquote") == std::string::npos);
+  }
+  CHECK(pullquotes == 3);
+  // meta says where each went, and why.
+  REQUIRE(result.meta.pullquotes.size() == 3);
+  CHECK(result.meta.pullquotes[0].origin == "anchored");
+  CHECK(result.meta.pullquotes[0].reason == "authored");
+  CHECK(result.meta.pullquotes[0].after == "/body/4");
+  for (std::size_t j = 1; j < 3; ++j) {
+    const PullquoteSummary& summary = result.meta.pullquotes[j];
+    CHECK(summary.origin == "listed");
+    CHECK(summary.reason == "after-paragraph");
+    CHECK((summary.after == "/body/0" || summary.after == "/body/2" || summary.after == "/body/6"));
+  }
+  CHECK(result.meta.pullquotes[1].index < result.meta.pullquotes[2].index);
+}
+
+TEST_CASE("an anchored pull quote that breaks a rule moves, with a warning", "[layout][pullquote]") {
+  const std::string blocks = R"({"type":"pullquote","text":"P2 word"},)" + paragraphs(3) + R"(,{"type":"pullquote","text":"P3 word"})";
+  const RenderResult result = render(documentWith(blocks));
+  CHECK(result.ok);
+  CHECK(result.meta.pullquotesPlaced == 2);
+  std::vector<std::string> moved;
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.code == "BS-PULLQUOTE-MOVED") moved.push_back(d.path);
+  }
+  CHECK(moved == std::vector<std::string>{"/body/0", "/body/4"});
+  const std::string body = bodyOf(result.html);
+  CHECK(lineOf(body, "<p>P1 word") < lineOf(body, "bs-pullquote"));  // nothing before the first paragraph
+  REQUIRE(result.meta.pullquotes.size() == 2);
+  CHECK(result.meta.pullquotes[0].reason == "moved");
+  CHECK(result.meta.pullquotes[0].after == "/body/1");
+  CHECK(result.meta.pullquotes[1].after == "/body/2");
+  CHECK(result.meta.pullquotes[1].index + 1 < 5);  // not last
+}
+
+TEST_CASE("a body of one paragraph takes no pull quote, and says why", "[layout][pullquote]") {
+  const std::string blocks = paragraphs(1) + R"(,{"type":"pullquote","text":"P1 word"},{"type":"heading","text":"H"})";
+  const RenderResult result = render(documentWith(blocks, R"("pullquotes":[{"text":"P1 word word"}],)"));
+  CHECK(result.meta.pullquotesPlaced == 0);
+  std::size_t dropped = 0;
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.code != "BS-PULLQUOTE-DROPPED") continue;
+    ++dropped;
+    CHECK(d.message.find("at least two paragraphs") != std::string::npos);
+  }
+  CHECK(dropped == 2);
+  CHECK(result.html.find("bs-pullquote") == std::string::npos);
 }
 
 TEST_CASE("pull quotes spread by words: a long opening paragraph pushes them early", "[layout][pullquote]") {
@@ -166,11 +230,17 @@ TEST_CASE("auto mode takes one pull quote per 300 words, never more than the slo
               std::to_string(i) + R"( is long enough to be a candidate for the automatic pull quotes."})";
   }
   const std::string analysts = R"("analysts":[{"id":"roe","name":"Jane Roe"}],"pullquotes":"auto",)";
-  // 12 x 60 + 12 x 14 words: about 890 words, so two; but paragraphs alternate with quotes: no slots.
+  // 12 x 60 + 12 x 15 words: 900 words, so three, each after a paragraph (a quote follows it).
   RenderResult result = render(documentWith(blocks, analysts));
-  CHECK(result.meta.pullquotesPlaced == 0);
+  CHECK(result.meta.pullquotesPlaced == 3);
+  for (const PullquoteSummary& summary : result.meta.pullquotes) {
+    CHECK(summary.origin == "auto");
+    CHECK(summary.reason == "after-paragraph");
+    CHECK(summary.speaker == "roe");
+    CHECK(summary.inBody);
+  }
   CHECK(result.diagnostics.empty());
-  blocks += "," + paragraphs(8, 60);  // now slots exist and the body is about 1370 words
+  blocks += "," + paragraphs(8, 60);  // the body is now 1380 words
   result = render(documentWith(blocks, analysts));
   // Four wanted, one from each quarter of the body; the last quarter has no quotes.
   CHECK(result.meta.pullquotesPlaced == 3);

@@ -8,118 +8,159 @@
 #include "layout/words.hpp"
 #include "test_support.hpp"
 
+#include <sstream>
+
 using namespace broadsheet;
 using broadsheet::layout::FlowItem;
-using broadsheet::layout::placePullquotes;
+using broadsheet::layout::PlacementReason;
+using broadsheet::layout::planPullquotes;
+using broadsheet::layout::PullquoteRequest;
 
 namespace {
 
-std::vector<FlowItem> paragraphs(std::size_t count, std::size_t words = 50) {
-  return std::vector<FlowItem>(count, FlowItem{true, words});
+std::vector<std::string> splitWords(const std::string& line) {
+  std::vector<std::string> words;
+  std::size_t at = 0;
+  while ((at = line.find_first_not_of(' ', at)) != std::string::npos) {
+    const std::size_t end = std::min(line.find(' ', at), line.size());
+    words.push_back(line.substr(at, end - at));
+    at = end;
+  }
+  return words;
+}
+
+std::string reasonName(PlacementReason reason) {
+  switch (reason) {
+    case PlacementReason::BetweenParagraphs: return "between-paragraphs";
+    case PlacementReason::AfterParagraph: return "after-paragraph";
+    case PlacementReason::Authored: return "authored";
+    case PlacementReason::Moved: return "moved";
+    case PlacementReason::TooFewParagraphs: return "too-few-paragraphs";
+    case PlacementReason::NoRoom: return "no-room";
+  }
+  return "?";
+}
+
+FlowItem flowItem(const std::string& token) {
+  FlowItem item;
+  switch (token.at(0)) {
+    case 'P': item.kind = FlowItem::Kind::Paragraph; break;
+    case 'H': item.kind = FlowItem::Kind::Heading; break;
+    case 'Q': item.kind = FlowItem::Kind::Quote; break;
+    case 'A': item.kind = FlowItem::Kind::PullQuote; break;
+    default: item.kind = FlowItem::Kind::Other; break;
+  }
+  const std::size_t colon = token.find(':');
+  item.words = colon == std::string::npos ? 50 : std::stoul(token.substr(colon + 1));
+  return item;
+}
+
+PullquoteRequest request(const std::string& token) {
+  PullquoteRequest request;
+  const std::size_t at = token.find('@');
+  if (at != std::string::npos) request.source = std::stoul(token.substr(at + 1));
+  request.aimAtSource = token.rfind("auto", 0) == 0;
+  return request;
+}
+
+struct PlacementCase {
+  std::string title;
+  std::vector<std::string> body, quotes;
+  std::string expect, reasons;
+};
+
+std::vector<PlacementCase> placementCases() {
+  std::vector<PlacementCase> cases;
+  std::istringstream file(test::readSourceFile("tests/core/fixtures/placement.txt"));
+  for (std::string line; std::getline(file, line);) {
+    const auto value = [&line](std::string_view key) { return line.rfind(key, 0) == 0 ? line.substr(key.size()) : std::string(); };
+    if (line.rfind("== ", 0) == 0) cases.push_back({line.substr(3), {}, {}, "", ""});
+    else if (line.rfind("body:", 0) == 0) cases.back().body = splitWords(value("body:"));
+    else if (line.rfind("quotes:", 0) == 0) cases.back().quotes = splitWords(value("quotes:"));
+    else if (line.rfind("expect:", 0) == 0) cases.back().expect = value("expect:");
+    else if (line.rfind("reasons:", 0) == 0) cases.back().reasons = value("reasons:");
+  }
+  return cases;
+}
+
+// The plan written the way the fixtures write it.
+std::pair<std::string, std::string> describe(const PlacementCase& c) {
+  std::vector<FlowItem> flow;
+  for (const std::string& token : c.body) flow.push_back(flowItem(token));
+  std::vector<PullquoteRequest> requests;
+  for (const std::string& token : c.quotes) requests.push_back(request(token));
+  const layout::PullquotePlan plan = planPullquotes(flow, requests);
+  std::string order, reasons;
+  for (const layout::PlacedEntry& entry : plan.order) {
+    order += (order.empty() ? "" : " ") + (entry.floating ? "F" + std::to_string(entry.index + 1) : c.body[entry.index]);
+  }
+  std::size_t anchored = 0;
+  for (const std::string& token : c.body) {
+    if (token[0] == 'A') reasons += (reasons.empty() ? "" : " ") + token.substr(0, token.find(':')) + ":" + reasonName(plan.anchored.at(anchored++));
+  }
+  for (std::size_t j = 0; j < plan.floating.size(); ++j) {
+    reasons += (reasons.empty() ? "" : " ") + ("F" + std::to_string(j + 1)) + ":" + reasonName(plan.floating[j]);
+  }
+  return {order, reasons};
 }
 
 }  // namespace
 
-TEST_CASE("pull quotes never go before the second paragraph or after the last", "[layout][pullquote]") {
-  const auto placement = placePullquotes(paragraphs(3), 5);
-  REQUIRE(placement.size() == 5);
-  CHECK(placement[0] == std::optional<std::size_t>(1));  // after paragraph 2, before paragraph 3
-  for (std::size_t i = 1; i < 5; ++i) CHECK_FALSE(placement[i].has_value());
+TEST_CASE("pull-quote placement matches the golden fixtures", "[layout][pullquote]") {
+  const auto cases = placementCases();
+  REQUIRE(cases.size() >= 15);
+  for (const PlacementCase& c : cases) {
+    INFO(c.title);
+    const auto [order, reasons] = describe(c);
+    CHECK(splitWords(order) == splitWords(c.expect));
+    CHECK(splitWords(reasons) == splitWords(c.reasons));
+  }
 }
 
-TEST_CASE("pull quotes need a paragraph on both sides", "[layout][pullquote]") {
-  // p p H p p Q p : slots after 1 (p|H no), after 3 (p|p yes), after 4 (p|Q no)
-  std::vector<FlowItem> flow = {{true, 10}, {true, 10}, {false, 2}, {true, 10}, {true, 10}, {false, 10}, {true, 10}};
-  const auto placement = placePullquotes(flow, 3);
-  CHECK(placement[0] == std::optional<std::size_t>(3));
-  CHECK_FALSE(placement[1].has_value());
-  CHECK_FALSE(placement[2].has_value());
-}
-
-TEST_CASE("pull quotes spread by running word count, not block count", "[layout][pullquote]") {
-  // Words are concentrated at the start: the middle of the text is after paragraph 2.
-  std::vector<FlowItem> flow = {{true, 10}, {true, 400}, {true, 10}, {true, 10}, {true, 10}, {true, 10}, {true, 10}};
-  const auto placement = placePullquotes(flow, 1);
-  CHECK(placement[0] == std::optional<std::size_t>(1));
-
-  const auto even = placePullquotes(paragraphs(12), 3);
-  CHECK(even[0] == std::optional<std::size_t>(2));
-  CHECK(even[1] == std::optional<std::size_t>(5));
-  CHECK(even[2] == std::optional<std::size_t>(8));
-}
-
-TEST_CASE("slots lie between two paragraphs, from the second paragraph on", "[layout][pullquote]") {
-  // p p H p p Q p p L p : H heading, Q quote (or anchored pull quote), L list
-  const std::vector<FlowItem> flow = {{true, 10}, {true, 10}, {false, 2}, {true, 10}, {true, 10}, {false, 10},
-                                      {true, 10}, {true, 10}, {false, 5}, {true, 10}};
-  CHECK(layout::pullquoteSlots(flow) == std::vector<std::size_t>{3, 6});
-  CHECK(layout::pullquoteSlots(paragraphs(2)) == std::vector<std::size_t>{});  // only after the last
-  CHECK(layout::pullquoteSlots(paragraphs(3)) == std::vector<std::size_t>{1});
-  CHECK(layout::pullquoteSlots({}).empty());
-}
-
-TEST_CASE("anchored pull quotes occupy their place", "[layout][pullquote]") {
-  // p p p A p p p : A, an anchored pull quote, is not a paragraph, so nothing goes next to it.
-  std::vector<FlowItem> flow = paragraphs(7);
-  flow[3] = {false, 12};
-  const auto placement = placePullquotes(flow, 4);
-  CHECK(placement[0] == std::optional<std::size_t>(1));
-  CHECK(placement[1] == std::optional<std::size_t>(4));
-  CHECK(placement[2] == std::optional<std::size_t>(5));
-  CHECK_FALSE(placement[3].has_value());
-}
-
-TEST_CASE("with more pull quotes than slots the first ones are kept, in order", "[layout][pullquote]") {
-  const auto placement = placePullquotes(paragraphs(4), 3);  // slots after paragraphs 2 and 3
-  CHECK(placement[0] == std::optional<std::size_t>(1));
-  CHECK(placement[1] == std::optional<std::size_t>(2));
-  CHECK_FALSE(placement[2].has_value());
-  CHECK(placePullquotes(paragraphs(1), 1) == std::vector<std::optional<std::size_t>>{std::nullopt});
-  CHECK(placePullquotes(paragraphs(5), 0).empty());
-}
-
-TEST_CASE("a pull quote follows the passage it quotes when that costs at most half a spacing", "[layout][pullquote]") {
-  using layout::PullquoteRequest;
-  // Eight paragraphs of 50 words: W = 400, one pull quote aims at 200 words (after paragraph 4,
-  // index 3). Half a spacing is 400 / (2 * 2) = 100 words.
-  const auto flow = paragraphs(8);
-  CHECK(placePullquotes(flow, {PullquoteRequest{}})[0] == std::optional<std::size_t>(3));
-  // Quoting paragraph index 4: the slot after it is 50 words off the aim, better than 0 + 100.
-  CHECK(placePullquotes(flow, {PullquoteRequest{4}})[0] == std::optional<std::size_t>(4));
-  // Quoting the very paragraph before the ideal slot: that slot is already after it.
-  CHECK(placePullquotes(flow, {PullquoteRequest{3}})[0] == std::optional<std::size_t>(3));
-  // Quoting index 5: after it is 100 words off, a tie with 0 + 100; the earlier slot wins.
-  CHECK(placePullquotes(flow, {PullquoteRequest{5}})[0] == std::optional<std::size_t>(3));
-  // Quoting index 6: 150 words off is worse than going before it.
-  CHECK(placePullquotes(flow, {PullquoteRequest{6}})[0] == std::optional<std::size_t>(3));
-  // Quoting the last paragraph: no slot after it exists, so the nearest to the aim.
-  CHECK(placePullquotes(flow, {PullquoteRequest{7}})[0] == std::optional<std::size_t>(3));
-}
-
-TEST_CASE("automatic pull quotes aim at their own passage", "[layout][pullquote]") {
-  using layout::PullquoteRequest;
-  const auto flow = paragraphs(10);
-  // Right after the source paragraph, wherever it is.
-  CHECK(placePullquotes(flow, {PullquoteRequest{7, true}})[0] == std::optional<std::size_t>(7));
-  CHECK(placePullquotes(flow, {PullquoteRequest{2, true}, PullquoteRequest{3, true}}) ==
-        std::vector<std::optional<std::size_t>>{std::size_t{2}, std::size_t{3}});
-  // The last paragraph has no slot after it: the nearest one before.
-  CHECK(placePullquotes(flow, {PullquoteRequest{9, true}})[0] == std::optional<std::size_t>(8));
-  // The first paragraph has no slot after it either: the first slot.
-  CHECK(placePullquotes(flow, {PullquoteRequest{0, true}})[0] == std::optional<std::size_t>(1));
-}
-
-TEST_CASE("pull quotes keep their order and leave room for each other", "[layout][pullquote]") {
-  using layout::PullquoteRequest;
-  // Both quote the last paragraphs: the first cannot take the last slot, or the second would have none.
-  const auto placement = placePullquotes(paragraphs(6), {PullquoteRequest{5}, PullquoteRequest{5}});
-  REQUIRE(placement.size() == 2);
-  REQUIRE(placement[0].has_value());
-  REQUIRE(placement[1].has_value());
-  CHECK(*placement[0] < *placement[1]);
-  // Three pull quotes on a three-slot body fill every slot.
-  CHECK(placePullquotes(paragraphs(5), 3) ==
-        std::vector<std::optional<std::size_t>>{std::size_t{1}, std::size_t{2}, std::size_t{3}});
+// Every body of up to 9 items drawn from P, H, Q, A and O, with 0-3 floating pull quotes: the rules
+// hold whatever the shape.
+TEST_CASE("placement keeps its rules on every small body", "[layout][pullquote]") {
+  constexpr FlowItem::Kind kinds[] = {FlowItem::Kind::Paragraph, FlowItem::Kind::Paragraph, FlowItem::Kind::Heading,
+                                      FlowItem::Kind::Quote, FlowItem::Kind::PullQuote, FlowItem::Kind::Other};
+  std::uint32_t seed = 12345;
+  const auto next = [&seed](std::uint32_t bound) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % bound;
+  };
+  for (int round = 0; round < 5000; ++round) {
+    std::vector<FlowItem> flow(next(10));
+    for (FlowItem& item : flow) item = {kinds[next(6)], 1 + next(120)};
+    std::vector<PullquoteRequest> requests(next(4));
+    for (PullquoteRequest& r : requests) {
+      if (!flow.empty() && next(2) == 0) r.source = next(static_cast<std::uint32_t>(flow.size()));
+    }
+    const layout::PullquotePlan plan = planPullquotes(flow, requests);
+    std::size_t paragraphs = 0;
+    for (const FlowItem& item : flow) paragraphs += item.kind == FlowItem::Kind::Paragraph;
+    const auto isPullquote = [&](const layout::PlacedEntry& e) { return e.floating || flow[e.index].kind == FlowItem::Kind::PullQuote; };
+    const auto isParagraph = [&](const layout::PlacedEntry& e) { return !e.floating && flow[e.index].kind == FlowItem::Kind::Paragraph; };
+    std::size_t placed = 0, paragraphsSoFar = 0;
+    for (std::size_t at = 0; at < plan.order.size(); ++at) {
+      const layout::PlacedEntry& entry = plan.order[at];
+      paragraphsSoFar += isParagraph(entry);
+      if (!isPullquote(entry)) continue;
+      ++placed;
+      CHECK(paragraphsSoFar >= 1);               // never before the first paragraph
+      CHECK(at + 1 < plan.order.size());         // never last
+      CHECK_FALSE(isPullquote(plan.order[at + 1]));  // never next to another
+      if (entry.floating) CHECK(isParagraph(plan.order[at - 1]));  // floating ones follow a paragraph
+    }
+    // Nothing is left out when the body has two paragraphs and no more pull quotes than paragraphs
+    // other than the last item.
+    std::size_t places = 0;
+    for (std::size_t i = 0; i + 1 < flow.size(); ++i) places += flow[i].kind == FlowItem::Kind::Paragraph;
+    std::size_t anchored = 0;
+    for (const FlowItem& item : flow) anchored += item.kind == FlowItem::Kind::PullQuote;
+    if (paragraphs >= 2 && anchored == 0 && requests.size() <= places) CHECK(placed == requests.size());
+    if (paragraphs < 2) CHECK(placed == 0);
+    CHECK(plan.floating.size() == requests.size());
+    CHECK(plan.anchored.size() == anchored);
+  }
 }
 
 TEST_CASE("word helpers", "[layout]") {
@@ -185,6 +226,36 @@ TEST_CASE("words normalised for matching", "[layout]") {
   layout::appendForMatch(appended, "  Two  words ");
   CHECK(appended == "kept|two words");
   CHECK(layout::countWords(text) == 8);  // "—" holds no letter or digit
+  // Cyrillic and Latin-1 case, ё as е, soft hyphens and zero-width spaces, every dash and the Uzbek ʻ.
+  CHECK(layout::normalizeForMatch("ЁЛКА Ёжик ÉTÉ") == "елка ежик été");
+  CHECK(layout::normalizeForMatch("ҚАЗАҚСТАН Өзбекстан ҮЙ Ӏ") == "қазақстан өзбекстан үй ӏ");
+  CHECK(layout::normalizeForMatch("меж\u00ADгосу\u00ADдар\u200Bственный") == "межгосударственный");
+  CHECK(layout::normalizeForMatch("а\u2011б \u2212 в \u2013 г") == "а-б - в - г");
+  CHECK(layout::normalizeForMatch("Oʻzbekiston gʼ") == "o'zbekiston g'");
+}
+
+TEST_CASE("a paraphrased pull quote's warning quotes the closest passage", "[layout][pullquote]") {
+  const std::string blocks =
+      R"({"type":"paragraph","text":"Вода стала главной темой переговоров."},)"
+      R"({"type":"paragraph","text":"«Без договора по воде не будет и договора по энергии. Это ясно всем», — считает Динара Алимова."},)"
+      R"({"type":"paragraph","text":"Третий абзац."},{"type":"pullquote","text":"Без соглашения по воде не будет договора по энергии"},)"
+      R"({"type":"paragraph","text":"Четвёртый абзац."})";
+  const RenderResult result = render(test::documentWith(blocks, R"("pullquotes":[{"text":"Без договора по воде НЕ БУДЕТ и договора по энергии"},{"text":"Совсем другие слова"}],)"));
+  std::vector<const Diagnostic*> paraphrases;
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.code == "BS-PULLQUOTE-PARAPHRASE") paraphrases.push_back(&d);
+  }
+  // The anchored one is checked too; the listed exact one (case aside) is not reported. Diagnostics
+  // come in the order of the source (here `pullquotes` comes before `body`).
+  REQUIRE(paraphrases.size() == 2);
+  CHECK(paraphrases[0]->path == "/pullquotes/1/text");
+  CHECK(paraphrases[0]->message.find("closest passage") == std::string::npos);  // no word in common
+  CHECK(paraphrases[1]->path == "/body/3/text");
+  INFO(paraphrases[1]->message);
+  CHECK(paraphrases[1]->message.find("The closest passage is \"«Без договора по воде не будет и договора по энергии.\"") != std::string::npos);
+  REQUIRE(result.meta.pullquotes.size() == 3);
+  CHECK_FALSE(result.meta.pullquotes[0].inBody);
+  CHECK(result.meta.pullquotes[1].inBody);
 }
 
 TEST_CASE("text search stays linear on hostile needles", "[layout]") {

@@ -57,21 +57,21 @@ TEST_CASE("floating pull quotes are placed between paragraphs and checked agains
          {"type":"paragraph","text":"He said the words that matter here."},
          {"type":"paragraph","text":"Third paragraph."},
          {"type":"paragraph","text":"Fourth paragraph."})",
-      R"("pullquotes":[{"text":"the words that matter"},{"text":"Invented words"},{"text":"No room"}],)");
+      R"("pullquotes":[{"text":"the words that matter"},{"text":"Invented words"},{"text":"Third paragraph"},{"text":"No room"}],)");
   const RenderResult result = render(json);
   CHECK(result.ok);  // warnings only
-  CHECK(countOccurrences(result.html, "bs-pullquote--floating") == 2);
+  CHECK(countOccurrences(result.html, "bs-pullquote--floating") == 3);  // one after each paragraph but the last
   const Diagnostic* paraphrase = findDiagnostic(result.diagnostics, "BS-PULLQUOTE-PARAPHRASE");
   REQUIRE(paraphrase);
   CHECK(paraphrase->path == "/pullquotes/1/text");
   const Diagnostic* dropped = findDiagnostic(result.diagnostics, "BS-PULLQUOTE-DROPPED");
   REQUIRE(dropped);
-  CHECK(dropped->path == "/pullquotes/2/text");
+  CHECK(dropped->path == "/pullquotes/3/text");
   CHECK(result.meta.pullquotesDropped.size() == 1);
   // The quote from the body is hidden from screen readers; the paraphrase is not.
-  CHECK(countOccurrences(result.html, "aria-hidden=\"true\"") == 1);
-  // Never before the second paragraph.
-  CHECK(result.html.find("bs-pullquote") > result.html.find("He said"));
+  CHECK(countOccurrences(result.html, "aria-hidden=\"true\"") == 2);
+  // Never before the first paragraph.
+  CHECK(result.html.find("bs-pullquote") > result.html.find("First paragraph"));
 }
 
 TEST_CASE("automatic pull quotes come from the analysts' words", "[pipeline]") {
