@@ -172,7 +172,7 @@ Declension nounDeclension(std::u32string_view word) {
 // Surnames: the Russian, Ukrainian and Belarusian patterns, feminine and masculine kept apart
 // (Алимова's forms never include Алимов, nor Алимов's Алимовой), then nouns.
 Declension surnameDeclension(std::u32string_view word) {
-  if (endsWith(word, U"ая")) return {2, {U"ая", U"ой", U"ую", U"ою", U"ай", U"аю"}};           // Вишневская, Bel -ская
+  if (endsWith(word, U"ая") && word.size() >= 5) return {2, {U"ая", U"ой", U"ую", U"ою", U"ай", U"аю"}};           // Вишневская, Bel -ская
   if (endsWithAny(word, {U"ська", U"цька"})) return {1, {U"а", U"ої", U"ій", U"у", U"ою"}};      // Ukr Вишневська
   if (endsWith(word, U"кий")) return {2, {U"ий", U"ого", U"ому", U"им", U"ом", U"ім"}};          // Вишневский, Ukr -ський
   if (endsWith(word, U"ый")) return {2, {U"ый", U"ого", U"ому", U"ым", U"ом"}};                  // Белый
@@ -248,8 +248,7 @@ SpeakerName::SpeakerName(std::string_view name) {
   if (surname == 0) {
     // A one-word name declines as a surname when it looks like one (Алимов, Вишневская), else as a
     // first name (Нургуль); -ина is far more often a first name (Марина, Карина) than a surname alone.
-    const bool firstName = endsWithAny(last, {U"ина", U"ына"}) || !isCyrillic(last.back());
-    add(last, firstName ? nounDeclension(last) : surnameDeclension(last));
+    add(last, endsWithAny(last, {U"ина", U"ына"}) ? nounDeclension(last) : surnameDeclension(last));
     return;
   }
   const Declension declension = surnameDeclension(last);

@@ -186,6 +186,17 @@ TEST_CASE("a mention is found in time linear in a long hostile text", "[speakers
   CHECK_FALSE(SpeakerName("Динара Алимова").namedIn(std::string(1000000, 'A')));
 }
 
+TEST_CASE("quotes are attributed in time linear in a long paragraph", "[speakers]") {
+  std::string paragraph;
+  constexpr std::size_t kQuotes = 50000;
+  for (std::size_t k = 0; k < kQuotes; ++k) paragraph += "«Цитата», — сказала Алимова. ";
+  paragraph += std::string(200000, '.');  // then 100000 opening marks, each nested in the one before
+  for (std::size_t k = 0; k < 100000; ++k) paragraph += "«";
+  const auto quotes = attributeInlineQuotes(paragraph, {SpeakerName("Ерлан Сатпаев"), SpeakerName("Динара Алимова")});
+  REQUIRE(quotes.size() == kQuotes + 1);
+  CHECK(quotes[kQuotes - 1].speaker == std::optional<std::size_t>(1));
+}
+
 TEST_CASE("an inline quote goes to the analyst named after it in its sentence", "[speakers]") {
   const std::vector<SpeakerName> speakers{SpeakerName("Динара Алимова"), SpeakerName("Ерлан Сатпаев")};
   SECTION("ru") {
