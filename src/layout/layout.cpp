@@ -10,6 +10,7 @@
 #include "format/json_pointer.hpp"
 #include "layout/pullquote_placement.hpp"
 #include "layout/quote_search.hpp"
+#include "layout/speakers.hpp"
 #include "layout/words.hpp"
 
 namespace broadsheet::layout {
@@ -68,12 +69,6 @@ bool endsSentence(std::string_view text) {
   return false;
 }
 
-// The last word of a name: "Eduard Poletaev" -> "Poletaev".
-std::string_view surname(std::string_view name) {
-  const std::size_t lastSpace = name.find_last_of(' ');
-  return lastSpace == std::string_view::npos ? name : name.substr(lastSpace + 1);
-}
-
 class ArticleLayout {
  public:
   ArticleLayout(Article& article, const RenderOptions& options, format::DiagnosticSink& sink, Meta& meta)
@@ -127,6 +122,7 @@ class ArticleLayout {
   }
 
   void buildBody() {
+    for (const auto& analyst : article_.analysts) speakers_.emplace_back(analyst.name);
     tree_.body.reserve(article_.body.size() + article_.pullquotes.size() + kMaxAutomaticPullquotes);
     for (Block& block : article_.body) {
       currentBlock_ = blockItems_.size();
@@ -225,7 +221,19 @@ class ArticleLayout {
     const bool quotable = article_.autoPullquotes && (item.kind == Kind::Paragraph || item.kind == Kind::Quote);
     plainTexts_.push_back(item.kind == Kind::PullQuote || quotable ? words_.substr(0, words_.find_last_not_of(' ') + 1) : std::string());
     itemBlocks_.push_back(currentBlock_);
+    if (item.kind == Kind::Paragraph) reportInlineQuotes();
     tree_.body.push_back(std::move(item));
+  }
+
+  // meta.quotes: the paragraph's quotations (in words_) and whom their sentences name, up to
+  // kMaxInlineQuotes. Only articles with analysts are looked at.
+  void reportInlineQuotes() {
+    if (speakers_.empty() || meta_.quotes.size() >= kMaxInlineQuotes) return;
+    const std::string path = blockPath(itemBlocks_.size() - 1);
+    for (const InlineQuote& quote : attributeInlineQuotes(words_, speakers_)) {
+      if (meta_.quotes.size() >= kMaxInlineQuotes) break;
+      meta_.quotes.push_back({words_.substr(quote.begin, quote.end - quote.begin), quote.speaker ? article_.analysts[*quote.speaker].id : std::string(), path});
+    }
   }
 
   static std::size_t removeEmptyBlocks(BodyItem& item) {
@@ -284,9 +292,12 @@ class ArticleLayout {
   }
 
   // The analysts' own words: quote blocks attributed to one, and “…” (or «…») spans in paragraphs
-  // that name one (full name or surname). 40-300 characters are acceptable; 60-200 are preferred,
-  // then whole sentences, then the closest to 120 characters. A comma, colon or semicolon that
-  // hands over to "he said" is dropped. One per 300 words of body, at least one and at most five,
+  // whose sentence names one, in any grammatical form (attributeInlineQuotes). 20-300 characters
+  // are acceptable; ranked by, in order: 40 characters or more (shorter ones are a last resort, so
+  // a short piece whose analyst speaks briefly still gets its pull quote), 60-200 characters, whole
+  // sentences, from a paragraph rather than a quote block (which already stands out on the page),
+  // and the length closest to 120 characters. A comma, colon or semicolon that hands over to "he
+  // said" is dropped. One per 300 words of body, at least one and at most five,
   // and never more than there are slots. Words already taken, or repeated by an anchored pull
   // quote, are skipped. To spread them, the body is cut into as many stretches of equal word count
   // as pull quotes are wanted, and each stretch gives its best candidate, if it has one; each is then
@@ -301,20 +312,17 @@ class ArticleLayout {
     };
     std::size_t position = 0;
     std::vector<Candidate> candidates;
-    auto consider = [&](std::string words, const std::string& by, const std::string& path) {
+    auto consider = [&](std::string words, const std::string& by, const std::string& path, bool fromQuoteBlock) {
       while (!words.empty() && std::string_view(" ,;:").find(words.back()) != std::string_view::npos) words.pop_back();
       const long length = static_cast<long>(characterCount(words));
       const bool preferred = length >= 60 && length <= 200;
-      if (length < 40 || length > 300) return;
-      const long score = (preferred ? 0 : 1000) + (endsSentence(words) ? 0 : 500) + std::labs(length - 120);
+      if (length < 20 || length > 300) return;
+      const long score = (length < 40 ? 4000 : 0) + (preferred ? 0 : 2000) + (endsSentence(words) ? 0 : 1000) +
+                         (fromQuoteBlock ? 500 : 0) + std::labs(length - 120);
       std::string normalized = normalizeForMatch(words);
       std::string text = escapeMarkdown(words);
       candidates.push_back({{std::move(text), std::move(words), Markdown(), by, path}, candidates.size(), score, position, std::move(normalized)});
     };
-    // Each paragraph costs a linear scan per analyst whatever the names (std::string::find is
-    // quadratic on hostile ones; see TextSearch).
-    std::vector<std::pair<TextSearch, TextSearch>> names;
-    for (const auto& analyst : article_.analysts) names.emplace_back(TextSearch(analyst.name), TextSearch(surname(analyst.name)));
     for (std::size_t b = 0; b < article_.body.size(); ++b) {
       const Block& block = article_.body[b];
       position += countWords(block.text.source);  // the source's words: close enough to place a block
@@ -323,12 +331,10 @@ class ArticleLayout {
       if (blockItems_[b] == kNoItem) continue;
       const std::string& plain = plainTexts_[blockItems_[b]];
       const std::string path = blockPath(blockItems_[b]);
-      if (block.type == BlockType::Quote && !block.by.empty()) consider(plain, block.by, path);
+      if (block.type == BlockType::Quote && !block.by.empty()) consider(plain, block.by, path, true);
       if (block.type != BlockType::Paragraph) continue;
-      for (std::size_t k = 0; k < names.size(); ++k) {
-        if (!names[k].first.foundIn(block.text.source) && !names[k].second.foundIn(block.text.source)) continue;
-        for (std::string& span : quotedSpans(plain)) consider(std::move(span), article_.analysts[k].id, path);
-        break;
+      for (const InlineQuote& quote : attributeInlineQuotes(plain, speakers_)) {
+        if (quote.speaker) consider(plain.substr(quote.begin, quote.end - quote.begin), article_.analysts[*quote.speaker].id, path, false);
       }
     }
     // Best first; among equals, reading order (`order` is unique). std::sort with one comparator type
@@ -537,6 +543,7 @@ class ArticleLayout {
   std::vector<std::string> mentioned_;
   std::vector<std::size_t> anchoredPullquotes_;  // body items
   std::vector<std::string> anchoredBy_;          // per anchored pull quote: its analyst's id, "" for none
+  std::vector<SpeakerName> speakers_;            // per analyst, for finding them in the text
   static constexpr std::size_t kNoItem = static_cast<std::size_t>(-1);
   std::vector<std::size_t> blockItems_;  // per article block: the index of its (first) body item, or kNoItem
   std::vector<std::size_t> itemBlocks_;  // per body item before placement: its article block

@@ -448,7 +448,7 @@ std::vector<InlineQuote> attributeInlineQuotes(std::string_view paragraph, const
   // Every mention outside the spans, in reading order: each word is read once and offered to each
   // speaker, so the cost is linear in the paragraph.
   std::vector<Mention> mentions;
-  std::vector<bool> named(speakers.size(), false);
+  const auto byPosition = [](const Mention& mention, std::size_t position) { return mention.position < position; };
   const auto findMentions = [&](std::size_t from, std::size_t to) {
     const std::string_view stretch = paragraph.substr(0, to);
     Word word;
@@ -458,7 +458,6 @@ std::vector<InlineQuote> attributeInlineQuotes(std::string_view paragraph, const
       for (std::size_t k = 0; k < speakers.size(); ++k) {
         if (speakers[k].firstMentionIn(text) != 0) continue;
         mentions.push_back({word.begin, k});
-        named[k] = true;
       }
     }
   };
@@ -468,12 +467,26 @@ std::vector<InlineQuote> attributeInlineQuotes(std::string_view paragraph, const
     outside = span.close;
   }
   findMentions(outside, paragraph.size());
-  const std::size_t namedCount = static_cast<std::size_t>(std::count(named.begin(), named.end(), true));
-  std::optional<std::size_t> onlyNamed;
-  if (namedCount == 1) onlyNamed = static_cast<std::size_t>(std::find(named.begin(), named.end(), true) - named.begin());
+  // The one analyst a lead-in sentence names ("Алимова давно изучает рынок. «…»."): the sentence
+  // ending at `sentenceStart` when it names exactly one and holds no quotation of its own (then the
+  // name belongs to that quotation).
+  const auto leadInSpeaker = [&](std::size_t sentenceStart) -> std::optional<std::size_t> {
+    if (sentenceStart == 0) return std::nullopt;
+    const auto endBefore = std::lower_bound(ends.begin(), ends.end(), sentenceStart);
+    const std::size_t previousStart = endBefore == ends.begin() ? 0 : *(endBefore - 1);
+    for (const Span& other : spans) {
+      if (other.open >= previousStart && other.open < sentenceStart) return std::nullopt;
+    }
+    std::optional<std::size_t> speaker;
+    for (auto m = std::lower_bound(mentions.begin(), mentions.end(), previousStart, byPosition);
+         m != mentions.end() && m->position < sentenceStart; ++m) {
+      if (speaker && *speaker != m->speaker) return std::nullopt;
+      speaker = m->speaker;
+    }
+    return speaker;
+  };
 
   std::vector<InlineQuote> quotes;
-  const auto byPosition = [](const Mention& mention, std::size_t position) { return mention.position < position; };
   for (const Span& span : spans) {
     // The quoted words, without the marks and the spaces inside them.
     std::size_t markLength = 0;
@@ -497,7 +510,7 @@ std::vector<InlineQuote> attributeInlineQuotes(std::string_view paragraph, const
       const std::size_t position = (before - 1)->position;
       quote.speaker = std::lower_bound(mentions.begin(), before, position, byPosition)->speaker;
     } else {
-      quote.speaker = onlyNamed;
+      quote.speaker = leadInSpeaker(sentenceStart);
     }
     quotes.push_back(quote);
   }

@@ -49,8 +49,10 @@ struct InlineQuote {
 // sentence end to the next one (. ! ? … outside quote marks; not after a one-letter word or a
 // common abbreviation such as "проф.", nor before a lower-case word). The speaker is the analyst
 // named first after the span in its sentence ("«…», — считает Динара Алимова."), else the one
-// named last before it ("По словам Алимовой, «…»."), else, when the sentence names nobody, the only
-// analyst the paragraph names. Names inside quotes are not counted.
+// named last before it ("По словам Алимовой, «…»."), else, when the sentence names nobody, the one
+// analyst a lead-in sentence just before names, if that sentence quotes nobody itself ("Алимова
+// давно изучает рынок. «…»."). A quotation after another's words ("…, — считает Алимова. В
+// министерстве ответили: «…».") is nobody's. Names inside quotes are not counted.
 std::vector<InlineQuote> attributeInlineQuotes(std::string_view paragraph, const std::vector<SpeakerName>& speakers);
 
 }  // namespace broadsheet::layout

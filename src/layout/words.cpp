@@ -231,19 +231,4 @@ bool QuoteMatcher::appearsIn(std::string_view normalizedBody) const {
   return true;
 }
 
-std::vector<std::string> quotedSpans(std::string_view text) {
-  static constexpr std::string_view kPairs[][2] = {{"\u201C", "\u201D"}, {"\u00AB", "\u00BB"}};
-  std::vector<std::string> spans;
-  for (const auto& pair : kPairs) {
-    for (std::size_t open = text.find(pair[0]); open != std::string_view::npos; open = text.find(pair[0], open + 1)) {
-      const std::size_t start = open + pair[0].size();
-      const std::size_t close = text.find(pair[1], start);
-      if (close == std::string_view::npos) break;
-      spans.emplace_back(text.substr(start, close - start));
-      open = close;
-    }
-  }
-  return spans;
-}
-
 }  // namespace broadsheet::layout

@@ -50,7 +50,4 @@ class QuoteMatcher {
   std::vector<TextSearch> fragments_;
 };
 
-// The spans of `text` between typographic double quotes (“…”, «…»), without the quote marks.
-std::vector<std::string> quotedSpans(std::string_view text);
-
 }  // namespace broadsheet::layout

@@ -171,10 +171,6 @@ TEST_CASE("word helpers", "[layout]") {
   CHECK(layout::QuoteMatcher("The emphasis will be on Russian technology").appearsIn(body));
   CHECK(layout::QuoteMatcher("“The emphasis will be … Russia will give discounts.”").appearsIn(body));
   CHECK_FALSE(layout::QuoteMatcher("Russia will give everything away").appearsIn(body));
-  const auto spans = layout::quotedSpans("A said, “one two” and «три».");
-  REQUIRE(spans.size() == 2);
-  CHECK(spans[0] == "one two");
-  CHECK(spans[1] == "три");
 }
 
 TEST_CASE("labels and dates follow the language", "[layout]") {

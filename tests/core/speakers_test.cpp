@@ -294,7 +294,7 @@ TEST_CASE("two analysts in one paragraph each get their own quote", "[speakers]"
   CHECK(found == Found{0, 1});
 }
 
-TEST_CASE("a quote whose sentence names nobody goes to the paragraph's only analyst, or to none", "[speakers]") {
+TEST_CASE("a quote whose sentence names nobody goes to the analyst of a lead-in sentence, or to none", "[speakers]") {
   const std::vector<SpeakerName> speakers{SpeakerName("Динара Алимова"), SpeakerName("Ерлан Сатпаев")};
   const auto speakersOf = [&](const std::string& paragraph) {
     std::vector<std::optional<std::size_t>> found;
@@ -308,6 +308,12 @@ TEST_CASE("a quote whose sentence names nobody goes to the paragraph's only anal
   CHECK(speakersOf("«Это ошибка», — говорят в министерстве.") == Found{std::nullopt});
   // A name inside a quote is not its speaker.
   CHECK(speakersOf("«Алимова ошибается», — пишут в комментариях.") == Found{std::nullopt});
+  // The analyst of another sentence with its own quotation is not the ministry's voice, before or after.
+  CHECK(speakersOf("«Воды хватит», — считает Алимова. В министерстве ответили: «График утверждён».") == Found{0, std::nullopt});
+  CHECK(speakersOf("В министерстве заявили, что «график утверждён». Сатпаева, однако, тревожит другое: «Зимой будет дефицит».") ==
+        Found{std::nullopt, 1});
+  // Only the sentence just before counts.
+  CHECK(speakersOf("Алимова давно изучает рынок. Рынок меняется. «Мигранты возвращаются».") == Found{std::nullopt});
 }
 
 TEST_CASE("quoted spans nest and tolerate unbalanced marks", "[speakers]") {
