@@ -5,6 +5,7 @@
 #include "html/escape.hpp"
 #include "html/markdown_html.hpp"
 #include "html/parts.hpp"
+#include "layout/hyphenation.hpp"
 #include "policy/url_policy.hpp"
 
 namespace broadsheet::html {
@@ -110,11 +111,12 @@ class ArticleWriter {
       out_.append("</p>\n");
     }
     openHeading(0, "bs-headline");
-    appendMarkdown(out_, tree_.headline, withoutWidow());
+    appendMarkdown(out_, tree_.headline, displayText(true));
     closeHeading();
     if (!tree_.standfirst.empty()) {
       openTag("p", "bs-standfirst");
-      element("", tree_.standfirst, "</p>\n");
+      appendMarkdown(out_, tree_.standfirst, displayText(false));
+      out_.append("</p>\n");
     }
     writeByline();
     writeMetaLine();
@@ -308,7 +310,7 @@ class ArticleWriter {
     // Words repeated from the body would be read twice by a screen reader.
     out_.append(item.repeatsBody ? " aria-hidden=\"true\">" : ">");
     // No links: a pull quote repeats the body, and a focusable link inside hidden text misleads.
-    TextStyle withoutLinks = withoutWidow();
+    TextStyle withoutLinks = displayText(true);
     withoutLinks.links = false;
     openTag("p", "bs-pullquote-text");
     appendMarkdown(out_, item.text, withoutLinks);
@@ -409,10 +411,13 @@ class ArticleWriter {
     out_.append("</p>\n");
   }
 
-  // The article's style, binding the last two words so no single word ends up alone on a line.
-  TextStyle withoutWidow() const {
+  // The article's style for display text (headline, standfirst, pull quotes): long words get soft
+  // hyphens in the languages that have rules for them, and with `noWidow` the last two words are
+  // bound when they fit the narrowest line (no single word alone on the last line).
+  TextStyle displayText(bool noWidow) const {
     TextStyle style = style_;
-    style.noWidow = true;
+    style.noWidow = noWidow;
+    if (layout::hyphenatesLanguage(tree_.lang)) style.hyphenate = tree_.lang;
     return style;
   }
 

@@ -7,6 +7,7 @@
 
 #include "html/escape.hpp"
 #include "html/parts.hpp"
+#include "layout/hyphenation.hpp"
 #include "policy/url_policy.hpp"
 
 namespace broadsheet::html {
@@ -88,9 +89,12 @@ class QuoteMarks {
 };
 
 // Where a "no widow" rule puts its no-break spaces: the white space before the last word, when the
-// text has at least three words and the last two together fit in kMaxWidowPair characters (longer
-// pairs could not share a narrow line anyway).
-constexpr std::size_t kMaxWidowPair = 15;
+// text has at least three words and the last two together fit in kMaxWidowPair characters, space
+// included. The stylesheet sizes headlines and pull quotes so that every line holds at least 9.5em,
+// in containers down to 280px; 12 characters of a bold serif take at most some 9em (Cyrillic
+// DejaVu Serif Bold: 0.78em a letter at the widest), so a bound pair always fits one line and
+// never has to break inside a word (docs/layout.md, "Typography").
+constexpr std::size_t kMaxWidowPair = 12;
 
 // Spaces [begin, end) of a text node, or a whole soft or hard break node (begin == end == 0).
 struct WidowSpace {
@@ -375,11 +379,16 @@ class MarkdownWriter {
     return std::any_of(widowSpaces_.begin(), widowSpaces_.end(), [&](const WidowSpace& space) { return space.node == node; });
   }
 
-  // Text with the language's quote marks, and no-break spaces where the no-widow rule put them.
+  // Text with the language's quote marks, no-break spaces where the no-widow rule put them, and soft
+  // hyphens in the long words of display text. All are characters put in before escaping.
   void writeText(cmark_node* node) {
     const std::string_view literal = cmark_node_get_literal(node);
     if (!isWidowSpace(node)) {
-      quotes_.append(out_, literal);
+      if (style_.hyphenate.empty()) {
+        quotes_.append(out_, literal);
+      } else {
+        quotes_.append(out_, layout::insertSoftHyphens(literal, style_.hyphenate));
+      }
       return;
     }
     std::string text;
@@ -393,7 +402,7 @@ class MarkdownWriter {
         text.push_back(literal[i]);
       }
     }
-    quotes_.append(out_, text);
+    quotes_.append(out_, style_.hyphenate.empty() ? text : layout::insertSoftHyphens(text, style_.hyphenate));
   }
 
   // An autolink (<https://…>, <desk@example.com>) shows its URL as its words. A URL is read left to

@@ -34,6 +34,9 @@ struct TextStyle {
   std::string_view innerOpenQuote = "\u2018";  // double quotes inside a quotation
   std::string_view innerCloseQuote = "\u2019";
   bool noWidow = false;  // inline text: a no-break space binds the last two words (headline, pull quotes)
+  // Display text (headline, standfirst, pull quotes): the article's language tag, and long words get
+  // soft hyphens by its rules (layout/hyphenation.hpp). Empty: none.
+  std::string_view hyphenate{};
   bool links = true;  // false: links keep their words but not their URL (text hidden from assistive tech)
   bool parts = false;  // part="…" on the elements whose classes have ::part() names (html/parts.hpp)
   const policy::UrlContext* urls = nullptr;  // how links and images resolve; null: no base, relative URLs kept

@@ -338,10 +338,32 @@ TEST_CASE("headline and pull quotes keep their last two words together", "[layou
   CHECK(headline("of military technology.") == "of military technology.");  // 20 characters: too long
   CHECK(headline("Three `code` ends") == "Three <code>code</code>\u00A0ends");
   CHECK(headline("Three `code span here` ends") == "Three <code>code span here</code> ends");  // 19 characters
+  // At most 12 characters: what the narrowest headline or pull quote line holds (docs/layout.md).
+  CHECK(headline("Talks on Russian Arms") == "Talks on Russian\u00A0Arms");      // 12
+  CHECK(headline("Talks on Russian Armour") == "Talks on Russian Armour");          // 14
+  CHECK(headline("Визит в Москву") == "Визит в\u00A0Москву");
+  CHECK(headline("Визит главы Казахстана") == "Визит главы Казахстана");            // 17
 
   const RenderResult result =
       render(documentWith(paragraphs(4), R"json("pullquotes":[{"text":"P2 word word word [word](https://example.org)"}],)json"));
   CHECK(result.html.find("<p class=\"bs-pullquote-text\">P2 word word word\u00A0word</p>") != std::string::npos);
+}
+
+TEST_CASE("display text gets soft hyphens in its language; body text and code do not", "[layout][typography][hyphenation]") {
+  const std::string shy = "\u00AD";
+  const std::string mezh = "Меж" + shy + "го" + shy + "су" + shy + "дар" + shy + "ствен" + shy + "ных";
+  const std::string ru = render(
+      R"({"format":"broadsheet/article@1","lang":"ru-RU","headline":"Геополитический & выбор",)"
+      R"("standfirst":"Межгосударственных споров нет","body":[)"
+      R"({"type":"paragraph","text":"Первый геополитический абзац."},{"type":"paragraph","text":"Второй."},)"
+      R"({"type":"pullquote","text":"Межгосударственных `геополитический` связей"},{"type":"paragraph","text":"Третий."}]})").html;
+  CHECK(ru.find(">Гео" + shy + "по" + shy + "ли" + shy + "ти" + shy + "чес" + shy + "кий &amp;\u00A0выбор</h1>") != std::string::npos);
+  CHECK(ru.find("\"bs-standfirst\">" + mezh + " споров нет</p>") != std::string::npos);
+  CHECK(ru.find(">" + mezh + " <code>геополитический</code> связей</p>") != std::string::npos);
+  CHECK(ru.find("<p>Первый геополитический абзац.</p>") != std::string::npos);  // body: CSS hyphens:auto
+  // English: no rules, no soft hyphens.
+  const std::string en = render(R"({"format":"broadsheet/article@1","headline":"Internationalization questions","body":"x"})").html;
+  CHECK(en.find(shy) == std::string::npos);
 }
 
 // ---------------------------------------------------------------------------------------------
