@@ -54,13 +54,26 @@ QuoteSource QuoteSearch::findOneFragment(const QuoteMatcher& matcher) {
 
 namespace {
 
-// A word as matching compares it: normalised, without the punctuation around it.
-std::string comparable(std::string_view word) {
-  std::string normalized = normalizeForMatch(word);
+// A word normalised as matching compares it (into `buffer`, reused so that no word allocates).
+std::string_view comparable(std::string_view word, std::string& buffer) {
+  buffer.clear();
+  appendForMatch(buffer, word);
+  return buffer;
+}
+
+// A normalised word without the punctuation around it.
+std::string_view trimmedWord(std::string_view normalized) {
   const std::string_view trim = " \"'.,;:!?()[]-";
   const std::size_t first = normalized.find_first_not_of(trim);
-  if (first == std::string::npos) return std::string();
+  if (first == std::string_view::npos) return std::string_view();
   return normalized.substr(first, normalized.find_last_not_of(trim) - first + 1);
+}
+
+// Where white space separates words as normalizeForMatch sees it: ASCII white space and the no-break
+// space (which it makes a space).
+bool isWordBreak(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0');
 }
 
 bool endsSentence(std::string_view word) {
@@ -93,57 +106,84 @@ std::string shortened(std::string_view text, std::size_t characters) {
 
 }  // namespace
 
-std::string QuoteSearch::closestPassage(std::string_view quote) const {
+// Calls visit(word) for each word of `text` split at white space (ASCII and no-break spaces, as
+// normalizeForMatch makes them all one space), and ends(k) after the k-th sentence of the text ends
+// (at a word ending in . ! ? or …, closing quote marks aside, or at the text's end); stops when
+// ends returns false.
+template <typename Visit, typename Ends>
+void forEachSentence(std::string_view text, Visit visit, Ends ends) {
+  std::size_t sentence = 0, sentenceStart = 0;
+  for (std::size_t at = 0; at <= text.size();) {
+    std::size_t end = at;
+    while (end < text.size() && !isWordBreak(text, end)) ++end;
+    const std::string_view word = text.substr(at, end - at);
+    visit(word);
+    const std::size_t next = end < text.size() ? end + (text[end] == ' ' || text[end] == '\t' || text[end] == '\n' || text[end] == '\r' ? 1 : 2) : end + 1;
+    if (end >= text.size() || endsSentence(word)) {
+      if (!ends(sentence++, text.substr(sentenceStart, end - sentenceStart))) return;
+      sentenceStart = next;
+    }
+    at = next;
+  }
+}
+
+std::string QuoteSearch::closestPassage(std::string_view quote) {
+  // The distinct words among the pull quote's first 4·kPassageWords, at most kPassageWords: a pull
+  // quote is a sentence or two, and a longer one is matched well enough by its start; a linear
+  // search of so few is fast.
   std::vector<std::string> quoteWords;
-  for (std::size_t at = 0; at < quote.size();) {
+  std::string buffer;
+  for (std::size_t at = 0, read = 0; at < quote.size() && quoteWords.size() < kPassageWords && read++ < 4 * kPassageWords;) {
     const std::size_t end = std::min(quote.find(' ', at), quote.size());
-    if (std::string word = comparable(quote.substr(at, end - at)); !word.empty()) quoteWords.push_back(std::move(word));
+    const std::string_view word = trimmedWord(comparable(quote.substr(at, end - at), buffer));
+    if (!word.empty() && std::find(quoteWords.begin(), quoteWords.end(), word) == quoteWords.end()) quoteWords.emplace_back(word);
     at = end + 1;
   }
-  std::sort(quoteWords.begin(), quoteWords.end());
-  quoteWords.erase(std::unique(quoteWords.begin(), quoteWords.end()), quoteWords.end());
   if (quoteWords.empty()) return std::string();
 
-  // Each quote word remembers the last sentence it was counted in, so a sentence counts a word once
-  // and starting a sentence costs nothing.
+  // Sentences are scored in the items' normalised words (the index find() keeps, complete by now
+  // when the quote was not found); the winner is then found by its number in the item as the reader
+  // wrote it. Each quote word remembers the last sentence it was counted in, so a sentence counts a
+  // word once and starting a sentence costs nothing.
   std::vector<std::uint32_t> countedIn(quoteWords.size(), 0);
-  std::uint32_t sentence = 0;
-  std::size_t bestHits = 0;
-  std::string best, text;
-  std::size_t scanned = 0;
+  std::uint32_t stamp = 0;
+  std::size_t bestHits = 0, bestItem = 0, bestSentence = 0, scanned = 0, hits = 0;
   for (std::size_t i = 0; i < items_ && scanned < kPassageScanBytes; ++i) {
-    if (body_[i].kind == BodyItem::Kind::PullQuote) continue;
-    text.clear();
-    appendItemWords(text, body_[i]);
-    scanned += text.size();
-    std::size_t sentenceStart = 0, hits = 0;
-    ++sentence;
-    for (std::size_t at = 0; at <= text.size();) {
-      const std::size_t end = std::min(text.find(' ', at), text.size());
-      const std::string_view word = std::string_view(text).substr(at, end - at);
-      const std::string key = comparable(word);
-      const auto found = std::lower_bound(quoteWords.begin(), quoteWords.end(), key);
-      if (!key.empty() && found != quoteWords.end() && *found == key) {
-        std::uint32_t& counted = countedIn[static_cast<std::size_t>(found - quoteWords.begin())];
-        if (counted != sentence) {
-          counted = sentence;
+    const std::string_view normalized = normalizedItem(i);  // "" for pull quotes
+    scanned += normalized.size();
+    hits = 0;
+    ++stamp;
+    forEachSentence(
+        normalized,
+        [&](std::string_view word) {
+          const auto found = std::find(quoteWords.begin(), quoteWords.end(), trimmedWord(word));
+          if (found == quoteWords.end() || countedIn[static_cast<std::size_t>(found - quoteWords.begin())] == stamp) return;
+          countedIn[static_cast<std::size_t>(found - quoteWords.begin())] = stamp;
           ++hits;
-        }
-      }
-      if (end == text.size() || endsSentence(word)) {
-        if (hits > bestHits) {
-          bestHits = hits;
-          const std::string_view passage = std::string_view(text).substr(sentenceStart, end - sentenceStart);
-          const std::size_t first = passage.find_first_not_of(' ');
-          best = first == std::string_view::npos ? std::string() : shortened(passage.substr(first, passage.find_last_not_of(' ') - first + 1), kPassageCharacters);
-        }
-        hits = 0;
-        ++sentence;
-        sentenceStart = end + 1;
-      }
-      at = end + 1;
-    }
+        },
+        [&](std::size_t sentence, std::string_view) {
+          if (hits > bestHits) {
+            bestHits = hits;
+            bestItem = i;
+            bestSentence = sentence;
+          }
+          hits = 0;
+          ++stamp;
+          return true;
+        });
   }
+  if (bestHits == 0) return std::string();
+  std::string text;
+  appendItemWords(text, body_[bestItem]);
+  std::string best;
+  forEachSentence(
+      text, [](std::string_view) {},
+      [&](std::size_t sentence, std::string_view passage) {
+        if (sentence < bestSentence) return true;
+        const std::size_t first = passage.find_first_not_of(' ');
+        if (first != std::string_view::npos) best = shortened(passage.substr(first, passage.find_last_not_of(' ') - first + 1), kPassageCharacters);
+        return false;
+      });
   return best;
 }
 

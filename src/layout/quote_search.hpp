@@ -32,9 +32,10 @@ class QuoteSearch {
   // The sentence of the body (pull quotes excluded) that shares the most words with `quote`, as the
   // reader sees it and shortened to about kPassageCharacters; "" when no sentence shares a word.
   // It is only a hint in a warning, so it reads at most kPassageScanBytes of the body.
-  std::string closestPassage(std::string_view quote) const;
+  std::string closestPassage(std::string_view quote);
   static constexpr std::size_t kPassageCharacters = 160;
   static constexpr std::size_t kPassageScanBytes = 256 * 1024;
+  static constexpr std::size_t kPassageWords = 64;
 
  private:
   std::string_view normalizedItem(std::size_t i);

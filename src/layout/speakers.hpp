@@ -14,6 +14,10 @@
 
 namespace broadsheet::layout {
 
+struct InlineQuote;
+class SpeakerName;
+std::vector<InlineQuote> attributeInlineQuotes(std::string_view paragraph, const std::vector<SpeakerName>& speakers);
+
 // One analyst's name, ready to be found in running text.
 class SpeakerName {
  public:
@@ -32,6 +36,7 @@ class SpeakerName {
     bool cyrillic = true;
   };
   bool isMention(std::u32string_view foldedWord) const;
+  friend std::vector<InlineQuote> attributeInlineQuotes(std::string_view, const std::vector<SpeakerName>&);
 
   std::vector<Paradigm> paradigms_;
 };

@@ -148,6 +148,31 @@ void appendForMatch(std::string& out, std::string_view text) {
       }
       if (const char plain = plainPunctuation(text, i, length)) {
         c = static_cast<unsigned char>(plain);
+      } else if (c == 0xD0 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                 static_cast<unsigned char>(text[i + 1]) <= 0xBF) {
+        // Russian letters, byte by byte (most of a Cyrillic text): А-П (D0 90-9F) to а-п (D0 B0-BF),
+        // Р-Я (D0 A0-AF) to р-я (D1 80-8F), Ѐ-Џ (D0 80-8F) to ѐ-џ (D1 90-9F), and Ё to е.
+        const auto second = static_cast<unsigned char>(text[i + 1]);
+        if (pendingSpace) *end++ = ' ';
+        pendingSpace = false;
+        if (second == 0x81) {
+          *end++ = '\xD0';
+          *end++ = '\xB5';
+        } else if (second >= 0x90 && second <= 0x9F) {
+          *end++ = '\xD0';
+          *end++ = static_cast<char>(second + 0x20);
+        } else if (second >= 0xA0 && second <= 0xAF) {
+          *end++ = '\xD1';
+          *end++ = static_cast<char>(second - 0x20);
+        } else if (second <= 0x8F) {
+          *end++ = '\xD1';
+          *end++ = static_cast<char>(second + 0x10);
+        } else {
+          *end++ = '\xD0';
+          *end++ = static_cast<char>(second);
+        }
+        i += 2;
+        continue;
       } else if (c >= 0xC3 && c <= 0xD3 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
         // A two-byte letter: Latin-1 or Cyrillic, folded to lower case (same length).
         std::size_t next = i;

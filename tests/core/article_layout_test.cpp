@@ -223,6 +223,29 @@ TEST_CASE("auto mode prefers whole sentences and keeps the words exactly", "[lay
   CHECK(result.html.find("we will see them in the\u00A0valley</p>") != std::string::npos);
 }
 
+TEST_CASE("auto mode places one on a short piece whose analyst is named in a declined form", "[layout][pullquote]") {
+  // Six paragraphs, under 300 words, no two of which leave a place the old rules allowed; the
+  // analyst speaks once, briefly, and is named only in the genitive.
+  const std::string blocks =
+      paragraph("Первый", 30) + "," + R"({"type":"quote","text":"Цитата из документа.","attribution":"Минэнерго"},)" + paragraph("Второй", 30) +
+      R"(,{"type":"heading","text":"Вода"},)" + paragraph("Третий", 30) + "," +
+      R"({"type":"paragraph","text":"По словам Динары Алимовой, «воды не хватит уже в июле». Остальные эксперты молчат."},)" +
+      R"({"type":"quote","text":"Ещё одна цитата.","attribution":"Минсельхоз"},)" + paragraph("Пятый", 30) + "," + paragraph("Шестой", 30);
+  const std::string analysts = R"("lang":"ru","analysts":[{"id":"alimova","name":"Динара Алимова","role":"политолог"}],"pullquotes":"auto",)";
+  const RenderResult result = render(documentWith(blocks, analysts));
+  CHECK(result.ok);
+  REQUIRE(result.meta.pullquotesPlaced == 1);
+  REQUIRE(result.meta.pullquotes.size() == 1);
+  const PullquoteSummary& placed = result.meta.pullquotes[0];
+  CHECK(placed.text == "воды не хватит уже в июле");
+  CHECK(placed.speaker == "alimova");
+  CHECK(placed.origin == "auto");
+  CHECK(placed.path == "/body/5");
+  REQUIRE(result.meta.quotes.size() == 1);
+  CHECK(result.meta.quotes[0].speaker == "alimova");
+  CHECK(result.meta.quotes[0].path == "/body/5");
+}
+
 TEST_CASE("auto mode takes one pull quote per 300 words, never more than the slots", "[layout][pullquote]") {
   std::string blocks;
   for (int i = 0; i < 12; ++i) {

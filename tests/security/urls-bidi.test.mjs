@@ -79,7 +79,7 @@ describe('URLs, rel, referrerpolicy and parts from the core', () => {
       analysts: [{ id: 'x', name: 'X' }],
     }, [
       { type: 'paragraph', text: 'Words <span class="bs-cta">spelled</span> class="bs-note".' },
-      { type: 'heading', text: 'H' }, { type: 'quote', text: 'q', by: 'x' }, { type: 'pullquote', text: 'p' },
+      { type: 'heading', text: 'H' }, { type: 'quote', text: 'q', by: 'x' }, { type: 'paragraph', text: 'p' }, { type: 'pullquote', text: 'p' },
       { type: 'note', text: 'c' }, { type: 'markdown', text: '## M\n\n<p class="bs-footer">raw</p>' },
     ]);
     const { html } = renderer.render(full, { parts: true });
