@@ -400,18 +400,6 @@ class ArticleLayout {
     return block.index == format::kBodyString ? std::string("/body") : format::childPointer("/body", block.index);
   }
 
-  static const char* reasonName(PlacementReason reason) {
-    switch (reason) {
-      case PlacementReason::BetweenParagraphs: return "between-paragraphs";
-      case PlacementReason::AfterParagraph: return "after-paragraph";
-      case PlacementReason::Authored: return "authored";
-      case PlacementReason::Moved: return "moved";
-      case PlacementReason::TooFewParagraphs: return "too-few-paragraphs";
-      case PlacementReason::NoRoom: return "no-room";
-    }
-    return "";
-  }
-
   // The warning for a pull quote whose words are not the body's, quoting the body's closest passage.
   void reportParaphrase(const std::string& text, std::string path) {
     std::string message = "The pull quote \"" + text + "\" does not appear word for word in the body; check that it quotes the speaker exactly.";

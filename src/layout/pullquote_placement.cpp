@@ -197,6 +197,18 @@ std::vector<std::size_t> chooseFloatingPlaces(Sequence& sequence, const std::vec
 
 }  // namespace
 
+const char* reasonName(PlacementReason reason) {
+  switch (reason) {
+    case PlacementReason::BetweenParagraphs: return "between-paragraphs";
+    case PlacementReason::AfterParagraph: return "after-paragraph";
+    case PlacementReason::Authored: return "authored";
+    case PlacementReason::Moved: return "moved";
+    case PlacementReason::TooFewParagraphs: return "too-few-paragraphs";
+    case PlacementReason::NoRoom: return "no-room";
+  }
+  return "";
+}
+
 std::size_t pullquotePlaces(const std::vector<FlowItem>& flow) {
   Sequence sequence(flow);
   std::size_t paragraphs = 0, places = 0;

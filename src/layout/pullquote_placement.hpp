@@ -32,6 +32,9 @@ enum class PlacementReason {
   NoRoom,             // left out: every place after a paragraph is taken
 };
 
+// The reason as meta.pullquotes.items and the fixtures write it: "between-paragraphs", "moved", ...
+const char* reasonName(PlacementReason reason);
+
 // One entry of the body in its final order: a flow item (anchored pull quotes included, wherever
 // they ended up) or the j-th floating pull quote.
 struct PlacedEntry {

@@ -12,7 +12,6 @@
 
 using namespace broadsheet;
 using broadsheet::layout::FlowItem;
-using broadsheet::layout::PlacementReason;
 using broadsheet::layout::planPullquotes;
 using broadsheet::layout::PullquoteRequest;
 
@@ -27,18 +26,6 @@ std::vector<std::string> splitWords(const std::string& line) {
     at = end;
   }
   return words;
-}
-
-std::string reasonName(PlacementReason reason) {
-  switch (reason) {
-    case PlacementReason::BetweenParagraphs: return "between-paragraphs";
-    case PlacementReason::AfterParagraph: return "after-paragraph";
-    case PlacementReason::Authored: return "authored";
-    case PlacementReason::Moved: return "moved";
-    case PlacementReason::TooFewParagraphs: return "too-few-paragraphs";
-    case PlacementReason::NoRoom: return "no-room";
-  }
-  return "?";
 }
 
 FlowItem flowItem(const std::string& token) {
@@ -96,10 +83,10 @@ std::pair<std::string, std::string> describe(const PlacementCase& c) {
   }
   std::size_t anchored = 0;
   for (const std::string& token : c.body) {
-    if (token[0] == 'A') reasons += (reasons.empty() ? "" : " ") + token.substr(0, token.find(':')) + ":" + reasonName(plan.anchored.at(anchored++));
+    if (token[0] == 'A') reasons += (reasons.empty() ? "" : " ") + token.substr(0, token.find(':')) + ":" + layout::reasonName(plan.anchored.at(anchored++));
   }
   for (std::size_t j = 0; j < plan.floating.size(); ++j) {
-    reasons += (reasons.empty() ? "" : " ") + ("F" + std::to_string(j + 1)) + ":" + reasonName(plan.floating[j]);
+    reasons += (reasons.empty() ? "" : " ") + ("F" + std::to_string(j + 1)) + ":" + layout::reasonName(plan.floating[j]);
   }
   return {order, reasons};
 }
