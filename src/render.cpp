@@ -43,7 +43,7 @@ RenderResult render(std::string_view json, const RenderOptions& options) {
     result.html.reserve(json.size() + json.size() / 4 + (options.standalone ? stylesheet().size() : 0) + 4096);
     const html::OutputBudget budget{maxOutputBytes(json, options.limits), sink};
     if (options.standalone) {
-      html::appendStandaloneDocument(result.html, tree, article, result.meta, budget);
+      html::appendStandaloneDocument(result.html, tree, budget);
     } else {
       html::appendArticle(result.html, tree, budget);
     }

@@ -5,7 +5,6 @@
 #include "html/escape.hpp"
 #include "html/markdown_html.hpp"
 #include "html/parts.hpp"
-#include "layout/hyphenation.hpp"
 #include "policy/url_policy.hpp"
 
 namespace broadsheet::html {
@@ -43,10 +42,11 @@ std::string htmlDateTime(std::string_view iso) {
 class ArticleWriter {
  public:
   ArticleWriter(std::string& out, LayoutTree& tree, OutputBudget budget)
-      : out_(out), tree_(tree), budget_(budget), style_{tree.headingLevel, tree.labels->openQuote, tree.labels->closeQuote}, outline_(tree.headingLevel) {
-    style_.innerOpenQuote = tree.labels->innerOpenQuote;
-    style_.innerCloseQuote = tree.labels->innerCloseQuote;
-    style_.outline = &outline_;
+      : out_(out), tree_(tree), budget_(budget) {
+    style_.openQuote = tree.wording.openQuote;
+    style_.closeQuote = tree.wording.closeQuote;
+    style_.innerOpenQuote = tree.wording.innerOpenQuote;
+    style_.innerCloseQuote = tree.wording.innerCloseQuote;
     style_.parts = tree.parts;
     style_.urls = &tree.urls;
   }
@@ -69,10 +69,9 @@ class ArticleWriter {
   }
 
  private:
-  // <h{level} class="...">, shifted by the configured headline level, capped at h6 and never more
-  // than one level below the heading before it.
-  void openHeading(int offset, std::string_view className) {
-    headingTag_ = "h" + std::to_string(outline_.next(tree_.headingLevel + offset));
+  // <h{level} class="...">, at the level the layout gave it.
+  void openHeading(int level, std::string_view className) {
+    headingTag_ = "h" + std::to_string(level);
     openTag(headingTag_, className);
   }
 
@@ -110,12 +109,12 @@ class ArticleWriter {
       appendIsolated(tree_.section);
       out_.append("</p>\n");
     }
-    openHeading(0, "bs-headline");
-    appendMarkdown(out_, tree_.headline, displayText(true));
+    openHeading(tree_.headlineLevel, "bs-headline");
+    appendMarkdown(out_, tree_.headline, style_);
     closeHeading();
     if (!tree_.standfirst.empty()) {
       openTag("p", "bs-standfirst");
-      appendMarkdown(out_, tree_.standfirst, displayText(false));
+      appendMarkdown(out_, tree_.standfirst, style_);
       out_.append("</p>\n");
     }
     writeByline();
@@ -124,51 +123,52 @@ class ArticleWriter {
     out_.append("</header>\n");
   }
 
-  // "With analysis from A, B and C", each name marked up, joined by the language's list rule.
-  void writePeople(std::string_view label, std::string_view className, const std::vector<layout::PersonEntry>& people,
-                   bool withRoles) {
+  // "With analysis from A, B and C": the label, then each name with what the list puts before it.
+  void writePeople(std::string_view className, const layout::PeopleList& list) {
     openTag("span", className);
-    appendText(out_, label);
+    appendText(out_, list.label);
     out_.push_back(' ');
-    for (std::size_t i = 0; i < people.size(); ++i) {
-      if (i > 0) appendText(out_, layout::listSeparator(i - 1, people.size(), *tree_.labels));
-      // Authors link to their page when they have one; analysts are linked from the panel.
-      const std::string& url = withRoles ? people[i].person->url : std::string();
+    for (const layout::PersonEntry& person : list.people) {
+      appendText(out_, person.separatorBefore);
       openTag("span", "bs-person");
-      if (!url.empty()) {
-        out_.append("<a href=\"");
-        appendAttribute(out_, url);
-        out_.append("\">");
-      }
-      appendIsolated(people[i].displayName);
-      if (!url.empty()) out_.append("</a>");
+      appendName(person);
       out_.append("</span>");
-      if (withRoles) writeBylineRole(*people[i].person);
+      writeBylineDetails(person);
     }
     out_.append("</span>");
   }
 
-  // An author's role and affiliation follow the name: "By Jane Doe, data editor, NBCentralAsia".
-  // (Analysts' roles are in the panel and in their quotes' attributions instead.)
-  void writeBylineRole(const format::Person& person) {
+  // The name, a link when it has a URL.
+  void appendName(const layout::PersonEntry& person) {
+    if (!person.url.empty()) {
+      out_.append("<a href=\"");
+      appendAttribute(out_, person.url);
+      out_.append("\">");
+    }
+    appendIsolated(person.name);
+    if (!person.url.empty()) out_.append("</a>");
+  }
+
+  // ", data editor, NBCentralAsia" after a name in the byline.
+  void writeBylineDetails(const layout::PersonEntry& person) {
     if (person.role.empty() && person.affiliation.empty()) return;
     openTag("span", "bs-byline-role");
-    for (const std::string* part : {&person.role, &person.affiliation}) {
-      if (part->empty()) continue;
-      appendText(out_, tree_.labels->comma);
-      appendIsolated(*part);
+    for (const std::string* detail : {&person.role, &person.affiliation}) {
+      if (detail->empty()) continue;
+      appendText(out_, tree_.wording.roleSeparator);
+      appendIsolated(*detail);
     }
     out_.append("</span>");
   }
 
   void writeByline() {
-    if (tree_.authors.empty() && tree_.analysts.empty()) return;
+    const bool authors = !tree_.bylineAuthors.people.empty();
+    const bool analysts = !tree_.bylineAnalysts.people.empty();
+    if (!authors && !analysts) return;
     openTag("p", "bs-byline");
-    if (!tree_.authors.empty()) {
-      writePeople(tree_.authors.size() == 1 ? tree_.labels->by : tree_.labels->byMany, "bs-byline-authors", tree_.authors, /*withRoles=*/true);
-    }
-    if (!tree_.authors.empty() && !tree_.analysts.empty()) out_.push_back(' ');
-    if (!tree_.analysts.empty()) writePeople(tree_.labels->withAnalysisFrom, "bs-byline-analysts", tree_.analysts, /*withRoles=*/false);
+    if (authors) writePeople("bs-byline-authors", tree_.bylineAuthors);
+    if (authors && analysts) out_.push_back(' ');
+    if (analysts) writePeople("bs-byline-analysts", tree_.bylineAnalysts);
     out_.append("</p>\n");
   }
 
@@ -182,9 +182,9 @@ class ArticleWriter {
       appendText(out_, tree_.publishedText);
       out_.append("</time> ");
     }
-    if (!tree_.updatedIso.empty() && !tree_.updatedText.empty()) {
+    if (!tree_.updatedIso.empty()) {
       openTag("span", "bs-updated");
-      appendText(out_, tree_.labels->updated);
+      appendText(out_, tree_.wording.updated);
       out_.append(" <time datetime=\"");
       appendAttribute(out_, htmlDateTime(tree_.updatedIso));
       out_.append("\">");
@@ -197,7 +197,7 @@ class ArticleWriter {
   }
 
   void writeFigure(const layout::Figure& figure, std::string_view className) {
-    const format::Image& image = *figure.image;
+    const layout::Image& image = figure.image;
     openTag("figure", className);
     startTag("img", "bs-image");
     out_.append(" src=\"");
@@ -230,7 +230,7 @@ class ArticleWriter {
     appendIsolated(attribution.name);
     out_.append("</span>");
     if (!attribution.role.empty()) {
-      appendText(out_, tree_.labels->comma);
+      appendText(out_, tree_.wording.roleSeparator);
       appendIsolated(attribution.role);
     }
     out_.append("</figcaption>");
@@ -267,7 +267,7 @@ class ArticleWriter {
         }
         return;
       case BodyItem::Kind::Heading:
-        openHeading(item.level - 1, item.level == 2 ? "bs-heading bs-heading--2" : item.level == 3 ? "bs-heading bs-heading--3" : "bs-heading bs-heading--4");
+        openHeading(item.heading.element, "bs-heading bs-heading--" + std::to_string(item.heading.authored));
         appendMarkdown(out_, item.text, style_);
         closeHeading();
         return;
@@ -297,9 +297,12 @@ class ArticleWriter {
         openTag("hr", "bs-divider");
         out_.push_back('\n');
         return;
-      case BodyItem::Kind::Markdown:
-        appendMarkdown(out_, item.text, style_);
+      case BodyItem::Kind::Markdown: {
+        TextStyle withHeadings = style_;
+        withHeadings.headings = &item.textHeadings;
+        appendMarkdown(out_, item.text, withHeadings);
         return;
+      }
     }
   }
 
@@ -310,7 +313,7 @@ class ArticleWriter {
     // Words repeated from the body would be read twice by a screen reader.
     out_.append(item.repeatsBody ? " aria-hidden=\"true\">" : ">");
     // No links: a pull quote repeats the body, and a focusable link inside hidden text misleads.
-    TextStyle withoutLinks = displayText(true);
+    TextStyle withoutLinks = style_;
     withoutLinks.links = false;
     openTag("p", "bs-pullquote-text");
     appendMarkdown(out_, item.text, withoutLinks);
@@ -326,8 +329,8 @@ class ArticleWriter {
   void writeNote() {
     if (tree_.note.empty()) return;
     openTag("aside", "bs-note");
-    openHeading(1, "bs-note-label");
-    appendText(out_, tree_.labels->editorsNote);
+    openHeading(tree_.noteLabelLevel, "bs-note-label");
+    appendText(out_, tree_.wording.editorsNote);
     closeHeading();
     element("<p>", tree_.note, "</p></aside>\n");
   }
@@ -339,7 +342,7 @@ class ArticleWriter {
     if (!tree_.tags.empty()) {
       startTag("ul", "bs-tags");
       out_.append(" aria-label=\"");
-      appendAttribute(out_, tree_.labels->tags);
+      appendAttribute(out_, tree_.wording.tags);
       out_.append("\">");
       for (const std::string& tag : tree_.tags) {
         openTag("li", "bs-tag");
@@ -362,27 +365,21 @@ class ArticleWriter {
   }
 
   void writeAnalystPanel() {
-    if (tree_.analysts.empty()) return;
+    const layout::PeopleList& panel = tree_.analystPanel;
+    if (panel.people.empty()) return;
     startTag("section", "bs-analysts");
     out_.append(" aria-label=\"");
-    appendAttribute(out_, tree_.labels->analysts);
+    appendAttribute(out_, panel.label);
     out_.append("\">");
-    openHeading(1, "bs-analysts-title");
-    appendText(out_, tree_.labels->analysts);
+    openHeading(tree_.analystPanelLevel, "bs-analysts-title");
+    appendText(out_, panel.label);
     closeHeading();
     openTag("ul", "bs-analyst-list");
     out_.push_back('\n');
-    for (const auto& entry : tree_.analysts) {
-      const format::Person& analyst = *entry.person;
+    for (const layout::PersonEntry& analyst : panel.people) {
       openTag("li", "bs-analyst");
       openTag("span", "bs-analyst-name");
-      if (!analyst.url.empty()) {
-        out_.append("<a href=\"");
-        appendAttribute(out_, analyst.url);
-        out_.append("\">");
-      }
-      appendIsolated(entry.displayName);
-      if (!analyst.url.empty()) out_.append("</a>");
+      appendName(analyst);
       out_.append("</span>");
       for (const auto& [value, className] : {std::pair<const std::string&, std::string_view>{analyst.role, "bs-analyst-role"},
                                              {analyst.affiliation, "bs-analyst-affiliation"}}) {
@@ -397,9 +394,9 @@ class ArticleWriter {
     out_.append("</ul></section>\n");
   }
 
-  void writePublisher(const format::Link& publisher) {
+  void writePublisher(const layout::Link& publisher) {
     openTag("p", "bs-publisher");
-    appendText(out_, tree_.labels->publishedBy);
+    appendText(out_, tree_.wording.publishedBy);
     out_.push_back(' ');
     if (!publisher.url.empty()) {
       out_.append("<a href=\"");
@@ -411,21 +408,10 @@ class ArticleWriter {
     out_.append("</p>\n");
   }
 
-  // The article's style for display text (headline, standfirst, pull quotes): long words get soft
-  // hyphens in the languages that have rules for them, and with `noWidow` the last two words are
-  // bound when they fit the narrowest line (no single word alone on the last line).
-  TextStyle displayText(bool noWidow) const {
-    TextStyle style = style_;
-    style.noWidow = noWidow;
-    if (layout::hyphenatesLanguage(tree_.lang)) style.hyphenate = tree_.lang;
-    return style;
-  }
-
   std::string& out_;
   LayoutTree& tree_;
   OutputBudget budget_;
   TextStyle style_;
-  HeadingOutline outline_;
   std::string headingTag_;
 };
 
@@ -439,7 +425,7 @@ void appendJsonLdMember(std::string& out, std::string_view key, std::string_view
 }
 
 // {"@type":"Person","name":…,"jobTitle":…,"url":…}
-void appendJsonLdPeople(std::string& out, std::string_view key, const std::vector<format::Person>& people) {
+void appendJsonLdPeople(std::string& out, std::string_view key, const std::vector<layout::PersonFacts>& people) {
   if (people.empty()) return;
   out.append(",\"");
   out.append(key);
@@ -447,8 +433,8 @@ void appendJsonLdPeople(std::string& out, std::string_view key, const std::vecto
   for (std::size_t i = 0; i < people.size(); ++i) {
     out.append(i ? ",{\"@type\":\"Person\"" : "{\"@type\":\"Person\"");
     appendJsonLdMember(out, "name", people[i].name);
-    appendJsonLdMember(out, "honorificPrefix", people[i].honorific);
-    appendJsonLdMember(out, "jobTitle", people[i].role);
+    appendJsonLdMember(out, "honorificPrefix", people[i].honorificPrefix);
+    appendJsonLdMember(out, "jobTitle", people[i].jobTitle);
     appendJsonLdMember(out, "url", people[i].url);
     out.push_back('}');
   }
@@ -457,29 +443,25 @@ void appendJsonLdPeople(std::string& out, std::string_view key, const std::vecto
 
 // schema.org NewsArticle. Every string goes through appendScriptJsonString, which escapes '<', '>',
 // '&', U+2028 and U+2029, so nothing in the document can close the script element.
-void appendJsonLd(std::string& out, const LayoutTree& tree, const format::Article& article, const Meta& meta) {
+void appendJsonLd(std::string& out, const layout::ArticleFacts& facts) {
   out.append("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"");
-  appendJsonLdMember(out, "headline", meta.headline);
-  appendJsonLdMember(out, "description", tree.standfirst.plainText());
-  appendJsonLdMember(out, "inLanguage", meta.lang);
-  appendJsonLdMember(out, "datePublished", article.published);
-  appendJsonLdMember(out, "dateModified", article.updated.empty() ? article.published : article.updated);
-  appendJsonLdMember(out, "url", article.canonicalUrl);
-  appendJsonLdMember(out, "mainEntityOfPage", article.canonicalUrl);
-  appendJsonLdMember(out, "articleSection", article.section);
-  if (article.image) appendJsonLdMember(out, "image", article.image->src);
-  if (!article.tags.empty()) {
-    std::string keywords;
-    for (const std::string& tag : article.tags) keywords += (keywords.empty() ? "" : ", ") + tag;
-    appendJsonLdMember(out, "keywords", keywords);
-  }
-  out.append(",\"wordCount\":" + std::to_string(meta.wordCount));
-  appendJsonLdPeople(out, "author", article.authors);
-  appendJsonLdPeople(out, "contributor", article.analysts);
-  if (article.publisher) {
+  appendJsonLdMember(out, "headline", facts.headline);
+  appendJsonLdMember(out, "description", facts.description);
+  appendJsonLdMember(out, "inLanguage", facts.inLanguage);
+  appendJsonLdMember(out, "datePublished", facts.datePublished);
+  appendJsonLdMember(out, "dateModified", facts.dateModified);
+  appendJsonLdMember(out, "url", facts.url);
+  appendJsonLdMember(out, "mainEntityOfPage", facts.url);
+  appendJsonLdMember(out, "articleSection", facts.articleSection);
+  appendJsonLdMember(out, "image", facts.image);
+  appendJsonLdMember(out, "keywords", facts.keywords);
+  out.append(",\"wordCount\":" + std::to_string(facts.wordCount));
+  appendJsonLdPeople(out, "author", facts.authors);
+  appendJsonLdPeople(out, "contributor", facts.contributors);
+  if (facts.publisher) {
     out.append(",\"publisher\":{\"@type\":\"Organization\"");
-    appendJsonLdMember(out, "name", article.publisher->label);
-    appendJsonLdMember(out, "url", article.publisher->url);
+    appendJsonLdMember(out, "name", facts.publisher->label);
+    appendJsonLdMember(out, "url", facts.publisher->url);
     out.push_back('}');
   }
   out.append("}</script>\n");
@@ -489,21 +471,20 @@ void appendJsonLd(std::string& out, const LayoutTree& tree, const format::Articl
 
 void appendArticle(std::string& out, LayoutTree& tree, OutputBudget budget) { ArticleWriter(out, tree, budget).write(); }
 
-void appendStandaloneDocument(std::string& out, LayoutTree& tree, const format::Article& article, const Meta& meta,
-                              OutputBudget budget) {
+void appendStandaloneDocument(std::string& out, LayoutTree& tree, OutputBudget budget) {
   out.append("<!DOCTYPE html>\n<html lang=\"");
   appendAttribute(out, tree.lang);
   out.append("\" dir=\"");
   appendAttribute(out, tree.dir);
   out.append("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-  appendText(out, meta.headline);
+  appendText(out, tree.facts.headline);
   out.append("</title>\n");
-  if (!article.canonicalUrl.empty()) {
+  if (!tree.facts.url.empty()) {
     out.append("<link rel=\"canonical\" href=\"");
-    appendAttribute(out, article.canonicalUrl);
+    appendAttribute(out, tree.facts.url);
     out.append("\">\n");
   }
-  appendJsonLd(out, tree, article, meta);
+  appendJsonLd(out, tree.facts);
   out.append("<style>\n");
   out.append(stylesheet());
   // The article is the page's main content: a landmark for screen readers' "skip to main".

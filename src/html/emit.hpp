@@ -5,7 +5,6 @@
 #include <string>
 
 #include "broadsheet/broadsheet.hpp"
-#include "format/article.hpp"
 #include "format/diagnostics.hpp"
 #include "layout/layout_tree.hpp"
 
@@ -24,8 +23,7 @@ struct OutputBudget {
 void appendArticle(std::string& out, layout::LayoutTree& tree, OutputBudget budget);
 
 // A whole HTML document around the fragment, with the stylesheet inlined and schema.org
-// NewsArticle JSON-LD describing the article. Spends the tree's body like appendArticle.
-void appendStandaloneDocument(std::string& out, layout::LayoutTree& tree, const format::Article& article,
-                              const Meta& meta, OutputBudget budget);
+// NewsArticle JSON-LD stating the tree's facts. Spends the tree's body like appendArticle.
+void appendStandaloneDocument(std::string& out, layout::LayoutTree& tree, OutputBudget budget);
 
 }  // namespace broadsheet::html

@@ -7,7 +7,6 @@
 
 #include "html/escape.hpp"
 #include "html/parts.hpp"
-#include "layout/hyphenation.hpp"
 #include "policy/url_policy.hpp"
 
 namespace broadsheet::html {
@@ -23,7 +22,6 @@ constexpr std::string_view kRightDoubleQuote = "\u201D";
 constexpr std::string_view kLowDoubleQuote = "\u201E";
 constexpr std::string_view kLeftGuillemet = "\u00AB";
 constexpr std::string_view kRightGuillemet = "\u00BB";
-constexpr std::string_view kNoBreakSpace = "\u00A0";
 
 // Double quotes in the language's style. cmark's smart mode turns straight quotes into “ and ”, and
 // authors type those too: an outer pair becomes the language's outer marks, a pair inside another
@@ -88,111 +86,6 @@ class QuoteMarks {
   std::vector<Open> open_;
 };
 
-// Where a "no widow" rule puts its no-break spaces: the white space before the last word, when the
-// text has at least three words and the last two together fit in kMaxWidowPair characters, space
-// included. The stylesheet sizes headlines and pull quotes so that every line holds at least 9.5em,
-// in containers down to 280px; 12 characters of a bold serif take at most some 9em (Cyrillic
-// DejaVu Serif Bold: 0.78em a letter at the widest), so a bound pair always fits one line and
-// never has to break inside a word (docs/layout.md, "Typography").
-constexpr std::size_t kMaxWidowPair = 12;
-
-// Spaces [begin, end) of a text node, or a whole soft or hard break node (begin == end == 0).
-struct WidowSpace {
-  cmark_node* node;
-  std::size_t begin;
-  std::size_t end;
-};
-
-std::size_t characterCount(std::string_view text) {
-  std::size_t count = 0;
-  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
-}
-
-std::vector<WidowSpace> findWidowSpaces(cmark_node* document) {
-  // The leaves that make up the visible text, in order. Code spans, inline HTML and images are part
-  // of a word and are never changed; an image counts as one character.
-  std::vector<cmark_node*> leaves;
-  cmark_iter* iter = cmark_iter_new(document);
-  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
-    cmark_node* node = cmark_iter_get_node(iter);
-    if (event != CMARK_EVENT_ENTER) continue;
-    switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_IMAGE:
-        cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);  // its alt text is written apart
-        leaves.push_back(node);
-        break;
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
-      case CMARK_NODE_HTML_INLINE:
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        leaves.push_back(node);
-        break;
-      default:
-        break;
-    }
-  }
-  cmark_iter_free(iter);
-
-  // Backwards: trailing space, the last word, the space before it (to bind), the word before, space,
-  // and then any third word.
-  enum class Phase { Trailing, LastWord, Gap, WordBefore, SpaceBefore, Done };
-  Phase phase = Phase::Trailing;
-  std::size_t pair = 0;  // characters of the last two words and one space
-  std::vector<WidowSpace> gap;
-  auto onSpace = [&](cmark_node* node, std::size_t offset, bool isBreak) {
-    if (phase == Phase::LastWord) phase = Phase::Gap;
-    if (phase == Phase::WordBefore) phase = Phase::SpaceBefore;
-    if (phase != Phase::Gap) return;
-    if (isBreak) {
-      gap.push_back({node, 0, 0});
-    } else if (!gap.empty() && gap.back().node == node && gap.back().begin == offset + 1) {
-      gap.back().begin = offset;
-    } else {
-      gap.push_back({node, offset, offset + 1});
-    }
-  };
-  auto onWord = [&](std::size_t characters) {
-    if (phase == Phase::Trailing) phase = Phase::LastWord;
-    if (phase == Phase::Gap) {
-      phase = Phase::WordBefore;
-      ++pair;
-    }
-    if (phase == Phase::SpaceBefore) phase = Phase::Done;
-    if (phase == Phase::LastWord || phase == Phase::WordBefore) pair += characters;
-  };
-  for (auto leaf = leaves.rbegin(); leaf != leaves.rend() && phase != Phase::Done; ++leaf) {
-    cmark_node* node = *leaf;
-    switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        onSpace(node, 0, true);
-        break;
-      case CMARK_NODE_TEXT: {
-        const std::string_view text = cmark_node_get_literal(node);
-        for (std::size_t i = text.size(); i > 0 && phase != Phase::Done; --i) {
-          const auto c = static_cast<unsigned char>(text[i - 1]);
-          if (c == ' ') {
-            onSpace(node, i - 1, false);
-          } else {
-            onWord((c & 0xC0) != 0x80 ? 1 : 0);
-          }
-        }
-        break;
-      }
-      case CMARK_NODE_IMAGE:
-        onWord(1);
-        break;
-      default:
-        onWord(characterCount(cmark_node_get_literal(node)));
-        break;
-    }
-  }
-  if (phase != Phase::Done || pair > kMaxWidowPair) return {};  // fewer than three words, or too long
-  return gap;
-}
-
 std::string plainTextOf(cmark_node* node) {
   std::string text;
   cmark_iter* iter = cmark_iter_new(node);
@@ -216,7 +109,6 @@ class MarkdownWriter {
       : out_(out), style_(style), inlineOnly_(inlineOnly), quotes_(style) {}
 
   void write(cmark_node* document) {
-    if (style_.noWidow && inlineOnly_) widowSpaces_ = findWidowSpaces(document);
     cmark_iter* iter = cmark_iter_new(document);
     for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
       cmark_node* node = cmark_iter_get_node(iter);
@@ -269,15 +161,13 @@ class MarkdownWriter {
         if (!inTightList(node)) out_.append(entering ? "<p>" : "</p>\n");
         return;
       case CMARK_NODE_HEADING: {
-        // "#" in a body sits one level below the headline; the class keeps the article's own level.
         if (!entering) {
           out_.append("</h" + std::to_string(openHeadingLevel_) + ">\n");
           return;
         }
-        const int articleLevel = std::min(6, 1 + cmark_node_get_heading_level(node));
-        const int wanted = style_.headingLevel + cmark_node_get_heading_level(node);
-        openHeadingLevel_ = style_.outline ? style_.outline->next(wanted) : std::min(6, wanted);
-        openTag("h" + std::to_string(openHeadingLevel_), "bs-heading bs-heading--" + std::to_string(articleLevel));
+        const layout::HeadingLevels levels = nextHeadingLevels(node);
+        openHeadingLevel_ = levels.element;
+        openTag("h" + std::to_string(levels.element), "bs-heading bs-heading--" + std::to_string(levels.authored));
         return;
       }
       case CMARK_NODE_BLOCK_QUOTE:
@@ -330,14 +220,10 @@ class MarkdownWriter {
         writeText(node);
         return;
       case CMARK_NODE_SOFTBREAK:
-        if (isWidowSpace(node)) {
-          out_.append(kNoBreakSpace);
-        } else {
-          out_.push_back('\n');
-        }
+        out_.push_back('\n');
         return;
       case CMARK_NODE_LINEBREAK:
-        out_.append(isWidowSpace(node) ? kNoBreakSpace : inlineOnly_ ? " " : "<br>\n");
+        out_.append(inlineOnly_ ? " " : "<br>\n");
         return;
       case CMARK_NODE_CODE:
         out_.append("<code>");
@@ -375,35 +261,15 @@ class MarkdownWriter {
     return style_.urls ? *style_.urls : kNoBase;
   }
 
-  bool isWidowSpace(cmark_node* node) const {
-    return std::any_of(widowSpaces_.begin(), widowSpaces_.end(), [&](const WidowSpace& space) { return space.node == node; });
+  // The levels the layout gave the next heading; without them, the level its class names.
+  layout::HeadingLevels nextHeadingLevels(cmark_node* heading) {
+    if (style_.headings && headingsWritten_ < style_.headings->size()) return (*style_.headings)[headingsWritten_++];
+    const int level = std::min(6, cmark_node_get_heading_level(heading) + 1);
+    return {level, level};
   }
 
-  // Text with the language's quote marks, no-break spaces where the no-widow rule put them, and soft
-  // hyphens in the long words of display text. All are characters put in before escaping.
-  void writeText(cmark_node* node) {
-    const std::string_view literal = cmark_node_get_literal(node);
-    if (!isWidowSpace(node)) {
-      if (style_.hyphenate.empty()) {
-        quotes_.append(out_, literal);
-      } else {
-        quotes_.append(out_, layout::insertSoftHyphens(literal, style_.hyphenate));
-      }
-      return;
-    }
-    std::string text;
-    for (std::size_t i = 0; i < literal.size(); ++i) {
-      const bool bound = std::any_of(widowSpaces_.begin(), widowSpaces_.end(), [&](const WidowSpace& space) {
-        return space.node == node && space.begin <= i && i < space.end;
-      });
-      if (bound) {
-        text.append(kNoBreakSpace);
-      } else {
-        text.push_back(literal[i]);
-      }
-    }
-    quotes_.append(out_, style_.hyphenate.empty() ? text : layout::insertSoftHyphens(text, style_.hyphenate));
-  }
+  // Text with the language's quote marks (the layout already put in any other typography).
+  void writeText(cmark_node* node) { quotes_.append(out_, cmark_node_get_literal(node)); }
 
   // An autolink (<https://…>, <desk@example.com>) shows its URL as its words. A URL is read left to
   // right whatever the text around it, and its bidi controls must stay inside it: isolated.
@@ -474,7 +340,7 @@ class MarkdownWriter {
   };
   std::vector<OpenLink> openLinks_;
   QuoteMarks quotes_;
-  std::vector<WidowSpace> widowSpaces_;
+  std::size_t headingsWritten_ = 0;
 };
 
 }  // namespace

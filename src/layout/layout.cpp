@@ -8,6 +8,10 @@
 #include <utility>
 
 #include "format/json_pointer.hpp"
+#include "layout/article_facts.hpp"
+#include "layout/display_text.hpp"
+#include "layout/heading_levels.hpp"
+#include "layout/labels.hpp"
 #include "layout/pullquote_placement.hpp"
 #include "layout/quote_search.hpp"
 #include "layout/speakers.hpp"
@@ -76,10 +80,10 @@ class ArticleLayout {
 
   LayoutTree build() {
     tree_.lang = options_.lang.empty() ? article_.lang : options_.lang;
-    tree_.labels = &labelsFor(tree_.lang);
+    labels_ = &labelsFor(tree_.lang);
+    tree_.wording = wording(*labels_);
     tree_.dir = article_.dir;
     tree_.theme = options_.theme;
-    tree_.headingLevel = std::clamp(options_.headingLevel, 1, 6);
     tree_.parts = options_.parts;
     tree_.urls = policy::urlContextFor(options_);
     buildHeader();
@@ -89,27 +93,72 @@ class ArticleLayout {
     placePullquotes();
     fillMeta();
     releaseBodySources();
+    assignHeadingLevels(tree_, std::clamp(options_.headingLevel, 1, 6));
+    tree_.facts = articleFacts(article_, meta_, tree_.standfirst);
+    setDisplayTexts();  // last: the plain texts for meta and the facts are the author's words
     return std::move(tree_);
   }
 
  private:
+  static Wording wording(const Labels& labels) {
+    Wording wording;
+    wording.roleSeparator = labels.comma;
+    wording.updated = labels.updated;
+    wording.editorsNote = labels.editorsNote;
+    wording.tags = labels.tags;
+    wording.publishedBy = labels.publishedBy;
+    wording.openQuote = labels.openQuote;
+    wording.closeQuote = labels.closeQuote;
+    wording.innerOpenQuote = labels.innerOpenQuote;
+    wording.innerCloseQuote = labels.innerCloseQuote;
+    return wording;
+  }
+
   void buildHeader() {
     tree_.section = article_.section;
     tree_.headline = std::move(article_.headline.tree);
     tree_.standfirst = std::move(article_.standfirst.tree);
-    for (const auto& author : article_.authors) tree_.authors.push_back({&author, displayName(author)});
-    for (const auto& analyst : article_.analysts) tree_.analysts.push_back({&analyst, displayName(analyst)});
+    tree_.bylineAuthors = bylineAuthors();
+    tree_.bylineAnalysts = bylineAnalysts();
     tree_.publishedIso = article_.published;
-    tree_.publishedText = formatDate(article_.published, *tree_.labels);
+    tree_.publishedText = formatDate(article_.published, *labels_);
     if (article_.updated.substr(0, 10) != article_.published.substr(0, 10)) {
-      tree_.updatedIso = article_.updated;
-      tree_.updatedText = formatDate(article_.updated, *tree_.labels);
+      tree_.updatedText = formatDate(article_.updated, *labels_);
+      if (!tree_.updatedText.empty()) tree_.updatedIso = article_.updated;
     }
     if (article_.image) tree_.leadImage = figure(*article_.image);
   }
 
+  // "By Jane Doe, data editor, NBCentralAsia": authors link to their page when they have one, and
+  // their role and affiliation follow the name.
+  PeopleList bylineAuthors() const {
+    const std::vector<format::Person>& authors = article_.authors;
+    PeopleList list{std::string(authors.size() == 1 ? labels_->by : labels_->byMany), {}};
+    for (std::size_t i = 0; i < authors.size(); ++i) {
+      const format::Person& author = authors[i];
+      list.people.push_back({separatorBefore(i, authors.size()), displayName(author), author.url, author.role, author.affiliation});
+    }
+    return list;
+  }
+
+  // "With analysis from A, B and C": names only, as the panel links them and gives their roles (and
+  // so do their quotes' attributions).
+  PeopleList bylineAnalysts() const {
+    const std::vector<format::Person>& analysts = article_.analysts;
+    PeopleList list{std::string(labels_->withAnalysisFrom), {}};
+    for (std::size_t i = 0; i < analysts.size(); ++i) {
+      list.people.push_back({separatorBefore(i, analysts.size()), displayName(analysts[i]), "", "", ""});
+    }
+    return list;
+  }
+
+  std::string separatorBefore(std::size_t i, std::size_t count) const {
+    return i == 0 ? std::string() : std::string(listSeparator(i - 1, count, *labels_));
+  }
+
   static Figure figure(format::Image& image) {
-    return Figure{&image, std::move(image.caption.tree), std::move(image.credit.tree)};
+    return Figure{Image{image.src, image.alt, image.width, image.height}, std::move(image.caption.tree),
+                  std::move(image.credit.tree)};
   }
 
   Attribution attribute(const std::string& analystId) {
@@ -136,7 +185,7 @@ class ArticleLayout {
           break;
         case BlockType::Heading:
           item.kind = BodyItem::Kind::Heading;
-          item.level = block.level;
+          item.heading.authored = block.level;
           item.text = std::move(block.text.tree);
           break;
         case BlockType::Quote:
@@ -271,9 +320,13 @@ class ArticleLayout {
   }
 
   void buildFooter() {
+    tree_.analystPanel.label = labels_->analysts;
+    for (const format::Person& analyst : article_.analysts) {
+      tree_.analystPanel.people.push_back({"", displayName(analyst), analyst.url, analyst.role, analyst.affiliation});
+    }
     tree_.tags = article_.tags;
-    tree_.callToAction = article_.callToAction ? &*article_.callToAction : nullptr;
-    tree_.publisher = article_.publisher ? &*article_.publisher : nullptr;
+    if (article_.callToAction) tree_.callToAction = Link{article_.callToAction->label, article_.callToAction->url};
+    if (article_.publisher) tree_.publisher = Link{article_.publisher->label, article_.publisher->url};
   }
 
   // The pull quotes to place: the document's own, or at most `slots` automatic ones.
@@ -517,10 +570,20 @@ class ArticleLayout {
     meta_.dir = tree_.dir;
     meta_.canonicalUrl = article_.canonicalUrl;
     meta_.wordCount = words;
-    const auto perMinute = static_cast<std::size_t>(tree_.labels->wordsPerMinute);
+    const auto perMinute = static_cast<std::size_t>(labels_->wordsPerMinute);
     meta_.readingMinutes = std::max<std::size_t>(1, (words + perMinute / 2) / perMinute);
     for (const auto& analyst : article_.analysts) meta_.analysts.push_back({analyst.id, displayName(analyst), analyst.role});
-    tree_.readingTimeText = readingTime(meta_.readingMinutes, *tree_.labels);
+    tree_.readingTimeText = readingTime(meta_.readingMinutes, *labels_);
+  }
+
+  // The headline and pull quotes keep their last two words together; the standfirst, a paragraph,
+  // need not.
+  void setDisplayTexts() {
+    setAsDisplayText(tree_.headline, tree_.lang, /*noWidow=*/true);
+    setAsDisplayText(tree_.standfirst, tree_.lang, /*noWidow=*/false);
+    for (BodyItem& item : tree_.body) {
+      if (item.kind == BodyItem::Kind::PullQuote) setAsDisplayText(item.text, tree_.lang, /*noWidow=*/true);
+    }
   }
 
   Article& article_;
@@ -528,6 +591,7 @@ class ArticleLayout {
   format::DiagnosticSink& sink_;
   Meta& meta_;
   LayoutTree tree_;
+  const Labels* labels_ = nullptr;  // the article's language's
   std::vector<std::string> mentioned_;
   std::vector<std::size_t> anchoredPullquotes_;  // body items
   std::vector<std::string> anchoredBy_;          // per anchored pull quote: its analyst's id, "" for none

@@ -1,22 +1,35 @@
 // The layout tree: where each piece of the article goes and what the layout added around it
-// (bylines, attributions, placed pull quotes, labels). The html stage emits HTML by walking it and
-// makes no layout decisions of its own.
+// (bylines, attributions, placed pull quotes, labels, heading levels, typography). It holds plain
+// values only, every decision already taken: the html stage escapes and emits them as they are.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "broadsheet/broadsheet.hpp"
-#include "format/article.hpp"
 #include "policy/url_policy.hpp"
-#include "layout/labels.hpp"
 #include "text/markdown.hpp"
 
 namespace broadsheet::layout {
 
+// A heading's two levels: the one the author chose, which its class names (bs-heading--N), and
+// the <hN> element's, after the headline-level shift and the outline rule (never a skipped level).
+struct HeadingLevels {
+  int authored = 2;
+  int element = 2;
+};
+
+struct Image {
+  std::string src;  // already resolved by the URL policy
+  std::string alt;
+  int width = 0;   // 0 when not given; both or neither are written
+  int height = 0;
+};
+
 struct Figure {
-  const format::Image* image = nullptr;
+  Image image;
   text::Markdown caption;
   text::Markdown credit;
 };
@@ -33,51 +46,110 @@ struct BodyItem {
   enum class Kind { Paragraph, Heading, Quote, PullQuote, List, Figure, Note, Divider, Markdown };
   Kind kind = Kind::Paragraph;
   text::Markdown text;
-  int level = 2;                     // Heading, before the headingLevel shift
-  bool ordered = false;              // List
-  std::vector<text::Markdown> items;  // List
-  Figure figure;                     // Figure
-  Attribution attribution;           // Quote, PullQuote
-  bool floating = false;             // PullQuote placed by the layout engine
-  Side side = Side::End;             // floating PullQuote: the margin it floats into
-  bool repeatsBody = false;          // PullQuote whose words are in the body: hidden from screen readers
-  std::size_t words = 0;             // words a reader meets in it (placement, reading time); floating: 0
+  HeadingLevels heading;                     // Heading
+  std::vector<HeadingLevels> textHeadings;   // Markdown: its text's headings, in reading order
+  bool ordered = false;                      // List
+  std::vector<text::Markdown> items;         // List
+  Figure figure;                             // Figure
+  Attribution attribution;                   // Quote, PullQuote
+  bool floating = false;                     // PullQuote placed by the layout engine
+  Side side = Side::End;                     // floating PullQuote: the margin it floats into
+  bool repeatsBody = false;                  // PullQuote whose words are in the body: hidden from screen readers
+  std::size_t words = 0;                     // words a reader meets in it (placement, reading time); floating: 0
 };
 
+// A person as one place shows them. Which details a place shows is the layout's choice.
 struct PersonEntry {
-  const format::Person* person = nullptr;
-  std::string displayName;  // with honorific: "Colonel Sergey Pashevich"
+  std::string separatorBefore;  // in a list of names: "", ", " or " and " in the language's form
+  std::string name;             // with honorific: "Colonel Sergey Pashevich"
+  std::string url;              // empty: the name is not a link
+  std::string role;             // empty: none shown
+  std::string affiliation;      // empty: none shown
+};
+
+// A label and the people it introduces: "By A, data editor", "With analysis from A, B and C".
+struct PeopleList {
+  std::string label;
+  std::vector<PersonEntry> people;
+};
+
+struct Link {
+  std::string label;
+  std::string url;  // empty: the label is not a link
+};
+
+// The words the layout puts around the author's, chosen for the article's language.
+struct Wording {
+  std::string roleSeparator;  // between a name and a role: ", " ("، " in Arabic)
+  std::string updated;        // before the date of the last update
+  std::string editorsNote;
+  std::string tags;
+  std::string publishedBy;
+  std::string openQuote;  // the outer quote marks that replace cmark's smart “…”
+  std::string closeQuote;
+  std::string innerOpenQuote;  // quote marks inside quotes
+  std::string innerCloseQuote;
+};
+
+// schema.org's terms for a person and for the article (NewsArticle), as a standalone document's
+// JSON-LD states them. Empty strings are left out.
+struct PersonFacts {
+  std::string name;
+  std::string honorificPrefix;
+  std::string jobTitle;
+  std::string url;
+};
+
+struct ArticleFacts {
+  std::string headline;  // plain text
+  std::string description;
+  std::string inLanguage;
+  std::string datePublished;
+  std::string dateModified;
+  std::string url;  // the canonical URL (also the standalone document's <link rel="canonical">)
+  std::string articleSection;
+  std::string image;
+  std::string keywords;  // the tags, joined by ", "
+  std::size_t wordCount = 0;
+  std::vector<PersonFacts> authors;
+  std::vector<PersonFacts> contributors;
+  std::optional<Link> publisher;
 };
 
 struct LayoutTree {
-  const Labels* labels = nullptr;
+  Wording wording;
   std::string lang;
   std::string dir;
   Theme theme = Theme::Auto;
-  int headingLevel = 1;
   bool parts = false;  // the `parts` option: ::part() names on the markup contract's elements
   policy::UrlContext urls;  // how links and images in text resolve, and what links and images carry
 
   // header
   std::string section;
+  int headlineLevel = 1;  // the headline's element level
   text::Markdown headline;
   text::Markdown standfirst;
-  std::vector<PersonEntry> authors;   // byline: "By A and B"
-  std::vector<PersonEntry> analysts;  // byline ("With analysis from A, B and C") and the panel
+  PeopleList bylineAuthors;   // names linked to their pages, with role and affiliation
+  PeopleList bylineAnalysts;  // names only: the panel links them
   std::string publishedIso;
   std::string publishedText;
-  std::string updatedIso;   // empty unless updated on another day than published
+  std::string updatedIso;   // empty unless updated on another day than published (and the date shows)
   std::string updatedText;
   std::string readingTimeText;
   std::optional<Figure> leadImage;
 
   std::vector<BodyItem> body;
   text::Markdown note;
+  int noteLabelLevel = 2;  // the note's heading element level
 
-  // footer (the analyst panel lists `analysts` too)
+  // footer
+  PeopleList analystPanel;  // label: the panel's heading; names linked, with role and affiliation
+  int analystPanelLevel = 2;
   std::vector<std::string> tags;
-  const format::Link* callToAction = nullptr;
-  const format::Link* publisher = nullptr;
+  std::optional<Link> callToAction;
+  std::optional<Link> publisher;
+
+  ArticleFacts facts;  // for a standalone document's <title>, canonical link and JSON-LD
 };
 
 }  // namespace broadsheet::layout

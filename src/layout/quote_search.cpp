@@ -12,7 +12,7 @@ void appendItemWords(std::string& out, const BodyItem& item) {
     out.push_back(' ');
     entry.visitPlainText(append);
   }
-  if (item.figure.image) {
+  if (item.kind == BodyItem::Kind::Figure) {
     out.push_back(' ');
     item.figure.caption.visitPlainText(append);
   }

@@ -292,6 +292,20 @@ bool Markdown::isParagraph() const {
   return first != nullptr && cmark_node_next(first) == nullptr && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
 }
 
+std::vector<int> Markdown::headingLevels() const {
+  std::vector<int> levels;
+  if (!document_) return levels;
+  cmark_iter* iter = cmark_iter_new(document_.get());
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+      levels.push_back(cmark_node_get_heading_level(node));
+    }
+  }
+  cmark_iter_free(iter);
+  return levels;
+}
+
 namespace {
 
 // cmark's leaf nodes (the only ones its iterator enters without leaving), and whether one shows

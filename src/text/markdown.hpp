@@ -116,6 +116,10 @@ class Markdown {
   // True when the document is one paragraph (the usual body paragraph).
   bool isParagraph() const;
 
+  // The levels (1-6, as "#" to "######" set them) of the document's headings, in reading order,
+  // those inside block quotes and lists included.
+  std::vector<int> headingLevels() const;
+
   // Removes the headings, paragraphs and list items that show nothing (no character but white space,
   // and no image), with the lists and block quotes that are left with nothing in them; returns how
   // many headings, paragraphs and list items went. A document left with no block becomes empty().

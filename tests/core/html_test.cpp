@@ -125,17 +125,11 @@ TEST_CASE("block Markdown headings sit below the headline", "[html]") {
   CHECK(blockHtml("- a\n- b") == "<ul class=\"bs-list\">\n<li>a</li>\n<li>b</li>\n</ul>\n");
 }
 
-TEST_CASE("Markdown headings in an article's outline never skip a level", "[html]") {
-  html::HeadingOutline outline(1);
-  CHECK(outline.next(1) == 1);  // the headline
+TEST_CASE("Markdown headings take the levels the layout gave them", "[html]") {
+  const std::vector<layout::HeadingLevels> levels{{4, 2}, {2, 3}};
   html::TextStyle style;
-  style.outline = &outline;
+  style.headings = &levels;
   std::string out;
-  html::appendMarkdown(out, text::Markdown("### Deep\n\n#### Deeper\n\n# Top\n\n###### Six", text::Flavor::Blocks), style);
-  CHECK(out == "<h2 class=\"bs-heading bs-heading--4\">Deep</h2>\n<h3 class=\"bs-heading bs-heading--5\">Deeper</h3>\n"
-               "<h2 class=\"bs-heading bs-heading--2\">Top</h2>\n<h3 class=\"bs-heading bs-heading--6\">Six</h3>\n");
-  html::HeadingOutline deep(5);
-  CHECK(deep.next(5) == 5);
-  CHECK(deep.next(6) == 6);
-  CHECK(deep.next(9) == 6);  // capped at h6
+  html::appendMarkdown(out, text::Markdown("### Deep\n\n# Top", text::Flavor::Blocks), style);
+  CHECK(out == "<h2 class=\"bs-heading bs-heading--4\">Deep</h2>\n<h3 class=\"bs-heading bs-heading--2\">Top</h3>\n");
 }
