@@ -1,0 +1,219 @@
+#include "layout/tree_dump.hpp"
+
+#include <string_view>
+
+namespace broadsheet::layout {
+namespace {
+
+std::string quoted(std::string_view text) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (c == '\n') {
+      out.append("\\n");
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      out.append("\\x").push_back("0123456789abcdef"[c >> 4]);
+      out.push_back("0123456789abcdef"[c & 0xF]);
+    } else if (text.substr(i, 2) == "\u00A0") {
+      out.append("\\u00A0");
+      ++i;
+    } else if (text.substr(i, 2) == "\u00AD") {
+      out.append("\\u00AD");
+      ++i;
+    } else {
+      out.push_back(c);
+    }
+  }
+  out.push_back('"');
+  return out;
+}
+
+class TreeDump {
+ public:
+  std::string take(const LayoutTree& tree) {
+    line(0, "article lang=" + quoted(tree.lang) + " dir=" + quoted(tree.dir) + " theme=" + themeName(tree.theme) +
+                " parts=" + flag(tree.parts));
+    wording(1, tree.wording);
+    header(1, tree);
+    line(1, "body");
+    for (const BodyItem& item : tree.body) bodyItem(2, item);
+    if (!tree.note.empty()) line(1, "note h" + std::to_string(tree.noteLabelLevel) + " " + quoted(tree.note.plainText()));
+    footer(1, tree);
+    facts(1, tree.facts);
+    return std::move(out_);
+  }
+
+ private:
+  static std::string flag(bool value) { return value ? "1" : "0"; }
+
+  static std::string themeName(Theme theme) {
+    return theme == Theme::Dark ? "dark" : theme == Theme::Light ? "light" : "auto";
+  }
+
+  void line(int depth, std::string_view text) {
+    out_.append(static_cast<std::size_t>(depth) * 2, ' ');
+    out_.append(text);
+    out_.push_back('\n');
+  }
+
+  // `name "value"`, only when the value is not empty.
+  void value(int depth, std::string_view name, std::string_view text) {
+    if (!text.empty()) line(depth, std::string(name) + " " + quoted(text));
+  }
+
+  void markdown(int depth, std::string_view name, const text::Markdown& text) {
+    if (!text.empty()) line(depth, std::string(name) + " " + quoted(text.plainText()));
+  }
+
+  void wording(int depth, const Wording& wording) {
+    line(depth, "wording");
+    value(depth + 1, "roleSeparator", wording.roleSeparator);
+    value(depth + 1, "updated", wording.updated);
+    value(depth + 1, "editorsNote", wording.editorsNote);
+    value(depth + 1, "tags", wording.tags);
+    value(depth + 1, "publishedBy", wording.publishedBy);
+    line(depth + 1, "quotes " + quoted(wording.openQuote) + " " + quoted(wording.closeQuote) + " inner " +
+                        quoted(wording.innerOpenQuote) + " " + quoted(wording.innerCloseQuote));
+  }
+
+  void header(int depth, const LayoutTree& tree) {
+    line(depth, "header");
+    value(depth + 1, "section", tree.section);
+    line(depth + 1, "headline h" + std::to_string(tree.headlineLevel) + " " + quoted(tree.headline.plainText()));
+    markdown(depth + 1, "standfirst", tree.standfirst);
+    people(depth + 1, "byline-authors", tree.bylineAuthors);
+    people(depth + 1, "byline-analysts", tree.bylineAnalysts);
+    if (!tree.publishedIso.empty()) line(depth + 1, "published " + quoted(tree.publishedIso) + " " + quoted(tree.publishedText));
+    if (!tree.updatedIso.empty()) line(depth + 1, "updated " + quoted(tree.updatedIso) + " " + quoted(tree.updatedText));
+    value(depth + 1, "reading-time", tree.readingTimeText);
+    if (tree.leadImage) figure(depth + 1, "lead-image", *tree.leadImage);
+  }
+
+  void people(int depth, std::string_view name, const PeopleList& list) {
+    if (list.people.empty()) return;
+    line(depth, std::string(name) + " label=" + quoted(list.label));
+    for (const PersonEntry& person : list.people) {
+      std::string text = "person";
+      if (!person.separatorBefore.empty()) text += " after=" + quoted(person.separatorBefore);
+      text += " " + quoted(person.name);
+      if (!person.url.empty()) text += " url=" + quoted(person.url);
+      if (!person.role.empty()) text += " role=" + quoted(person.role);
+      if (!person.affiliation.empty()) text += " affiliation=" + quoted(person.affiliation);
+      line(depth + 1, text);
+    }
+  }
+
+  void figure(int depth, std::string_view name, const Figure& figure) {
+    const Image& image = figure.image;
+    std::string text = std::string(name) + " src=" + quoted(image.src) + " alt=" + quoted(image.alt);
+    if (image.width > 0 || image.height > 0) text += " size=" + std::to_string(image.width) + "x" + std::to_string(image.height);
+    line(depth, text);
+    markdown(depth + 1, "caption", figure.caption);
+    markdown(depth + 1, "credit", figure.credit);
+  }
+
+  void attribution(int depth, const Attribution& attribution) {
+    if (attribution.name.empty()) return;
+    line(depth, "attribution " + quoted(attribution.name) + (attribution.role.empty() ? "" : " role=" + quoted(attribution.role)));
+  }
+
+  void bodyItem(int depth, const BodyItem& item) {
+    const std::string words = " words=" + std::to_string(item.words) + " ";
+    switch (item.kind) {
+      case BodyItem::Kind::Paragraph:
+        line(depth, "paragraph" + words + quoted(item.text.plainText()));
+        return;
+      case BodyItem::Kind::Heading:
+        line(depth, "heading level=" + std::to_string(item.heading.authored) + " h" + std::to_string(item.heading.element) + words +
+                        quoted(item.text.plainText()));
+        return;
+      case BodyItem::Kind::Quote:
+        line(depth, "quote" + words + quoted(item.text.plainText()));
+        attribution(depth + 1, item.attribution);
+        return;
+      case BodyItem::Kind::PullQuote:
+        line(depth, std::string("pullquote ") +
+                        (item.floating ? std::string("floating side=") + (item.side == Side::Start ? "start" : "end") : "anchored") +
+                        " repeatsBody=" + flag(item.repeatsBody) + words + quoted(item.text.plainText()));
+        attribution(depth + 1, item.attribution);
+        return;
+      case BodyItem::Kind::List:
+        line(depth, std::string("list ") + (item.ordered ? "ordered" : "bulleted") + " words=" + std::to_string(item.words));
+        for (const text::Markdown& entry : item.items) markdown(depth + 1, "item", entry);
+        return;
+      case BodyItem::Kind::Figure:
+        figure(depth, "figure", item.figure);
+        return;
+      case BodyItem::Kind::Note:
+        line(depth, "note" + words + quoted(item.text.plainText()));
+        return;
+      case BodyItem::Kind::Divider:
+        line(depth, "divider");
+        return;
+      case BodyItem::Kind::Markdown: {
+        std::string headings;
+        for (const HeadingLevels& heading : item.textHeadings) {
+          headings += " heading=" + std::to_string(heading.authored) + "/h" + std::to_string(heading.element);
+        }
+        line(depth, "markdown" + headings + words + quoted(item.text.plainText()));
+        return;
+      }
+    }
+  }
+
+  void footer(int depth, const LayoutTree& tree) {
+    line(depth, "footer");
+    if (!tree.analystPanel.people.empty()) {
+      line(depth + 1, "analyst-panel h" + std::to_string(tree.analystPanelLevel));
+      people(depth + 2, "analysts", tree.analystPanel);
+    }
+    if (!tree.tags.empty()) {
+      std::string tags = "tags";
+      for (const std::string& tag : tree.tags) tags += " " + quoted(tag);
+      line(depth + 1, tags);
+    }
+    link(depth + 1, "call-to-action", tree.callToAction);
+    link(depth + 1, "publisher", tree.publisher);
+  }
+
+  void link(int depth, std::string_view name, const std::optional<Link>& link) {
+    if (link) line(depth, std::string(name) + " " + quoted(link->label) + (link->url.empty() ? "" : " url=" + quoted(link->url)));
+  }
+
+  void facts(int depth, const ArticleFacts& facts) {
+    line(depth, "facts wordCount=" + std::to_string(facts.wordCount));
+    value(depth + 1, "headline", facts.headline);
+    value(depth + 1, "description", facts.description);
+    value(depth + 1, "inLanguage", facts.inLanguage);
+    value(depth + 1, "datePublished", facts.datePublished);
+    value(depth + 1, "dateModified", facts.dateModified);
+    value(depth + 1, "url", facts.url);
+    value(depth + 1, "articleSection", facts.articleSection);
+    value(depth + 1, "image", facts.image);
+    value(depth + 1, "keywords", facts.keywords);
+    personFacts(depth + 1, "author", facts.authors);
+    personFacts(depth + 1, "contributor", facts.contributors);
+    link(depth + 1, "publisher", facts.publisher);
+  }
+
+  void personFacts(int depth, std::string_view name, const std::vector<PersonFacts>& people) {
+    for (const PersonFacts& person : people) {
+      std::string text = std::string(name) + " " + quoted(person.name);
+      if (!person.honorificPrefix.empty()) text += " honorificPrefix=" + quoted(person.honorificPrefix);
+      if (!person.jobTitle.empty()) text += " jobTitle=" + quoted(person.jobTitle);
+      if (!person.url.empty()) text += " url=" + quoted(person.url);
+      line(depth, text);
+    }
+  }
+
+  std::string out_;
+};
+
+}  // namespace
+
+std::string dumpTree(const LayoutTree& tree) { return TreeDump().take(tree); }
+
+}  // namespace broadsheet::layout
