@@ -12,6 +12,7 @@
 #include "layout/display_text.hpp"
 #include "layout/heading_levels.hpp"
 #include "layout/labels.hpp"
+#include "layout/people.hpp"
 #include "layout/pullquote_placement.hpp"
 #include "layout/quote_search.hpp"
 #include "layout/speakers.hpp"
@@ -25,17 +26,6 @@ using format::Block;
 using format::BlockType;
 using text::Flavor;
 using text::Markdown;
-
-std::string displayName(const format::Person& person) {
-  return person.honorific.empty() ? person.name : person.honorific + " " + person.name;
-}
-
-// "Colonel Sergey Pashevich" -> "Colonel Pashevich"; "Eduard Poletaev" -> "Poletaev".
-std::string shortName(const format::Person& person) {
-  const std::size_t lastSpace = person.name.find_last_of(' ');
-  const std::string surname = lastSpace == std::string::npos ? person.name : person.name.substr(lastSpace + 1);
-  return person.honorific.empty() ? surname : person.honorific + " " + surname;
-}
 
 constexpr std::size_t kMaxAutomaticPullquotes = 5;
 
@@ -118,8 +108,8 @@ class ArticleLayout {
     tree_.section = article_.section;
     tree_.headline = std::move(article_.headline.tree);
     tree_.standfirst = std::move(article_.standfirst.tree);
-    tree_.bylineAuthors = bylineAuthors();
-    tree_.bylineAnalysts = bylineAnalysts();
+    tree_.bylineAuthors = bylineAuthors(article_.authors, *labels_);
+    tree_.bylineAnalysts = bylineAnalysts(article_.analysts, *labels_);
     tree_.publishedIso = article_.published;
     tree_.publishedText = formatDate(article_.published, *labels_);
     if (article_.updated.substr(0, 10) != article_.published.substr(0, 10)) {
@@ -127,33 +117,6 @@ class ArticleLayout {
       if (!tree_.updatedText.empty()) tree_.updatedIso = article_.updated;
     }
     if (article_.image) tree_.leadImage = figure(*article_.image);
-  }
-
-  // "By Jane Doe, data editor, NBCentralAsia": authors link to their page when they have one, and
-  // their role and affiliation follow the name.
-  PeopleList bylineAuthors() const {
-    const std::vector<format::Person>& authors = article_.authors;
-    PeopleList list{std::string(authors.size() == 1 ? labels_->by : labels_->byMany), {}};
-    for (std::size_t i = 0; i < authors.size(); ++i) {
-      const format::Person& author = authors[i];
-      list.people.push_back({separatorBefore(i, authors.size()), displayName(author), author.url, author.role, author.affiliation});
-    }
-    return list;
-  }
-
-  // "With analysis from A, B and C": names only, as the panel links them and gives their roles (and
-  // so do their quotes' attributions).
-  PeopleList bylineAnalysts() const {
-    const std::vector<format::Person>& analysts = article_.analysts;
-    PeopleList list{std::string(labels_->withAnalysisFrom), {}};
-    for (std::size_t i = 0; i < analysts.size(); ++i) {
-      list.people.push_back({separatorBefore(i, analysts.size()), displayName(analysts[i]), "", "", ""});
-    }
-    return list;
-  }
-
-  std::string separatorBefore(std::size_t i, std::size_t count) const {
-    return i == 0 ? std::string() : std::string(listSeparator(i - 1, count, *labels_));
   }
 
   static Figure figure(format::Image& image) {
@@ -320,10 +283,7 @@ class ArticleLayout {
   }
 
   void buildFooter() {
-    tree_.analystPanel.label = labels_->analysts;
-    for (const format::Person& analyst : article_.analysts) {
-      tree_.analystPanel.people.push_back({"", displayName(analyst), analyst.url, analyst.role, analyst.affiliation});
-    }
+    tree_.analystPanel = analystPanel(article_.analysts, *labels_);
     tree_.tags = article_.tags;
     if (article_.callToAction) tree_.callToAction = Link{article_.callToAction->label, article_.callToAction->url};
     if (article_.publisher) tree_.publisher = Link{article_.publisher->label, article_.publisher->url};
