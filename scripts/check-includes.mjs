@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Checks that #include arrows run only down the pipeline (DEVELOPERS.md, "Stages"): a stage sees the
-// stages before it, never one after it, so each stage can be read, tested and changed on its own.
+// Checks that #include arrows run only down the pipeline (DEVELOPERS.md, "Arrows run down the
+// pipeline"): a stage sees the stages before it, never one after it, so each stage can be read, tested
+// and changed on its own.
 // Reads every #include "..." line under src/, wasm/ and include/; prints each arrow that breaks the
 // order as file:line and exits 1. Headers that are not ours (cmark's, generated ones) are not checked.
 //
@@ -55,11 +56,11 @@ function whyNot(stage, header, headerStage) {
   const shortName = header.replace(/^src\//, '');
   if (rule.headers?.includes(shortName)) return null;
   if (stages[headerStage].rank > rule.rank) return 'which comes later in the pipeline';
-  if (stage === 'wasm') return 'but wasm/ sees only the public header, include/broadsheet/broadsheet.hpp';
+  if (stage === 'wasm') return 'but wasm/ may include only the public header';
   if (rule.headers?.some((allowed) => allowed.startsWith(`${headerStage}/`))) {
     return `of which ${stage} may include only ${rule.headers.join(', ')}`;
   }
-  return `which ${stage} may not include (it may include ${rule.includes.join(', ') || 'none of the other stages'})`;
+  return `which ${stage} may not include (${stage} may include ${rule.includes.join(', ') || 'no other stage'})`;
 }
 
 // The include arrows of `files` ({ path, text }, paths relative to the repository) that break the
@@ -94,7 +95,9 @@ export function readSources(directory = root) {
     for (const entry of readdirSync(path.join(directory, relative), { withFileTypes: true })) {
       const child = path.posix.join(relative, entry.name);
       if (entry.isDirectory()) walk(child);
-      else if (sourceFile.test(entry.name)) files.push({ path: child, text: readFileSync(path.join(directory, child), 'utf8') });
+      else if (sourceFile.test(entry.name)) {
+        files.push({ path: child, text: readFileSync(path.join(directory, child), 'utf8') });
+      }
     }
   };
   sourceDirs.forEach(walk);
@@ -106,8 +109,9 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const violations = findViolations(files);
   for (const violation of violations) console.log(describeViolation(violation));
   if (violations.length > 0) {
-    console.log(`${violations.length} include(s) against the stage order (DEVELOPERS.md, "Stages")`);
+    console.log(`${violations.length} against the stage order (DEVELOPERS.md, "Arrows run down the pipeline")`);
     process.exit(1);
   }
-  console.log(`include direction: ${files.length} files under ${sourceDirs.join('/, ')}/, every arrow runs down the pipeline`);
+  const folders = sourceDirs.map((dir) => `${dir}/`).join(', ');
+  console.log(`include direction: every #include of ${files.length} files under ${folders} runs down the pipeline`);
 }

@@ -15,7 +15,8 @@ test('every #include under src/, wasm/ and include/ runs down the pipeline', () 
 // A tree of empty headers, one per stage, that `includes` adds #include lines to.
 function fakeSources(includes) {
   const headers = ['src/text/markdown.hpp', 'src/policy/url_policy.hpp', 'src/format/article.hpp',
-    'src/format/diagnostics.hpp', 'src/layout/layout_tree.hpp', 'src/html/emit.hpp', 'include/broadsheet/broadsheet.hpp'];
+    'src/format/diagnostics.hpp', 'src/layout/layout_tree.hpp', 'src/html/emit.hpp',
+    'include/broadsheet/broadsheet.hpp'];
   const files = new Map(headers.map((header) => [header, '#pragma once\n']));
   for (const [file, header] of includes) files.set(file, `${files.get(file) ?? ''}#include "${header}"\n`);
   return [...files].map(([file, text]) => ({ path: file, text }));
@@ -55,9 +56,11 @@ describe('the include check', () => {
       ['src/text/markdown.cpp', 'policy/url_policy.hpp'],
       ['wasm/bindings.cpp', 'format/article.hpp'],
     ]), [
-      'src/html/emit.hpp:2: html includes format/article.hpp (format), of which html may include only format/diagnostics.hpp',
-      'src/text/markdown.cpp:1: text includes policy/url_policy.hpp (policy), which text may not include (it may include none of the other stages)',
-      'wasm/bindings.cpp:1: wasm includes format/article.hpp (format), but wasm/ sees only the public header, include/broadsheet/broadsheet.hpp',
+      'src/html/emit.hpp:2: html includes format/article.hpp (format), '
+        + 'of which html may include only format/diagnostics.hpp',
+      'src/text/markdown.cpp:1: text includes policy/url_policy.hpp (policy), '
+        + 'which text may not include (text may include no other stage)',
+      'wasm/bindings.cpp:1: wasm includes format/article.hpp (format), but wasm/ may include only the public header',
     ]);
   });
 
