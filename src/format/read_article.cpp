@@ -95,6 +95,7 @@ class ArticleReader final : public BodyBlockReader {
     if (!kept) article_->body.pop_back();
   }
 
+  // The body's blocks are the only part of the article written while the text streams past.
   void forgetBody() override {
     article_->body.clear();
     references_.clear();
