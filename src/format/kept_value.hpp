@@ -1,5 +1,5 @@
-// JSON values as the article reader keeps them while the text streams past: only what the format
-// reads (see format/read_article.cpp), never a whole document.
+// JSON values as they are kept while the article text streams past: only what the format
+// reads (built by format/kept_document.cpp, read by format/read_article.cpp), never a whole document.
 #pragma once
 
 #include <cstddef>
@@ -35,7 +35,7 @@ class NameSet {
 
 struct KeptMember;
 
-// A JSON value, kept only as far as the format reads it (see ArticleReader::next): scalars whole,
+// A JSON value, kept only as far as the format reads it (see KeptDocumentBuilder::next): scalars whole,
 // the members and elements the format has, and of anything else only its kind.
 struct KeptValue {
   JsonKind kind = JsonKind::Null;

@@ -13,6 +13,7 @@
 
 #include "format/bidi.hpp"
 #include "format/json_pointer.hpp"
+#include "format/kept_document.hpp"
 #include "format/kept_value.hpp"
 #include "format/member_names.hpp"
 #include "format/parse_json.hpp"
@@ -37,34 +38,6 @@ struct Place {
 
 // Whether a member must be present, and whether a string must hold more than white space.
 enum class Need { Optional, Required, NonEmpty, NonEmptyIfPresent };
-
-// How the reader takes a container: what of its contents it keeps, and when it reads them.
-enum class Shape {
-  Skipped,   // nothing inside is kept: a member the format does not have, a wrong type, past a limit
-  Document,  // the root object: its members are kept and read when the text ends
-  Body,      // the body array: each block is read as soon as it ends, so no block outlives it
-  Block,     // a block object: members kept until it ends (its type may come last)
-  Record,    // an object whose members are kept: a person, the image, a link, a pull quote
-  List,      // an array whose elements are kept: tags, a list's items
-  Records,   // an array of records, the first `limit` kept: people, pull quotes
-};
-
-// Where the value that starts next goes.
-struct Slot {
-  KeptValue* value = nullptr;         // null: nothing of it is kept
-  Shape shape = Shape::Skipped;   // a container here is read as this shape
-  bool keepContent = false;       // false: only its kind (a member the format does not have)
-  Names names;                    // Record, Records, Block: the members kept whole
-  std::size_t limit = 0;          // Records: how many are kept
-};
-
-struct Frame {
-  Shape shape;
-  KeptValue* value;
-  Names names;
-  std::size_t limit;
-  Slot member;  // objects: where the current member's value goes
-};
 
 // A block's "by", checked once every analyst has been read: analysts may come after the body.
 struct Reference {
@@ -92,228 +65,54 @@ std::size_t lineAt(std::string_view source, std::size_t at) {
   return line;
 }
 
-// Reads the article from nlohmann's SAX events. The body's blocks are read as each one ends; the
-// rest of the document (a few small members) is kept and read when the text ends, in a fixed order.
+// Reads the article from what the KeptDocumentBuilder keeps. The body's blocks are read as each one
+// ends; the rest of the document (a few small members) is read when the text ends, in a fixed order.
 // Diagnostics are held until then: a syntax error later in the text reports only itself.
-class ArticleReader final : public JsonEvents {
+class ArticleReader final : public BodyBlockReader {
  public:
   ArticleReader(std::size_t jsonBytes, const Limits& limits, const policy::UrlContext& urls, Article& article)
       : limits_(limits), urls_(urls), article_(&article), reported_(limits.maxDiagnostics),
         bodyReported_(limits.maxDiagnostics), treeBudget_(kStructureBytesPerInputByte * jsonBytes + kTreeBytesBase, kTreeBytesPerInputByte * jsonBytes + kTreeBytesBase) {}
 
   // Reports into `sink` and says whether there is an article to show; call after a successful parse.
-  bool finish(DiagnosticSink& sink) {
+  bool finish(KeptDocument& kept, DiagnosticSink& sink) {
     reporting_ = &reported_;
-    const bool readable = read();
+    const bool readable = read(kept);
     sink.absorb(reported_);
     sink.absorb(bodyReported_);
     return readable;
   }
 
-  // ------------------------------------------------------------------ events
-
-  void null() override {
-    startScalar(JsonKind::Null);
-    endScalar();
-  }
-  void boolean(bool value) override {
-    if (KeptValue* kept = startScalar(JsonKind::Boolean)) kept->boolean = value;
-    endScalar();
-  }
-  void number(double value) override {
-    if (KeptValue* kept = startScalar(JsonKind::Number)) kept->number = value;
-    endScalar();
-  }
-  void string(std::string& value) override {
-    // A copy, not a move: the parser's buffer keeps its capacity for the next string.
-    if (KeptValue* kept = startScalar(JsonKind::String)) {
-      kept->string = value;
-    } else if (KeptValue* list = listHere()) {
-      list->itemStrings.push_back(value);
-    }
-    endScalar();
-  }
-  void startObject() override { open(JsonKind::Object); }
-  void startArray() override { open(JsonKind::Array); }
-  void endObject() override { close(); }
-  void endArray() override { close(); }
-
-  void key(std::string& text) override {
-    if (skipDepth_ > 0) return;
-    const std::string_view name = text;
-    Frame& frame = frames_.back();
-    if (frame.shape == Shape::Document) {
-      frame.member = documentMember(text);
-      return;
-    }
-    if (!frame.names.has(name)) {
-      frame.value->unknownNames.insert(name);
-      frame.member = Slot{};
-      return;
-    }
-    const Shape shape = frame.shape == Shape::Block && name == "items" ? Shape::List : Shape::Skipped;
-    frame.member = Slot{&frame.value->set(text), shape, true, {}, 0};
-  }
-
-  void restart() override {
-    forgetBody();  // the only part of the article written while the text is read
-    bodySeen_ = false;
-    document_.clear();
-    frames_.clear();
-    skipDepth_ = 0;
-    rootKind_ = JsonKind::Null;
-    reported_ = DiagnosticSink(limits_.maxDiagnostics);
-  }
-
- private:
-  // The value starting now: where it goes, and for a container how it is read.
-  Slot next() {
-    Frame& frame = frames_.back();
-    switch (frame.shape) {
-      case Shape::Body:
-        if (frame.value->length++ >= limits_.maxBlocks) return Slot{};  // reported once, at the end
-        block_.clear();
-        return Slot{&block_, Shape::Block, true, names(kBlockMembers), 0};
-      case Shape::Records:
-        if (frame.value->length++ >= frame.limit) return Slot{};
-        frame.value->items.emplace_back();
-        return Slot{&frame.value->items.back(), Shape::Record, true, frame.names, 0};
-      default:
-        return frame.member;
-    }
-  }
-
-  KeptValue* startScalar(JsonKind kind) {
-    if (skipDepth_ > 0) return nullptr;
-    if (frames_.empty()) {
-      rootKind_ = kind;
-      return nullptr;
-    }
-    if (addListElement(kind)) return nullptr;
-    const Slot slot = next();
-    if (!slot.value) return nullptr;
-    slot.value->kind = kind;
-    return slot.keepContent ? slot.value : nullptr;
-  }
-
-  void endScalar() {
-    if (skipDepth_ == 0) valueEnded();
-  }
-
-  void open(JsonKind kind) {
-    if (skipDepth_ > 0) {
-      ++skipDepth_;
-      return;
-    }
-    if (frames_.empty()) {
-      rootKind_ = kind;
-      if (kind == JsonKind::Object) {
-        frames_.push_back(Frame{Shape::Document, &document_, {}, 0, Slot{}});
-      } else {
-        skipDepth_ = 1;
-      }
-      return;
-    }
-    if (addListElement(kind)) {
-      skipDepth_ = 1;  // only a string is an element the format reads
-      return;
-    }
-    const Slot slot = next();
-    if (slot.value) slot.value->kind = kind;
-    const bool wantsObject = slot.shape == Shape::Block || slot.shape == Shape::Record;
-    const bool wantsArray = slot.shape == Shape::Body || slot.shape == Shape::List || slot.shape == Shape::Records;
-    if (!slot.value || !slot.keepContent || !(kind == JsonKind::Object ? wantsObject : wantsArray)) {
-      skipDepth_ = 1;
-      return;
-    }
-    frames_.push_back(Frame{slot.shape, slot.value, slot.names, slot.limit, Slot{}});
-  }
-
-  void close() {
-    if (skipDepth_ > 0) {
-      if (--skipDepth_ == 0) valueEnded();
-      return;
-    }
-    frames_.pop_back();
-    valueEnded();
-  }
-
-  // The array of strings whose element starts now, if that is where the events are.
-  KeptValue* listHere() {
-    return skipDepth_ == 0 && !frames_.empty() && frames_.back().shape == Shape::List ? frames_.back().value : nullptr;
-  }
-
-  // Records an element's kind when the events are in an array of strings (its text comes with it).
-  bool addListElement(JsonKind kind) {
-    KeptValue* list = listHere();
-    if (!list) return false;
-    ++list->length;
-    list->itemKinds.push_back(kind);
-    return true;
-  }
-
-  // A whole value has been read: a block of the body is read now.
-  void valueEnded() {
-    if (frames_.empty()) return;
-    const Frame& frame = frames_.back();
-    if (frame.shape == Shape::Body && frame.value->length <= limits_.maxBlocks) readBodyBlock(frame.value->length - 1);
-  }
-
-  Slot documentMember(const std::string& name) {
-    if (name == "body") {
-      if (bodySeen_) forgetBody();
-      bodySeen_ = true;
-      return Slot{&body_, Shape::Body, true, {}, 0};
-    }
-    if (!names(kDocumentMembers).has(name)) {
-      document_.unknownNames.insert(name);
-      return Slot{};
-    }
-    KeptValue& value = document_.set(name);
-    if (name == "tags") return Slot{&value, Shape::List, true, {}, 0};
-    if (name == "authors" || name == "analysts") {
-      return Slot{&value, Shape::Records, true, names(kPersonMembers), limits_.maxPeople};
-    }
-    if (name == "pullquotes") {
-      // No more entries than the limit can be read, whatever the body holds.
-      return Slot{&value, Shape::Records, true, names(kPullquoteMembers), limits_.maxPullquotes};
-    }
-    if (name == "image") return Slot{&value, Shape::Record, true, names(kImageMembers), 0};
-    if (name == "publisher") return Slot{&value, Shape::Record, true, names(kPublisherMembers), 0};
-    if (name == "callToAction") return Slot{&value, Shape::Record, true, names(kCallToActionMembers), 0};
-    return Slot{&value, Shape::Skipped, true, {}, 0};
-  }
-
-  // A body given twice: the last one counts, as for every other member.
-  void forgetBody() {
-    article_->body.clear();
-    body_.clear();
-    references_.clear();
-    pullquotesRead_ = 0;
-    bodyReported_ = DiagnosticSink(limits_.maxDiagnostics);
-  }
-
-  void readBodyBlock(std::size_t index) {
+  void readBodyBlock(KeptValue& keptBlock, std::size_t index) override {
     const std::string path = "/body/" + std::to_string(index);  // childPointer's result: digits need no escapes
     // Read in place: moving a Block (a dozen strings and trees) in afterwards was 1% of a render.
     Block& block = article_->body.emplace_back();
     block.index = index;
-    const bool kept = readBlock(block_, path, block);
+    const bool kept = readBlock(keptBlock, path, block);
     if (!block.by.empty()) {
       references_.push_back({childPointer(path, "by"), block.by, kept ? article_->body.size() - 1 : kDroppedBlock});
     }
     if (!kept) article_->body.pop_back();
   }
 
+  // The body's blocks are the only part of the article written while the text streams past.
+  void forgetBody() override {
+    article_->body.clear();
+    references_.clear();
+    pullquotesRead_ = 0;
+    bodyReported_ = DiagnosticSink(limits_.maxDiagnostics);
+  }
+
+ private:
   // ------------------------------------------------------------------ the document, once read
 
-  bool read() {
+  bool read(KeptDocument& kept) {
     Article& article = *article_;
-    if (rootKind_ != JsonKind::Object) {
-      reporting_->error(code::Type, "", "The document must be a JSON object, found " + describe(rootKind_) + ".");
+    if (kept.rootKind != JsonKind::Object) {
+      reporting_->error(code::Type, "", "The document must be a JSON object, found " + describe(kept.rootKind) + ".");
       return false;
     }
-    KeptValue& document = document_;
+    KeptValue& document = kept.members;
     checkMembers(document, "", names(kDocumentMembers));
     readFormat(document);
     article.id = text(document, "id", "").value_or("");
@@ -333,7 +132,7 @@ class ArticleReader final : public JsonEvents {
       Image lead;
       if (readImage(*image, "/image", lead)) article.image = std::move(lead);
     }
-    readBody(article);
+    readBody(kept, article);
     readPullquotes(document, article);
     article.note = markdown(document, "note", "", Flavor::Inline).value_or(Text{});
     article.callToAction = link(document, "callToAction", "", "label", UrlKind::Resource, /*urlRequired=*/true);
@@ -681,13 +480,14 @@ class ArticleReader final : public JsonEvents {
   // ------------------------------------------------------------------ body
 
   // The body as a whole; an array's blocks have been read as they came (readBodyBlock).
-  void readBody(Article& article) {
-    if (!bodySeen_) {
+  void readBody(KeptDocument& kept, Article& article) {
+    if (!kept.bodySeen) {
       fail(code::Required, "/body", {" is required: an array of blocks or one CommonMark string."});
       return;
     }
-    if (body_.kind == JsonKind::String) {
-      if (auto source = checkedText(body_, Place{"", "body", {}}, Need::NonEmpty)) {
+    KeptValue& body = kept.body;
+    if (body.kind == JsonKind::String) {
+      if (auto source = checkedText(body, Place{"", "body", {}}, Need::NonEmpty)) {
         Block block;
         block.type = BlockType::Markdown;
         block.text = parsed(std::move(*source), Place{"", "body", {}}, Flavor::Blocks);
@@ -695,11 +495,11 @@ class ArticleReader final : public JsonEvents {
       }
       return;
     }
-    if (body_.kind != JsonKind::Array) {
-      fail(code::Type, "/body", {" must be an array of blocks or a CommonMark string, found ", describe(body_.kind), "."});
+    if (body.kind != JsonKind::Array) {
+      fail(code::Type, "/body", {" must be an array of blocks or a CommonMark string, found ", describe(body.kind), "."});
       return;
     }
-    const std::size_t count = body_.length;
+    const std::size_t count = body.length;
     if (count > limits_.maxBlocks) {
       fail(code::Limit, "/body", {" has ", std::to_string(count), " blocks; the limit is ", std::to_string(limits_.maxBlocks),
                                   ", so the rest are left out."});
@@ -842,19 +642,10 @@ class ArticleReader final : public JsonEvents {
   DiagnosticSink bodyReported_;
   DiagnosticSink* reporting_ = &bodyReported_;  // the document's sink once the text has ended
 
-  // Where the events are.
-  std::vector<Frame> frames_;
-  std::size_t skipDepth_ = 0;  // > 0 inside a container whose contents are not kept
-  JsonKind rootKind_ = JsonKind::Null;
-
-  // What is kept until the document is read.
-  KeptValue document_;  // every member but the body
-  KeptValue body_;      // a string body, or the kind and length of any other
-  bool bodySeen_ = false;
+  // What the body's blocks leave to be checked when the document is read.
   std::vector<Reference> references_;
   std::size_t pullquotesRead_ = 0;  // pull quote blocks read, against limits_.maxPullquotes
 
-  KeptValue block_;  // the block being read (one KeptValue for all, which keeps its capacity)
   // Every Markdown tree is held until the HTML is written; together they may hold this much.
   text::TreeBudget treeBudget_;
 };
@@ -864,7 +655,8 @@ class ArticleReader final : public JsonEvents {
 bool readArticle(std::string_view json, const Limits& limits, Article& article, DiagnosticSink& sink,
                  const policy::UrlContext& urls) {
   ArticleReader reader(json.size(), limits, urls, article);
-  return parseJson(json, limits, reader, sink) && reader.finish(sink);
+  KeptDocumentBuilder keeper(limits, reader);
+  return parseJson(json, limits, keeper, sink) && reader.finish(keeper.document(), sink);
 }
 
 }  // namespace broadsheet::format

@@ -1,6 +1,7 @@
-// Article JSON -> typed Article, in one pass over the text: the reader takes nlohmann's SAX events
-// and keeps only what the format reads (no JSON document is built). Every member is checked; a bad
-// member is reported and left out, a bad block is reported and dropped, and the rest is kept.
+// Article JSON -> typed Article, in one pass over the text: nlohmann's SAX events build the kept
+// document (format/kept_document.hpp: only what the format reads, no JSON document), and the reader
+// reads the format from it. Every member is checked; a bad member is reported and left out, a bad
+// block is reported and dropped, and the rest is kept.
 #pragma once
 
 #include <string_view>

@@ -1,6 +1,6 @@
 // The responsive layout in headless Chromium: the seed, the long analysis and the Arabic brief,
 // rendered by the WebAssembly core in Node, laid out at 320, 768 and 1280 px, checked from bounding
-// boxes and saved as screenshots under test-output/layout/.
+// boxes and saved as screenshots under test-output/responsive-layout/.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -112,7 +112,7 @@ describe('responsive layout in Chromium', () => {
       }
       return route.abort();
     });
-    const outDir = testOutputDir('layout');
+    const outDir = testOutputDir('responsive-layout');
     for (const example of EXAMPLES) {
       const input = readFileSync(path.join(repoRoot, 'examples', example.file), 'utf8');
       const { ok, html, css, diagnostics } = renderer.render(input);

@@ -1,5 +1,5 @@
 // The layout stage seen through render(): pull quotes in real documents, bylines, attributions,
-// typography, localisation, meta and JSON-LD.
+// typography, localisation, meta and JSON-LD. layout_functions_test.cpp calls its functions directly.
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"

@@ -1,4 +1,5 @@
-// The layout stage: pull-quote placement, bylines, attributions, labels.
+// The layout stage's functions called directly: pull-quote placement (against the golden fixtures),
+// quote search, words, labels, dates and lists. layout_through_render_test.cpp sees them through render().
 #include <catch2/catch.hpp>
 
 #include "format/value_checks.hpp"
