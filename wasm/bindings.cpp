@@ -4,11 +4,11 @@
 // Plain exported functions rather than Embind: Embind's glue added ~5 KB gzip of JavaScript (and
 // ~2 KB of WebAssembly) to every download for a few calls that pass only numbers.
 //
-// Protocol: JS asks for an input region (broadsheet_input),
-// writes the article bytes followed by the options bytes into it, calls broadsheet_render or
-// broadsheet_validate, then reads the results through broadsheet_results, a table of (pointer, length)
-// pairs into linear memory, valid until the next call. Every decision (ok, whether there is meta) is
-// the core's, in RenderResult; this file only serialises it.
+// Protocol: JS asks for an input region (broadsheet_input), writes the article bytes followed by the
+// options bytes into it, calls broadsheet_render or broadsheet_validate, then reads the results through
+// broadsheet_results, a table of (pointer, length) pairs into linear memory, valid until the next call.
+// Every decision (ok, whether there is meta) is the core's, in RenderResult and broadsheet::hasErrors;
+// this file only serialises it.
 #include <emscripten/emscripten.h>
 
 #include <cstdint>

@@ -87,9 +87,9 @@ export interface RenderResult {
   css: string;
   diagnostics: Diagnostic[];
   /**
-   * Present exactly when the core read an article (a JSON object with a usable headline), even one with
-   * errors or whose HTML could not be written; null otherwise (e.g. invalid JSON, no headline) or when the
-   * call itself failed (`BS-INPUT`, `BS-INTERNAL`).
+   * Present exactly when the core read an article (a JSON object with a usable headline), errors and all;
+   * null otherwise (e.g. invalid JSON, no headline) or when the call itself failed (`BS-INPUT`,
+   * `BS-INTERNAL`).
    */
   meta: ArticleMeta | null;
 }

@@ -133,13 +133,13 @@ struct Meta {
 inline constexpr std::size_t kMaxInlineQuotes = 200;
 
 struct RenderResult {
-  bool ok = false;  // !hasErrors(diagnostics), set by render() and nowhere else
+  bool ok = false;  // !hasErrors(diagnostics)
   // The article, whenever the document has a usable headline: invalid members are left out (their
   // diagnostics say so), so `html` may be set while `ok` is false. Empty when nothing can be shown.
   std::string html;
   std::vector<Diagnostic> diagnostics;
   // Present exactly when an article was read (the document is a JSON object with a usable headline),
-  // even when its HTML could not be written; absent when there was nothing to describe.
+  // errors and all; absent when there was nothing to describe.
   std::optional<Meta> meta;
 };
 
