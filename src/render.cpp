@@ -37,7 +37,8 @@ RenderResult render(std::string_view json, const RenderOptions& options) {
   format::Article article;
   // Whatever else is wrong, an article with a headline is shown (its errors are reported).
   if (format::readArticle(json, options.limits, article, sink, policy::urlContextFor(options))) {
-    layout::LayoutTree tree = layout::layOut(article, options, sink, result.meta);
+    Meta& meta = result.meta.emplace();
+    layout::LayoutTree tree = layout::layOut(article, options, sink, meta);
     // The HTML is about as long as the article's JSON (0.9-1.2x in the bench articles): reserved
     // once, a long article's output is not doubled into, with both copies held while it moves.
     result.html.reserve(json.size() + json.size() / 4 + (options.standalone ? stylesheet().size() : 0) + 4096);
@@ -48,9 +49,16 @@ RenderResult render(std::string_view json, const RenderOptions& options) {
       html::appendArticle(result.html, tree, budget);
     }
   }
-  result.ok = !sink.hasErrors();  // counting the diagnostics past limits.maxDiagnostics too
   result.diagnostics = locatedDiagnostics(json, sink);
+  result.ok = !hasErrors(result.diagnostics);
   return result;
+}
+
+bool hasErrors(const std::vector<Diagnostic>& diagnostics) {
+  for (const Diagnostic& diagnostic : diagnostics) {
+    if (diagnostic.severity == Severity::Error) return true;
+  }
+  return false;
 }
 
 std::vector<Diagnostic> validate(std::string_view json, const Limits& limits) {

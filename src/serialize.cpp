@@ -134,7 +134,9 @@ void appendOptionalString(std::string& out, const std::string& value) {
 }
 }  // namespace
 
-std::string metaToJson(const Meta& meta) {
+std::string metaToJson(const std::optional<Meta>& described) {
+  if (!described) return "null";
+  const Meta& meta = *described;
   std::string out = "{\"analysts\":[";
   for (std::size_t i = 0; i < meta.analysts.size(); ++i) {
     if (i > 0) out.push_back(',');

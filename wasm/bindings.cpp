@@ -2,11 +2,13 @@
 // bytes through linear memory. No logic lives here; see web/broadsheet.js for the friendly API.
 //
 // Plain exported functions rather than Embind: Embind's glue added ~5 KB gzip of JavaScript (and
-// ~2 KB of WebAssembly) to every download for four calls that pass only numbers.
+// ~2 KB of WebAssembly) to every download for a few calls that pass only numbers.
 //
 // Protocol: JS asks for an input region (broadsheet_input), writes the article bytes followed by the
-// options bytes into it, calls broadsheet_render, then reads the results through broadsheet_results,
-// a table of (pointer, length) pairs into linear memory, valid until the next call.
+// options bytes into it, calls broadsheet_render or broadsheet_validate, then reads the results through
+// broadsheet_results, a table of (pointer, length) pairs into linear memory, valid until the next call.
+// Every decision (ok, whether there is meta) is the core's, in RenderResult and broadsheet::hasErrors;
+// this file only serialises it.
 #include <emscripten/emscripten.h>
 
 #include <cstdint>
@@ -39,6 +41,29 @@ void describe(std::uint32_t* pair, std::string_view text) {
   pair[1] = static_cast<std::uint32_t>(text.size());
 }
 
+// Runs `produce` on the input region's article and options and lays its result out for JS to read.
+template <typename Produce>
+int serve(std::size_t inputLength, std::size_t optionsLength, Produce produce) {
+  Session& s = session();
+  if (inputLength + optionsLength > s.input.size()) return -1;
+  // The caller has decoded the previous results; freeing them first keeps them from adding to this
+  // render's peak memory (a 1 MB article's HTML is over 1 MB).
+  for (std::string* previous : {&s.html, &s.diagnostics, &s.meta}) std::string().swap(*previous);
+  std::vector<broadsheet::Diagnostic> optionDiagnostics;  // warnings only: they never change `ok`
+  const broadsheet::RenderOptions options =
+      broadsheet::parseOptions(std::string_view(s.input.data() + inputLength, optionsLength), optionDiagnostics);
+
+  broadsheet::RenderResult result = produce(std::string_view(s.input.data(), inputLength), options);
+  result.diagnostics.insert(result.diagnostics.begin(), optionDiagnostics.begin(), optionDiagnostics.end());
+  s.html = std::move(result.html);
+  s.diagnostics = broadsheet::diagnosticsToJson(result.diagnostics);
+  s.meta = broadsheet::metaToJson(result.meta);
+  describe(s.results, s.html);
+  describe(s.results + 2, s.diagnostics);
+  describe(s.results + 4, s.meta);
+  return result.ok ? 0 : 1;
+}
+
 }  // namespace
 
 extern "C" {
@@ -49,38 +74,25 @@ EMSCRIPTEN_KEEPALIVE char* broadsheet_input(std::size_t byteLength) {
   return session().input.data();
 }
 
-// mode 0: render; mode 1: validate only. Returns 0 when no error was reported, 1 otherwise, -1 when
-// the lengths do not fit the input region.
-EMSCRIPTEN_KEEPALIVE int broadsheet_render(std::size_t inputLength, std::size_t optionsLength, int mode) {
-  Session& s = session();
-  if (inputLength + optionsLength > s.input.size()) return -1;
-  // The caller has decoded the previous results; freeing them first keeps them from adding to this
-  // render's peak memory (a 1 MB article's HTML is over 1 MB).
-  for (std::string* previous : {&s.html, &s.diagnostics, &s.meta}) std::string().swap(*previous);
-  const std::string_view input(s.input.data(), inputLength);
-  std::vector<broadsheet::Diagnostic> optionDiagnostics;
-  const broadsheet::RenderOptions options =
-      broadsheet::parseOptions(std::string_view(s.input.data() + inputLength, optionsLength), optionDiagnostics);
+// Both entry points read `inputLength` bytes of article and then `optionsLength` bytes of options from
+// the input region, fill the results table, and return the core's verdict: 0 when no diagnostic is an
+// error (RenderResult::ok), 1 when one is, -1 when the lengths do not fit the input region.
 
-  broadsheet::RenderResult result;
-  if (mode == 1) {
+// The article's html, diagnostics and meta (`null` when no article was read).
+EMSCRIPTEN_KEEPALIVE int broadsheet_render(std::size_t inputLength, std::size_t optionsLength) {
+  return serve(inputLength, optionsLength, [](std::string_view input, const broadsheet::RenderOptions& options) {
+    return broadsheet::render(input, options);
+  });
+}
+
+// The diagnostics only: html is empty and meta is `null`.
+EMSCRIPTEN_KEEPALIVE int broadsheet_validate(std::size_t inputLength, std::size_t optionsLength) {
+  return serve(inputLength, optionsLength, [](std::string_view input, const broadsheet::RenderOptions& options) {
+    broadsheet::RenderResult result;
     result.diagnostics = broadsheet::validate(input, options);
-  } else {
-    result = broadsheet::render(input, options);
-  }
-  result.diagnostics.insert(result.diagnostics.begin(), optionDiagnostics.begin(), optionDiagnostics.end());
-  s.html = std::move(result.html);
-  s.diagnostics = broadsheet::diagnosticsToJson(result.diagnostics);
-  // Meta describes an article; when none could be read (or only validation ran) there is none.
-  const bool articleRead = !result.meta.lang.empty();
-  s.meta = mode == 1 || !articleRead ? std::string("null") : broadsheet::metaToJson(result.meta);
-  describe(s.results, s.html);
-  describe(s.results + 2, s.diagnostics);
-  describe(s.results + 4, s.meta);
-  for (const auto& diagnostic : result.diagnostics) {
-    if (diagnostic.severity == broadsheet::Severity::Error) return 1;
-  }
-  return 0;
+    result.ok = !broadsheet::hasErrors(result.diagnostics);
+    return result;
+  });
 }
 
 // The last render's html, diagnostics (JSON) and meta (JSON) as three (pointer, length) pairs.

@@ -4,8 +4,11 @@
 // validation, layout and HTML. This file only moves whole documents across the boundary, one call
 // per render, and turns every failure into diagnostics so that `render` never throws:
 //
-//   input bytes ──encodeInto──▶ core._broadsheet_input() ──core._broadsheet_render()──▶
+//   input bytes ──encodeInto──▶ core._broadsheet_input() ──core._broadsheet_render() or _validate()──▶
 //   core._broadsheet_results(): (pointer, length) of html, diagnostics, meta in linear memory, decoded at once
+//
+// The core decides: the entry point's return value is `ok` (0) or not (1), and meta is JSON `null` when
+// no article was read (wasm/bindings.cpp). Nothing is recounted here.
 //
 // Two bounds on the core's memory, which WebAssembly can grow but never shrink: an input over
 // `limits.maxInputBytes` is refused before it is copied in, and after a render that grew the memory
@@ -13,9 +16,6 @@
 // leave the page holding its peak for good.
 //
 // Works unchanged in Node 20 and in browsers; Node-only modules are imported dynamically.
-
-const MODE_RENDER = 0;
-const MODE_VALIDATE = 1;
 
 /** The core's default `limits.maxInputBytes` (include/broadsheet/broadsheet.hpp). */
 export const DEFAULT_MAX_INPUT_BYTES = 8 * 1024 * 1024;
@@ -71,40 +71,37 @@ export async function createRenderer(options = {}) {
     );
   }
 
-  function call(input, renderOptions, mode) {
+  /** `validating`: only diagnostics are asked for (broadsheet_validate), and only they are returned. */
+  function call(input, renderOptions, validating) {
     if (!core) {
-      return failure(mode, replacing
+      return failure(validating, replacing
         ? internalDiagnostic('the renderer is restarting after an internal error; try again shortly')
         : internalDiagnostic('the renderer could not be restarted after an internal error'));
     }
     const encoded = encodeRequest(input, renderOptions);
-    if (encoded.diagnostic) return failure(mode, encoded.diagnostic);
+    if (encoded.diagnostic) return failure(validating, encoded.diagnostic);
     try {
-      const status = writeAndRun(core, encoded, mode);
-      if (status !== 0 && status !== 1) throw new Error(`the core's render returned status ${status}`);
+      const status = writeAndRun(core, encoded, validating);
+      if (status !== 0 && status !== 1) throw new Error(`the core returned status ${status}`);
+      const ok = status === 0;
       const results = core._broadsheet_results();
       const diagnostics = JSON.parse(decoder.decode(viewOf(core, results, 1)));
-      const ok = status === 0 && !diagnostics.some((d) => d.severity === 'error');
-      let result;
-      if (mode === MODE_VALIDATE) {
-        result = { ok, diagnostics };
-      } else {
-        const html = decoder.decode(viewOf(core, results, 0));
-        const metaText = decoder.decode(viewOf(core, results, 2));
-        result = { ok, html, css, diagnostics, meta: metaText ? JSON.parse(metaText) : null };
-      }
+      const result = validating
+        ? { ok, diagnostics }
+        : { ok, html: decoder.decode(viewOf(core, results, 0)), css, diagnostics,
+          meta: JSON.parse(decoder.decode(viewOf(core, results, 2))) };
       // The results are decoded, so the instance can go now.
       if (core.HEAPU8.buffer.byteLength > memoryResetBytes) replaceCore(false);
       return result;
     } catch (error) {
       replaceCore(true);
-      return failure(mode, internalDiagnostic(`internal error in the core (${describeError(error)}); ` +
+      return failure(validating, internalDiagnostic(`internal error in the core (${describeError(error)}); ` +
         'the renderer has been restarted'));
     }
   }
 
-  function failure(mode, diagnostic) {
-    return mode === MODE_VALIDATE
+  function failure(validating, diagnostic) {
+    return validating
       ? { ok: false, diagnostics: [diagnostic] }
       : { ok: false, html: '', css, diagnostics: [diagnostic], meta: null };
   }
@@ -113,8 +110,8 @@ export async function createRenderer(options = {}) {
     css,
     version,
     get memoryBytes() { return core ? core.HEAPU8.buffer.byteLength : 0; },
-    render: (input, renderOptions) => call(input, renderOptions, MODE_RENDER),
-    validate: (input, renderOptions) => call(input, renderOptions, MODE_VALIDATE),
+    render: (input, renderOptions) => call(input, renderOptions, false),
+    validate: (input, renderOptions) => call(input, renderOptions, true),
   });
 }
 
@@ -318,8 +315,11 @@ function readRequest(input, renderOptions) {
   };
 }
 
-/** Writes the article's bytes and then the options' bytes into the core's input buffer; renders. */
-function writeAndRun(core, { text, bytes, optionBytes }, mode) {
+/**
+ * Writes the article's bytes and then the options' bytes into the core's input buffer; renders, or
+ * only validates. Returns the core's status.
+ */
+function writeAndRun(core, { text, bytes, optionBytes }, validating) {
   let inputLength;
   if (text !== undefined) {
     // Encode straight into linear memory. Articles are mostly ASCII, so first ask for a little more
@@ -343,7 +343,9 @@ function writeAndRun(core, { text, bytes, optionBytes }, mode) {
     heap.set(bytes, pointer);
     heap.set(optionBytes, pointer + inputLength);
   }
-  return core._broadsheet_render(inputLength, optionBytes.length, mode);
+  return validating
+    ? core._broadsheet_validate(inputLength, optionBytes.length)
+    : core._broadsheet_render(inputLength, optionBytes.length);
 }
 
 /** The bytes of the `index`-th (pointer, length) pair of the table at `table` in linear memory. */

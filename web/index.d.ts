@@ -79,18 +79,23 @@ export interface PullquotePlacement {
 }
 
 export interface RenderResult {
-  /** True when no diagnostic is an error. */
+  /** True when no diagnostic is an error (the core's verdict, not recounted by the shell). */
   ok: boolean;
   /** The article's HTML; best effort (possibly empty) when `ok` is false. */
   html: string;
   /** The article stylesheet (the same string as `Renderer.css`). */
   css: string;
   diagnostics: Diagnostic[];
-  /** Null when no article could be read (e.g. invalid JSON) or the call itself failed (`BS-INPUT`, `BS-INTERNAL`). */
+  /**
+   * Present exactly when the core read an article (a JSON object with a usable headline), errors and all;
+   * null otherwise (e.g. invalid JSON, no headline) or when the call itself failed (`BS-INPUT`,
+   * `BS-INTERNAL`).
+   */
   meta: ArticleMeta | null;
 }
 
 export interface ValidateResult {
+  /** True when no diagnostic is an error; the same verdict `render` gives for the same input and options. */
   ok: boolean;
   diagnostics: Diagnostic[];
 }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -132,16 +133,23 @@ struct Meta {
 inline constexpr std::size_t kMaxInlineQuotes = 200;
 
 struct RenderResult {
-  bool ok = false;  // true when no diagnostic is an error
+  bool ok = false;  // !hasErrors(diagnostics)
   // The article, whenever the document has a usable headline: invalid members are left out (their
   // diagnostics say so), so `html` may be set while `ok` is false. Empty when nothing can be shown.
   std::string html;
   std::vector<Diagnostic> diagnostics;
-  Meta meta;
+  // Present exactly when an article was read (the document is a JSON object with a usable headline),
+  // errors and all; absent when there was nothing to describe.
+  std::optional<Meta> meta;
 };
 
 // Renders article JSON (UTF-8) into HTML. Never throws; see RenderResult::ok.
 RenderResult render(std::string_view json, const RenderOptions& options = {});
+
+// True when a diagnostic is an error: what RenderResult::ok is the negation of, and the verdict on a
+// list from validate(). The list always holds at least one of the errors found, however many
+// limits.maxDiagnostics leaves out, so it is enough to decide.
+bool hasErrors(const std::vector<Diagnostic>& diagnostics);
 
 // Reports the document's diagnostics without producing HTML.
 std::vector<Diagnostic> validate(std::string_view json, const Limits& limits = {});
@@ -160,6 +168,7 @@ std::string_view version();
 // ---------------------------------------------------------------------------------------------
 
 std::string diagnosticsToJson(const std::vector<Diagnostic>& diagnostics);
-std::string metaToJson(const Meta& meta);
+// `null` when there is no meta (RenderResult::meta is absent).
+std::string metaToJson(const std::optional<Meta>& meta);
 
 }  // namespace broadsheet

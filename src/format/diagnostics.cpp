@@ -19,11 +19,16 @@ void DiagnosticSink::add(Diagnostic diagnostic) {
     items_.push_back(std::move(diagnostic));
     return;
   }
-  // The list shows whether there are errors: the first error found once the list is full of
-  // warnings takes the last one's place (and that warning is counted instead).
-  if (error && errorCount_ == 0 && !items_.empty()) {
-    count(items_.back().severity);
-    items_.back() = std::move(diagnostic);
+  // The list shows whether there are errors (broadsheet::hasErrors reads it): the first error found
+  // once the list is full of warnings takes the last one's place (and that warning is counted
+  // instead), or is kept beyond a capacity of 0.
+  if (error && errorCount_ == 0) {
+    if (items_.empty()) {
+      items_.push_back(std::move(diagnostic));
+    } else {
+      count(items_.back().severity);
+      items_.back() = std::move(diagnostic);
+    }
     ++errorCount_;
     return;
   }

@@ -53,7 +53,6 @@ class DiagnosticSink {
   // Takes over what `other` kept (as far as there is room) and what it counted.
   void absorb(DiagnosticSink& other);
 
-  bool hasErrors() const { return errorCount_ > 0; }
   std::vector<Diagnostic>& items() { return items_; }
   // The kept diagnostics, then (when some were only counted) one BS-LIMIT warning saying how many.
   std::vector<Diagnostic> take();

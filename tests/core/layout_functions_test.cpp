@@ -237,9 +237,9 @@ TEST_CASE("a paraphrased pull quote's warning quotes the closest passage", "[lay
   CHECK(paraphrases[1]->path == "/body/3/text");
   INFO(paraphrases[1]->message);
   CHECK(paraphrases[1]->message.find("The closest passage is \"«Без договора по воде не будет и договора по энергии.\"") != std::string::npos);
-  REQUIRE(result.meta.pullquotes.size() == 3);
-  CHECK_FALSE(result.meta.pullquotes[0].inBody);
-  CHECK(result.meta.pullquotes[1].inBody);
+  REQUIRE(result.meta->pullquotes.size() == 3);
+  CHECK_FALSE(result.meta->pullquotes[0].inBody);
+  CHECK(result.meta->pullquotes[1].inBody);
 }
 
 TEST_CASE("text search stays linear on hostile needles", "[layout]") {

@@ -57,8 +57,8 @@ TEST_CASE("seed: each pull quote after the passage it repeats when a slot allows
   // Pashevich speaks in the last paragraphs, after every slot: his goes where the spread puts it.
   const std::size_t pashevich = lineOf(body, "bs-pullquote-by\"><bdi>Colonel Sergey Pashevich");
   CHECK(pashevich == lineOf(body, "Partnership for Peace") + 1);
-  CHECK(result.meta.pullquotesPlaced == 2);
-  CHECK(result.meta.pullquotesDropped.empty());
+  CHECK(result.meta->pullquotesPlaced == 2);
+  CHECK(result.meta->pullquotesDropped.empty());
   // Sides alternate, starting at the end margin.
   CHECK(body.find("bs-pullquote--end") < body.find("bs-pullquote--start"));
 }
@@ -69,9 +69,9 @@ TEST_CASE("too many pull quotes: the first ones that fit are kept, the rest repo
   const RenderResult result = render(json);
   CHECK(result.ok);
   // Three paragraphs have two places: after the first and after the second.
-  CHECK(result.meta.pullquotesPlaced == 2);
-  REQUIRE(result.meta.pullquotesDropped.size() == 2);
-  CHECK(result.meta.pullquotesDropped[0] == "P3 word word");
+  CHECK(result.meta->pullquotesPlaced == 2);
+  REQUIRE(result.meta->pullquotesDropped.size() == 2);
+  CHECK(result.meta->pullquotesDropped[0] == "P3 word word");
   CHECK(countOccurrences(result.html, "bs-pullquote--floating") == 2);
   std::vector<std::string> dropped;
   for (const Diagnostic& d : result.diagnostics) {
@@ -82,9 +82,9 @@ TEST_CASE("too many pull quotes: the first ones that fit are kept, the rest repo
     }
   }
   CHECK(dropped == std::vector<std::string>{"/pullquotes/2/text", "/pullquotes/3/text"});
-  REQUIRE(result.meta.pullquotes.size() == 4);
-  CHECK(result.meta.pullquotes[2].reason == "no-room");
-  CHECK_FALSE(result.meta.pullquotes[2].placed);
+  REQUIRE(result.meta->pullquotes.size() == 4);
+  CHECK(result.meta->pullquotes[2].reason == "no-room");
+  CHECK_FALSE(result.meta->pullquotes[2].placed);
   CHECK(findDiagnostic(result.diagnostics, "BS-PULLQUOTE-PARAPHRASE") == nullptr);
 }
 
@@ -96,8 +96,8 @@ TEST_CASE("pull quotes in a body without two paragraphs in a row go after a para
                              R"(,{"type":"list","items":["i"]},)" + paragraph("D");
   const RenderResult result = render(documentWith(blocks, R"("pullquotes":[{"text":"A word"},{"text":"D word"}],)"));
   CHECK(result.ok);
-  CHECK(result.meta.pullquotesPlaced == 3);
-  CHECK(result.meta.pullquotesDropped.empty());
+  CHECK(result.meta->pullquotesPlaced == 3);
+  CHECK(result.meta->pullquotesDropped.empty());
   const std::string body = bodyOf(result.html);
   CHECK(lineOf(body, "bs-pullquote--anchored") == lineOf(body, "<p>B word") + 1);
   // Every pull quote follows a paragraph (its line is the one after a <p> line) and precedes a
@@ -115,24 +115,24 @@ TEST_CASE("pull quotes in a body without two paragraphs in a row go after a para
   }
   CHECK(pullquotes == 3);
   // meta says where each went, and why.
-  REQUIRE(result.meta.pullquotes.size() == 3);
-  CHECK(result.meta.pullquotes[0].origin == "anchored");
-  CHECK(result.meta.pullquotes[0].reason == "authored");
-  CHECK(result.meta.pullquotes[0].after == "/body/4");
+  REQUIRE(result.meta->pullquotes.size() == 3);
+  CHECK(result.meta->pullquotes[0].origin == "anchored");
+  CHECK(result.meta->pullquotes[0].reason == "authored");
+  CHECK(result.meta->pullquotes[0].after == "/body/4");
   for (std::size_t j = 1; j < 3; ++j) {
-    const PullquoteSummary& summary = result.meta.pullquotes[j];
+    const PullquoteSummary& summary = result.meta->pullquotes[j];
     CHECK(summary.origin == "listed");
     CHECK(summary.reason == "after-paragraph");
     CHECK((summary.after == "/body/0" || summary.after == "/body/2" || summary.after == "/body/6"));
   }
-  CHECK(result.meta.pullquotes[1].index < result.meta.pullquotes[2].index);
+  CHECK(result.meta->pullquotes[1].index < result.meta->pullquotes[2].index);
 }
 
 TEST_CASE("an anchored pull quote that breaks a rule moves, with a warning", "[layout][pullquote]") {
   const std::string blocks = R"({"type":"pullquote","text":"P2 word"},)" + paragraphs(3) + R"(,{"type":"pullquote","text":"P3 word"})";
   const RenderResult result = render(documentWith(blocks));
   CHECK(result.ok);
-  CHECK(result.meta.pullquotesPlaced == 2);
+  CHECK(result.meta->pullquotesPlaced == 2);
   std::vector<std::string> moved;
   for (const Diagnostic& d : result.diagnostics) {
     if (d.code == "BS-PULLQUOTE-MOVED") moved.push_back(d.path);
@@ -140,17 +140,17 @@ TEST_CASE("an anchored pull quote that breaks a rule moves, with a warning", "[l
   CHECK(moved == std::vector<std::string>{"/body/0", "/body/4"});
   const std::string body = bodyOf(result.html);
   CHECK(lineOf(body, "<p>P1 word") < lineOf(body, "bs-pullquote"));  // nothing before the first paragraph
-  REQUIRE(result.meta.pullquotes.size() == 2);
-  CHECK(result.meta.pullquotes[0].reason == "moved");
-  CHECK(result.meta.pullquotes[0].after == "/body/1");
-  CHECK(result.meta.pullquotes[1].after == "/body/2");
-  CHECK(result.meta.pullquotes[1].index + 1 < 5);  // not last
+  REQUIRE(result.meta->pullquotes.size() == 2);
+  CHECK(result.meta->pullquotes[0].reason == "moved");
+  CHECK(result.meta->pullquotes[0].after == "/body/1");
+  CHECK(result.meta->pullquotes[1].after == "/body/2");
+  CHECK(result.meta->pullquotes[1].index + 1 < 5);  // not last
 }
 
 TEST_CASE("a body of one paragraph takes no pull quote, and says why", "[layout][pullquote]") {
   const std::string blocks = paragraphs(1) + R"(,{"type":"pullquote","text":"P1 word"},{"type":"heading","text":"H"})";
   const RenderResult result = render(documentWith(blocks, R"("pullquotes":[{"text":"P1 word word"}],)"));
-  CHECK(result.meta.pullquotesPlaced == 0);
+  CHECK(result.meta->pullquotesPlaced == 0);
   std::size_t dropped = 0;
   for (const Diagnostic& d : result.diagnostics) {
     if (d.code != "BS-PULLQUOTE-DROPPED") continue;
@@ -172,7 +172,7 @@ TEST_CASE("a paraphrased pull quote is allowed but flagged", "[layout][pullquote
   const RenderResult result =
       render(documentWith(paragraphs(4), R"("pullquotes":[{"text":"Words nobody said"},{"text":"P3 word… word"}],)"));
   CHECK(result.ok);
-  CHECK(result.meta.pullquotesPlaced == 2);
+  CHECK(result.meta->pullquotesPlaced == 2);
   const Diagnostic* paraphrase = findDiagnostic(result.diagnostics, "BS-PULLQUOTE-PARAPHRASE");
   REQUIRE(paraphrase);
   CHECK(paraphrase->severity == Severity::Warning);
@@ -195,7 +195,7 @@ TEST_CASE("auto mode picks the analysts' words, 60-200 characters first, as many
   CHECK(result.ok);
   CHECK(result.diagnostics.empty());  // automatic pull quotes are never reported
   // About 400 words of body: one pull quote, the preferred length, matched by surname.
-  REQUIRE(result.meta.pullquotesPlaced == 1);
+  REQUIRE(result.meta->pullquotesPlaced == 1);
   const std::string body = bodyOf(result.html);
   CHECK(body.find("<p class=\"bs-pullquote-text\">The reservoir will be empty") != std::string::npos);
   CHECK(body.find("<p class=\"bs-pullquote-by\"><bdi>Jane Roe</bdi></p>") != std::string::npos);
@@ -211,7 +211,7 @@ TEST_CASE("auto mode prefers whole sentences and keeps the words exactly", "[lay
       R"({"type":"quote","by":"roe","text":"Yields fell 2 \\* 3 times_over \\[sic\\] in a year, and <b> nobody </b> noticed it."},)" +
       paragraphs(2);
   RenderResult result = render(documentWith(blocks, R"("analysts":[{"id":"roe","name":"Jane Roe"}],"pullquotes":"auto",)"));
-  REQUIRE(result.meta.pullquotesPlaced == 1);
+  REQUIRE(result.meta->pullquotesPlaced == 1);
   CHECK(result.html.find("<p class=\"bs-pullquote-text\">Yields fell 2 * 3 times_over [sic] in a year, and &lt;b&gt; nobody "
                          "&lt;/b&gt; noticed\u00A0it.</p>") != std::string::npos);
   // Without the whole sentence, the span that stops at a comma is taken, without the comma.
@@ -219,7 +219,7 @@ TEST_CASE("auto mode prefers whole sentences and keeps the words exactly", "[lay
                                    R"({"type":"paragraph","text":"“If they want to argue with our numbers, good, we will see them in the valley,” Roe said."},)" +
                                    paragraphs(2),
                                R"("analysts":[{"id":"roe","name":"Jane Roe"}],"pullquotes":"auto",)"));
-  REQUIRE(result.meta.pullquotesPlaced == 1);
+  REQUIRE(result.meta->pullquotesPlaced == 1);
   CHECK(result.html.find("we will see them in the\u00A0valley</p>") != std::string::npos);
 }
 
@@ -234,16 +234,16 @@ TEST_CASE("auto mode places one on a short piece whose analyst is named in a dec
   const std::string analysts = R"("lang":"ru","analysts":[{"id":"alimova","name":"Динара Алимова","role":"политолог"}],"pullquotes":"auto",)";
   const RenderResult result = render(documentWith(blocks, analysts));
   CHECK(result.ok);
-  REQUIRE(result.meta.pullquotesPlaced == 1);
-  REQUIRE(result.meta.pullquotes.size() == 1);
-  const PullquoteSummary& placed = result.meta.pullquotes[0];
+  REQUIRE(result.meta->pullquotesPlaced == 1);
+  REQUIRE(result.meta->pullquotes.size() == 1);
+  const PullquoteSummary& placed = result.meta->pullquotes[0];
   CHECK(placed.text == "воды не хватит уже в июле");
   CHECK(placed.speaker == "alimova");
   CHECK(placed.origin == "auto");
   CHECK(placed.path == "/body/5");
-  REQUIRE(result.meta.quotes.size() == 1);
-  CHECK(result.meta.quotes[0].speaker == "alimova");
-  CHECK(result.meta.quotes[0].path == "/body/5");
+  REQUIRE(result.meta->quotes.size() == 1);
+  CHECK(result.meta->quotes[0].speaker == "alimova");
+  CHECK(result.meta->quotes[0].path == "/body/5");
 }
 
 TEST_CASE("auto mode takes one pull quote per 300 words, never more than the slots", "[layout][pullquote]") {
@@ -255,8 +255,8 @@ TEST_CASE("auto mode takes one pull quote per 300 words, never more than the slo
   const std::string analysts = R"("analysts":[{"id":"roe","name":"Jane Roe"}],"pullquotes":"auto",)";
   // 12 x 60 + 12 x 15 words: 900 words, so three, each after a paragraph (a quote follows it).
   RenderResult result = render(documentWith(blocks, analysts));
-  CHECK(result.meta.pullquotesPlaced == 3);
-  for (const PullquoteSummary& summary : result.meta.pullquotes) {
+  CHECK(result.meta->pullquotesPlaced == 3);
+  for (const PullquoteSummary& summary : result.meta->pullquotes) {
     CHECK(summary.origin == "auto");
     CHECK(summary.reason == "after-paragraph");
     CHECK(summary.speaker == "roe");
@@ -266,7 +266,7 @@ TEST_CASE("auto mode takes one pull quote per 300 words, never more than the slo
   blocks += "," + paragraphs(8, 60);  // the body is now 1380 words
   result = render(documentWith(blocks, analysts));
   // Four wanted, one from each quarter of the body; the last quarter has no quotes.
-  CHECK(result.meta.pullquotesPlaced == 3);
+  CHECK(result.meta->pullquotesPlaced == 3);
   CHECK(result.diagnostics.empty());
   CHECK(result.html.find("Quote number 0 ") != result.html.rfind("Quote number 0 "));  // first quarter
   CHECK(result.html.find("Quote number 4 ") != result.html.rfind("Quote number 4 "));  // second
@@ -320,8 +320,8 @@ TEST_CASE("attribution: name and role on first mention, short name after; panel 
   CHECK(html.find("<span class=\"bs-analyst-name\"><a href=\"https://example.org/nq\"><bdi>Never Quoted</bdi></a></span> "
                   "<span class=\"bs-analyst-role\"><bdi>observer</bdi></span>") != std::string::npos);
   CHECK(html.find("<span class=\"bs-analyst-affiliation\"><bdi>Advisory</bdi></span>") != std::string::npos);
-  CHECK(result.meta.analysts.size() == 3);
-  CHECK(result.meta.analysts[0].name == "Dr Ilse Marrowby");
+  CHECK(result.meta->analysts.size() == 3);
+  CHECK(result.meta->analysts[0].name == "Dr Ilse Marrowby");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -440,19 +440,19 @@ TEST_CASE("reading time uses the language's words per minute", "[layout][meta]")
   // 920 words (a two-word headline and nine paragraphs of 102); en reads 230 per minute.
   const std::string body = paragraphs(9, 102);
   const RenderResult en = render(documentWith(body));
-  CHECK(en.meta.wordCount == 2 + 9 * 102);
-  CHECK(en.meta.readingMinutes == 4);  // 920 / 230
+  CHECK(en.meta->wordCount == 2 + 9 * 102);
+  CHECK(en.meta->readingMinutes == 4);  // 920 / 230
   const RenderResult ru = render(documentWith(body, R"("lang":"ru",)"));
-  CHECK(ru.meta.readingMinutes == 5);  // 920 / 180 = 5.1
+  CHECK(ru.meta->readingMinutes == 5);  // 920 / 180 = 5.1
   const RenderResult kk = render(documentWith(body, R"("lang":"kk",)"));
-  CHECK(kk.meta.readingMinutes == 6);  // 920 / 165 = 5.6
+  CHECK(kk.meta->readingMinutes == 6);  // 920 / 165 = 5.6
   const RenderResult ar = render(documentWith(body, R"("lang":"ar",)"));
-  CHECK(ar.meta.readingMinutes == 7);  // 920 / 140 = 6.6
+  CHECK(ar.meta->readingMinutes == 7);  // 920 / 140 = 6.6
   const RenderResult tiny = render(documentWith(paragraphs(1, 3)));
-  CHECK(tiny.meta.readingMinutes == 1);  // never zero
+  CHECK(tiny.meta->readingMinutes == 1);  // never zero
   // Floating pull quotes repeat the body and are not counted again.
   const RenderResult quoted = render(documentWith(body, R"("pullquotes":[{"text":"P3 word word"}],)"));
-  CHECK(quoted.meta.wordCount == en.meta.wordCount);
+  CHECK(quoted.meta->wordCount == en.meta->wordCount);
 }
 
 TEST_CASE("standalone JSON-LD describes the NewsArticle and cannot break out of its script", "[layout][meta]") {

@@ -196,7 +196,7 @@ TEST_CASE("with a base URL every image and link resolves against the article", "
     INFO(expected);
     CHECK(html.find(expected) != std::string::npos);
   }
-  CHECK(result.meta.canonicalUrl == "https://news.example/world/story");
+  CHECK(result.meta->canonicalUrl == "https://news.example/world/story");
   CHECK(countOccurrences(html, " rel=\"") == 2);  // the two links to other.example, the autolink included
   CHECK(countOccurrences(html, "referrerpolicy") == 0);
 }

@@ -237,7 +237,7 @@ TEST_CASE("10,000 analysts: the first maxPeople are kept, the rest reported; lif
   CHECK(timed.seconds < kBudgetSeconds);
   CHECK(timed.result.ok);
   CHECK(countOccurrences(timed.result.html, "class=\"bs-analyst\"") == kAnalysts);
-  CHECK(timed.result.meta.analysts.size() == kAnalysts);
+  CHECK(timed.result.meta->analysts.size() == kAnalysts);
 }
 
 TEST_CASE("pull quotes: the count is limited, and no quote costs more than linear time", "[pathological][limits]") {
@@ -587,6 +587,6 @@ TEST_CASE("a document with a headline renders even without a usable body", "[pat
     const RenderResult result = render(std::string(R"({"format":"broadsheet/article@1","headline":"Only a headline")") + body + "}");
     CHECK_FALSE(result.ok);
     CHECK(result.html.find("class=\"bs-headline\">Only a") != std::string::npos);
-    CHECK(result.meta.headline == "Only a headline");
+    CHECK(result.meta->headline == "Only a headline");
   }
 }

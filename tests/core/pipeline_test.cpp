@@ -34,10 +34,10 @@ TEST_CASE("the seed article renders with all its parts", "[pipeline]") {
   CHECK(html.find("class=\"bs-quote\"") != std::string::npos);
   CHECK(html.find("class=\"bs-note\"") != std::string::npos);
   CHECK(html.find("><bdi>Support local journalists</bdi></a>") != std::string::npos);
-  CHECK(result.meta.analysts.size() == 3);
-  CHECK(result.meta.pullquotesPlaced >= 2);
-  CHECK(result.meta.wordCount > 250);
-  CHECK(result.meta.readingMinutes >= 1);
+  CHECK(result.meta->analysts.size() == 3);
+  CHECK(result.meta->pullquotesPlaced >= 2);
+  CHECK(result.meta->wordCount > 250);
+  CHECK(result.meta->readingMinutes >= 1);
 }
 
 TEST_CASE("quotes are attributed with name and role first, the short name after", "[pipeline]") {
@@ -67,7 +67,7 @@ TEST_CASE("floating pull quotes are placed between paragraphs and checked agains
   const Diagnostic* dropped = findDiagnostic(result.diagnostics, "BS-PULLQUOTE-DROPPED");
   REQUIRE(dropped);
   CHECK(dropped->path == "/pullquotes/3/text");
-  CHECK(result.meta.pullquotesDropped.size() == 1);
+  CHECK(result.meta->pullquotesDropped.size() == 1);
   // The quote from the body is hidden from screen readers; the paraphrase is not.
   CHECK(countOccurrences(result.html, "aria-hidden=\"true\"") == 2);
   // Never before the first paragraph.
@@ -83,7 +83,7 @@ TEST_CASE("automatic pull quotes come from the analysts' words", "[pipeline]") {
       R"("analysts":[{"id":"roe","name":"Jane Roe","role":"analyst"}],"pullquotes":"auto",)");
   const RenderResult result = render(json);
   CHECK(result.ok);
-  REQUIRE(result.meta.pullquotesPlaced == 1);
+  REQUIRE(result.meta->pullquotesPlaced == 1);
   CHECK(result.html.find("<p class=\"bs-pullquote-text\">Our region has never depended") != std::string::npos);
   CHECK(result.html.find("<p class=\"bs-pullquote-by\"><bdi>Jane Roe</bdi></p>") != std::string::npos);
 }
@@ -205,6 +205,43 @@ TEST_CASE("options: the last of a name counts, limits are read one level down, r
     REQUIRE(reports.size() == 1);
     CHECK(reports[0].message == "The render options must be a JSON object.");
   }
+}
+
+TEST_CASE("meta is present exactly when an article was read, and ok says whether any diagnostic is an error", "[pipeline]") {
+  const RenderResult unreadable = render(R"({"format":"broadsheet/article@1","headline":)");
+  CHECK_FALSE(unreadable.ok);
+  CHECK(unreadable.html.empty());
+  CHECK_FALSE(unreadable.meta.has_value());
+
+  const RenderResult headless = render(R"({"format":"broadsheet/article@1","headline":" ","body":"Text."})");
+  CHECK_FALSE(headless.ok);
+  CHECK_FALSE(headless.meta.has_value());
+
+  const RenderResult flawed = render(documentWith(R"({"type":"paragraph","text":"x"})", R"("tags":[1],)"));
+  CHECK_FALSE(flawed.ok);
+  CHECK_FALSE(flawed.html.empty());
+  REQUIRE(flawed.meta.has_value());
+  CHECK(flawed.meta->headline == "Test headline");
+
+  const RenderResult sound = render(documentWith(R"({"type":"paragraph","text":"x"})"));
+  CHECK(sound.ok);
+  CHECK(sound.meta.has_value());
+  CHECK(metaToJson(std::nullopt) == "null");
+}
+
+TEST_CASE("the diagnostics list keeps an error, whatever limits.maxDiagnostics leaves out", "[pipeline][limits]") {
+  // Warnings (unknown members) fill the list before the error (a tag that is not a string) is found.
+  const std::string json = documentWith(R"({"type":"paragraph","text":"x"})", R"("a":1,"b":2,"tags":[1],)");
+  for (std::size_t capacity : {0, 1, 2}) {
+    RenderOptions options;
+    options.limits.maxDiagnostics = capacity;
+    const RenderResult result = render(json, options);
+    INFO("maxDiagnostics " << capacity);
+    CHECK_FALSE(result.ok);
+    CHECK(hasErrors(result.diagnostics));
+    CHECK(hasErrors(validate(json, options)));
+  }
+  CHECK_FALSE(hasErrors(validate(documentWith(R"({"type":"paragraph","text":"x"})", R"("a":1,)"))));
 }
 
 TEST_CASE("diagnostics and meta serialise to JSON", "[pipeline]") {
