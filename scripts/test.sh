@@ -28,7 +28,8 @@ declare -A node_tests=(
   [js]='tests/js tests/format tests/layout/short-pieces.test.mjs tests/embed/ssr.test.mjs tests/embed/csp.test.mjs'
   [browser]='tests/browser tests/embed/element.test.mjs tests/embed/fetch.test.mjs tests/embed/layout-shift.test.mjs
              tests/embed/partner.test.mjs tests/layout/layout.test.mjs tests/quality/visual.test.mjs
-             tests/quality/typography.test.mjs tests/quality/accessibility.test.mjs tests/quality/pullquote-fit.test.mjs'
+             tests/quality/typography.test.mjs tests/quality/accessibility.test.mjs
+             tests/quality/pullquote-fit.test.mjs'
   [security]='tests/security'
   [quality]='tests/quality/html-validity.test.mjs tests/size tests/bench tests/package'
 )
