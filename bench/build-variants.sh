@@ -39,8 +39,8 @@ for variant in "${variants[@]}"; do
   dir=build/exp/$name
   emcmake cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DBROADSHEET_TESTS=OFF \
     "-DBROADSHEET_WASM_COMPILE_FLAGS=$cflags" "-DBROADSHEET_WASM_LINK_FLAGS=$lflags" \
-    "-DBROADSHEET_WASM_OUTPUT_DIR=$PWD/$dir/out" -Wno-dev >/dev/null
-  cmake --build "$dir" -j "$jobs" >/dev/null
+    "-DBROADSHEET_WASM_OUTPUT_DIR=$PWD/$dir/out" -Wno-dev
+  cmake --build "$dir" -j "$jobs"
   wasm=$dir/out/broadsheet-core.wasm
   glue=$dir/out/broadsheet-core.js
   printf '%-14s wasm %7d raw %7d gz   glue %6d raw %6d gz\n' "$name" \

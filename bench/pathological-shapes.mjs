@@ -3,7 +3,7 @@
 // string), so that they are read and rendered in full. `npm run bench` times each at 2 MB against an
 // ordinary article of the same size (bench/pathological.mjs); tests/security/pathological-growth.test.mjs
 // checks that time per byte does not grow between 200 KB and 2 MB.
-import { scaledSeed } from './articles.mjs';
+import { scaledSeed } from '../tests/helpers/article-generator.mjs';
 
 const head = '{"format":"broadsheet/article@1","headline":"Pathological shape"';
 const paragraph = (text) => JSON.stringify({ type: 'paragraph', text });

@@ -16,7 +16,7 @@ flock 9
 cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBROADSHEET_FUZZ=ON \
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
-  -Wno-dev >/dev/null
+  -Wno-dev
 # By default only what the tests and the fuzzer need (not the native CLI and benchmark tools).
 if (($# == 0)); then set -- --target broadsheet_tests render_fuzzer; fi
-cmake --build build/sanitize -j "$jobs" "$@" >/dev/null
+cmake --build build/sanitize -j "$jobs" "$@"

@@ -10,11 +10,11 @@ mkdir -p build
 exec 9>build/.lock
 flock 9
 
-cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release -Wno-dev >/dev/null
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release -Wno-dev
 cmake --build build/native -j "$jobs"
 
 # Emscripten's optimizer needs acorn, which Debian ships under /usr/share/nodejs.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release \
-  "-DCMAKE_CROSSCOMPILING_EMULATOR=$(command -v node);--no-experimental-fetch" -Wno-dev >/dev/null
+  "-DCMAKE_CROSSCOMPILING_EMULATOR=$(command -v node);--no-experimental-fetch" -Wno-dev
 cmake --build build/wasm -j "$jobs"

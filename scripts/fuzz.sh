@@ -3,9 +3,10 @@
 #   npm run fuzz                          # until stopped (Ctrl-C)
 #   npm run fuzz -- -max_total_time=60    # any libFuzzer flags pass through
 # The seed corpus is every JSON document under examples/ and tests/ (fixtures and regressions) and the
-# pathological shapes of fuzz/seeds/ (small versions of bench/pathological-shapes.mjs); the
-# growing corpus lives in build/sanitize/fuzz-corpus (git-ignored). A crash, leak, hang or broken invariant
-# is written to test-output/fuzz/ as crash-*/leak-*/timeout-*: turn it into a regression fixture in
+# seeds fuzz/seeds.mjs generates (the pathological shapes of bench/pathological-shapes.mjs at 3 KB and
+# ordinary articles from tests/helpers/article-generator.mjs); the growing corpus lives in
+# build/sanitize/fuzz-corpus (git-ignored). A crash, leak, hang or broken invariant is written to
+# test-output/fuzz/ as crash-*/leak-*/timeout-*: turn it into a regression fixture in
 # tests/security/regressions/ (see the README there) and fix the core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,10 +20,11 @@ corpus=build/sanitize/fuzz-corpus
 artifacts=test-output/fuzz
 rm -rf "$seeds"
 mkdir -p "$seeds" "$corpus" "$artifacts"
+node fuzz/seeds.mjs "$seeds"
 i=0
 while IFS= read -r -d '' file; do
   cp "$file" "$seeds/$((i++))-$(basename "$file")"
-done < <(find examples tests fuzz/seeds -type f \( -name '*.json' -o -path 'tests/security/regressions/*' \) \
+done < <(find examples tests -type f \( -name '*.json' -o -path 'tests/security/regressions/*' \) \
            -not -name 'xss-vectors.json' -not -name '*.expect.json' -not -path '*/node_modules/*' -print0)
 
 # Sanitizer reports should stop the run and name the fault; leaks are errors.

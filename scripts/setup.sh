@@ -32,19 +32,20 @@ if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sou
   need_update=1
 fi
 
+# apt's -q leaves out only the progress bars, which are noise in a log; every message stays.
 if ((${#missing[@]})) || [ "$need_update" = 1 ]; then
-  as_root apt-get update -qq
+  as_root apt-get update -q
 fi
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
 # cmark 0.30.2 from Debian's source package, unpacked into the git-ignored third_party_src/.
 cmark_dir=third_party_src/cmark
 if [ ! -f "$cmark_dir/src/blocks.c" ]; then
   mkdir -p third_party_src/download
-  (cd third_party_src/download && apt-get source --download-only cmark >/dev/null)
+  (cd third_party_src/download && apt-get source --download-only cmark)
   tarball=$(ls third_party_src/download/cmark_*.orig.tar.* | head -n 1)
   rm -rf "$cmark_dir" && mkdir -p "$cmark_dir"
   tar -xf "$tarball" -C "$cmark_dir" --strip-components=1
@@ -57,6 +58,6 @@ ln -sfn /usr/include/nlohmann third_party_src/nlohmann-include/nlohmann
 ln -sfn /usr/include/catch2 third_party_src/catch2-include/catch2
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  npm ci --no-audit --no-fund
 fi
 echo "setup: ok"

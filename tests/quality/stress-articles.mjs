@@ -1,21 +1,10 @@
 // Generated articles that push the markup where the examples do not go: every CommonMark construct,
 // headings in careless orders, characters HTML forbids, hostile strings in every member, loose date
 // forms, a crowd of pull quotes, mixed scripts and a very large body. Deterministic (no randomness
-// but a seeded generator), so a failure always reproduces.
+// but the seeded generator of tests/helpers/article-generator.mjs), so a failure always reproduces.
+import { longAnalysis } from '../helpers/article-generator.mjs';
 
 const FORMAT = 'broadsheet/article@1';
-
-/** mulberry32: a small seeded generator, so the large article is the same on every run. */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KITCHEN_SINK_MARKDOWN = [
   '# A level-one heading in the body',
@@ -204,32 +193,7 @@ function rtlMixed() {
 }
 
 function large() {
-  const random = seededRandom(20070220);
-  const words = ['arms', 'treaty', 'analysts', 'Kazakhstan', 'NATO', 'procurement', 'security', 'said', 'the', 'of', 'and',
-    'partnership', 'Moscow', 'Astana', 'budget', 'interoperability', 'equipment', 'training', '“quoted”', 'reform'];
-  const sentence = () => {
-    const n = 6 + Math.floor(random() * 18);
-    const picked = Array.from({ length: n }, () => words[Math.floor(random() * words.length)]);
-    const text = picked.join(' ');
-    return text[0].toUpperCase() + text.slice(1) + '.';
-  };
-  const body = [];
-  for (let i = 0; i < 400; i++) {
-    const roll = random();
-    if (roll < 0.06) body.push({ type: 'heading', level: 2 + Math.floor(random() * 3), text: sentence() });
-    else if (roll < 0.1) body.push({ type: 'quote', text: sentence(), by: random() < 0.5 ? 'a' : 'b' });
-    else if (roll < 0.13) body.push({ type: 'list', ordered: random() < 0.5, items: [sentence(), sentence(), sentence()] });
-    else if (roll < 0.15) body.push({ type: 'markdown', text: `### ${sentence()}\n\n${sentence()}\n\n> ${sentence()}` });
-    else body.push({ type: 'paragraph', text: Array.from({ length: 1 + Math.floor(random() * 5) }, sentence).join(' ') });
-  }
-  return {
-    format: FORMAT,
-    id: 'stress-large',
-    headline: 'A very long analysis',
-    analysts: [{ id: 'a', name: 'First Analyst', role: 'one' }, { id: 'b', name: 'Second Analyst', role: 'two' }],
-    pullquotes: 'auto',
-    body,
-  };
+  return { ...longAnalysis(), id: 'stress-large' };
 }
 
 function minimal() {
