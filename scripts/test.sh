@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 # ── The suites ───────────────────────────────────────────────────────────────────────────────────
 #   core      the Catch2 suite, native (ctest, build/native)
 #   wasm      the same Catch2 suite as WebAssembly under node (ctest, build/wasm)
-#   js        node, no browser: the JavaScript API, CLI, preview server, types, format corpus, short
-#             pieces' layout decisions, server-side rendering and the CSP check of our files
+#   js        node, no browser: the JavaScript API, CLI, preview server, types, the WASM contract, the
+#             format corpus, include directions, short pieces' pull quotes and speakers, server-side
+#             rendering and the CSP check of our files
 #   browser   headless Chromium: the preview page, the embed element, fetching, layout shift, the
 #             partner page, the responsive layout, screenshots, typography, accessibility, pull-quote fit
 #   security  tests/security (XSS and bidi in Chromium, the rest in node), then the Catch2 suite under
@@ -25,9 +26,9 @@ suites=(core wasm js browser security quality)
 declare -A node_tests=(
   [core]=''
   [wasm]=''
-  [js]='tests/js tests/format tests/layout/short-pieces.test.mjs tests/embed/ssr.test.mjs tests/embed/csp.test.mjs'
+  [js]='tests/js tests/format tests/pullquotes tests/architecture tests/embed/ssr.test.mjs tests/embed/csp.test.mjs'
   [browser]='tests/browser tests/embed/element.test.mjs tests/embed/fetch.test.mjs tests/embed/layout-shift.test.mjs
-             tests/embed/partner.test.mjs tests/layout/layout.test.mjs tests/quality/visual.test.mjs
+             tests/embed/partner.test.mjs tests/quality/visual.test.mjs
              tests/quality/typography.test.mjs tests/quality/accessibility.test.mjs
              tests/quality/pullquote-fit.test.mjs'
   [security]='tests/security'
