@@ -1,7 +1,6 @@
 #include "layout/layout.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +13,7 @@
 #include "layout/labels.hpp"
 #include "layout/people.hpp"
 #include "layout/pullquote_placement.hpp"
+#include "layout/pullquote_selection.hpp"
 #include "layout/quote_search.hpp"
 #include "layout/speakers.hpp"
 #include "layout/words.hpp"
@@ -27,8 +27,6 @@ using format::BlockType;
 using text::Flavor;
 using text::Markdown;
 
-constexpr std::size_t kMaxAutomaticPullquotes = 5;
-
 // A floating pull quote waiting for a slot.
 struct PendingPullquote {
   std::string text;   // its CommonMark, as quoted in diagnostics
@@ -37,31 +35,6 @@ struct PendingPullquote {
   std::string by;
   std::string path;  // JSON Pointer of the source, for diagnostics; for automatic ones, of the block quoted
 };
-
-// Characters (code points) of UTF-8 text: what "60-200 characters" means for any script.
-std::size_t characterCount(std::string_view text) {
-  std::size_t count = 0;
-  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
-}
-
-// Plain text as inline CommonMark that reads back as the same text: ASCII punctuation escaped.
-std::string escapeMarkdown(std::string_view text) {
-  std::string escaped;
-  escaped.reserve(text.size());
-  for (const char c : text) {
-    if ((c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~')) escaped.push_back('\\');
-    escaped.push_back(c);
-  }
-  return escaped;
-}
-
-bool endsSentence(std::string_view text) {
-  for (const std::string_view end : {".", "!", "?", "\u2026"}) {
-    if (text.size() >= end.size() && text.substr(text.size() - end.size()) == end) return true;
-  }
-  return false;
-}
 
 class ArticleLayout {
  public:
@@ -304,96 +277,34 @@ class ArticleLayout {
     return automaticCandidates(slots);
   }
 
-  // The analysts' own words: quote blocks attributed to one, and “…” (or «…») spans in paragraphs
-  // whose sentence names one, in any grammatical form (attributeInlineQuotes). 20-300 characters
-  // are acceptable; ranked by, in order: 40 characters or more (shorter ones are a last resort, so
-  // a short piece whose analyst speaks briefly still gets its pull quote), 60-200 characters, whole
-  // sentences, from a paragraph rather than a quote block (which already stands out on the page),
-  // and the length closest to 120 characters. A comma, colon or semicolon that hands over to "he
-  // said" is dropped. One per 300 words of body, at least one and at most five,
-  // and never more than there are slots. Words already taken, or repeated by an anchored pull
-  // quote, are skipped. To spread them, the body is cut into as many stretches of equal word count
-  // as pull quotes are wanted, and each stretch gives its best candidate, if it has one; each is then
-  // placed by its own passage. docs/layout.md states the same.
+  // The analysts' own words, chosen by pickPullquotes (pullquote_selection.hpp, docs/layout.md): each
+  // block's word count and what it offers, quote blocks attributed to one and “…” (or «…») spans in
+  // paragraphs whose sentence names one, in any grammatical form (attributeInlineQuotes).
   std::vector<PendingPullquote> automaticCandidates(std::size_t slots) {
-    struct Candidate {
-      PendingPullquote quote;
-      std::size_t order;
-      long score;
-      std::size_t position;    // words of the body up to and including the block it comes from
-      std::string normalized;  // for skipping words already taken
-    };
-    std::size_t position = 0;
-    std::vector<Candidate> candidates;
-    auto consider = [&](std::string words, const std::string& by, const std::string& path, bool fromQuoteBlock) {
-      while (!words.empty() && std::string_view(" ,;:").find(words.back()) != std::string_view::npos) words.pop_back();
-      const long length = static_cast<long>(characterCount(words));
-      const bool preferred = length >= 60 && length <= 200;
-      if (length < 20 || length > 300) return;
-      const long score = (length < 40 ? 4000 : 0) + (preferred ? 0 : 2000) + (endsSentence(words) ? 0 : 1000) +
-                         (fromQuoteBlock ? 500 : 0) + std::labs(length - 120);
-      std::string normalized = normalizeForMatch(words);
-      std::string text = escapeMarkdown(words);
-      candidates.push_back({{std::move(text), std::move(words), Markdown(), by, path}, candidates.size(), score, position, std::move(normalized)});
-    };
+    std::vector<QuoteCandidateSource> blocks(article_.body.size());
     for (std::size_t b = 0; b < article_.body.size(); ++b) {
       const Block& block = article_.body[b];
-      position += countWords(block.text.source);  // the source's words: close enough to place a block
-      for (const format::Text& entry : block.items) position += countWords(entry.source);
-      // Paragraph and quote blocks are one body item each (unless left out), whose plain text is the block's.
+      QuoteCandidateSource& source = blocks[b];
+      source.words = countWords(block.text.source);  // the source's words: close enough to place a block
+      for (const format::Text& entry : block.items) source.words += countWords(entry.source);
+      // Paragraph and quote blocks are one body item each (unless left out); its plain text is the block's.
       if (blockItems_[b] == kNoItem) continue;
-      const std::string& plain = plainTexts_[blockItems_[b]];
-      const std::string path = blockPath(blockItems_[b]);
-      if (block.type == BlockType::Quote && !block.by.empty()) consider(plain, block.by, path, true);
+      source.plain = plainTexts_[blockItems_[b]];
+      if (block.type == BlockType::Quote) source.quoteBy = block.by;
       if (block.type != BlockType::Paragraph) continue;
-      for (const InlineQuote& quote : attributeInlineQuotes(plain, speakers_)) {
-        if (quote.speaker) consider(plain.substr(quote.begin, quote.end - quote.begin), article_.analysts[*quote.speaker].id, path, false);
+      for (const InlineQuote& quote : attributeInlineQuotes(source.plain, speakers_)) {
+        if (!quote.speaker) continue;
+        source.inlineQuotes.push_back(
+            {source.plain.substr(quote.begin, quote.end - quote.begin), article_.analysts[*quote.speaker].id});
       }
     }
-    // Best first; among equals, reading order (`order` is unique). std::sort with one comparator type
-    // for both sorts here: std::stable_sort's merge code was 9 KB of the WebAssembly module.
-    using CandidateOrder = bool (*)(const Candidate&, const Candidate&);
-    const CandidateOrder byScore = [](const Candidate& a, const Candidate& b) { return a.score != b.score ? a.score < b.score : a.order < b.order; };
-    const CandidateOrder byReading = [](const Candidate& a, const Candidate& b) { return a.order < b.order; };
-    std::sort(candidates.begin(), candidates.end(), byScore);
-    const std::size_t words = std::max<std::size_t>(position, 1);
-    const std::size_t wanted = std::min({std::clamp<std::size_t>(words / 300, 1, kMaxAutomaticPullquotes), slots, candidates.size()});
-    // Words already taken: anchored pull quotes, then each pick. Checked only for the few picks.
-    std::vector<std::string> taken;
-    for (std::size_t index : anchoredPullquotes_) taken.push_back(normalizeForMatch(plainTexts_[index]));
-    // Linear searches, and at most kMaxTakenChecks candidates checked per stretch: each check scans
-    // every taken text, which hostile documents make long, and candidates many.
-    auto isTaken = [&](const std::string& normalized) {
-      const TextSearch search(normalized);
-      return std::any_of(taken.begin(), taken.end(), [&](const std::string& other) {
-        return search.foundIn(other) || (other.size() <= normalized.size() && TextSearch(other).foundIn(normalized));
-      });
-    };
-    constexpr std::size_t kMaxTakenChecks = 16;
-    std::vector<bool> picked(candidates.size(), false);
-    for (std::size_t stretch = 0; stretch < wanted; ++stretch) {
-      std::size_t checks = 0;
-      for (std::size_t i = 0; i < candidates.size(); ++i) {
-        // In stretch s when s*W/n < position <= (s+1)*W/n.
-        const std::size_t at = candidates[i].position * wanted;
-        if (picked[i] || at <= stretch * words || at > (stretch + 1) * words) continue;
-        if (++checks > kMaxTakenChecks) break;
-        if (isTaken(candidates[i].normalized)) continue;
-        picked[i] = true;
-        taken.push_back(candidates[i].normalized);
-        break;
-      }
-    }
-    std::vector<Candidate> chosenCandidates;
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-      if (picked[i]) chosenCandidates.push_back(std::move(candidates[i]));
-    }
-    // Reading order among the chosen ones.
-    std::sort(chosenCandidates.begin(), chosenCandidates.end(), byReading);
+    std::vector<std::string> anchored;
+    for (std::size_t index : anchoredPullquotes_) anchored.push_back(plainTexts_[index]);
     std::vector<PendingPullquote> chosen;
-    for (Candidate& candidate : chosenCandidates) {
-      candidate.quote.tree = Markdown(candidate.quote.text, Flavor::Inline);
-      chosen.push_back(std::move(candidate.quote));
+    for (PickedQuote& pick : pickPullquotes(blocks, slots, anchored)) {
+      Markdown tree(pick.text, Flavor::Inline);
+      chosen.push_back({std::move(pick.text), std::move(pick.plain), std::move(tree), std::move(pick.by),
+                        blockPath(blockItems_[pick.block])});
     }
     return chosen;
   }
