@@ -108,7 +108,8 @@ void checkHtml(std::string_view html, bool standalone) {
   std::size_t i = 0;
   if (standalone) {
     constexpr std::string_view kDoctype = "<!DOCTYPE html>";
-    if (html.substr(0, kDoctype.size()) != kDoctype) broken("a standalone document starts with <!DOCTYPE html>", html, 0);
+    if (html.substr(0, kDoctype.size()) != kDoctype)
+      broken("a standalone document starts with <!DOCTYPE html>", html, 0);
     i = kDoctype.size();
   }
   while (i < html.size()) {
@@ -138,16 +139,19 @@ void checkHtml(std::string_view html, bool standalone) {
       const std::size_t attributeStart = j;
       while (j < html.size() && isNameChar(html[j])) ++j;
       const std::string attribute(html.substr(attributeStart, j - attributeStart));
-      if (attribute.empty() || html.substr(j, 2) != "=\"") broken("an attribute not written as name=\"value\"", html, attributeStart);
+      if (attribute.empty() || html.substr(j, 2) != "=\"")
+        broken("an attribute not written as name=\"value\"", html, attributeStart);
       if (!attributeAllowed(list, name, attribute)) broken("an attribute outside the allow-list", html, attributeStart);
       const std::size_t valueStart = j + 2;
       const std::size_t valueEnd = html.find('"', valueStart);
       if (valueEnd == std::string_view::npos) broken("an attribute value that never ends", html, attributeStart);
       const std::string_view value = html.substr(valueStart, valueEnd - valueStart);
-      if (value.find_first_of("<>") != std::string_view::npos) broken("'<' or '>' unescaped in an attribute", html, valueStart);
+      if (value.find_first_of("<>") != std::string_view::npos)
+        broken("'<' or '>' unescaped in an attribute", html, valueStart);
       for (std::size_t k = 0; k < value.size(); ++k) {
         const auto v = static_cast<unsigned char>(value[k]);
-        if ((v < 0x20 && v != '\t' && v != '\n') || v == 0x7F) broken("a control character in an attribute", html, valueStart + k);
+        if ((v < 0x20 && v != '\t' && v != '\n') || v == 0x7F)
+          broken("a control character in an attribute", html, valueStart + k);
       }
       const auto urlAttribute = list.urlAttributes.find(name);
       if (urlAttribute != list.urlAttributes.end() && urlAttribute->get_ref<const std::string&>() == attribute) {
@@ -181,7 +185,8 @@ void checkHtml(std::string_view html, bool standalone) {
 
 void checkResult(const broadsheet::RenderResult& result, bool standalone) {
   bool errors = false;
-  for (const auto& diagnostic : result.diagnostics) errors = errors || diagnostic.severity == broadsheet::Severity::Error;
+  for (const auto& diagnostic : result.diagnostics)
+    errors = errors || diagnostic.severity == broadsheet::Severity::Error;
   if (result.ok == errors) broken("ok disagrees with the diagnostics", result.html, 0);
   const std::string diagnostics = broadsheet::diagnosticsToJson(result.diagnostics);
   if (!Json::accept(diagnostics)) broken("diagnostics that are not JSON", diagnostics, 0);
@@ -203,7 +208,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   checkResult(broadsheet::render(input, standalone), true);
 
   const std::vector<broadsheet::Diagnostic> diagnostics = broadsheet::validate(input);
-  if (!Json::accept(broadsheet::diagnosticsToJson(diagnostics))) broken("validate's diagnostics are not JSON", input, 0);
+  if (!Json::accept(broadsheet::diagnosticsToJson(diagnostics)))
+    broken("validate's diagnostics are not JSON", input, 0);
 
   std::vector<broadsheet::Diagnostic> optionDiagnostics;
   broadsheet::parseOptions(input, optionDiagnostics);

@@ -59,7 +59,8 @@ class OptionsCollector final : public format::JsonEvents {
   // Where a value at the current depth goes; values deeper than the limits' numbers go nowhere.
   OptionValue& scalar() {
     if (depth_ == 1) return members_[topKey_] = OptionValue();
-    if (depth_ == 2 && members_[topKey_].kind == OptionValue::Kind::Object) return members_[topKey_].members[innerKey_] = OptionValue();
+    if (depth_ == 2 && members_[topKey_].kind == OptionValue::Kind::Object)
+      return members_[topKey_].members[innerKey_] = OptionValue();
     return ignored_;
   }
 
@@ -82,8 +83,8 @@ class OptionsCollector final : public format::JsonEvents {
 
 // A bad option is the caller's slip, not the document's: warn and keep the default.
 void optionError(std::vector<Diagnostic>& diagnostics, std::string_view key, std::string message) {
-  diagnostics.push_back({Severity::Warning, std::string(format::code::Option), std::move(message),
-                         format::childPointer("", key), 0, 0});
+  diagnostics.push_back(
+      {Severity::Warning, std::string(format::code::Option), std::move(message), format::childPointer("", key), 0, 0});
 }
 
 bool isWholeNumber(const OptionValue& value, double low, double high) {
@@ -92,13 +93,15 @@ bool isWholeNumber(const OptionValue& value, double low, double high) {
 }
 
 // `zeroAllowed`: 0 has a meaning of its own (maxOutputBytes: "in proportion to the input").
-void readLimit(const OptionValue& limits, const std::string& key, std::size_t& value, std::vector<Diagnostic>& diagnostics,
-               bool zeroAllowed = false) {
+void readLimit(const OptionValue& limits, const std::string& key, std::size_t& value,
+               std::vector<Diagnostic>& diagnostics, bool zeroAllowed = false) {
   const auto found = limits.members.find(key);
   if (found == limits.members.end()) return;
   // JavaScript's safe integers: every one of them is a double exactly.
   if (!isWholeNumber(found->second, zeroAllowed ? 0 : 1, 9007199254740991.0)) {
-    optionError(diagnostics, "limits", "The option limits." + key + (zeroAllowed ? " must be a whole number, 0 or more." : " must be a positive whole number."));
+    optionError(diagnostics, "limits",
+                "The option limits." + key +
+                    (zeroAllowed ? " must be a whole number, 0 or more." : " must be a positive whole number."));
     return;
   }
   value = static_cast<std::size_t>(found->second.number);
@@ -107,7 +110,8 @@ void readLimit(const OptionValue& limits, const std::string& key, std::size_t& v
 // An empty string means no base, as when the option is absent.
 void readBaseUrl(const std::string& url, RenderOptions& options, std::vector<Diagnostic>& diagnostics) {
   if (!url.empty() && !policy::parseBaseUrl(url)) {
-    optionError(diagnostics, "baseUrl", "The option baseUrl must be an absolute http or https URL with a host; it is ignored.");
+    optionError(diagnostics, "baseUrl",
+                "The option baseUrl must be an absolute http or https URL with a host; it is ignored.");
     return;
   }
   options.baseUrl = url;
@@ -121,8 +125,9 @@ void readLinkRel(const std::string& tokens, RenderOptions& options, std::vector<
   if (refused.empty()) return;
   std::string list;
   for (const std::string& token : refused) list.append(list.empty() ? "\"" : ", \"").append(token).append("\"");
-  optionError(diagnostics, "linkRel", "The option linkRel may hold external, nofollow, noreferrer, sponsored and ugc; " + list +
-                                          (refused.size() == 1 ? " is" : " are") + " left out.");
+  optionError(diagnostics, "linkRel",
+              "The option linkRel may hold external, nofollow, noreferrer, sponsored and ugc; " + list +
+                  (refused.size() == 1 ? " is" : " are") + " left out.");
 }
 
 void readReferrerPolicy(const std::string& keyword, RenderOptions& options, std::vector<Diagnostic>& diagnostics) {
@@ -153,7 +158,8 @@ RenderOptions parseOptions(std::string_view json, std::vector<Diagnostic>& diagn
       options.standalone = value.boolean;
     } else if (key == "headingLevel" && isWholeNumber(value, 1, 6)) {
       options.headingLevel = static_cast<int>(value.number);
-    } else if (key == "theme" && value.kind == Kind::String && (value.string == "auto" || value.string == "light" || value.string == "dark")) {
+    } else if (key == "theme" && value.kind == Kind::String &&
+               (value.string == "auto" || value.string == "light" || value.string == "dark")) {
       options.theme = value.string == "dark" ? Theme::Dark : value.string == "light" ? Theme::Light : Theme::Auto;
     } else if (key == "lang" && value.kind == Kind::String) {
       options.lang = value.string;
@@ -161,7 +167,8 @@ RenderOptions parseOptions(std::string_view json, std::vector<Diagnostic>& diagn
       options.parts = value.boolean;
     } else if (key == "baseUrl" && value.kind == Kind::String) {
       readBaseUrl(value.string, options, diagnostics);
-    } else if (key == "relativeImages" && value.kind == Kind::String && (value.string == "keep" || value.string == "drop")) {
+    } else if (key == "relativeImages" && value.kind == Kind::String &&
+               (value.string == "keep" || value.string == "drop")) {
       options.relativeImages = value.string == "drop" ? RelativeImages::Drop : RelativeImages::Keep;
     } else if (key == "linkRel" && value.kind == Kind::String) {
       readLinkRel(value.string, options, diagnostics);
@@ -177,7 +184,8 @@ RenderOptions parseOptions(std::string_view json, std::vector<Diagnostic>& diagn
       readLimit(value, "maxDiagnostics", options.limits.maxDiagnostics, diagnostics);
       readLimit(value, "maxOutputBytes", options.limits.maxOutputBytes, diagnostics, /*zeroAllowed=*/true);
     } else {
-      optionError(diagnostics, key, "The option \"" + key + "\" is unknown or has a value of the wrong kind; it is ignored.");
+      optionError(diagnostics, key,
+                  "The option \"" + key + "\" is unknown or has a value of the wrong kind; it is ignored.");
     }
   }
   return options;

@@ -6,8 +6,8 @@
 #include "format/read_article.hpp"
 #include "format/source_locator.hpp"
 #include "html/emit.hpp"
-#include "policy/url_policy.hpp"
 #include "layout/layout.hpp"
+#include "policy/url_policy.hpp"
 
 namespace broadsheet {
 namespace {

@@ -9,24 +9,31 @@
 #include <stdio.h>
 
 // Emscripten's libc defines it (musl's vsnprintf.c) without declaring it in stdio.h.
-int vsniprintf(char *restrict s, size_t n, const char *restrict format, va_list arguments);
+int vsniprintf(char* restrict s, size_t n, const char* restrict format, va_list arguments);
 
 static int isFloatingPointConversion(char c) {
   switch (c) {
-    case 'a': case 'A': case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': return 1;
+    case 'a':
+    case 'A':
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G': return 1;
     default: return 0;
   }
 }
 
 // Whether `format` has a conversion vsniprintf cannot print (after "%", flags, width, precision and
 // length modifiers come before the conversion letter).
-static int hasFloatingPointConversion(const char *format) {
-  for (const char *c = format; *c != '\0'; ++c) {
+static int hasFloatingPointConversion(const char* format) {
+  for (const char* c = format; *c != '\0'; ++c) {
     if (*c != '%') continue;
     ++c;
-    while (*c != '\0' && (*c == '-' || *c == '+' || *c == ' ' || *c == '#' || *c == '.' || *c == '*' ||
-                          *c == '$' || (*c >= '0' && *c <= '9') || *c == 'h' || *c == 'l' || *c == 'j' ||
-                          *c == 'z' || *c == 't' || *c == 'L' || *c == 'q')) {
+    while (*c != '\0' && (*c == '-' || *c == '+' || *c == ' ' || *c == '#' || *c == '.' || *c == '*' || *c == '$' ||
+                          (*c >= '0' && *c <= '9') || *c == 'h' || *c == 'l' || *c == 'j' || *c == 'z' || *c == 't' ||
+                          *c == 'L' || *c == 'q')) {
       ++c;
     }
     if (*c == '\0') return 0;
@@ -35,7 +42,7 @@ static int hasFloatingPointConversion(const char *format) {
   return 0;
 }
 
-int snprintf(char *restrict s, size_t n, const char *restrict format, ...) {
+int snprintf(char* restrict s, size_t n, const char* restrict format, ...) {
   if (hasFloatingPointConversion(format)) {
     if (n > 0) s[0] = '\0';
     return -1;

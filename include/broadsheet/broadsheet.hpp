@@ -67,11 +67,11 @@ enum class RelativeImages {
 };
 
 struct RenderOptions {
-  bool standalone = false;   // a whole HTML document with the stylesheet inlined
-  int headingLevel = 1;      // level of the headline element (1-6); body headings shift with it
+  bool standalone = false;  // a whole HTML document with the stylesheet inlined
+  int headingLevel = 1;     // level of the headline element (1-6); body headings shift with it
   Theme theme = Theme::Auto;
-  std::string lang;          // overrides the document's language when not empty
-  bool parts = false;        // part="…" (the ::part() names of docs/markup.md) on the contract's elements
+  std::string lang;    // overrides the document's language when not empty
+  bool parts = false;  // part="…" (the ::part() names of docs/markup.md) on the contract's elements
   // The article's own address (an absolute http or https URL, or ""): relative URLs in its images and
   // links resolve against it. Protocol-relative URLs ("//host/x") become https: with or without it.
   std::string baseUrl;
@@ -98,15 +98,15 @@ struct AnalystSummary {
 
 // Where one pull quote went, or why it was left out (docs/layout.md, "Pull quotes").
 struct PullquoteSummary {
-  std::string text;     // plain text
-  std::string origin;   // "anchored" (a pullquote block), "listed" (the `pullquotes` member) or "auto"
-  std::string path;     // JSON Pointer of where it came from; for "auto", of the block it quotes
+  std::string text;    // plain text
+  std::string origin;  // "anchored" (a pullquote block), "listed" (the `pullquotes` member) or "auto"
+  std::string path;    // JSON Pointer of where it came from; for "auto", of the block it quotes
   bool placed = false;
   std::size_t index = 0;  // when placed: its position among the laid-out body's items
   std::string after;      // when placed: JSON Pointer of the block it follows
-  std::string reason;     // "between-paragraphs", "after-paragraph", "authored", "moved", "too-few-paragraphs", "no-room"
-  std::string speaker;    // analyst id, "" when none
-  bool inBody = false;    // its words are the body's (otherwise BS-PULLQUOTE-PARAPHRASE)
+  std::string reason;   // "between-paragraphs", "after-paragraph", "authored", "moved", "too-few-paragraphs", "no-room"
+  std::string speaker;  // analyst id, "" when none
+  bool inBody = false;  // its words are the body's (otherwise BS-PULLQUOTE-PARAPHRASE)
 };
 
 // A quotation in a paragraph («…», “…”) and the analyst its sentence names.
@@ -118,7 +118,7 @@ struct InlineQuoteSummary {
 
 // Facts about the rendered article, for callers that index, display or test it.
 struct Meta {
-  std::string headline;        // plain text
+  std::string headline;  // plain text
   std::string lang;
   std::string dir;
   std::string canonicalUrl;

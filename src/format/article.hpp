@@ -30,9 +30,9 @@ struct Person {
 struct Image {
   std::string src;
   std::string alt;
-  Text caption;  // inline CommonMark
-  Text credit;   // inline CommonMark
-  int width = 0;        // 0 when not given
+  Text caption;   // inline CommonMark
+  Text credit;    // inline CommonMark
+  int width = 0;  // 0 when not given
   int height = 0;
 };
 
@@ -50,13 +50,13 @@ inline constexpr std::size_t kBodyString = static_cast<std::size_t>(-1);
 struct Block {
   BlockType type = BlockType::Paragraph;
   std::size_t index = kBodyString;  // its index in the body array, for diagnostics
-  Text text;                       // inline CommonMark (block CommonMark for Markdown)
-  int level = 2;                   // Heading
-  std::string by;                  // Quote, PullQuote: a valid analyst id or empty
-  std::string attribution;         // Quote: free-text attribution when there is no analyst
-  bool ordered = false;            // List
-  std::vector<Text> items;         // List: inline CommonMark
-  Image image;                     // Image
+  Text text;                        // inline CommonMark (block CommonMark for Markdown)
+  int level = 2;                    // Heading
+  std::string by;                   // Quote, PullQuote: a valid analyst id or empty
+  std::string attribution;          // Quote: free-text attribution when there is no analyst
+  bool ordered = false;             // List
+  std::vector<Text> items;          // List: inline CommonMark
+  Image image;                      // Image
 };
 
 struct PullQuote {

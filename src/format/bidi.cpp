@@ -13,8 +13,10 @@ Control controlAt(const std::string& text, std::size_t i) {
   if (i + 2 >= text.size() || text[i] != '\xE2') return Control::None;
   const auto second = static_cast<unsigned char>(text[i + 1]);
   const auto third = static_cast<unsigned char>(text[i + 2]);
-  if (second == 0x80 && third >= 0xAA && third <= 0xAE) return third == 0xAC ? Control::CloseEmbedding : Control::OpenEmbedding;
-  if (second == 0x81 && third >= 0xA6 && third <= 0xA9) return third == 0xA9 ? Control::CloseIsolate : Control::OpenIsolate;
+  if (second == 0x80 && third >= 0xAA && third <= 0xAE)
+    return third == 0xAC ? Control::CloseEmbedding : Control::OpenEmbedding;
+  if (second == 0x81 && third >= 0xA6 && third <= 0xA9)
+    return third == 0xA9 ? Control::CloseIsolate : Control::OpenIsolate;
   return Control::None;
 }
 

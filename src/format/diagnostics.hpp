@@ -62,8 +62,8 @@ class DiagnosticSink {
 
   std::vector<Diagnostic> items_;
   std::size_t capacity_;
-  std::size_t errorCount_ = 0;    // kept and counted
-  std::size_t counted_ = 0;       // found but not kept
+  std::size_t errorCount_ = 0;  // kept and counted
+  std::size_t counted_ = 0;     // found but not kept
   std::size_t countedErrors_ = 0;
 };
 

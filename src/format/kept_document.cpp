@@ -65,8 +65,7 @@ KeptDocumentBuilder::Slot KeptDocumentBuilder::next() {
       if (frame.value->length++ >= frame.limit) return Slot{};
       frame.value->items.emplace_back();
       return Slot{&frame.value->items.back(), Shape::Record, true, frame.names, 0};
-    default:
-      return frame.member;
+    default: return frame.member;
   }
 }
 

@@ -42,8 +42,8 @@ struct KeptValue {
   bool boolean = false;
   double number = 0;
   std::string string;
-  std::size_t length = 0;           // an array's elements, all of them
-  std::vector<KeptValue> items;     // an array of records: the records read, as many as the format reads
+  std::size_t length = 0;        // an array's elements, all of them
+  std::vector<KeptValue> items;  // an array of records: the records read, as many as the format reads
   // An array of strings (tags, a list's items): each element's kind, and the strings among them in
   // order. A byte per element that is not a string, so a long array of numbers stays small.
   std::vector<JsonKind> itemKinds;

@@ -20,17 +20,18 @@ constexpr Names names(const std::string_view (&list)[N]) {
   return {list, N};
 }
 
-constexpr std::string_view kDocumentMembers[] = {
-    "format", "id", "lang", "dir", "headline", "standfirst", "published", "updated", "section", "tags",
-    "publisher", "canonicalUrl", "authors", "analysts", "image", "body", "pullquotes", "note", "callToAction"};
+constexpr std::string_view kDocumentMembers[] = {"format",     "id",           "lang",    "dir",         "headline",
+                                                 "standfirst", "published",    "updated", "section",     "tags",
+                                                 "publisher",  "canonicalUrl", "authors", "analysts",    "image",
+                                                 "body",       "pullquotes",   "note",    "callToAction"};
 constexpr std::string_view kPersonMembers[] = {"id", "name", "role", "affiliation", "honorific", "url"};
 constexpr std::string_view kImageMembers[] = {"src", "alt", "caption", "credit", "width", "height"};
 constexpr std::string_view kPublisherMembers[] = {"name", "url"};
 constexpr std::string_view kCallToActionMembers[] = {"label", "url"};
 constexpr std::string_view kPullquoteMembers[] = {"text", "by"};
 // Every member some block type has; which of them a block may have depends on its type.
-constexpr std::string_view kBlockMembers[] = {"type", "text", "level", "by", "attribution", "ordered", "items",
-                                              "src", "alt", "caption", "credit", "width", "height"};
+constexpr std::string_view kBlockMembers[] = {"type", "text", "level",   "by",     "attribution", "ordered", "items",
+                                              "src",  "alt",  "caption", "credit", "width",       "height"};
 constexpr std::string_view kTextBlockMembers[] = {"type", "text"};
 constexpr std::string_view kHeadingMembers[] = {"type", "text", "level"};
 constexpr std::string_view kQuoteMembers[] = {"type", "text", "by", "attribution"};

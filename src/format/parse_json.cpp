@@ -218,8 +218,8 @@ bool parseJson(std::string_view text, const Limits& limits, JsonEvents& events, 
   diagnostic.severity = Severity::Error;
   if (outcome.depthExceeded) {
     diagnostic.code = std::string(code::Limit);
-    diagnostic.message = "The document nests objects and arrays more than " +
-                         std::to_string(limits.maxDepth) + " levels deep.";
+    diagnostic.message =
+        "The document nests objects and arrays more than " + std::to_string(limits.maxDepth) + " levels deep.";
   } else {
     // nlohmann counts the bytes read, up to and including the one that could not be used. When the
     // lexer failed inside a token ("; last read: ..."), that byte is the failure point; when a whole
@@ -230,9 +230,8 @@ bool parseJson(std::string_view text, const Limits& limits, JsonEvents& events, 
     const std::size_t offset = wholeToken ? tokenStart(text, lastRead) : lastRead;
     const TextPosition position = positionOfOffset(text, offset);
     diagnostic.code = std::string(code::JsonSyntax);
-    diagnostic.message = "The document is not valid JSON at line " + std::to_string(position.line) +
-                         ", column " + std::to_string(position.column) + ": " +
-                         explainSyntaxError(outcome.error) + ".";
+    diagnostic.message = "The document is not valid JSON at line " + std::to_string(position.line) + ", column " +
+                         std::to_string(position.column) + ": " + explainSyntaxError(outcome.error) + ".";
     diagnostic.line = position.line;
     diagnostic.column = position.column;
   }

@@ -71,8 +71,13 @@ std::size_t lineAt(std::string_view source, std::size_t at) {
 class ArticleReader final : public BodyBlockReader {
  public:
   ArticleReader(std::size_t jsonBytes, const Limits& limits, const policy::UrlContext& urls, Article& article)
-      : limits_(limits), urls_(urls), article_(&article), reported_(limits.maxDiagnostics),
-        bodyReported_(limits.maxDiagnostics), treeBudget_(kStructureBytesPerInputByte * jsonBytes + kTreeBytesBase, kTreeBytesPerInputByte * jsonBytes + kTreeBytesBase) {}
+      : limits_(limits),
+        urls_(urls),
+        article_(&article),
+        reported_(limits.maxDiagnostics),
+        bodyReported_(limits.maxDiagnostics),
+        treeBudget_(kStructureBytesPerInputByte * jsonBytes + kTreeBytesBase,
+                    kTreeBytesPerInputByte * jsonBytes + kTreeBytesBase) {}
 
   // Reports into `sink` and says whether there is an article to show; call after a successful parse.
   bool finish(KeptDocument& kept, DiagnosticSink& sink) {
@@ -143,7 +148,8 @@ class ArticleReader final : public BodyBlockReader {
 
   // A diagnostic whose message names the member at `path`, then goes on with `rest`. Messages are
   // built here, not by a chain of concatenations at each of the 30 places (kilobytes of WASM).
-  void report(Severity severity, std::string_view code, const std::string& path, std::initializer_list<std::string_view> rest) {
+  void report(Severity severity, std::string_view code, const std::string& path,
+              std::initializer_list<std::string_view> rest) {
     if (!reporting_->keeps(severity)) {
       reporting_->count(severity);  // past limits.maxDiagnostics: no message is built
       return;
@@ -169,7 +175,8 @@ class ArticleReader final : public BodyBlockReader {
       reporting_->count(Severity::Warning);
       return;
     }
-    report(Severity::Warning, code::UnknownMember, childPointer(parent, name), {" is not part of the article format and is ignored."});
+    report(Severity::Warning, code::UnknownMember, childPointer(parent, name),
+           {" is not part of the article format and is ignored."});
   }
 
   void reportType(const std::string& path, JsonKind expected, JsonKind found) {
@@ -177,7 +184,8 @@ class ArticleReader final : public BodyBlockReader {
   }
 
   // The member if present with the expected kind; otherwise reports and returns null.
-  KeptValue* member(KeptValue& object, std::string_view key, const std::string& parent, JsonKind kind, Need need = Need::Optional) {
+  KeptValue* member(KeptValue& object, std::string_view key, const std::string& parent, JsonKind kind,
+                    Need need = Need::Optional) {
     KeptValue* found = object.find(key);
     if (!found) {
       if (need == Need::Required || need == Need::NonEmpty) {
@@ -198,8 +206,9 @@ class ArticleReader final : public BodyBlockReader {
     std::string& text = value.string;
     if (text.size() > limits_.maxStringBytes) {
       const std::string path = place.pointer();
-      fail(code::Limit, path, {" is ", std::to_string(text.size()), " bytes long; the limit is ",
-                               std::to_string(limits_.maxStringBytes), "."});
+      fail(code::Limit, path,
+           {" is ", std::to_string(text.size()), " bytes long; the limit is ", std::to_string(limits_.maxStringBytes),
+            "."});
       return std::nullopt;
     }
     if ((need == Need::NonEmpty || need == Need::NonEmptyIfPresent) && isBlank(text)) {
@@ -210,7 +219,8 @@ class ArticleReader final : public BodyBlockReader {
     return std::move(text);
   }
 
-  std::optional<std::string> text(KeptValue& object, std::string_view key, const std::string& parent, Need need = Need::Optional) {
+  std::optional<std::string> text(KeptValue& object, std::string_view key, const std::string& parent,
+                                  Need need = Need::Optional) {
     KeptValue* value = member(object, key, parent, JsonKind::String, need);
     if (!value) return std::nullopt;
     return checkedText(*value, Place{parent, key, {}}, need);
@@ -229,9 +239,10 @@ class ArticleReader final : public BodyBlockReader {
     const std::size_t removed = removeUnpairedBidiControls(value);
     if (removed == 0) return true;
     const std::string path = place.pointer();
-    report(Severity::Warning, code::Bidi, path, {" holds ", std::to_string(removed), removed == 1 ? " bidi control" : " bidi controls",
-           " (U+202A-U+202E, U+2066-U+2069) opening or closing no pair, which would reorder the text around it; ",
-           removed == 1 ? "it is" : "they are", " removed."});
+    report(Severity::Warning, code::Bidi, path,
+           {" holds ", std::to_string(removed), removed == 1 ? " bidi control" : " bidi controls",
+            " (U+202A-U+202E, U+2066-U+2069) opening or closing no pair, which would reorder the text around it; ",
+            removed == 1 ? "it is" : "they are", " removed."});
     if ((need == Need::NonEmpty || need == Need::NonEmptyIfPresent) && isBlank(value)) {
       fail(code::Empty, path, {" must not be empty."});
       return false;
@@ -261,16 +272,18 @@ class ArticleReader final : public BodyBlockReader {
     const std::size_t from = member.tree.leftOutFrom();
     if (from == std::string_view::npos) return;
     const std::string path = place.pointer();
-    report(Severity::Warning, code::Limit, path, {" is left out from line ", std::to_string(lineAt(member.source, from)),
-           " on: its Markdown makes more syntax tree than an article may hold (",
-           std::to_string(kStructureBytesPerInputByte), " bytes of block structure for each byte of the input)."});
+    report(Severity::Warning, code::Limit, path,
+           {" is left out from line ", std::to_string(lineAt(member.source, from)),
+            " on: its Markdown makes more syntax tree than an article may hold (",
+            std::to_string(kStructureBytesPerInputByte), " bytes of block structure for each byte of the input)."});
   }
 
   void checkLinks(const Text& member, const Place& place) {
     if (member.tree.shownAsText()) {
       const std::string path = place.pointer();
-      report(Severity::Warning, code::Limit, path, {" nests Markdown more than ", std::to_string(text::kMaxMarkdownNesting),
-             " levels deep or leaves very many \"[\" open; it is shown as plain text."});
+      report(Severity::Warning, code::Limit, path,
+             {" nests Markdown more than ", std::to_string(text::kMaxMarkdownNesting),
+              " levels deep or leaves very many \"[\" open; it is shown as plain text."});
       return;
     }
     // Only texts that could hold a refused destination are walked: links and images need "[" and
@@ -278,7 +291,8 @@ class ArticleReader final : public BodyBlockReader {
     // backslash, or a destination in angle brackets that is only spaces.
     // Path-relative images are dropped (when the context says so) with no scheme mark at all.
     const text::SourceFacts& facts = member.tree.sourceFacts();
-    if (!facts.linkSyntax || !(facts.schemeMarks || (urls_.dropRelativeImages && !urls_.base && facts.brackets))) return;
+    if (!facts.linkSyntax || !(facts.schemeMarks || (urls_.dropRelativeImages && !urls_.base && facts.brackets)))
+      return;
     for (const text::LinkTarget& target : member.tree.linkTargets()) {
       if (target.url.empty()) continue;  // "[words]()": nothing to refuse, the words stay
       const UrlKind kind = target.image ? UrlKind::Image : UrlKind::Link;
@@ -288,12 +302,15 @@ class ArticleReader final : public BodyBlockReader {
         reportRelativeImage(place.pointer(), target.url, "the image is shown as its description.");
         continue;
       }
-      const std::string rule = target.image
-          ? "images in text must be http or https URLs, or relative ones; the image is shown as its description."
-          : "links in text must be http, https or mailto URLs, or relative ones; the words are kept without the link.";
+      const std::string rule =
+          target.image
+              ? "images in text must be http or https URLs, or relative ones; the image is shown as its description."
+              : "links in text must be http, https or mailto URLs, or relative ones; the words are kept without the "
+                "link.";
       const std::string path = place.pointer();
-      report(Severity::Warning, code::UrlScheme, path, {target.image ? " shows an image from " : " links to ",
-             quotedUrl(target.url), ", which is not allowed: ", rule});
+      report(Severity::Warning, code::UrlScheme, path,
+             {target.image ? " shows an image from " : " links to ", quotedUrl(target.url),
+              ", which is not allowed: ", rule});
     }
   }
 
@@ -347,8 +364,9 @@ class ArticleReader final : public BodyBlockReader {
   }
 
   void reportRelativeImage(const std::string& path, std::string_view url, std::string_view consequence) {
-    report(Severity::Warning, code::UrlRelative, path, {" shows an image from ", quotedUrl(url),
-           ", a relative URL, and there is no base URL to resolve it against; ", consequence});
+    report(Severity::Warning, code::UrlRelative, path,
+           {" shows an image from ", quotedUrl(url),
+            ", a relative URL, and there is no base URL to resolve it against; ", consequence});
   }
 
   std::string date(KeptValue& object, std::string_view key, const std::string& parent) {
@@ -360,8 +378,8 @@ class ArticleReader final : public BodyBlockReader {
     return "";
   }
 
-  std::optional<Link> link(KeptValue& object, std::string_view key, const std::string& parent, std::string_view labelKey,
-                           UrlKind kind, bool urlRequired) {
+  std::optional<Link> link(KeptValue& object, std::string_view key, const std::string& parent,
+                           std::string_view labelKey, UrlKind kind, bool urlRequired) {
     KeptValue* value = member(object, key, parent, JsonKind::Object);
     if (!value) return std::nullopt;
     const std::string path = childPointer(parent, key);
@@ -387,7 +405,8 @@ class ArticleReader final : public BodyBlockReader {
       if (isLanguageTag(*lang)) {
         article.lang = *lang;
       } else {
-        fail(code::Lang, "/lang", {" must be a BCP 47 language tag such as \"en\" or \"kk-Cyrl\"; English is used instead."});
+        fail(code::Lang, "/lang",
+             {" must be a BCP 47 language tag such as \"en\" or \"kk-Cyrl\"; English is used instead."});
       }
     }
     article.dir = isRightToLeft(article.lang) ? "rtl" : "ltr";
@@ -407,8 +426,9 @@ class ArticleReader final : public BodyBlockReader {
     const std::string path = childPointer("", key);
     std::size_t count = array->length;
     if (count > limits_.maxPeople) {
-      fail(code::Limit, path, {" has ", std::to_string(count), " people; the limit is ", std::to_string(limits_.maxPeople),
-                               ", so the rest are left out."});
+      fail(code::Limit, path,
+           {" has ", std::to_string(count), " people; the limit is ", std::to_string(limits_.maxPeople),
+            ", so the rest are left out."});
       count = limits_.maxPeople;
     }
     std::set<std::string> ids;
@@ -453,8 +473,8 @@ class ArticleReader final : public BodyBlockReader {
   }
 
   int dimension(KeptValue& object, std::string_view key, const std::string& parent) {
-    const auto number = wholeNumberIn(object, key, parent, 1, 100000, "a whole number of pixels from 1 to 100000",
-                                      "it is left out");
+    const auto number =
+        wholeNumberIn(object, key, parent, 1, 100000, "a whole number of pixels from 1 to 100000", "it is left out");
     return number ? *number : 0;
   }
 
@@ -496,13 +516,15 @@ class ArticleReader final : public BodyBlockReader {
       return;
     }
     if (body.kind != JsonKind::Array) {
-      fail(code::Type, "/body", {" must be an array of blocks or a CommonMark string, found ", describe(body.kind), "."});
+      fail(code::Type, "/body",
+           {" must be an array of blocks or a CommonMark string, found ", describe(body.kind), "."});
       return;
     }
     const std::size_t count = body.length;
     if (count > limits_.maxBlocks) {
-      fail(code::Limit, "/body", {" has ", std::to_string(count), " blocks; the limit is ", std::to_string(limits_.maxBlocks),
-                                  ", so the rest are left out."});
+      fail(code::Limit, "/body",
+           {" has ", std::to_string(count), " blocks; the limit is ", std::to_string(limits_.maxBlocks),
+            ", so the rest are left out."});
     }
     if (count == 0) fail(code::Empty, "/body", {" must hold at least one block."});
     for (const Reference& reference : references_) {
@@ -529,7 +551,8 @@ class ArticleReader final : public BodyBlockReader {
     if (name == "heading") {
       block.type = BlockType::Heading;
       checkMembers(value, path, names(kHeadingMembers));
-      block.level = wholeNumberIn(value, "level", path, 2, 4, "2, 3 or 4", "the heading is shown at level 2").value_or(2);
+      block.level =
+          wholeNumberIn(value, "level", path, 2, 4, "2, 3 or 4", "the heading is shown at level 2").value_or(2);
       return readBlockText(value, path, block);
     }
     if (name == "quote" || name == "pullquote") {
@@ -540,8 +563,9 @@ class ArticleReader final : public BodyBlockReader {
       } else {
         checkMembers(value, path, names(kPullquoteBlockMembers));
         if (++pullquotesRead_ > limits_.maxPullquotes) {
-          fail(code::Limit, path, {" is one pull quote more than the limit of ", std::to_string(limits_.maxPullquotes),
-                                   "; it is left out."});
+          fail(code::Limit, path,
+               {" is one pull quote more than the limit of ", std::to_string(limits_.maxPullquotes),
+                "; it is left out."});
           return false;
         }
       }
@@ -572,8 +596,10 @@ class ArticleReader final : public BodyBlockReader {
       return true;
     }
     const std::string typePath = childPointer(path, "type");
-    fail(code::UnknownBlock, typePath, {" is \"", name, "\", which is not a block type (paragraph, heading, quote, pullquote, list, "
-                                        "image, note, divider, markdown); the block is left out."});
+    fail(code::UnknownBlock, typePath,
+         {" is \"", name,
+          "\", which is not a block type (paragraph, heading, quote, pullquote, list, "
+          "image, note, divider, markdown); the block is left out."});
     return false;
   }
 
@@ -586,7 +612,8 @@ class ArticleReader final : public BodyBlockReader {
   }
 
   void reportUnknownAnalyst(const std::string& path, const std::string& analystId) {
-    fail(code::RefAnalyst, path, {" names \"", analystId, "\", but no analyst has that id; the quote is shown without attribution."});
+    fail(code::RefAnalyst, path,
+         {" names \"", analystId, "\", but no analyst has that id; the quote is shown without attribution."});
   }
 
   void readPullquotes(KeptValue& document, Article& article) {
@@ -596,7 +623,8 @@ class ArticleReader final : public BodyBlockReader {
       if (found->string == "auto") {
         article.autoPullquotes = true;
       } else {
-        fail(code::Value, "/pullquotes", {" must be an array of pull quotes or the string \"auto\"; no pull quotes are shown."});
+        fail(code::Value, "/pullquotes",
+             {" must be an array of pull quotes or the string \"auto\"; no pull quotes are shown."});
       }
       return;
     }
@@ -608,8 +636,9 @@ class ArticleReader final : public BodyBlockReader {
     const std::size_t room = limits_.maxPullquotes > pullquotesRead_ ? limits_.maxPullquotes - pullquotesRead_ : 0;
     std::size_t count = found->length;
     if (count > room) {
-      fail(code::Limit, "/pullquotes", {" has ", std::to_string(count), " entries; with the body's pull quote blocks the limit is ",
-                                        std::to_string(limits_.maxPullquotes), ", so the rest are left out."});
+      fail(code::Limit, "/pullquotes",
+           {" has ", std::to_string(count), " entries; with the body's pull quote blocks the limit is ",
+            std::to_string(limits_.maxPullquotes), ", so the rest are left out."});
       count = room;
     }
     for (std::size_t i = 0; i < count; ++i) {

@@ -151,8 +151,8 @@ class PointerScanner {
       skipString();
       return;
     }
-    while (pos_ < text_.size() && !isJsonSpace(text_[pos_]) && text_[pos_] != ',' &&
-           text_[pos_] != '}' && text_[pos_] != ']') {
+    while (pos_ < text_.size() && !isJsonSpace(text_[pos_]) && text_[pos_] != ',' && text_[pos_] != '}' &&
+           text_[pos_] != ']') {
       ++pos_;
     }
   }
@@ -176,7 +176,8 @@ class PointerScanner {
     ++pos_;  // opening quote
     while (pos_ < text_.size()) {
       const void* found = std::memchr(text_.data() + pos_, '"', text_.size() - pos_);
-      const std::size_t quote = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) : text_.size();
+      const std::size_t quote =
+          found ? static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) : text_.size();
       std::size_t backslashes = 0;
       while (quote - backslashes > pos_ && text_[quote - backslashes - 1] == '\\') ++backslashes;
       pos_ = quote + 1;

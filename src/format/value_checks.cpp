@@ -49,8 +49,8 @@ std::string quotedUrl(std::string_view url) {
 }
 
 bool isIsoDate(std::string_view text) {
-  if (!isDigits(text, 0, 4) || text.size() < 10 || text[4] != '-' || !isDigits(text, 5, 2) ||
-      text[7] != '-' || !isDigits(text, 8, 2)) {
+  if (!isDigits(text, 0, 4) || text.size() < 10 || text[4] != '-' || !isDigits(text, 5, 2) || text[7] != '-' ||
+      !isDigits(text, 8, 2)) {
     return false;
   }
   const int year = number(text, 0, 4), month = number(text, 5, 2), day = number(text, 8, 2);
@@ -78,8 +78,8 @@ bool isIsoDate(std::string_view text) {
   if (i == text.size()) return true;
   if ((text[i] == 'Z' || text[i] == 'z') && i + 1 == text.size()) return true;
   if (text[i] != '+' && text[i] != '-') return false;
-  return text.size() == i + 6 && isDigits(text, i + 1, 2) && text[i + 3] == ':' &&
-         isDigits(text, i + 4, 2) && number(text, i + 1, 2) <= 23 && number(text, i + 4, 2) <= 59;
+  return text.size() == i + 6 && isDigits(text, i + 1, 2) && text[i + 3] == ':' && isDigits(text, i + 4, 2) &&
+         number(text, i + 1, 2) <= 23 && number(text, i + 4, 2) <= 59;
 }
 
 // A well-formed BCP 47 tag in the common shape: a 2-3 letter language, then subtags of 1-8
@@ -90,8 +90,10 @@ bool isLanguageTag(std::string_view tag) {
     std::size_t end = tag.find('-', start);
     if (end == std::string_view::npos) end = tag.size();
     const std::string_view subtag = tag.substr(start, end - start);
-    const bool alnum = std::all_of(subtag.begin(), subtag.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
-    const bool alpha = std::all_of(subtag.begin(), subtag.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    const bool alnum =
+        std::all_of(subtag.begin(), subtag.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    const bool alpha =
+        std::all_of(subtag.begin(), subtag.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
     if (index == 0 ? !(alpha && subtag.size() >= 2 && subtag.size() <= 3)
                    : !(alnum && !subtag.empty() && subtag.size() <= 8)) {
       return false;

@@ -41,8 +41,7 @@ std::string htmlDateTime(std::string_view iso) {
 
 class ArticleWriter {
  public:
-  ArticleWriter(std::string& out, LayoutTree& tree, OutputBudget budget)
-      : out_(out), tree_(tree), budget_(budget) {
+  ArticleWriter(std::string& out, LayoutTree& tree, OutputBudget budget) : out_(out), tree_(tree), budget_(budget) {
     style_.openQuote = tree.wording.openQuote;
     style_.closeQuote = tree.wording.closeQuote;
     style_.innerOpenQuote = tree.wording.innerOpenQuote;
@@ -77,9 +76,7 @@ class ArticleWriter {
 
   // `<tag class="classes"`, with the classes' part names when the tree asks for them; the caller
   // adds any other attributes and ends the tag.
-  void startTag(std::string_view tag, std::string_view classes) {
-    appendStartTag(out_, tag, classes, tree_.parts);
-  }
+  void startTag(std::string_view tag, std::string_view classes) { appendStartTag(out_, tag, classes, tree_.parts); }
   void openTag(std::string_view tag, std::string_view classes) {
     startTag(tag, classes);
     out_.push_back('>');
@@ -277,18 +274,14 @@ class ArticleWriter {
         if (!item.attribution.name.empty()) writeAttribution(item.attribution);
         out_.append("</figure>\n");
         return;
-      case BodyItem::Kind::PullQuote:
-        writePullquote(item);
-        return;
+      case BodyItem::Kind::PullQuote: writePullquote(item); return;
       case BodyItem::Kind::List:
         openTag(item.ordered ? "ol" : "ul", "bs-list");
         out_.push_back('\n');
         for (const text::Markdown& entry : item.items) element("<li>", entry, "</li>\n");
         out_.append(item.ordered ? "</ol>\n" : "</ul>\n");
         return;
-      case BodyItem::Kind::Figure:
-        writeFigure(item.figure, "bs-figure");
-        return;
+      case BodyItem::Kind::Figure: writeFigure(item.figure, "bs-figure"); return;
       case BodyItem::Kind::Note:
         openTag("aside", "bs-callout");
         element("<p>", item.text, "</p></aside>\n");
@@ -307,7 +300,7 @@ class ArticleWriter {
   }
 
   void writePullquote(const BodyItem& item) {
-    startTag("aside", !item.floating                  ? "bs-pullquote bs-pullquote--anchored"
+    startTag("aside", !item.floating                     ? "bs-pullquote bs-pullquote--anchored"
                       : item.side == layout::Side::Start ? "bs-pullquote bs-pullquote--floating bs-pullquote--start"
                                                          : "bs-pullquote bs-pullquote--floating bs-pullquote--end");
     // Words repeated from the body would be read twice by a screen reader.
@@ -381,8 +374,9 @@ class ArticleWriter {
       openTag("span", "bs-analyst-name");
       appendName(analyst);
       out_.append("</span>");
-      for (const auto& [value, className] : {std::pair<const std::string&, std::string_view>{analyst.role, "bs-analyst-role"},
-                                             {analyst.affiliation, "bs-analyst-affiliation"}}) {
+      for (const auto& [value, className] :
+           {std::pair<const std::string&, std::string_view>{analyst.role, "bs-analyst-role"},
+            {analyst.affiliation, "bs-analyst-affiliation"}}) {
         if (value.empty()) continue;
         out_.push_back(' ');
         openTag("span", className);
@@ -469,14 +463,18 @@ void appendJsonLd(std::string& out, const layout::ArticleFacts& facts) {
 
 }  // namespace
 
-void appendArticle(std::string& out, LayoutTree& tree, OutputBudget budget) { ArticleWriter(out, tree, budget).write(); }
+void appendArticle(std::string& out, LayoutTree& tree, OutputBudget budget) {
+  ArticleWriter(out, tree, budget).write();
+}
 
 void appendStandaloneDocument(std::string& out, LayoutTree& tree, OutputBudget budget) {
   out.append("<!DOCTYPE html>\n<html lang=\"");
   appendAttribute(out, tree.lang);
   out.append("\" dir=\"");
   appendAttribute(out, tree.dir);
-  out.append("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+  out.append(
+      "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
+      "initial-scale=1\">\n<title>");
   appendText(out, tree.facts.headline);
   out.append("</title>\n");
   if (!tree.facts.url.empty()) {

@@ -15,7 +15,8 @@ using policy::forbiddenCodePointAt;
 constexpr auto kMayNeedEscape = [] {
   std::array<bool, 256> table{};
   for (int c = 0; c < 0x20; ++c) table[c] = c != '\t' && c != '\n';
-  for (const int c : {0x26, 0x3C, 0x3E, 0x7F, 0xC2, 0xEF, 0xF0, 0xF1, 0xF2, 0xF3, 0xF4}) table[c] = true;  // & < > DEL ...
+  for (const int c : {0x26, 0x3C, 0x3E, 0x7F, 0xC2, 0xEF, 0xF0, 0xF1, 0xF2, 0xF3, 0xF4})
+    table[c] = true;  // & < > DEL ...
   return table;
 }();
 

@@ -1,9 +1,9 @@
 #include "html/markdown_html.hpp"
 
+#include <cmark.h>
 #include <algorithm>
 #include <cstring>
 #include <vector>
-#include <cmark.h>
 
 #include "html/escape.hpp"
 #include "html/parts.hpp"
@@ -91,7 +91,8 @@ std::string plainTextOf(cmark_node* node) {
   cmark_iter* iter = cmark_iter_new(node);
   for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
     cmark_node* current = cmark_iter_get_node(iter);
-    if (event == CMARK_EVENT_ENTER && cmark_node_get_literal(current) != nullptr) text += cmark_node_get_literal(current);
+    if (event == CMARK_EVENT_ENTER && cmark_node_get_literal(current) != nullptr)
+      text += cmark_node_get_literal(current);
   }
   cmark_iter_free(iter);
   return text;
@@ -135,8 +136,7 @@ class MarkdownWriter {
       case CMARK_NODE_LIST:
       case CMARK_NODE_ITEM:
       case CMARK_NODE_BLOCK_QUOTE:
-      case CMARK_NODE_THEMATIC_BREAK:
-        return;
+      case CMARK_NODE_THEMATIC_BREAK: return;
       case CMARK_NODE_PARAGRAPH:
       case CMARK_NODE_HEADING:
         if (entering && wroteBlock_) out_.push_back(' ');
@@ -148,15 +148,13 @@ class MarkdownWriter {
         wroteBlock_ = true;
         appendText(out_, cmark_node_get_literal(node));
         return;
-      default:
-        writeInline(node, entering);
+      default: writeInline(node, entering);
     }
   }
 
   void writeBlockOrInline(cmark_node* node, bool entering) {
     switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_DOCUMENT:
-        return;
+      case CMARK_NODE_DOCUMENT: return;
       case CMARK_NODE_PARAGRAPH:
         if (!inTightList(node)) out_.append(entering ? "<p>" : "</p>\n");
         return;
@@ -191,9 +189,7 @@ class MarkdownWriter {
         }
         return;
       }
-      case CMARK_NODE_ITEM:
-        out_.append(entering ? "<li>" : "</li>\n");
-        return;
+      case CMARK_NODE_ITEM: out_.append(entering ? "<li>" : "</li>\n"); return;
       case CMARK_NODE_CODE_BLOCK:
         openTag("pre", "bs-code");
         out_.append("<code>");
@@ -209,48 +205,30 @@ class MarkdownWriter {
         openTag("hr", "bs-divider");
         out_.push_back('\n');
         return;
-      default:
-        writeInline(node, entering);
+      default: writeInline(node, entering);
     }
   }
 
   void writeInline(cmark_node* node, bool entering) {
     switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_TEXT:
-        writeText(node);
-        return;
-      case CMARK_NODE_SOFTBREAK:
-        out_.push_back('\n');
-        return;
-      case CMARK_NODE_LINEBREAK:
-        out_.append(inlineOnly_ ? " " : "<br>\n");
-        return;
+      case CMARK_NODE_TEXT: writeText(node); return;
+      case CMARK_NODE_SOFTBREAK: out_.push_back('\n'); return;
+      case CMARK_NODE_LINEBREAK: out_.append(inlineOnly_ ? " " : "<br>\n"); return;
       case CMARK_NODE_CODE:
         out_.append("<code>");
         appendText(out_, cmark_node_get_literal(node));
         out_.append("</code>");
         return;
-      case CMARK_NODE_HTML_INLINE:
-        appendText(out_, cmark_node_get_literal(node));
-        return;
-      case CMARK_NODE_EMPH:
-        out_.append(entering ? "<em>" : "</em>");
-        return;
-      case CMARK_NODE_STRONG:
-        out_.append(entering ? "<strong>" : "</strong>");
-        return;
-      case CMARK_NODE_LINK:
-        writeLink(node, entering);
-        return;
-      default:
-        return;
+      case CMARK_NODE_HTML_INLINE: appendText(out_, cmark_node_get_literal(node)); return;
+      case CMARK_NODE_EMPH: out_.append(entering ? "<em>" : "</em>"); return;
+      case CMARK_NODE_STRONG: out_.append(entering ? "<strong>" : "</strong>"); return;
+      case CMARK_NODE_LINK: writeLink(node, entering); return;
+      default: return;
     }
   }
 
   // `<tag class="classes"` (and their part names, as the style asks); the caller ends the tag.
-  void startTag(std::string_view tag, std::string_view classes) {
-    appendStartTag(out_, tag, classes, style_.parts);
-  }
+  void startTag(std::string_view tag, std::string_view classes) { appendStartTag(out_, tag, classes, style_.parts); }
   void openTag(std::string_view tag, std::string_view classes) {
     startTag(tag, classes);
     out_.push_back('>');
@@ -284,7 +262,8 @@ class MarkdownWriter {
   void writeLink(cmark_node* node, bool entering) {
     // A link whose URL is refused keeps its words as plain text; remember which ones opened.
     if (entering) {
-      const UrlDecision href = style_.links ? decideUrl(cmark_node_get_url(node), UrlKind::Link, urls()) : UrlDecision{};
+      const UrlDecision href =
+          style_.links ? decideUrl(cmark_node_get_url(node), UrlKind::Link, urls()) : UrlDecision{};
       const bool written = href.outcome == UrlDecision::Outcome::Written;
       const bool isolated = isAutolink(node);
       openLinks_.push_back({written, isolated});

@@ -14,13 +14,13 @@ namespace broadsheet::html {
 
 // How to write one text. Everything in it was decided by the layout (layout_tree.hpp).
 struct TextStyle {
-  std::string_view openQuote = "\u201C";   // the language's double quotes, replacing cmark's smart ones
+  std::string_view openQuote = "\u201C";  // the language's double quotes, replacing cmark's smart ones
   std::string_view closeQuote = "\u201D";
   std::string_view innerOpenQuote = "\u2018";  // double quotes inside a quotation
   std::string_view innerCloseQuote = "\u2019";
   // A Blocks text's headings in reading order, with their levels; null: each as its class names it.
   const std::vector<layout::HeadingLevels>* headings = nullptr;
-  bool links = true;  // false: links keep their words but not their URL (text hidden from assistive tech)
+  bool links = true;   // false: links keep their words but not their URL (text hidden from assistive tech)
   bool parts = false;  // part="…" on the elements whose classes have ::part() names (html/parts.hpp)
   const policy::UrlContext* urls = nullptr;  // how links and images resolve; null: no base, relative URLs kept
 };

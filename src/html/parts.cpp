@@ -9,13 +9,27 @@ struct ClassPart {
   std::string_view part;
 };
 constexpr ClassPart kParts[] = {
-    {"bs-article", "article"},       {"bs-header", "header"},       {"bs-section", "section"},
-    {"bs-headline", "headline"},     {"bs-standfirst", "standfirst"}, {"bs-byline", "byline"},
-    {"bs-meta", "meta"},             {"bs-figure", "figure"},       {"bs-lead-image", "lead-image"},
-    {"bs-body", "body"},             {"bs-heading", "heading"},     {"bs-quote", "quote"},
-    {"bs-attribution", "attribution"}, {"bs-pullquote", "pullquote"}, {"bs-callout", "callout"},
-    {"bs-note", "note"},             {"bs-footer", "footer"},       {"bs-analysts", "analysts"},
-    {"bs-tags", "tags"},             {"bs-cta", "cta"},             {"bs-publisher", "publisher"},
+    {"bs-article", "article"},
+    {"bs-header", "header"},
+    {"bs-section", "section"},
+    {"bs-headline", "headline"},
+    {"bs-standfirst", "standfirst"},
+    {"bs-byline", "byline"},
+    {"bs-meta", "meta"},
+    {"bs-figure", "figure"},
+    {"bs-lead-image", "lead-image"},
+    {"bs-body", "body"},
+    {"bs-heading", "heading"},
+    {"bs-quote", "quote"},
+    {"bs-attribution", "attribution"},
+    {"bs-pullquote", "pullquote"},
+    {"bs-callout", "callout"},
+    {"bs-note", "note"},
+    {"bs-footer", "footer"},
+    {"bs-analysts", "analysts"},
+    {"bs-tags", "tags"},
+    {"bs-cta", "cta"},
+    {"bs-publisher", "publisher"},
 };
 
 }  // namespace

@@ -57,7 +57,7 @@ char32_t lowerCyrillic(char32_t c) {
   if (c >= 0x0400 && c <= 0x040F) return c + 0x50;
   if (c >= 0x0410 && c <= 0x042F) return c + 0x20;
   if ((c >= 0x0460 && c <= 0x04BF) || (c >= 0x04D0 && c <= 0x04FF)) return c | 1;  // even: capital
-  if (c >= 0x04C1 && c <= 0x04CE) return (c & 1) ? c + 1 : c;                     // odd: capital
+  if (c >= 0x04C1 && c <= 0x04CE) return (c & 1) ? c + 1 : c;                      // odd: capital
   return c;
 }
 
@@ -73,26 +73,43 @@ enum class Kind { Vowel, Consonant, Sticky };  // Sticky: stays with the letter 
 
 Kind cyrillicKind(char32_t c, Language language) {
   switch (lowerCyrillic(c)) {
-    case U'а': case U'е': case U'ё': case U'и': case U'о': case U'у': case U'ы': case U'э': case U'ю': case U'я':
-    case U'і': case U'ї': case U'є':  // uk, be, kk
-    case U'ә': case U'ө': case U'ұ': case U'ү':  // kk, ky
-    case U'ӣ': case U'ӯ':  // tg
+    case U'а':
+    case U'е':
+    case U'ё':
+    case U'и':
+    case U'о':
+    case U'у':
+    case U'ы':
+    case U'э':
+    case U'ю':
+    case U'я':
+    case U'і':
+    case U'ї':
+    case U'є':  // uk, be, kk
+    case U'ә':
+    case U'ө':
+    case U'ұ':
+    case U'ү':  // kk, ky
+    case U'ӣ':
+    case U'ӯ':  // tg
       return Kind::Vowel;
     case U'ў':  // a vowel in Uzbek, a non-syllabic consonant in Belarusian
       return language == Language::Belarusian ? Kind::Sticky : Kind::Vowel;
-    case U'й': case U'ь': case U'ъ':
-      return Kind::Sticky;
-    default:
-      return Kind::Consonant;
+    case U'й':
+    case U'ь':
+    case U'ъ': return Kind::Sticky;
+    default: return Kind::Consonant;
   }
 }
 
 Kind latinKind(char32_t c) {
   switch (c | 0x20) {
-    case 'a': case 'e': case 'i': case 'o': case 'u':
-      return Kind::Vowel;
-    default:
-      return Kind::Consonant;
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u': return Kind::Vowel;
+    default: return Kind::Consonant;
   }
 }
 
@@ -120,7 +137,7 @@ void appendWord(std::string& out, std::string_view text, const std::vector<CodeP
     } else if (isModifier(c)) {
       if (!units.empty() && units.back().kind == Kind::Consonant && latin) continue;  // gʻ: part of its letter
       if (!units.empty() && units.back().kind == Kind::Vowel && latin) continue;      // oʻ
-      units.push_back({Kind::Sticky, points[i].begin, 0});  // a Cyrillic apostrophe: like ъ
+      units.push_back({Kind::Sticky, points[i].begin, 0});                            // a Cyrillic apostrophe: like ъ
     } else if (isCyrillicLetter(c)) {
       cyrillic = true;
       units.push_back({cyrillicKind(c, language), points[i].begin, 1});
@@ -128,7 +145,8 @@ void appendWord(std::string& out, std::string_view text, const std::vector<CodeP
     } else {
       latin = true;
       const char32_t lower = c | 0x20;
-      if (!units.empty() && units.back().letters == 1 && units.back().kind == Kind::Consonant && c < 0x80 && i > first) {
+      if (!units.empty() && units.back().letters == 1 && units.back().kind == Kind::Consonant && c < 0x80 &&
+          i > first) {
         const char32_t previous = points[i - 1].value | 0x20;
         if (((previous == 's' || previous == 'c') && lower == 'h') || (previous == 'n' && lower == 'g')) {
           units.back().letters = 2;  // sh, ch, ng: one sound
@@ -141,7 +159,8 @@ void appendWord(std::string& out, std::string_view text, const std::vector<CodeP
     }
   }
   // Latin words only in Uzbek; mixed scripts, the author's own soft hyphens and short words as they are.
-  if (authorHyphens || (cyrillic && latin) || (latin && language != Language::Uzbek) || letters <= kMinHyphenatedLetters) {
+  if (authorHyphens || (cyrillic && latin) || (latin && language != Language::Uzbek) ||
+      letters <= kMinHyphenatedLetters) {
     out.append(word);
     return;
   }
@@ -155,12 +174,13 @@ void appendWord(std::string& out, std::string_view text, const std::vector<CodeP
   for (std::size_t u = 0; u < units.size(); ++u) {
     if (units[u].kind != Kind::Vowel) continue;
     if (previousVowel < units.size()) {
-      const std::size_t cluster = u - previousVowel - 1;  // units between the two vowels
-      if (cluster > 0) {                                  // never between two vowels
+      const std::size_t cluster = u - previousVowel - 1;          // units between the two vowels
+      if (cluster > 0) {                                          // never between two vowels
         std::size_t at = previousVowel + (cluster == 1 ? 1 : 2);  // V-CV, or VC-CV after the first consonant
         while (at < u && units[at].kind == Kind::Sticky) ++at;    // й, ь, ъ stay with the letter before
         const std::size_t since = breaks.empty() ? before[at] : before[at] - before[breaks.back()];
-        if (before[at] >= kMinLettersAtEdge && letters - before[at] >= kMinLettersAtEdge && since >= 2) breaks.push_back(at);
+        if (before[at] >= kMinLettersAtEdge && letters - before[at] >= kMinLettersAtEdge && since >= 2)
+          breaks.push_back(at);
       }
     }
     previousVowel = u;

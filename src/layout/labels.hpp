@@ -21,18 +21,18 @@ struct Labels {
   std::string_view analysts;          // panel heading
   std::string_view editorsNote;
   std::string_view tags;
-  std::string_view minutesRead[5];    // "{n} min read", indexed by Plural; empty forms fall back to Other
+  std::string_view minutesRead[5];  // "{n} min read", indexed by Plural; empty forms fall back to Other
   Plural (*plural)(std::size_t) = nullptr;
   std::string_view publishedBy;
-  std::string_view updated;           // before the date of the last update
+  std::string_view updated;                  // before the date of the last update
   const std::string_view* months = nullptr;  // twelve month names, in the form a date uses
-  std::string_view dateOrder;         // "dmy" ("20 February 2007") or "ymd" ("2007 жылғы 20 ақпан")
-  std::string_view yearSuffix;        // after the year: " г.", " жылғы"
-  std::string_view openQuote;         // the outer quote marks that replace cmark's smart “…”
+  std::string_view dateOrder;                // "dmy" ("20 February 2007") or "ymd" ("2007 жылғы 20 ақпан")
+  std::string_view yearSuffix;               // after the year: " г.", " жылғы"
+  std::string_view openQuote;                // the outer quote marks that replace cmark's smart “…”
   std::string_view closeQuote;
-  std::string_view innerOpenQuote;    // quote marks inside quotes
+  std::string_view innerOpenQuote;  // quote marks inside quotes
   std::string_view innerCloseQuote;
-  int wordsPerMinute = 230;           // for reading time; documented in docs/layout.md
+  int wordsPerMinute = 230;  // for reading time; documented in docs/layout.md
 };
 
 const Labels& labelsFor(std::string_view lang);

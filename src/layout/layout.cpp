@@ -132,7 +132,8 @@ class ArticleLayout {
         case BlockType::PullQuote:
           item.kind = BodyItem::Kind::PullQuote;
           item.text = std::move(block.text.tree);
-          if (const format::Person* analyst = article_.findAnalyst(block.by)) item.attribution = {displayName(*analyst), ""};
+          if (const format::Person* analyst = article_.findAnalyst(block.by))
+            item.attribution = {displayName(*analyst), ""};
           anchoredPullquotes_.push_back(tree_.body.size());
           anchoredBy_.push_back(article_.findAnalyst(block.by) ? block.by : std::string());
           break;
@@ -149,16 +150,15 @@ class ArticleLayout {
           item.kind = BodyItem::Kind::Note;
           item.text = std::move(block.text.tree);
           break;
-        case BlockType::Divider:
-          item.kind = BodyItem::Kind::Divider;
-          break;
+        case BlockType::Divider: item.kind = BodyItem::Kind::Divider; break;
         case BlockType::Markdown:
           // Empty blocks go first, in one walk of the whole text, so no item is made for them. Each
           // top-level block then becomes its own item, so pull quotes can go between paragraphs.
           // Items cost a few hundred bytes each, so past limits.maxBlocks items the rest of a text stays
           // in one (memory: a "***" line would take 100 times its size).
           emptyBlocksLeftOut_ += block.text.tree.removeEmptyBlocks();
-          const std::size_t room = options_.limits.maxBlocks > tree_.body.size() ? options_.limits.maxBlocks - tree_.body.size() : 1;
+          const std::size_t room =
+              options_.limits.maxBlocks > tree_.body.size() ? options_.limits.maxBlocks - tree_.body.size() : 1;
           for (Markdown& part : block.text.tree.splitBlocks(room)) {
             BodyItem partItem;
             partItem.kind = part.isParagraph() ? BodyItem::Kind::Paragraph : BodyItem::Kind::Markdown;
@@ -179,7 +179,8 @@ class ArticleLayout {
       for (const format::Text& entry : block.items) normalizedBound += entry.source.size() + 1;
     }
     quoteSearch_.emplace(tree_.body, tree_.body.size(), normalizedBound);
-    for (std::size_t index : anchoredPullquotes_) tree_.body[index].repeatsBody = quoteSearch_->find(plainTexts_[index]).inBody;
+    for (std::size_t index : anchoredPullquotes_)
+      tree_.body[index].repeatsBody = quoteSearch_->find(plainTexts_[index]).inBody;
   }
 
   // Adds an item to the body with its words counted, unless it is a heading, paragraph or list that
@@ -204,7 +205,8 @@ class ArticleLayout {
     }
     if (blockItems_.back() == kNoItem) blockItems_.back() = tree_.body.size();
     const bool quotable = article_.autoPullquotes && (item.kind == Kind::Paragraph || item.kind == Kind::Quote);
-    plainTexts_.push_back(item.kind == Kind::PullQuote || quotable ? words_.substr(0, words_.find_last_not_of(' ') + 1) : std::string());
+    plainTexts_.push_back(item.kind == Kind::PullQuote || quotable ? words_.substr(0, words_.find_last_not_of(' ') + 1)
+                                                                   : std::string());
     itemBlocks_.push_back(currentBlock_);
     if (item.kind == Kind::Paragraph) reportInlineQuotes();
     tree_.body.push_back(std::move(item));
@@ -217,7 +219,8 @@ class ArticleLayout {
     const std::string path = blockPath(itemBlocks_.size() - 1);
     for (const InlineQuote& quote : attributeInlineQuotes(words_, speakers_)) {
       if (meta_.quotes.size() >= kMaxInlineQuotes) break;
-      meta_.quotes.push_back({words_.substr(quote.begin, quote.end - quote.begin), quote.speaker ? article_.analysts[*quote.speaker].id : std::string(), path});
+      meta_.quotes.push_back({words_.substr(quote.begin, quote.end - quote.begin),
+                              quote.speaker ? article_.analysts[*quote.speaker].id : std::string(), path});
     }
   }
 
@@ -225,8 +228,9 @@ class ArticleLayout {
     if (item.kind != BodyItem::Kind::List) return item.text.removeEmptyBlocks();
     std::size_t removed = 0;
     for (Markdown& entry : item.items) removed += entry.removeEmptyBlocks();
-    item.items.erase(std::remove_if(item.items.begin(), item.items.end(), [](const Markdown& entry) { return entry.empty(); }),
-                     item.items.end());
+    item.items.erase(
+        std::remove_if(item.items.begin(), item.items.end(), [](const Markdown& entry) { return entry.empty(); }),
+        item.items.end());
     return removed;
   }
 
@@ -242,7 +246,8 @@ class ArticleLayout {
     }
     std::string message = format::memberName(path);
     message += count == 1 ? " holds an empty heading, paragraph or list item; it is left out."
-                          : " holds " + std::to_string(count) + " empty headings, paragraphs or list items; they are left out.";
+                          : " holds " + std::to_string(count) +
+                                " empty headings, paragraphs or list items; they are left out.";
     sink_.warning(format::code::EmptyBlock, std::move(path), std::move(message));
   }
 
@@ -267,7 +272,7 @@ class ArticleLayout {
     std::vector<PendingPullquote> pending;
     if (!article_.autoPullquotes) {
       for (std::size_t i = 0; i < article_.pullquotes.size(); ++i) {
-          auto& quote = article_.pullquotes[i];
+        auto& quote = article_.pullquotes[i];
         const std::string path = format::childPointer(format::childPointer("/pullquotes", i), "text");
         std::string plain = quote.text.tree.plainText();
         pending.push_back({quote.text.source, std::move(plain), std::move(quote.text.tree), quote.by, path});
@@ -326,7 +331,8 @@ class ArticleLayout {
 
   // The warning for a pull quote whose words are not the body's, quoting the body's closest passage.
   void reportParaphrase(const std::string& text, std::string path) {
-    std::string message = "The pull quote \"" + text + "\" does not appear word for word in the body; check that it quotes the speaker exactly.";
+    std::string message = "The pull quote \"" + text +
+                          "\" does not appear word for word in the body; check that it quotes the speaker exactly.";
     const std::string passage = quoteSearch_->closestPassage(text);
     if (!passage.empty()) message += " The closest passage is \"" + passage + "\".";
     sink_.warning(format::code::PullquoteParaphrase, std::move(path), std::move(message));
@@ -334,12 +340,13 @@ class ArticleLayout {
 
   void reportLeftOut(const std::string& text, const std::string& path, PlacementReason reason) {
     meta_.pullquotesDropped.push_back(text);
-    sink_.warning(format::code::PullquoteDropped, path,
-                  "The pull quote \"" + text + "\" was left out: " +
-                      (reason == PlacementReason::TooFewParagraphs
-                           ? "a pull quote needs a body of at least two paragraphs."
-                           : "every place after a paragraph already holds a pull quote (pull quotes never stand side by side, "
-                             "before the first paragraph or at the end)."));
+    sink_.warning(
+        format::code::PullquoteDropped, path,
+        "The pull quote \"" + text + "\" was left out: " +
+            (reason == PlacementReason::TooFewParagraphs
+                 ? "a pull quote needs a body of at least two paragraphs."
+                 : "every place after a paragraph already holds a pull quote (pull quotes never stand side by side, "
+                   "before the first paragraph or at the end)."));
   }
 
   // Anchored pull quotes settle (kept, moved or left out) and floating ones are placed by the rules
@@ -388,7 +395,8 @@ class ArticleLayout {
       item.floating = true;
       item.side = sideCounter++ % 2 == 0 ? Side::End : Side::Start;
       item.repeatsBody = inBody[entry.index];
-      if (const format::Person* analyst = article_.findAnalyst(quote.by)) item.attribution = {displayName(*analyst), ""};
+      if (const format::Person* analyst = article_.findAnalyst(quote.by))
+        item.attribution = {displayName(*analyst), ""};
       floatingAt[entry.index] = body.size();
       bodyBlocks.push_back(kNoItem);
       body.push_back(std::move(item));
@@ -410,8 +418,10 @@ class ArticleLayout {
       const bool inText = anchoredInBody[a];
       if (reason == PlacementReason::Moved) {
         sink_.warning(format::code::PullquoteMoved, path,
-                      "The pull quote \"" + text + "\" was moved to follow " + blockPath(bodyBlocks[*anchoredAt[item] - 1]) +
-                          ": a pull quote may not come before the first paragraph, end the body or stand next to another pull quote.");
+                      "The pull quote \"" + text + "\" was moved to follow " +
+                          blockPath(bodyBlocks[*anchoredAt[item] - 1]) +
+                          ": a pull quote may not come before the first paragraph, end the body or stand next to "
+                          "another pull quote.");
       } else if (!anchoredAt[item]) {
         reportLeftOut(text, path, reason);
       }
@@ -432,7 +442,8 @@ class ArticleLayout {
 
   void fillMeta() {
     meta_.headline = tree_.headline.plainText();
-    std::size_t words = countWords(meta_.headline) + countWords(tree_.standfirst.plainText()) + countWords(tree_.note.plainText());
+    std::size_t words =
+        countWords(meta_.headline) + countWords(tree_.standfirst.plainText()) + countWords(tree_.note.plainText());
     for (const BodyItem& item : tree_.body) {
       // Pull quotes that repeat the body are not read twice.
       if (item.kind != BodyItem::Kind::PullQuote || !(item.floating || item.repeatsBody)) words += item.words;
@@ -443,7 +454,8 @@ class ArticleLayout {
     meta_.wordCount = words;
     const auto perMinute = static_cast<std::size_t>(labels_->wordsPerMinute);
     meta_.readingMinutes = std::max<std::size_t>(1, (words + perMinute / 2) / perMinute);
-    for (const auto& analyst : article_.analysts) meta_.analysts.push_back({analyst.id, displayName(analyst), analyst.role});
+    for (const auto& analyst : article_.analysts)
+      meta_.analysts.push_back({analyst.id, displayName(analyst), analyst.role});
     tree_.readingTimeText = readingTime(meta_.readingMinutes, *labels_);
   }
 

@@ -24,7 +24,7 @@ struct HeadingLevels {
 struct Image {
   std::string src;  // already resolved by the URL policy
   std::string alt;
-  int width = 0;   // 0 when not given; both or neither are written
+  int width = 0;  // 0 when not given; both or neither are written
   int height = 0;
 };
 
@@ -46,16 +46,16 @@ struct BodyItem {
   enum class Kind { Paragraph, Heading, Quote, PullQuote, List, Figure, Note, Divider, Markdown };
   Kind kind = Kind::Paragraph;
   text::Markdown text;
-  HeadingLevels heading;                     // Heading
-  std::vector<HeadingLevels> textHeadings;   // Markdown: its text's headings, in reading order
-  bool ordered = false;                      // List
-  std::vector<text::Markdown> items;         // List
-  Figure figure;                             // Figure
-  Attribution attribution;                   // Quote, PullQuote
-  bool floating = false;                     // PullQuote placed by the layout engine
-  Side side = Side::End;                     // floating PullQuote: the margin it floats into
-  bool repeatsBody = false;                  // PullQuote whose words are in the body: hidden from screen readers
-  std::size_t words = 0;                     // words a reader meets in it (placement, reading time); floating: 0
+  HeadingLevels heading;                    // Heading
+  std::vector<HeadingLevels> textHeadings;  // Markdown: its text's headings, in reading order
+  bool ordered = false;                     // List
+  std::vector<text::Markdown> items;        // List
+  Figure figure;                            // Figure
+  Attribution attribution;                  // Quote, PullQuote
+  bool floating = false;                    // PullQuote placed by the layout engine
+  Side side = Side::End;                    // floating PullQuote: the margin it floats into
+  bool repeatsBody = false;                 // PullQuote whose words are in the body: hidden from screen readers
+  std::size_t words = 0;                    // words a reader meets in it (placement, reading time); floating: 0
 };
 
 // A person as one place shows them. Which details a place shows is the layout's choice.
@@ -121,7 +121,7 @@ struct LayoutTree {
   std::string lang;
   std::string dir;
   Theme theme = Theme::Auto;
-  bool parts = false;  // the `parts` option: ::part() names on the markup contract's elements
+  bool parts = false;       // the `parts` option: ::part() names on the markup contract's elements
   policy::UrlContext urls;  // how links and images in text resolve, and what links and images carry
 
   // header
@@ -133,7 +133,7 @@ struct LayoutTree {
   PeopleList bylineAnalysts;  // names only: the panel links them
   std::string publishedIso;
   std::string publishedText;
-  std::string updatedIso;   // empty unless updated on another day than published (and the date shows)
+  std::string updatedIso;  // empty unless updated on another day than published (and the date shows)
   std::string updatedText;
   std::string readingTimeText;
   std::optional<Figure> leadImage;

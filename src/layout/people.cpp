@@ -24,7 +24,8 @@ PeopleList bylineAuthors(const std::vector<format::Person>& authors, const Label
   PeopleList list{std::string(authors.size() == 1 ? labels.by : labels.byMany), {}};
   for (std::size_t i = 0; i < authors.size(); ++i) {
     const format::Person& author = authors[i];
-    list.people.push_back({separatorBefore(i, authors.size(), labels), displayName(author), author.url, author.role, author.affiliation});
+    list.people.push_back(
+        {separatorBefore(i, authors.size(), labels), displayName(author), author.url, author.role, author.affiliation});
   }
   return list;
 }

@@ -38,7 +38,8 @@ class Sequence {
   std::vector<std::int64_t> wordsThrough() const {
     std::vector<std::int64_t> through;
     std::int64_t words = 0;
-    for (std::size_t at = 0; at < entries_.size(); ++at) through.push_back(words += static_cast<std::int64_t>(this->words(at)));
+    for (std::size_t at = 0; at < entries_.size(); ++at)
+      through.push_back(words += static_cast<std::int64_t>(this->words(at)));
     return through;
   }
 
@@ -51,7 +52,8 @@ class Sequence {
 // last entry, or right after another pull quote.
 bool breaksRule(const Sequence& sequence, std::size_t at) {
   bool paragraphBefore = false;
-  for (std::size_t before = 0; before < at && !paragraphBefore; ++before) paragraphBefore = sequence.isParagraph(before);
+  for (std::size_t before = 0; before < at && !paragraphBefore; ++before)
+    paragraphBefore = sequence.isParagraph(before);
   return !paragraphBefore || at + 1 == sequence.size() || (at > 0 && sequence.kind(at - 1) == Kind::PullQuote);
 }
 
@@ -76,7 +78,8 @@ std::vector<PlacementReason> settleAnchored(Sequence& sequence, const std::vecto
       std::int64_t bestDistance = 0;
       for (std::size_t after = 0; after < sequence.size(); ++after) {
         if (!sequence.placeAfter(after)) continue;
-        const std::int64_t distance = through[after] > wordsBefore ? through[after] - wordsBefore : wordsBefore - through[after];
+        const std::int64_t distance =
+            through[after] > wordsBefore ? through[after] - wordsBefore : wordsBefore - through[after];
         if (!best || distance < bestDistance) {
           best = after;
           bestDistance = distance;
@@ -111,8 +114,11 @@ std::vector<std::size_t> chooseFloatingPlaces(Sequence& sequence, const std::vec
 
   // Paragraphs among entries [from, to).
   std::vector<std::size_t> paragraphsBefore(sequence.size() + 1, 0);
-  for (std::size_t at = 0; at < sequence.size(); ++at) paragraphsBefore[at + 1] = paragraphsBefore[at] + (sequence.isParagraph(at) ? 1 : 0);
-  const auto paragraphsIn = [&](std::size_t from, std::size_t to) { return paragraphsBefore[to] - paragraphsBefore[from]; };
+  for (std::size_t at = 0; at < sequence.size(); ++at)
+    paragraphsBefore[at + 1] = paragraphsBefore[at] + (sequence.isParagraph(at) ? 1 : 0);
+  const auto paragraphsIn = [&](std::size_t from, std::size_t to) {
+    return paragraphsBefore[to] - paragraphsBefore[from];
+  };
 
   // Whether a pull quote after each place would be within one paragraph of an anchored one: the
   // paragraphs since the last pull quote before it, and up to the next one after it, in two passes.
@@ -120,7 +126,8 @@ std::vector<std::size_t> chooseFloatingPlaces(Sequence& sequence, const std::vec
   std::optional<std::size_t> lastPullquote;
   for (std::size_t at = 0, s = 0; at < sequence.size(); ++at) {
     if (sequence.kind(at) == Kind::PullQuote) lastPullquote = at;
-    if (s < places.size() && places[s] == at) nearAnchored[s++] = lastPullquote && paragraphsIn(*lastPullquote + 1, at + 1) <= 1;
+    if (s < places.size() && places[s] == at)
+      nearAnchored[s++] = lastPullquote && paragraphsIn(*lastPullquote + 1, at + 1) <= 1;
   }
   std::optional<std::size_t> nextPullquote;
   for (std::size_t at = sequence.size(), s = places.size(); at-- > 0;) {
@@ -238,7 +245,8 @@ PullquotePlan planPullquotes(const std::vector<FlowItem>& flow, const std::vecto
 
   std::vector<std::size_t> sourcePositions;
   for (const PullquoteRequest& request : requests) {
-    sourcePositions.push_back(request.source && *request.source < flow.size() ? sequence.positionOf(*request.source) : 0);
+    sourcePositions.push_back(request.source && *request.source < flow.size() ? sequence.positionOf(*request.source)
+                                                                              : 0);
   }
   std::vector<PullquoteRequest> sourced = requests;
   for (std::size_t j = 0; j < sourced.size(); ++j) {
@@ -247,7 +255,8 @@ PullquotePlan planPullquotes(const std::vector<FlowItem>& flow, const std::vecto
   const std::vector<std::size_t> chosen = chooseFloatingPlaces(sequence, sourced, sourcePositions, requests.size());
   plan.floating.assign(requests.size(), PlacementReason::NoRoom);
   for (std::size_t j = 0; j < chosen.size(); ++j) {
-    plan.floating[j] = sequence.isParagraph(chosen[j] + 1) ? PlacementReason::BetweenParagraphs : PlacementReason::AfterParagraph;
+    plan.floating[j] =
+        sequence.isParagraph(chosen[j] + 1) ? PlacementReason::BetweenParagraphs : PlacementReason::AfterParagraph;
   }
   const std::vector<PlacedEntry>& entries = sequence.entries();
   for (std::size_t at = 0, j = 0; at < entries.size(); ++at) {

@@ -43,7 +43,7 @@ struct PlacedEntry {
 };
 
 struct PullquotePlan {
-  std::vector<PlacedEntry> order;  // the body as it will read; pull quotes left out are not in it
+  std::vector<PlacedEntry> order;         // the body as it will read; pull quotes left out are not in it
   std::vector<PlacementReason> anchored;  // per PullQuote item of the flow, in flow order
   std::vector<PlacementReason> floating;  // per request
 };

@@ -45,8 +45,9 @@ QuoteSource QuoteSearch::findOneFragment(const QuoteMatcher& matcher) {
     const std::size_t to = spans_[end - 1].first + spans_[end - 1].second;  // this stretch only
     const std::size_t position = matcher.positionIn(std::string_view(normalized_).substr(from, to - from));
     if (position == std::string_view::npos) continue;
-    const auto after = std::upper_bound(spans_.begin(), spans_.begin() + static_cast<std::ptrdiff_t>(end), from + position,
-                                        [](std::size_t at, const std::pair<std::size_t, std::size_t>& span) { return at < span.first; });
+    const auto after = std::upper_bound(
+        spans_.begin(), spans_.begin() + static_cast<std::ptrdiff_t>(end), from + position,
+        [](std::size_t at, const std::pair<std::size_t, std::size_t>& span) { return at < span.first; });
     return {static_cast<std::size_t>(after - spans_.begin()) - 1, true};
   }
   return {std::nullopt, false};
@@ -73,7 +74,8 @@ std::string_view trimmedWord(std::string_view normalized) {
 // space (which it makes a space).
 bool isWordBreak(std::string_view text, std::size_t i) {
   const char c = text[i];
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0');
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+         (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0');
 }
 
 bool endsSentence(std::string_view word) {
@@ -84,7 +86,8 @@ bool endsSentence(std::string_view word) {
     // Closing quote marks and brackets after the full stop: «…».» or “…?”
     if (last == '"' || last == ')' || last == '\'') word.remove_suffix(1);
     else if (word.size() >= 2 && word.substr(word.size() - 2) == "\u00BB") word.remove_suffix(2);
-    else if (word.size() >= 3 && (word.substr(word.size() - 3) == "\u201D" || word.substr(word.size() - 3) == "\u201C")) word.remove_suffix(3);
+    else if (word.size() >= 3 && (word.substr(word.size() - 3) == "\u201D" || word.substr(word.size() - 3) == "\u201C"))
+      word.remove_suffix(3);
     else return false;
   }
   return false;
@@ -118,7 +121,10 @@ void forEachSentence(std::string_view text, Visit visit, Ends ends) {
     while (end < text.size() && !isWordBreak(text, end)) ++end;
     const std::string_view word = text.substr(at, end - at);
     visit(word);
-    const std::size_t next = end < text.size() ? end + (text[end] == ' ' || text[end] == '\t' || text[end] == '\n' || text[end] == '\r' ? 1 : 2) : end + 1;
+    const std::size_t next =
+        end < text.size()
+            ? end + (text[end] == ' ' || text[end] == '\t' || text[end] == '\n' || text[end] == '\r' ? 1 : 2)
+            : end + 1;
     if (end >= text.size() || endsSentence(word)) {
       if (!ends(sentence++, text.substr(sentenceStart, end - sentenceStart))) return;
       sentenceStart = next;
@@ -133,10 +139,12 @@ std::string QuoteSearch::closestPassage(std::string_view quote) {
   // search of so few is fast.
   std::vector<std::string> quoteWords;
   std::string buffer;
-  for (std::size_t at = 0, read = 0; at < quote.size() && quoteWords.size() < kPassageWords && read++ < 4 * kPassageWords;) {
+  for (std::size_t at = 0, read = 0;
+       at < quote.size() && quoteWords.size() < kPassageWords && read++ < 4 * kPassageWords;) {
     const std::size_t end = std::min(quote.find(' ', at), quote.size());
     const std::string_view word = trimmedWord(comparable(quote.substr(at, end - at), buffer));
-    if (!word.empty() && std::find(quoteWords.begin(), quoteWords.end(), word) == quoteWords.end()) quoteWords.emplace_back(word);
+    if (!word.empty() && std::find(quoteWords.begin(), quoteWords.end(), word) == quoteWords.end())
+      quoteWords.emplace_back(word);
     at = end + 1;
   }
   if (quoteWords.empty()) return std::string();
@@ -157,7 +165,8 @@ std::string QuoteSearch::closestPassage(std::string_view quote) {
         normalized,
         [&](std::string_view word) {
           const auto found = std::find(quoteWords.begin(), quoteWords.end(), trimmedWord(word));
-          if (found == quoteWords.end() || countedIn[static_cast<std::size_t>(found - quoteWords.begin())] == stamp) return;
+          if (found == quoteWords.end() || countedIn[static_cast<std::size_t>(found - quoteWords.begin())] == stamp)
+            return;
           countedIn[static_cast<std::size_t>(found - quoteWords.begin())] = stamp;
           ++hits;
         },
@@ -181,7 +190,8 @@ std::string QuoteSearch::closestPassage(std::string_view quote) {
       [&](std::size_t sentence, std::string_view passage) {
         if (sentence < bestSentence) return true;
         const std::size_t first = passage.find_first_not_of(' ');
-        if (first != std::string_view::npos) best = shortened(passage.substr(first, passage.find_last_not_of(' ') - first + 1), kPassageCharacters);
+        if (first != std::string_view::npos)
+          best = shortened(passage.substr(first, passage.find_last_not_of(' ') - first + 1), kPassageCharacters);
         return false;
       });
   return best;

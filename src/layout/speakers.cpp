@@ -51,7 +51,8 @@ Kind kindOf(char32_t c) {
   if (c == 0x02BB || c == 0x02BC || c == 0x2018 || c == 0x2019 || c == 0x2010 || c == 0x2011) return Kind::Joiner;
   if (c == 0x00AD || (c >= 0x0300 && c <= 0x036F)) return Kind::Ignorable;
   if (c <= 0xBF || c == 0xD7 || c == 0xF7) return Kind::Other;
-  if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x2E00 && c <= 0x2E7F) || (c >= 0x3000 && c <= 0x303F) || c == 0xFEFF) return Kind::Other;
+  if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x2E00 && c <= 0x2E7F) || (c >= 0x3000 && c <= 0x303F) || c == 0xFEFF)
+    return Kind::Other;
   return Kind::Letter;
 }
 
@@ -90,7 +91,9 @@ char32_t fold(char32_t c) {
   return lower == U'ё' ? U'е' : lower;
 }
 
-bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F; }
+bool isSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Words
@@ -103,7 +106,9 @@ struct Word {
   bool capitalised = false;
   std::size_t length = 0;  // code points folded; kLongestWord + 1 when the word is longer
   std::array<char32_t, kLongestWord> folded{};
-  std::u32string_view view() const { return length <= kLongestWord ? std::u32string_view(folded.data(), length) : std::u32string_view(); }
+  std::u32string_view view() const {
+    return length <= kLongestWord ? std::u32string_view(folded.data(), length) : std::u32string_view();
+  }
 };
 
 // Reads the first word at or after `from` into `word`; false when there is none. `from` must not
@@ -174,22 +179,24 @@ Declension nounDeclension(std::u32string_view word) {
 // Surnames: the Russian, Ukrainian and Belarusian patterns, feminine and masculine kept apart
 // (Алимова's forms never include Алимов, nor Алимов's Алимовой), then nouns.
 Declension surnameDeclension(std::u32string_view word) {
-  if (endsWith(word, U"ая") && word.size() >= 5) return {2, {U"ая", U"ой", U"ую", U"ою", U"ай", U"аю"}};           // Вишневская, Bel -ская
-  if (endsWithAny(word, {U"ська", U"цька"})) return {1, {U"а", U"ої", U"ій", U"у", U"ою"}};      // Ukr Вишневська
-  if (endsWith(word, U"кий")) return {2, {U"ий", U"ого", U"ому", U"им", U"ом", U"ім"}};          // Вишневский, Ukr -ський
-  if (endsWith(word, U"ый")) return {2, {U"ый", U"ого", U"ому", U"ым", U"ом"}};                  // Белый
-  if (endsWith(word, U"ой") && word.size() >= 5) return {2, {U"ой", U"ого", U"ому", U"ым", U"им", U"ом"}};  // Трубецкой, Толстой
-  if (endsWithAny(word, {U"скі", U"цкі"})) return {1, {U"і", U"ага", U"аму", U"ім"}};            // Bel Вішнеўскі
+  if (endsWith(word, U"ая") && word.size() >= 5)
+    return {2, {U"ая", U"ой", U"ую", U"ою", U"ай", U"аю"}};  // Вишневская, Bel -ская
+  if (endsWithAny(word, {U"ська", U"цька"})) return {1, {U"а", U"ої", U"ій", U"у", U"ою"}};  // Ukr Вишневська
+  if (endsWith(word, U"кий")) return {2, {U"ий", U"ого", U"ому", U"им", U"ом", U"ім"}};  // Вишневский, Ukr -ський
+  if (endsWith(word, U"ый")) return {2, {U"ый", U"ого", U"ому", U"ым", U"ом"}};  // Белый
+  if (endsWith(word, U"ой") && word.size() >= 5)
+    return {2, {U"ой", U"ого", U"ому", U"ым", U"им", U"ом"}};  // Трубецкой, Толстой
+  if (endsWithAny(word, {U"скі", U"цкі"})) return {1, {U"і", U"ага", U"аму", U"ім"}};  // Bel Вішнеўскі
   if (word.size() > 4 && endsWithAny(word, {U"ова", U"ева", U"ина", U"ына", U"іна", U"їна", U"єва", U"ава"})) {
-    return {1, {U"а", U"ой", U"у", U"ою", U"ої", U"ій", U"ай", U"аю"}};                        // Алимова, Ukr -ової, Bel -ава
+    return {1, {U"а", U"ой", U"у", U"ою", U"ої", U"ій", U"ай", U"аю"}};  // Алимова, Ukr -ової, Bel -ава
   }
   if (endsWithAny(word, {U"ов", U"ев", U"ин", U"ын", U"ін", U"їн", U"єв"})) {
-    return {0, {U"", U"а", U"у", U"ым", U"им", U"ом", U"е", U"і"}};                              // Алимов, Ukr Алимові, Алимовим
+    return {0, {U"", U"а", U"у", U"ым", U"им", U"ом", U"е", U"і"}};  // Алимов, Ukr Алимові, Алимовим
   }
   if (endsWithAny(word, {U"аў", U"оў", U"еў"})) return {1, {U"ў", U"ва", U"ву", U"вым", U"ве"}};  // Bel Алімаў
   // Russian leaves -енко/-ко as they are; Ukrainian declines them (Шевченка, Шевченкові).
   if (endsWith(word, U"ко")) return {1, {U"о", U"а", U"ові", U"у", U"ом", U"і"}, false};
-  if (endsWithAny(word, {U"ых", U"их"})) return {0, {U""}, false};                               // Черных
+  if (endsWithAny(word, {U"ых", U"их"})) return {0, {U""}, false};  // Черных
   return nounDeclension(word);
 }
 
@@ -197,14 +204,12 @@ Declension surnameDeclension(std::u32string_view word) {
 // accusative, locative, ablative and instrumental; Uzbek -нинг/-га/-ни/-да/-дан; Tajik -ро and the
 // izofa -и/-йи.
 constexpr std::u32string_view kCyrillicSuffixes[] = {
-    U"ның", U"нің", U"дың", U"дің", U"тың", U"тің", U"нын", U"нин", U"дын", U"дин", U"тын", U"тин",
-    U"дун", U"дүн", U"тун", U"түн", U"нун", U"нүн", U"нинг",
-    U"ға", U"ге", U"қа", U"ке", U"га", U"го", U"гө", U"ка", U"ко", U"кө",
-    U"ны", U"ні", U"ды", U"ді", U"ты", U"ті", U"ну", U"нү", U"ду", U"дү", U"ту", U"тү", U"ни", U"ди", U"ти",
-    U"да", U"де", U"та", U"те", U"до", U"дө", U"то", U"тө",
-    U"дан", U"ден", U"тан", U"тен", U"нан", U"нен", U"дон", U"дөн", U"тон", U"төн", U"нон", U"нөн",
-    U"мен", U"бен", U"пен", U"менен", U"бенен", U"пенен",
-    U"ро", U"и", U"йи"};
+    U"ның", U"нің", U"дың",   U"дің",   U"тың",   U"тің",  U"нын", U"нин", U"дын", U"дин", U"тын", U"тин", U"дун",
+    U"дүн", U"тун", U"түн",   U"нун",   U"нүн",   U"нинг", U"ға",  U"ге",  U"қа",  U"ке",  U"га",  U"го",  U"гө",
+    U"ка",  U"ко",  U"кө",    U"ны",    U"ні",    U"ды",   U"ді",  U"ты",  U"ті",  U"ну",  U"нү",  U"ду",  U"дү",
+    U"ту",  U"тү",  U"ни",    U"ди",    U"ти",    U"да",   U"де",  U"та",  U"те",  U"до",  U"дө",  U"то",  U"тө",
+    U"дан", U"ден", U"тан",   U"тен",   U"нан",   U"нен",  U"дон", U"дөн", U"тон", U"төн", U"нон", U"нөн", U"мен",
+    U"бен", U"пен", U"менен", U"бенен", U"пенен", U"ро",   U"и",   U"йи"};
 // Uzbek Latin, and the English possessive ('s, with the apostrophe folded).
 constexpr std::u32string_view kLatinSuffixes[] = {U"ning", U"ga", U"ka", U"qa", U"ni", U"da", U"dan", U"\u02BBs"};
 
@@ -244,7 +249,8 @@ SpeakerName::SpeakerName(std::string_view name) {
       paradigms_.push_back({std::u32string(nameWord), {U""}, false});
       return;
     }
-    paradigms_.push_back({std::u32string(nameWord.substr(0, nameWord.size() - declension.cut)), declension.endings, true});
+    paradigms_.push_back(
+        {std::u32string(nameWord.substr(0, nameWord.size() - declension.cut)), declension.endings, true});
   };
   const std::u32string_view last = words[surname];
   if (surname == 0) {
@@ -352,7 +358,8 @@ std::vector<Span> findSpans(std::string_view text) {
       continue;
     }
     const char top = expected.back();
-    const bool closesTop = (mark == Mark::CloseGuillemet && top == Guillemet) || (mark == Mark::CloseDouble && (top == Double || top == Low)) ||
+    const bool closesTop = (mark == Mark::CloseGuillemet && top == Guillemet) ||
+                           (mark == Mark::CloseDouble && (top == Double || top == Low)) ||
                            (mark == Mark::OpenDouble && top == Low);
     if (closesTop) {
       pop();
@@ -384,8 +391,9 @@ char32_t codePointAt(std::string_view text, std::size_t i) {
 
 // A full stop after these does not end a sentence ("проф. Алимова", "Dr. Smith").
 bool isAbbreviation(std::u32string_view folded) {
-  static constexpr std::u32string_view kAbbreviations[] = {U"проф", U"акад", U"доц", U"им", U"ст", U"гг", U"др", U"тов", U"англ",
-                                                           U"dr", U"mr", U"mrs", U"ms", U"prof", U"st", U"jr", U"sr", U"vs"};
+  static constexpr std::u32string_view kAbbreviations[] = {U"проф", U"акад", U"доц",  U"им", U"ст", U"гг",
+                                                           U"др",   U"тов",  U"англ", U"dr", U"mr", U"mrs",
+                                                           U"ms",   U"prof", U"st",   U"jr", U"sr", U"vs"};
   return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), folded) != std::end(kAbbreviations);
 }
 
@@ -411,7 +419,8 @@ bool stopsAnAbbreviation(std::string_view text, std::size_t dot) {
 std::vector<std::size_t> sentenceEnds(std::string_view text, const std::vector<Span>& spans) {
   std::vector<std::size_t> ends;
   const auto continues = [](char32_t next) {
-    return next != 0 && ((kindOf(next) == Kind::Letter && !isUpperCase(next)) || next == ',' || next == ';' || next == ':');
+    return next != 0 &&
+           ((kindOf(next) == Kind::Letter && !isUpperCase(next)) || next == ',' || next == ';' || next == ':');
   };
   const auto scanOutside = [&](std::size_t from, std::size_t to) {
     for (std::size_t i = from, next = 0; i < to; i = next) {
@@ -446,8 +455,11 @@ std::vector<std::size_t> sentenceEnds(std::string_view text, const std::vector<S
     const std::size_t following = skipSpaces(text, span.close);
     std::size_t length = 0;
     const Mark followingMark = following < text.size() ? markAt(text, following, length) : Mark::None;
-    const bool quoteFollows = followingMark == Mark::OpenGuillemet || followingMark == Mark::OpenDouble || followingMark == Mark::LowDouble;
-    if (isTerminator(lastQuoted) && (following == text.size() || isUpperCase(codePointAt(text, following)) || quoteFollows)) ends.push_back(span.close);
+    const bool quoteFollows =
+        followingMark == Mark::OpenGuillemet || followingMark == Mark::OpenDouble || followingMark == Mark::LowDouble;
+    if (isTerminator(lastQuoted) &&
+        (following == text.size() || isUpperCase(codePointAt(text, following)) || quoteFollows))
+      ends.push_back(span.close);
   }
   scanOutside(outside, text.size());
   return ends;
@@ -513,7 +525,8 @@ std::vector<InlineQuote> attributeInlineQuotes(std::string_view paragraph, const
     markAt(paragraph, span.open, markLength);
     std::size_t begin = skipSpaces(paragraph, span.open + markLength);
     std::size_t end = span.closed ? previousCodePoint(paragraph, span.close) : span.close;
-    while (end > begin && isSpace(codePointAt(paragraph, previousCodePoint(paragraph, end)))) end = previousCodePoint(paragraph, end);
+    while (end > begin && isSpace(codePointAt(paragraph, previousCodePoint(paragraph, end))))
+      end = previousCodePoint(paragraph, end);
     if (begin == end) continue;
 
     InlineQuote quote{begin, end, std::nullopt};

@@ -40,7 +40,8 @@ class TreeDump {
     header(1, tree);
     line(1, "body");
     for (const BodyItem& item : tree.body) bodyItem(2, item);
-    if (!tree.note.empty()) line(1, "note h" + std::to_string(tree.noteLabelLevel) + " " + quoted(tree.note.plainText()));
+    if (!tree.note.empty())
+      line(1, "note h" + std::to_string(tree.noteLabelLevel) + " " + quoted(tree.note.plainText()));
     footer(1, tree);
     facts(1, tree.facts);
     return std::move(out_);
@@ -86,8 +87,10 @@ class TreeDump {
     markdown(depth + 1, "standfirst", tree.standfirst);
     people(depth + 1, "byline-authors", tree.bylineAuthors);
     people(depth + 1, "byline-analysts", tree.bylineAnalysts);
-    if (!tree.publishedIso.empty()) line(depth + 1, "published " + quoted(tree.publishedIso) + " " + quoted(tree.publishedText));
-    if (!tree.updatedIso.empty()) line(depth + 1, "updated " + quoted(tree.updatedIso) + " " + quoted(tree.updatedText));
+    if (!tree.publishedIso.empty())
+      line(depth + 1, "published " + quoted(tree.publishedIso) + " " + quoted(tree.publishedText));
+    if (!tree.updatedIso.empty())
+      line(depth + 1, "updated " + quoted(tree.updatedIso) + " " + quoted(tree.updatedText));
     value(depth + 1, "reading-time", tree.readingTimeText);
     if (tree.leadImage) figure(depth + 1, "lead-image", *tree.leadImage);
   }
@@ -109,7 +112,8 @@ class TreeDump {
   void figure(int depth, std::string_view name, const Figure& figure) {
     const Image& image = figure.image;
     std::string text = std::string(name) + " src=" + quoted(image.src) + " alt=" + quoted(image.alt);
-    if (image.width > 0 || image.height > 0) text += " size=" + std::to_string(image.width) + "x" + std::to_string(image.height);
+    if (image.width > 0 || image.height > 0)
+      text += " size=" + std::to_string(image.width) + "x" + std::to_string(image.height);
     line(depth, text);
     markdown(depth + 1, "caption", figure.caption);
     markdown(depth + 1, "credit", figure.credit);
@@ -117,18 +121,17 @@ class TreeDump {
 
   void attribution(int depth, const Attribution& attribution) {
     if (attribution.name.empty()) return;
-    line(depth, "attribution " + quoted(attribution.name) + (attribution.role.empty() ? "" : " role=" + quoted(attribution.role)));
+    line(depth, "attribution " + quoted(attribution.name) +
+                    (attribution.role.empty() ? "" : " role=" + quoted(attribution.role)));
   }
 
   void bodyItem(int depth, const BodyItem& item) {
     const std::string words = " words=" + std::to_string(item.words) + " ";
     switch (item.kind) {
-      case BodyItem::Kind::Paragraph:
-        line(depth, "paragraph" + words + quoted(item.text.plainText()));
-        return;
+      case BodyItem::Kind::Paragraph: line(depth, "paragraph" + words + quoted(item.text.plainText())); return;
       case BodyItem::Kind::Heading:
-        line(depth, "heading level=" + std::to_string(item.heading.authored) + " h" + std::to_string(item.heading.element) + words +
-                        quoted(item.text.plainText()));
+        line(depth, "heading level=" + std::to_string(item.heading.authored) + " h" +
+                        std::to_string(item.heading.element) + words + quoted(item.text.plainText()));
         return;
       case BodyItem::Kind::Quote:
         line(depth, "quote" + words + quoted(item.text.plainText()));
@@ -136,23 +139,19 @@ class TreeDump {
         return;
       case BodyItem::Kind::PullQuote:
         line(depth, std::string("pullquote ") +
-                        (item.floating ? std::string("floating side=") + (item.side == Side::Start ? "start" : "end") : "anchored") +
+                        (item.floating ? std::string("floating side=") + (item.side == Side::Start ? "start" : "end")
+                                       : "anchored") +
                         " repeatsBody=" + flag(item.repeatsBody) + words + quoted(item.text.plainText()));
         attribution(depth + 1, item.attribution);
         return;
       case BodyItem::Kind::List:
-        line(depth, std::string("list ") + (item.ordered ? "ordered" : "bulleted") + " words=" + std::to_string(item.words));
+        line(depth,
+             std::string("list ") + (item.ordered ? "ordered" : "bulleted") + " words=" + std::to_string(item.words));
         for (const text::Markdown& entry : item.items) markdown(depth + 1, "item", entry);
         return;
-      case BodyItem::Kind::Figure:
-        figure(depth, "figure", item.figure);
-        return;
-      case BodyItem::Kind::Note:
-        line(depth, "note" + words + quoted(item.text.plainText()));
-        return;
-      case BodyItem::Kind::Divider:
-        line(depth, "divider");
-        return;
+      case BodyItem::Kind::Figure: figure(depth, "figure", item.figure); return;
+      case BodyItem::Kind::Note: line(depth, "note" + words + quoted(item.text.plainText())); return;
+      case BodyItem::Kind::Divider: line(depth, "divider"); return;
       case BodyItem::Kind::Markdown: {
         std::string headings;
         for (const HeadingLevels& heading : item.textHeadings) {
@@ -180,7 +179,9 @@ class TreeDump {
   }
 
   void link(int depth, std::string_view name, const std::optional<Link>& link) {
-    if (link) line(depth, std::string(name) + " " + quoted(link->label) + (link->url.empty() ? "" : " url=" + quoted(link->url)));
+    if (link)
+      line(depth,
+           std::string(name) + " " + quoted(link->label) + (link->url.empty() ? "" : " url=" + quoted(link->url)));
   }
 
   void facts(int depth, const ArticleFacts& facts) {

@@ -7,19 +7,27 @@
 namespace broadsheet::layout {
 namespace {
 
-constexpr bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+constexpr bool isSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // ASCII only, without the C library's locale-aware calls, which are not inlined (isalnum and tolower
 // were 9% of a 1 MB article's native render; docs/performance.md).
-constexpr bool isAsciiAlnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr unsigned char asciiLower(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c; }
+constexpr bool isAsciiAlnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+constexpr unsigned char asciiLower(unsigned char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
+}
 
 // ASCII as word counting sees it: one table lookup per byte.
 enum class AsciiClass : unsigned char { Other, Space, LetterOrDigit };
 constexpr auto kAsciiClass = [] {
   std::array<AsciiClass, 128> table{};
   for (int c = 0; c < 128; ++c) {
-    table[c] = isSpace(static_cast<unsigned char>(c)) ? AsciiClass::Space : isAsciiAlnum(static_cast<char32_t>(c)) ? AsciiClass::LetterOrDigit : AsciiClass::Other;
+    table[c] = isSpace(static_cast<unsigned char>(c))   ? AsciiClass::Space
+               : isAsciiAlnum(static_cast<char32_t>(c)) ? AsciiClass::LetterOrDigit
+                                                        : AsciiClass::Other;
   }
   return table;
 }();
@@ -28,7 +36,9 @@ constexpr auto kAsciiClass = [] {
 // as it is (one table lookup instead of six comparisons and a branch per byte).
 constexpr auto kLowered = [] {
   std::array<char, 256> table{};
-  for (int c = 0; c < 256; ++c) table[c] = static_cast<char>(isSpace(static_cast<unsigned char>(c)) ? ' ' : asciiLower(static_cast<unsigned char>(c)));
+  for (int c = 0; c < 256; ++c)
+    table[c] =
+        static_cast<char>(isSpace(static_cast<unsigned char>(c)) ? ' ' : asciiLower(static_cast<unsigned char>(c)));
   return table;
 }();
 
@@ -48,9 +58,16 @@ char plainPunctuation(std::string_view text, std::size_t i, std::size_t& length)
   } else if (byte(0) == 0xE2 && byte(1) == 0x80) {
     length = 3;
     switch (byte(2)) {
-      case 0x9C: case 0x9D: case 0x9E: return '"';
-      case 0x98: case 0x99: return '\'';
-      case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: return '-';
+      case 0x9C:
+      case 0x9D:
+      case 0x9E: return '"';
+      case 0x98:
+      case 0x99: return '\'';
+      case 0x90:
+      case 0x91:
+      case 0x92:
+      case 0x93:
+      case 0x94: return '-';
       default: break;
     }
   } else if (byte(0) == 0xE2 && byte(1) == 0x88 && byte(2) == 0x92) {  // minus sign
@@ -79,7 +96,7 @@ char32_t foldCase(char32_t c) {
   else if (c >= 0x400 && c <= 0x40F) c += 0x50;
   else if (c == 0x4C0) c = 0x4CF;
   else if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || c >= 0x4D0) c |= 1;  // upper case is even
-  else if (c >= 0x4C1 && c <= 0x4CE && (c & 1)) c += 1;                                        // upper case is odd
+  else if (c >= 0x4C1 && c <= 0x4CE && (c & 1)) c += 1;                                     // upper case is odd
   return c == 0x451 ? 0x435 : c;
 }
 
@@ -88,7 +105,8 @@ char32_t nextCodePoint(std::string_view text, std::size_t& i) {
   const auto lead = static_cast<unsigned char>(text[i++]);
   const int length = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
   char32_t codePoint = length == 0 ? lead : lead & (0x3F >> length);
-  for (int k = 0; k < length && i < text.size(); ++k) codePoint = (codePoint << 6) | (static_cast<unsigned char>(text[i++]) & 0x3F);
+  for (int k = 0; k < length && i < text.size(); ++k)
+    codePoint = (codePoint << 6) | (static_cast<unsigned char>(text[i++]) & 0x3F);
   return codePoint;
 }
 
@@ -173,7 +191,8 @@ void appendForMatch(std::string& out, std::string_view text) {
         }
         i += 2;
         continue;
-      } else if (c >= 0xC3 && c <= 0xD3 && i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      } else if (c >= 0xC3 && c <= 0xD3 && i + 1 < text.size() &&
+                 (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
         // A two-byte letter: Latin-1 or Cyrillic, folded to lower case (same length).
         std::size_t next = i;
         const char32_t folded = foldCase(nextCodePoint(text, next));
@@ -222,8 +241,8 @@ QuoteMatcher::QuoteMatcher(std::string_view quote) {
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t marker = text.compare(i, 3, "\u2026") == 0 || text.compare(i, 3, "...") == 0 ? 3
-                               : text[i] == '|'                                                ? 1
-                                                                                              : 0;
+                               : text[i] == '|'                                                    ? 1
+                                                                                                   : 0;
     if (marker == 0) {
       ++i;
       continue;
@@ -238,7 +257,8 @@ QuoteMatcher::QuoteMatcher(std::string_view quote) {
 std::size_t TextSearch::in(std::string_view text, std::size_t* scanned) const {
   if (needle_.empty()) return 0;
   const void* found = memmem(text.data(), text.size(), needle_.data(), needle_.size());
-  const std::size_t position = found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) : std::string_view::npos;
+  const std::size_t position =
+      found ? static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) : std::string_view::npos;
   if (scanned) *scanned += found ? position + needle_.size() : text.size();
   return position;
 }

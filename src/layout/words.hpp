@@ -18,7 +18,8 @@ std::size_t countWords(std::string_view text);
 std::string normalizeForMatch(std::string_view text);
 
 // Appends normalizeForMatch(text) to `out`.
-void appendForMatch(std::string& out, std::string_view text);// A needle to look for in texts, in time linear in the text searched whatever the needle: memmem
+void appendForMatch(std::string& out, std::string_view text);  // A needle to look for in texts, in time linear in the
+                                                               // text searched whatever the needle: memmem
 // is the Two-Way algorithm in both C libraries we build with (glibc, and musl under Emscripten),
 // where std::string::find compares up to the needle's length at every position, so a hostile needle
 // such as "a a a ... a b" against "a a a ..." makes it quadratic.

@@ -14,7 +14,8 @@ std::size_t forbiddenCodePointAt(std::string_view text, std::size_t i, char32_t&
     codePoint = 0xF000 | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
     return 3;
   }
-  if (lead >= 0xF0 && lead <= 0xF4 && (byte(1) & 0xCF) == 0x8F && byte(2) == 0xBF && (byte(3) == 0xBE || byte(3) == 0xBF)) {
+  if (lead >= 0xF0 && lead <= 0xF4 && (byte(1) & 0xCF) == 0x8F && byte(2) == 0xBF &&
+      (byte(3) == 0xBE || byte(3) == 0xBF)) {
     codePoint = ((lead & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) | (byte(3) & 0x3Fu);
     return 4;
   }

@@ -100,21 +100,24 @@ std::string withValidCharacters(std::string url) {
     const bool inHost = hostStart != std::string::npos && i >= hostStart && i < hostEnd;
     bool encode = false;
     switch (c) {
-      case '"': case '<': case '>': case '`': case '{': case '}': case '|': case '^':
-        encode = true;
-        break;
-      case '[': case ']':
+      case '"':
+      case '<':
+      case '>':
+      case '`':
+      case '{':
+      case '}':
+      case '|':
+      case '^': encode = true; break;
+      case '[':
+      case ']':
         encode = !inHost;  // an IPv6 host is written in brackets
         break;
       case '#':
         encode = inFragment;
         inFragment = true;
         break;
-      case '%':
-        encode = !(i + 2 < url.size() && hexValue(url[i + 1]) >= 0 && hexValue(url[i + 2]) >= 0);
-        break;
-      default:
-        break;
+      case '%': encode = !(i + 2 < url.size() && hexValue(url[i + 1]) >= 0 && hexValue(url[i + 2]) >= 0); break;
+      default: break;
     }
     if (encode) {
       encoded.push_back('%');
@@ -150,9 +153,20 @@ bool isPlainUrl(std::string_view url) {
   bool fragment = false;
   for (const char ch : url) {
     switch (static_cast<unsigned char>(ch)) {
-      case '%': case '&': case '\\': case '"': case '<': case '>': case '`': case '{': case '}': case '|':
-      case '^': case '[': case ']': case 0x7F:
-        return false;
+      case '%':
+      case '&':
+      case '\\':
+      case '"':
+      case '<':
+      case '>':
+      case '`':
+      case '{':
+      case '}':
+      case '|':
+      case '^':
+      case '[':
+      case ']':
+      case 0x7F: return false;
       case '#':
         if (fragment) return false;
         fragment = true;
@@ -184,7 +198,8 @@ std::optional<std::string> allowedUrl(std::string_view written, UrlKind kind) {
   const std::string_view url = visible;
   if (isPlainUrl(url)) {
     const std::string scheme = schemeOf(url);
-    const bool allowed = scheme.empty() || scheme == "http" || scheme == "https" || (scheme == "mailto" && kind == UrlKind::Link);
+    const bool allowed =
+        scheme.empty() || scheme == "http" || scheme == "https" || (scheme == "mailto" && kind == UrlKind::Link);
     return allowed ? std::optional<std::string>(std::move(visible)) : std::nullopt;  // `url` views it
   }
   std::string cleaned = withoutControls(url);
@@ -195,7 +210,8 @@ std::optional<std::string> allowedUrl(std::string_view written, UrlKind kind) {
   const std::string scheme = effectiveScheme(cleaned);
   if (scheme.empty()) {
     // Relative. Refuse anything that only looked relative because a scheme was encoded.
-    return effectiveScheme(url).empty() ? std::optional<std::string>(withValidCharacters(std::move(cleaned))) : std::nullopt;
+    return effectiveScheme(url).empty() ? std::optional<std::string>(withValidCharacters(std::move(cleaned)))
+                                        : std::nullopt;
   }
   if (scheme == "http" || scheme == "https") return withValidCharacters(std::move(cleaned));
   if (scheme == "mailto" && kind == UrlKind::Link) return withValidCharacters(std::move(cleaned));
@@ -346,15 +362,16 @@ std::pair<Form, std::string> resolve(std::string_view url, UrlKind kind, const s
     reference = afterScheme;
   }
   // A fragment-only link moves within the page that shows the article: no request, nothing to resolve.
-  if (kind == UrlKind::Link && !reference.empty() && reference.front() == '#') return {Form::Relative, std::string(url)};
+  if (kind == UrlKind::Link && !reference.empty() && reference.front() == '#')
+    return {Form::Relative, std::string(url)};
   if (!base) return {Form::Relative, std::string(url)};
   return {Form::Absolute, resolveRelative(reference, *base)};
 }
 
 constexpr std::string_view kLinkRelTokens[] = {"external", "nofollow", "noreferrer", "sponsored", "ugc"};
 constexpr std::string_view kReferrerPolicies[] = {
-    "no-referrer",     "no-referrer-when-downgrade", "origin",     "origin-when-cross-origin",
-    "same-origin",     "strict-origin",              "strict-origin-when-cross-origin", "unsafe-url"};
+    "no-referrer",   "no-referrer-when-downgrade",      "origin",    "origin-when-cross-origin", "same-origin",
+    "strict-origin", "strict-origin-when-cross-origin", "unsafe-url"};
 
 }  // namespace
 
@@ -400,7 +417,8 @@ UrlDecision decideUrl(std::string_view written, UrlKind kind, const UrlContext& 
   decision.outcome = UrlDecision::Outcome::Written;
   decision.url = std::move(*checked);
   const std::string origin = originOf(decision.url);
-  decision.otherSite = !origin.empty() && (!context.base || origin != context.base->scheme + "://" + context.base->authority);
+  decision.otherSite =
+      !origin.empty() && (!context.base || origin != context.base->scheme + "://" + context.base->authority);
   return decision;
 }
 
@@ -422,12 +440,14 @@ std::string linkRelTokens(std::string_view tokens, std::vector<std::string>& ref
     const std::size_t end = std::min(tokens.find_first_of(" \t\n\f\r", start), tokens.size());
     const std::string token = lowerCase(tokens.substr(start, end - start));
     start = end;
-    const bool known = std::find(std::begin(kLinkRelTokens), std::end(kLinkRelTokens), token) != std::end(kLinkRelTokens);
+    const bool known =
+        std::find(std::begin(kLinkRelTokens), std::end(kLinkRelTokens), token) != std::end(kLinkRelTokens);
     if (!known) {
       refused.push_back(token);
       continue;
     }
-    if ((" " + kept + " ").find(" " + token + " ") == std::string::npos) kept.append(kept.empty() ? "" : " ").append(token);
+    if ((" " + kept + " ").find(" " + token + " ") == std::string::npos)
+      kept.append(kept.empty() ? "" : " ").append(token);
   }
   return kept;
 }

@@ -17,9 +17,9 @@ enum class UrlKind {
 };
 
 // Returns the URL to emit (trimmed, with control characters and whitespace removed, and characters a
-// URL may not contain percent-encoded) or nothing when the URL is not allowed. The scheme is judged after decoding HTML character references and
-// percent-escapes, so "jav&#x61;script:" and "%6aavascript:" are caught too. The result still needs
-// attribute escaping when it is written.
+// URL may not contain percent-encoded) or nothing when the URL is not allowed. The scheme is judged after decoding HTML
+// character references and percent-escapes, so "jav&#x61;script:" and "%6aavascript:" are caught too. The result still
+// needs attribute escaping when it is written.
 std::optional<std::string> allowedUrl(std::string_view url, UrlKind kind);
 
 // The scheme a browser would see, lower-cased, or "" for a relative URL.
@@ -45,9 +45,9 @@ std::optional<BaseUrl> parseBaseUrl(std::string_view url);
 // How an article's URLs are resolved and what links and images carry: from the render options.
 struct UrlContext {
   std::optional<BaseUrl> base;
-  bool dropRelativeImages = false;      // without a base: path-relative image URLs are left out
+  bool dropRelativeImages = false;        // without a base: path-relative image URLs are left out
   std::string otherSiteRel = "noopener";  // `rel` of links in text that lead to other sites
-  std::string imageReferrerPolicy;      // `referrerpolicy` of every image ("" writes none)
+  std::string imageReferrerPolicy;        // `referrerpolicy` of every image ("" writes none)
 };
 
 // The context the options ask for. Values the options would refuse (see parseOptions) count as absent.

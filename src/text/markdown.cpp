@@ -34,8 +34,8 @@ cmark_node* literalDocument(std::string_view source) {
   return document;
 }
 
-// cmark's allocator for texts parsed within a TreeBudget, with a count of the bytes it holds (malloc's own chunk sizes, so nothing is
-// stored beside each block and memory from either allocator may be freed by the other). cmark has no
+// cmark's allocator for texts parsed within a TreeBudget, with a count of the bytes it holds (malloc's own chunk sizes,
+// so nothing is stored beside each block and memory from either allocator may be freed by the other). cmark has no
 // answer to a null pointer, so running out aborts, as its default allocator does.
 std::size_t liveBytes = 0;  // one count for the process: renders do not run in parallel
 
@@ -82,7 +82,8 @@ bool isSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
 // only open a block through its first characters ("# ", "> ", "- ", "1. ", "```"...). Those are
 // escaped, which keeps the characters and makes them literal. Most texts need none of this and are
 // parsed as they are (`rewritten` stays empty).
-std::string_view asInlineSource(std::string_view source, const SourceFacts& facts, bool escapeBlockMarker, std::string& rewritten) {
+std::string_view asInlineSource(std::string_view source, const SourceFacts& facts, bool escapeBlockMarker,
+                                std::string& rewritten) {
   if (!facts.lineBreaks && !isSpaceOrTab(source.front()) && !escapeBlockMarker) return source;
   std::string& line = rewritten;
   line.reserve(source.size() + 1);
@@ -141,7 +142,8 @@ bool bracketWorkExceedsBound(std::string_view source) {
   const void* first = std::memchr(source.data(), '[', source.size());
   if (!first) return false;
   std::size_t openBrackets = 0, bracketWork = 0;
-  for (std::size_t i = static_cast<std::size_t>(static_cast<const char*>(first) - source.data()); i < source.size(); ++i) {
+  for (std::size_t i = static_cast<std::size_t>(static_cast<const char*>(first) - source.data()); i < source.size();
+       ++i) {
     if (source[i] == '[') {
       ++openBrackets;
     } else if (source[i] == ']') {
@@ -167,7 +169,14 @@ std::size_t nextLineBreak(std::string_view source, std::size_t from, bool hasCar
 }  // namespace
 
 SourceFacts factsOf(std::string_view source) {
-  enum : unsigned char { kNotBlank = 1, kLineBreak = 2, kCarriageReturn = 4, kBracket = 8, kLinkSyntax = 16, kSchemeMark = 32 };
+  enum : unsigned char {
+    kNotBlank = 1,
+    kLineBreak = 2,
+    kCarriageReturn = 4,
+    kBracket = 8,
+    kLinkSyntax = 16,
+    kSchemeMark = 32
+  };
   static constexpr auto kFlags = [] {
     std::array<unsigned char, 256> table{};
     for (auto& flags : table) flags = kNotBlank;
@@ -235,7 +244,8 @@ cmark_node* Markdown::parseWithin(std::string_view source, TreeBudget& budget) {
   std::size_t fed = 0;
   for (; fed < source.size() && liveBytes - before < room;) {
     const std::size_t end = source.size() - fed <= kMarkdownChunkBytes
-        ? source.size() : endOfLine(source, fed + kMarkdownChunkBytes, facts_.carriageReturns);
+                                ? source.size()
+                                : endOfLine(source, fed + kMarkdownChunkBytes, facts_.carriageReturns);
     cmark_parser_feed(parser, source.data() + fed, end - fed);
     fed = end;
   }
@@ -247,7 +257,8 @@ cmark_node* Markdown::parseWithin(std::string_view source, TreeBudget& budget) {
   return document;
 }
 
-Markdown::Markdown(std::string_view source, Flavor flavor, TreeBudget* budget) : flavor_(flavor), facts_(factsOf(source)) {
+Markdown::Markdown(std::string_view source, Flavor flavor, TreeBudget* budget)
+    : flavor_(flavor), facts_(factsOf(source)) {
   if (facts_.blank) return;  // nothing to show
   if (exceedsStructureBounds(source, facts_)) {
     shownAsText_ = true;
@@ -319,10 +330,8 @@ bool isLeaf(cmark_node_type type) {
     case CMARK_NODE_HTML_BLOCK:
     case CMARK_NODE_THEMATIC_BREAK:
     case CMARK_NODE_SOFTBREAK:
-    case CMARK_NODE_LINEBREAK:
-      return true;
-    default:
-      return false;
+    case CMARK_NODE_LINEBREAK: return true;
+    default: return false;
   }
 }
 
@@ -359,7 +368,8 @@ std::size_t Markdown::removeEmptyBlocks() {
     shows.pop_back();
     if (shows.empty()) break;  // the document
     const bool judged = type == CMARK_NODE_HEADING || type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM;
-    const bool emptied = (type == CMARK_NODE_LIST || type == CMARK_NODE_BLOCK_QUOTE) && cmark_node_first_child(node) == nullptr;
+    const bool emptied =
+        (type == CMARK_NODE_LIST || type == CMARK_NODE_BLOCK_QUOTE) && cmark_node_first_child(node) == nullptr;
     if ((judged && !nodeShows) || emptied) {
       removed += judged ? 1 : 0;
       cmark_node_free(node);  // unlinks it too
@@ -393,18 +403,14 @@ void Markdown::visitPlainText(PieceVisitor visit) const {
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE:
-      case CMARK_NODE_HTML_INLINE:
-        emit(cmark_node_get_literal(node));
-        break;
+      case CMARK_NODE_HTML_INLINE: emit(cmark_node_get_literal(node)); break;
       case CMARK_NODE_CODE_BLOCK:
       case CMARK_NODE_HTML_BLOCK:
         emit(cmark_node_get_literal(node));
         emit(" ");
         break;
       case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        emit(" ");
-        break;
+      case CMARK_NODE_LINEBREAK: emit(" "); break;
       default:
         if (cmark_node* child = cmark_node_first_child(node)) {
           node = child;

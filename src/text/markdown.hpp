@@ -42,7 +42,7 @@ enum class Flavor {
 // A text whose structure passes these bounds is not parsed: it becomes one paragraph of literal
 // text, so every character still shows and the cost stays linear. The format stage reports such
 // texts as BS-LIMIT warnings. Both measures are estimates from one linear scan of the source.
-inline constexpr std::size_t kMaxMarkdownNesting = 64;        // quote and list markers (+ indent / 2) opening a line
+inline constexpr std::size_t kMaxMarkdownNesting = 64;           // quote and list markers (+ indent / 2) opening a line
 inline constexpr std::size_t kMaxMarkdownBracketWork = 1000000;  // sum, over "]", of the "[" still open before it
 bool exceedsStructureBounds(std::string_view source);
 bool exceedsStructureBounds(std::string_view source, const SourceFacts& facts);
@@ -53,8 +53,9 @@ class PieceVisitor {
  public:
   template <typename Visit, typename = std::enable_if_t<!std::is_same_v<std::decay_t<Visit>, PieceVisitor>>>
   PieceVisitor(Visit&& visit)  // NOLINT: implicit, so a lambda can be passed as it is
-      : object_(const_cast<void*>(static_cast<const void*>(&visit))),
-        call_([](void* object, std::string_view piece) { (*static_cast<std::remove_reference_t<Visit>*>(object))(piece); }) {}
+      : object_(const_cast<void*>(static_cast<const void*>(&visit))), call_([](void* object, std::string_view piece) {
+          (*static_cast<std::remove_reference_t<Visit>*>(object))(piece);
+        }) {}
   void operator()(std::string_view piece) const { call_(object_, piece); }
 
  private:

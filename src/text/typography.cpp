@@ -39,11 +39,8 @@ std::vector<cmark_node*> visibleLeaves(cmark_node* document) {
       case CMARK_NODE_CODE:
       case CMARK_NODE_HTML_INLINE:
       case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        leaves.push_back(node);
-        break;
-      default:
-        break;
+      case CMARK_NODE_LINEBREAK: leaves.push_back(node); break;
+      default: break;
     }
   }
   cmark_iter_free(iter);
@@ -84,9 +81,7 @@ std::vector<Gap> lastGap(const std::vector<cmark_node*>& leaves, std::size_t max
     cmark_node* node = *leaf;
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        onSpace(node, 0, true);
-        break;
+      case CMARK_NODE_LINEBREAK: onSpace(node, 0, true); break;
       case CMARK_NODE_TEXT: {
         const std::string_view text = cmark_node_get_literal(node);
         for (std::size_t i = text.size(); i > 0 && phase != Phase::Done; --i) {
@@ -99,12 +94,8 @@ std::vector<Gap> lastGap(const std::vector<cmark_node*>& leaves, std::size_t max
         }
         break;
       }
-      case CMARK_NODE_IMAGE:
-        onWord(1);
-        break;
-      default:
-        onWord(characterCount(cmark_node_get_literal(node)));
-        break;
+      case CMARK_NODE_IMAGE: onWord(1); break;
+      default: onWord(characterCount(cmark_node_get_literal(node))); break;
     }
   }
   if (phase != Phase::Done || pair > maxPairCharacters) return {};

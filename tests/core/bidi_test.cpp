@@ -51,12 +51,13 @@ TEST_CASE("bidi controls that open or close no pair are removed; well-nested pai
 }
 
 TEST_CASE("plain-text members lose unpaired bidi controls with a BS-BIDI warning", "[format][bidi]") {
-  const std::string json = documentWith(
-      std::string(R"({"type":"paragraph","text":"x"},{"type":"quote","text":"q","attribution":"Reader)") + RLO + R"("},)" +
-          R"({"type":"image","src":"https://e.example/a.jpg","alt":"alt)" + RLI + R"("})",
-      std::string(R"("section":")") + RLO + R"(World","tags":["one)" + PDF + R"(","two"],)" +
-          R"("authors":[{"name":"Ann)" + RLO + R"(","role":"r)" + LRE + R"(","affiliation":"a)" + PDI + R"(","honorific":"Dr)" + RLE + R"("}],)" +
-          R"("publisher":{"name":"Pub)" + RLO + R"("},"callToAction":{"label":"Go)" + RLO + R"(","url":"https://e.example"},)");
+  const std::string json =
+      documentWith(std::string(R"({"type":"paragraph","text":"x"},{"type":"quote","text":"q","attribution":"Reader)") +
+                       RLO + R"("},)" + R"({"type":"image","src":"https://e.example/a.jpg","alt":"alt)" + RLI + R"("})",
+                   std::string(R"("section":")") + RLO + R"(World","tags":["one)" + PDF + R"(","two"],)" +
+                       R"("authors":[{"name":"Ann)" + RLO + R"(","role":"r)" + LRE + R"(","affiliation":"a)" + PDI +
+                       R"(","honorific":"Dr)" + RLE + R"("}],)" + R"("publisher":{"name":"Pub)" + RLO +
+                       R"("},"callToAction":{"label":"Go)" + RLO + R"(","url":"https://e.example"},)");
   const RenderResult result = render(json);
   CHECK(result.ok);
   std::vector<std::string> paths;
@@ -65,17 +66,19 @@ TEST_CASE("plain-text members lose unpaired bidi controls with a BS-BIDI warning
     CHECK(d.severity == Severity::Warning);
     paths.push_back(d.path);
   }
-  CHECK(paths == std::vector<std::string>{"/section", "/tags/0", "/authors/0/name", "/authors/0/role", "/authors/0/affiliation",
-                                          "/authors/0/honorific", "/publisher/name", "/callToAction/label", "/body/1/attribution",
+  CHECK(paths == std::vector<std::string>{"/section", "/tags/0", "/authors/0/name", "/authors/0/role",
+                                          "/authors/0/affiliation", "/authors/0/honorific", "/publisher/name",
+                                          "/callToAction/label", "/body/1/attribution",
                                           "/body/2/alt"});  // in document order
   for (const char* control : {RLO, LRE, PDF, RLI, PDI, RLE}) CHECK(result.html.find(control) == std::string::npos);
   // Paired controls inside a value stay: the value is isolated, so they cannot reach past it.
-  const RenderResult paired = render(documentWith(R"({"type":"paragraph","text":"x"})",
-                                                  std::string(R"("authors":[{"name":")") + RLI + "Ann" + PDI + R"("}],)"));
+  const RenderResult paired = render(documentWith(
+      R"({"type":"paragraph","text":"x"})", std::string(R"("authors":[{"name":")") + RLI + "Ann" + PDI + R"("}],)"));
   CHECK(paired.diagnostics.empty());
   CHECK(paired.html.find(std::string("<bdi>") + RLI + "Ann" + PDI + "</bdi>") != std::string::npos);
   // A name that was nothing but controls is blank.
-  const RenderResult blank = render(documentWith(R"({"type":"paragraph","text":"x"})", std::string(R"("authors":[{"name":")") + RLO + R"("}],)"));
+  const RenderResult blank = render(
+      documentWith(R"({"type":"paragraph","text":"x"})", std::string(R"("authors":[{"name":")") + RLO + R"("}],)"));
   CHECK(countOccurrences(blank.html, "bs-person") == 0);
   REQUIRE(blank.diagnostics.size() == 2);
   CHECK(blank.diagnostics[0].code == "BS-BIDI");
@@ -92,22 +95,25 @@ TEST_CASE("every plain-text value inside running text is isolated", "[html][bidi
   const RenderResult result = render(json);
   REQUIRE(result.ok);
   const std::string& html = result.html;
-  for (const char* isolated : {
-           "<p class=\"bs-section\"><bdi>العالم</bdi></p>",
-           "By <span class=\"bs-person\"><bdi>سامر القنديلي</bdi></span><span class=\"bs-byline-role\">, <bdi>محلل</bdi>, <bdi>BBC</bdi></span>",
-           "With analysis from <span class=\"bs-person\"><bdi>Eduard Poletaev</bdi></span>",
-           "\u2014 <span class=\"bs-person\"><bdi>Eduard Poletaev</bdi></span>, <bdi>commentator</bdi></figcaption>",
-           "\u2014 <span class=\"bs-person\"><bdi>أحد القراء</bdi></span></figcaption>",
-           "<span class=\"bs-analyst-name\"><bdi>Eduard Poletaev</bdi></span> <span class=\"bs-analyst-role\"><bdi>commentator</bdi></span> "
-           "<span class=\"bs-analyst-affiliation\"><bdi>Ekho</bdi></span>",
-           "<li class=\"bs-tag\"><bdi>سياسة</bdi></li><li class=\"bs-tag\"><bdi>Kazakhstan</bdi></li>",
-           "<a class=\"bs-cta\" href=\"https://e.example/s\"><bdi>ادعم</bdi></a>",
-           "<a href=\"https://e.example\"><bdi>نشر</bdi></a>",
-           "<a href=\"https://e.example/a\" rel=\"noopener\"><bdi>https://e.example/a</bdi></a>",
-           "<a href=\"mailto:desk@e.example\"><bdi>desk@e.example</bdi></a>"}) {
+  for (const char* isolated :
+       {"<p class=\"bs-section\"><bdi>العالم</bdi></p>",
+        "By <span class=\"bs-person\"><bdi>سامر القنديلي</bdi></span><span class=\"bs-byline-role\">, <bdi>محلل</bdi>, "
+        "<bdi>BBC</bdi></span>",
+        "With analysis from <span class=\"bs-person\"><bdi>Eduard Poletaev</bdi></span>",
+        "\u2014 <span class=\"bs-person\"><bdi>Eduard Poletaev</bdi></span>, <bdi>commentator</bdi></figcaption>",
+        "\u2014 <span class=\"bs-person\"><bdi>أحد القراء</bdi></span></figcaption>",
+        "<span class=\"bs-analyst-name\"><bdi>Eduard Poletaev</bdi></span> <span "
+        "class=\"bs-analyst-role\"><bdi>commentator</bdi></span> "
+        "<span class=\"bs-analyst-affiliation\"><bdi>Ekho</bdi></span>",
+        "<li class=\"bs-tag\"><bdi>سياسة</bdi></li><li class=\"bs-tag\"><bdi>Kazakhstan</bdi></li>",
+        "<a class=\"bs-cta\" href=\"https://e.example/s\"><bdi>ادعم</bdi></a>",
+        "<a href=\"https://e.example\"><bdi>نشر</bdi></a>",
+        "<a href=\"https://e.example/a\" rel=\"noopener\"><bdi>https://e.example/a</bdi></a>",
+        "<a href=\"mailto:desk@e.example\"><bdi>desk@e.example</bdi></a>"}) {
     INFO(isolated);
     CHECK(html.find(isolated) != std::string::npos);
   }
   // Links with words of their own are running text, not values: not isolated.
-  CHECK(render(documentWith(R"J({"type":"paragraph","text":"[the map](https://e.example/m)"})J")).html.find(">the map</a>") != std::string::npos);
+  CHECK(render(documentWith(R"J({"type":"paragraph","text":"[the map](https://e.example/m)"})J"))
+            .html.find(">the map</a>") != std::string::npos);
 }

@@ -50,7 +50,9 @@ TEST_CASE("syntax errors give line and column of the failure", "[format]") {
 }
 
 TEST_CASE("a byte order mark is accepted and not counted", "[format]") {
-  const auto diagnostics = validate("\xEF\xBB\xBF{\"format\":\"broadsheet/article@1\",\"headline\":\"\",\"body\":[{\"type\":\"paragraph\",\"text\":\"x\"}]}");
+  const auto diagnostics = validate(
+      "\xEF\xBB\xBF{\"format\":\"broadsheet/"
+      "article@1\",\"headline\":\"\",\"body\":[{\"type\":\"paragraph\",\"text\":\"x\"}]}");
   const Diagnostic* empty = findDiagnostic(diagnostics, "BS-EMPTY");
   REQUIRE(empty);
   CHECK(empty->path == "/headline");
@@ -101,8 +103,9 @@ TEST_CASE("every diagnostic comes back in document order", "[format]") {
 }
 
 TEST_CASE("analyst ids must be unique", "[format]") {
-  const auto diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"})",
-      R"("analysts":[{"id":"a","name":"A"},{"id":"a","name":"B"},{"name":"C"}],)"));
+  const auto diagnostics =
+      validate(documentWith(R"({"type":"paragraph","text":"x"})",
+                            R"("analysts":[{"id":"a","name":"A"},{"id":"a","name":"B"},{"name":"C"}],)"));
   const Diagnostic* duplicate = findDiagnostic(diagnostics, "BS-DUPLICATE-ID");
   REQUIRE(duplicate);
   CHECK(duplicate->path == "/analysts/1/id");
@@ -112,31 +115,34 @@ TEST_CASE("analyst ids must be unique", "[format]") {
 }
 
 TEST_CASE("URL members allow only http, https and relative URLs", "[format]") {
-  for (const char* bad : {"javascript:alert(1)", "JaVaScRiPt:x", " java\\tscript:x", "data:text/html,x",
-                          "vbscript:x", "jav&#x61;script:x", "%6Aavascript:x", "file:///etc/passwd"}) {
-    const auto diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"})",
-                                                   std::string(R"("canonicalUrl":")") + bad + R"(",)"));
+  for (const char* bad : {"javascript:alert(1)", "JaVaScRiPt:x", " java\\tscript:x", "data:text/html,x", "vbscript:x",
+                          "jav&#x61;script:x", "%6Aavascript:x", "file:///etc/passwd"}) {
+    const auto diagnostics = validate(
+        documentWith(R"({"type":"paragraph","text":"x"})", std::string(R"("canonicalUrl":")") + bad + R"(",)"));
     const Diagnostic* scheme = findDiagnostic(diagnostics, "BS-URL-SCHEME");
     INFO(bad);
     REQUIRE(scheme);
     CHECK(scheme->path == "/canonicalUrl");
   }
   for (const char* good : {"https://example.com/a?b#c", "/relative/path", "page.html", "//cdn.example/x"}) {
-    const auto diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"})",
-                                                   std::string(R"("canonicalUrl":")") + good + R"(",)"));
+    const auto diagnostics = validate(
+        documentWith(R"({"type":"paragraph","text":"x"})", std::string(R"("canonicalUrl":")") + good + R"(",)"));
     INFO(good);
     CHECK(diagnostics.empty());
   }
 }
 
 TEST_CASE("dates must be ISO 8601", "[format]") {
-  for (const char* good : {"2007-02-20", "2024-02-29", "2007-02-20T09:30:00Z", "2007-02-20T09:30+06:00", "2007-02-20T09:30:00.123Z"}) {
+  for (const char* good :
+       {"2007-02-20", "2024-02-29", "2007-02-20T09:30:00Z", "2007-02-20T09:30+06:00", "2007-02-20T09:30:00.123Z"}) {
     INFO(good);
-    CHECK(validate(documentWith(R"({"type":"paragraph","text":"x"})", std::string(R"("published":")") + good + R"(",)")).empty());
+    CHECK(validate(documentWith(R"({"type":"paragraph","text":"x"})", std::string(R"("published":")") + good + R"(",)"))
+              .empty());
   }
   for (const char* bad : {"20/02/2007", "2007-02-30", "2023-02-29", "2007-13-01", "2007-02-20T25:00", "yesterday"}) {
     INFO(bad);
-    const auto diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"})", std::string(R"("published":")") + bad + R"(",)"));
+    const auto diagnostics =
+        validate(documentWith(R"({"type":"paragraph","text":"x"})", std::string(R"("published":")") + bad + R"(",)"));
     REQUIRE(diagnostics.size() == 1);
     CHECK(diagnostics[0].code == "BS-DATE");
   }
@@ -147,7 +153,8 @@ TEST_CASE("images need alt text, which may be empty", "[format]") {
   const Diagnostic* required = findDiagnostic(diagnostics, "BS-REQUIRED");
   REQUIRE(required);
   CHECK(required->path == "/body/0/alt");
-  diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"},{"type":"image","src":"https://e.example/a.jpg","alt":""})"));
+  diagnostics = validate(
+      documentWith(R"({"type":"paragraph","text":"x"},{"type":"image","src":"https://e.example/a.jpg","alt":""})"));
   CHECK(diagnostics.empty());
 }
 
@@ -178,7 +185,8 @@ TEST_CASE("deep nesting is refused without exhausting the stack", "[format][limi
 }
 
 TEST_CASE("a missing comma points at the member that follows", "[format]") {
-  const auto diagnostics = validate("{\n  \"format\": \"broadsheet/article@1\",\n  \"headline\": \"H\"\n  \"body\": \"x\"\n}");
+  const auto diagnostics =
+      validate("{\n  \"format\": \"broadsheet/article@1\",\n  \"headline\": \"H\"\n  \"body\": \"x\"\n}");
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].code == "BS-JSON-SYNTAX");
   CHECK(diagnostics[0].line == 4);
@@ -187,8 +195,9 @@ TEST_CASE("a missing comma points at the member that follows", "[format]") {
 }
 
 TEST_CASE("numbers too large for a double are type errors where they stand, not syntax errors", "[format]") {
-  const auto diagnostics = validate("{\"format\":\"broadsheet/article@1\",\n \"headline\": 1e400, \"body\":\"x\",\n"
-                                    " \"image\":{\"src\":\"a.jpg\",\"alt\":\"\",\"width\":-1e999}, \"extra\": 123e45678}");
+  const auto diagnostics = validate(
+      "{\"format\":\"broadsheet/article@1\",\n \"headline\": 1e400, \"body\":\"x\",\n"
+      " \"image\":{\"src\":\"a.jpg\",\"alt\":\"\",\"width\":-1e999}, \"extra\": 123e45678}");
   REQUIRE(diagnostics.size() == 3);
   CHECK(diagnostics[0].code == "BS-TYPE");
   CHECK(diagnostics[0].path == "/headline");
@@ -227,14 +236,16 @@ TEST_CASE("refused links and images in CommonMark text are warnings at the text 
   CHECK(diagnostics[4].path == "/body/2/text");
 
   // The words stay; the article still renders and is ok, as these are warnings.
-  const RenderResult rendered = render(documentWith(R"j({"type":"paragraph","text":"Click [here](javascript:alert(1)) now"})j"));
+  const RenderResult rendered =
+      render(documentWith(R"j({"type":"paragraph","text":"Click [here](javascript:alert(1)) now"})j"));
   CHECK(rendered.ok);
   CHECK(rendered.html.find("here") != std::string::npos);
   CHECK(rendered.html.find("javascript") == std::string::npos);
 }
 
 TEST_CASE("URL messages quote the refused URL on one line", "[format]") {
-  const auto diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"})", R"("canonicalUrl":"java\nscript:x",)"));
+  const auto diagnostics =
+      validate(documentWith(R"({"type":"paragraph","text":"x"})", R"("canonicalUrl":"java\nscript:x",)"));
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].code == "BS-URL-SCHEME");
   CHECK(diagnostics[0].message.find('\n') == std::string::npos);
@@ -253,14 +264,15 @@ TEST_CASE("heading levels: whole numbers 2 to 4, a bad one keeps the heading at 
     REQUIRE(diagnostics.size() == 1);
     CHECK(diagnostics[0].code == "BS-VALUE");
   }
-  const RenderResult rendered = render(documentWith(R"({"type":"paragraph","text":"x"},{"type":"heading","level":9,"text":"Kept heading"})"));
+  const RenderResult rendered =
+      render(documentWith(R"({"type":"paragraph","text":"x"},{"type":"heading","level":9,"text":"Kept heading"})"));
   CHECK_FALSE(rendered.ok);
   CHECK(rendered.html.find("Kept heading</h2>") != std::string::npos);
 }
 
 TEST_CASE("image sizes: BS-TYPE for a non-number, BS-VALUE out of range", "[format]") {
   const auto diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"})",
-      R"("image":{"src":"a.jpg","alt":"","width":"100","height":1.5},)"));
+                                                 R"("image":{"src":"a.jpg","alt":"","width":"100","height":1.5},)"));
   REQUIRE(diagnostics.size() == 2);
   CHECK(diagnostics[0].code == "BS-TYPE");
   CHECK(diagnostics[0].path == "/image/width");
@@ -270,8 +282,9 @@ TEST_CASE("image sizes: BS-TYPE for a non-number, BS-VALUE out of range", "[form
 }
 
 TEST_CASE("references and ids must not be blank", "[format]") {
-  const auto diagnostics = validate(documentWith(R"({"type":"quote","text":"q","by":" "})",
-      R"("authors":[{"id":"","name":"A"}],"analysts":[{"id":"a","name":"A"}],)"));
+  const auto diagnostics =
+      validate(documentWith(R"({"type":"quote","text":"q","by":" "})",
+                            R"("authors":[{"id":"","name":"A"}],"analysts":[{"id":"a","name":"A"}],)"));
   REQUIRE(diagnostics.size() == 2);
   CHECK(diagnostics[0].code == "BS-EMPTY");
   CHECK(diagnostics[0].path == "/authors/0/id");
@@ -290,7 +303,7 @@ TEST_CASE("pullquotes is an array or \"auto\"", "[format]") {
 
 TEST_CASE("the lead image has no type member; image blocks do", "[format]") {
   const auto diagnostics = validate(documentWith(R"({"type":"image","src":"b.jpg","alt":""})",
-      R"("image":{"type":"image","src":"a.jpg","alt":""},)"));
+                                                 R"("image":{"type":"image","src":"a.jpg","alt":""},)"));
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].code == "BS-UNKNOWN-MEMBER");
   CHECK(diagnostics[0].path == "/image/type");
@@ -351,11 +364,14 @@ TEST_CASE("\"by\" may name an analyst listed after the quote", "[format]") {
   CHECK(render(json).html.find("Later Analyst</bdi></span>, <bdi>analyst</bdi></figcaption>") != std::string::npos);
 }
 
-TEST_CASE("pull quote blocks count against the limit before the pullquotes array, wherever it stands", "[format][limits]") {
+TEST_CASE("pull quote blocks count against the limit before the pullquotes array, wherever it stands",
+          "[format][limits]") {
   Limits limits;
   limits.maxPullquotes = 2;
-  const auto diagnostics = validate(R"({"pullquotes":[{"text":"a"},{"text":"b"}],"format":"broadsheet/article@1","headline":"H",
-    "body":[{"type":"paragraph","text":"a b"},{"type":"pullquote","text":"a"}]})", limits);
+  const auto diagnostics =
+      validate(R"({"pullquotes":[{"text":"a"},{"text":"b"}],"format":"broadsheet/article@1","headline":"H",
+    "body":[{"type":"paragraph","text":"a b"},{"type":"pullquote","text":"a"}]})",
+               limits);
   const Diagnostic* limit = findDiagnostic(diagnostics, "BS-LIMIT");
   REQUIRE(limit);
   CHECK(limit->path == "/pullquotes");

@@ -39,16 +39,18 @@ std::string emit(layout::LayoutTree& tree, std::size_t maxBytes = 1 << 20) {
 
 TEST_CASE("html: a name is a link exactly when the tree gives it a URL", "[html][tree]") {
   layout::LayoutTree tree = minimalTree();
-  tree.bylineAuthors = {"Authors:", {{"", "Ann", "https://example.org/ann", "editor", ""}, {" and ", "Bo", "", "", "Desk"}}};
+  tree.bylineAuthors = {"Authors:",
+                        {{"", "Ann", "https://example.org/ann", "editor", ""}, {" and ", "Bo", "", "", "Desk"}}};
   tree.bylineAnalysts = {"With analysis from", {{"", "Cy", "", "", ""}}};
   tree.wording.roleSeparator = "; ";
   const std::string html = emit(tree);
   CHECK(html.find("<p class=\"bs-byline\"><span class=\"bs-byline-authors\">Authors: "
                   "<span class=\"bs-person\"><a href=\"https://example.org/ann\"><bdi>Ann</bdi></a></span>"
                   "<span class=\"bs-byline-role\">; <bdi>editor</bdi></span> and "
-                  "<span class=\"bs-person\"><bdi>Bo</bdi></span><span class=\"bs-byline-role\">; <bdi>Desk</bdi></span></span> "
-                  "<span class=\"bs-byline-analysts\">With analysis from <span class=\"bs-person\"><bdi>Cy</bdi></span></span></p>") !=
-        std::string::npos);
+                  "<span class=\"bs-person\"><bdi>Bo</bdi></span><span class=\"bs-byline-role\">; "
+                  "<bdi>Desk</bdi></span></span> "
+                  "<span class=\"bs-byline-analysts\">With analysis from <span "
+                  "class=\"bs-person\"><bdi>Cy</bdi></span></span></p>") != std::string::npos);
 }
 
 TEST_CASE("html: headings are written at the levels the tree holds", "[html][tree]") {
@@ -86,14 +88,16 @@ TEST_CASE("html: the text's typography and the chosen labels are written as they
   tree.wording.updated = "Changed";
   const std::string html = emit(tree);
   CHECK(html.find(">Words\u00A0bound, hy\u00ADphen</h1>") != std::string::npos);
-  CHECK(html.find("<p>She said \u00ABy" "es\u00BB.</p>") != std::string::npos);
+  CHECK(html.find("<p>She said \u00ABy"
+                  "es\u00BB.</p>") != std::string::npos);
   CHECK(html.find("<time class=\"bs-date\" datetime=\"2024-05-01\">1 May 2024</time>") != std::string::npos);
   CHECK(html.find("Changed <time datetime=\"2024-05-02T10:00Z\">2 May 2024</time>") != std::string::npos);
 }
 
 TEST_CASE("html: figures, pull quotes and the footer come from plain values", "[html][tree]") {
   layout::LayoutTree tree = minimalTree();
-  tree.leadImage = layout::Figure{{"https://example.org/a.jpg", "A \"map\"", 800, 600}, text::Markdown("Caption", text::Flavor::Inline), {}};
+  tree.leadImage = layout::Figure{
+      {"https://example.org/a.jpg", "A \"map\"", 800, 600}, text::Markdown("Caption", text::Flavor::Inline), {}};
   tree.body.push_back(paragraph("One."));
   BodyItem quote = paragraph("Repeated words");
   quote.kind = BodyItem::Kind::PullQuote;
@@ -108,16 +112,19 @@ TEST_CASE("html: figures, pull quotes and the footer come from plain values", "[
   tree.publisher = layout::Link{"The Paper", ""};
   tree.wording.publishedBy = "Published by";
   const std::string html = emit(tree);
-  CHECK(html.find("<img class=\"bs-image\" src=\"https://example.org/a.jpg\" alt=\"A &quot;map&quot;\" width=\"800\" height=\"600\"") !=
-        std::string::npos);
+  CHECK(html.find("<img class=\"bs-image\" src=\"https://example.org/a.jpg\" alt=\"A &quot;map&quot;\" width=\"800\" "
+                  "height=\"600\"") != std::string::npos);
   CHECK(html.find("<aside class=\"bs-pullquote bs-pullquote--floating bs-pullquote--start\" aria-hidden=\"true\">") !=
         std::string::npos);
   CHECK(html.find("<p class=\"bs-pullquote-by\"><bdi>Cy</bdi></p>") != std::string::npos);
-  CHECK(html.find("<section class=\"bs-analysts\" aria-label=\"Experts\"><h2 class=\"bs-analysts-title\">Experts</h2>") !=
-        std::string::npos);
-  CHECK(html.find("<a href=\"https://example.org/cy\"><bdi>Cy</bdi></a></span> <span class=\"bs-analyst-role\"><bdi>analyst</bdi></span> "
+  CHECK(
+      html.find("<section class=\"bs-analysts\" aria-label=\"Experts\"><h2 class=\"bs-analysts-title\">Experts</h2>") !=
+      std::string::npos);
+  CHECK(html.find("<a href=\"https://example.org/cy\"><bdi>Cy</bdi></a></span> <span "
+                  "class=\"bs-analyst-role\"><bdi>analyst</bdi></span> "
                   "<span class=\"bs-analyst-affiliation\"><bdi>Institute</bdi></span>") != std::string::npos);
-  CHECK(html.find("<a class=\"bs-cta\" href=\"https://example.org/give\"><bdi>Support us</bdi></a>") != std::string::npos);
+  CHECK(html.find("<a class=\"bs-cta\" href=\"https://example.org/give\"><bdi>Support us</bdi></a>") !=
+        std::string::npos);
   CHECK(html.find("<p class=\"bs-publisher\">Published by <bdi>The Paper</bdi></p>") != std::string::npos);
 }
 
@@ -134,8 +141,10 @@ TEST_CASE("html: a standalone document states the tree's facts", "[html][tree]")
   CHECK(html.find("<title>Plain &lt;headline&gt;</title>") != std::string::npos);
   CHECK(html.find("<link rel=\"canonical\" href=\"https://example.org/story\">") != std::string::npos);
   CHECK(html.find("\"headline\":\"Plain \\u003cheadline\\u003e\"") != std::string::npos);
-  CHECK(html.find("\"wordCount\":42,\"author\":[{\"@type\":\"Person\",\"name\":\"Ann\",\"honorificPrefix\":\"Dr\",\"jobTitle\":\"editor\"}]") !=
-        std::string::npos);
-  CHECK(html.find("\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Paper\",\"url\":\"https://example.org/\"}") != std::string::npos);
+  CHECK(html.find("\"wordCount\":42,\"author\":[{\"@type\":\"Person\",\"name\":\"Ann\",\"honorificPrefix\":\"Dr\","
+                  "\"jobTitle\":\"editor\"}]") != std::string::npos);
+  CHECK(
+      html.find("\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Paper\",\"url\":\"https://example.org/\"}") !=
+      std::string::npos);
   CHECK(countOccurrences(html, "<script") == 1);
 }

@@ -60,13 +60,15 @@ TEST_CASE("characters HTML forbids in a document are dropped from text and escap
 
 TEST_CASE("URL policy", "[html]") {
   CHECK(policy::allowedUrl("https://example.com", UrlKind::Link) == std::optional<std::string>("https://example.com"));
-  CHECK(policy::allowedUrl("  https://exa mple.com \n", UrlKind::Link) == std::optional<std::string>("https://example.com"));
+  CHECK(policy::allowedUrl("  https://exa mple.com \n", UrlKind::Link) ==
+        std::optional<std::string>("https://example.com"));
   CHECK(policy::allowedUrl("mailto:desk@example.com", UrlKind::Link).has_value());
   CHECK_FALSE(policy::allowedUrl("mailto:desk@example.com", UrlKind::Image).has_value());
   CHECK_FALSE(policy::allowedUrl("data:image/png;base64,AAAA", UrlKind::Image).has_value());
   CHECK_FALSE(policy::allowedUrl("\\\\evil.example", UrlKind::Link).has_value());
-  for (const char* bad : {"javascript:x", "JAVASCRIPT:x", "\x01javascript:x", "java\nscript:x", "jav&#x09;ascript:x",
-                          "&#106;avascript:x", "javascript&colon;x", "jav%61script:x", "vbscript:x", "data:text/html,x"}) {
+  for (const char* bad :
+       {"javascript:x", "JAVASCRIPT:x", "\x01javascript:x", "java\nscript:x", "jav&#x09;ascript:x", "&#106;avascript:x",
+        "javascript&colon;x", "jav%61script:x", "vbscript:x", "data:text/html,x"}) {
     INFO(bad);
     CHECK_FALSE(policy::allowedUrl(bad, UrlKind::Link).has_value());
   }
@@ -76,34 +78,40 @@ TEST_CASE("URL policy", "[html]") {
 // noncharacters), so the policy must judge a URL without them, or "java<U+0085>script:" is
 // written as "javascript:".
 TEST_CASE("URLs are judged as they are written, without the code points HTML forbids", "[html]") {
-  for (const char* hidden : {"java\u0085script:alert(1)", "java\u0097script:x", "jav\uFDD0ascript:x", "\u0080javascript:x",
-                             "java\U0010FFFEscript:x", "jav&#x09;a\u0085script:x"}) {
+  for (const char* hidden : {"java\u0085script:alert(1)", "java\u0097script:x", "jav\uFDD0ascript:x",
+                             "\u0080javascript:x", "java\U0010FFFEscript:x", "jav&#x09;a\u0085script:x"}) {
     INFO(hidden);
     CHECK_FALSE(policy::allowedUrl(hidden, UrlKind::Link).has_value());
     CHECK_FALSE(policy::allowedUrl(hidden, UrlKind::Image).has_value());
   }
-  CHECK(policy::allowedUrl("https://e.example/a\u0085b", UrlKind::Link) == std::optional<std::string>("https://e.example/ab"));
+  CHECK(policy::allowedUrl("https://e.example/a\u0085b", UrlKind::Link) ==
+        std::optional<std::string>("https://e.example/ab"));
   CHECK(policy::withoutForbiddenCodePoints("a\u0085b\uFFFEc\u00A0d") == "abc\u00A0d");
 }
 
 TEST_CASE("URLs are written with only the characters a valid URL may hold", "[html]") {
-  const auto written = [](std::string_view url) { return policy::allowedUrl(url, UrlKind::Link).value_or("(refused)"); };
-  CHECK(written("https://example.com/a?q=\"<x>\"&v={1}|^`") == "https://example.com/a?q=%22%3Cx%3E%22&v=%7B1%7D%7C%5E%60");
+  const auto written = [](std::string_view url) {
+    return policy::allowedUrl(url, UrlKind::Link).value_or("(refused)");
+  };
+  CHECK(written("https://example.com/a?q=\"<x>\"&v={1}|^`") ==
+        "https://example.com/a?q=%22%3Cx%3E%22&v=%7B1%7D%7C%5E%60");
   CHECK(written("https://[2001:db8::1]:8080/a[1]?b=[2]#c#d") == "https://[2001:db8::1]:8080/a%5B1%5D?b=%5B2%5D#c%23d");
   CHECK(written("//[::1]/x]") == "//[::1]/x%5D");
   CHECK(written("page.html?p=100%&q=%41%zz") == "page.html?p=100%25&q=%41%25zz");
   CHECK(written("mailto:desk@example.com?subject=a<b") == "mailto:desk@example.com?subject=a%3Cb");
   CHECK(written("https://example.com/ä?ö#ü") == "https://example.com/ä?ö#ü");  // non-ASCII is valid as it is
-  CHECK(written("java%3Cscript:alert(1)") == "java%3Cscript:alert(1)");  // relative, as a browser reads it
+  CHECK(written("java%3Cscript:alert(1)") == "java%3Cscript:alert(1)");        // relative, as a browser reads it
 }
 
 TEST_CASE("raw HTML in Markdown is shown as text, never passed through", "[html]") {
   CHECK(inlineHtml("a <img src=x onerror=alert(1)> b") == "a &lt;img src=x onerror=alert(1)&gt; b");
-  CHECK(blockHtml("<script>alert(1)</script>\n") == "<p class=\"bs-raw\">&lt;script&gt;alert(1)&lt;/script&gt;\n</p>\n");
+  CHECK(blockHtml("<script>alert(1)</script>\n") ==
+        "<p class=\"bs-raw\">&lt;script&gt;alert(1)&lt;/script&gt;\n</p>\n");
 }
 
 TEST_CASE("links keep their words when the URL is refused", "[html]") {
-  CHECK(inlineHtml("[site](https://example.com \"T\")") == "<a href=\"https://example.com\" title=\"T\" rel=\"noopener\">site</a>");
+  CHECK(inlineHtml("[site](https://example.com \"T\")") ==
+        "<a href=\"https://example.com\" title=\"T\" rel=\"noopener\">site</a>");
   CHECK(inlineHtml("[click](javascript:alert(1))") == "click");
   CHECK(inlineHtml("![alt *text*](javascript:x)") == "alt text");
   CHECK(inlineHtml("<javascript:alert(1)>") == "<bdi>javascript:alert(1)</bdi>");  // an autolink's words are isolated

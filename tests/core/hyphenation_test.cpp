@@ -83,5 +83,6 @@ TEST_CASE("languages without rules get no soft hyphens", "[hyphenation]") {
     INFO(language);
     CHECK_FALSE(hyphenatesLanguage(language));
   }
-  CHECK(insertSoftHyphens("internationalization межгосударственных", "en") == "internationalization межгосударственных");
+  CHECK(insertSoftHyphens("internationalization межгосударственных", "en") ==
+        "internationalization межгосударственных");
 }

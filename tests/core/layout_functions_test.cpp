@@ -61,7 +61,9 @@ std::vector<PlacementCase> placementCases() {
   std::vector<PlacementCase> cases;
   std::istringstream file(test::readSourceFile("tests/core/fixtures/placement.txt"));
   for (std::string line; std::getline(file, line);) {
-    const auto value = [&line](std::string_view key) { return line.rfind(key, 0) == 0 ? line.substr(key.size()) : std::string(); };
+    const auto value = [&line](std::string_view key) {
+      return line.rfind(key, 0) == 0 ? line.substr(key.size()) : std::string();
+    };
     if (line.rfind("== ", 0) == 0) cases.push_back({line.substr(3), {}, {}, "", ""});
     else if (line.rfind("body:", 0) == 0) cases.back().body = splitWords(value("body:"));
     else if (line.rfind("quotes:", 0) == 0) cases.back().quotes = splitWords(value("quotes:"));
@@ -80,14 +82,18 @@ std::pair<std::string, std::string> describe(const PlacementCase& c) {
   const layout::PullquotePlan plan = planPullquotes(flow, requests);
   std::string order, reasons;
   for (const layout::PlacedEntry& entry : plan.order) {
-    order += (order.empty() ? "" : " ") + (entry.floating ? "F" + std::to_string(entry.index + 1) : c.body[entry.index]);
+    order +=
+        (order.empty() ? "" : " ") + (entry.floating ? "F" + std::to_string(entry.index + 1) : c.body[entry.index]);
   }
   std::size_t anchored = 0;
   for (const std::string& token : c.body) {
-    if (token[0] == 'A') reasons += (reasons.empty() ? "" : " ") + token.substr(0, token.find(':')) + ":" + layout::reasonName(plan.anchored.at(anchored++));
+    if (token[0] == 'A')
+      reasons += (reasons.empty() ? "" : " ") + token.substr(0, token.find(':')) + ":" +
+                 layout::reasonName(plan.anchored.at(anchored++));
   }
   for (std::size_t j = 0; j < plan.floating.size(); ++j) {
-    reasons += (reasons.empty() ? "" : " ") + ("F" + std::to_string(j + 1)) + ":" + layout::reasonName(plan.floating[j]);
+    reasons +=
+        (reasons.empty() ? "" : " ") + ("F" + std::to_string(j + 1)) + ":" + layout::reasonName(plan.floating[j]);
   }
   return {order, reasons};
 }
@@ -109,7 +115,7 @@ TEST_CASE("pull-quote placement matches the golden fixtures", "[layout][pullquot
 // hold whatever the shape.
 TEST_CASE("placement keeps its rules on every small body", "[layout][pullquote]") {
   constexpr FlowItem::Kind kinds[] = {FlowItem::Kind::Paragraph, FlowItem::Kind::Paragraph, FlowItem::Kind::Heading,
-                                      FlowItem::Kind::Quote, FlowItem::Kind::PullQuote, FlowItem::Kind::Other};
+                                      FlowItem::Kind::Quote,     FlowItem::Kind::PullQuote, FlowItem::Kind::Other};
   std::uint32_t seed = 12345;
   const auto next = [&seed](std::uint32_t bound) {
     seed = seed * 1664525u + 1013904223u;
@@ -125,17 +131,21 @@ TEST_CASE("placement keeps its rules on every small body", "[layout][pullquote]"
     const layout::PullquotePlan plan = planPullquotes(flow, requests);
     std::size_t paragraphs = 0;
     for (const FlowItem& item : flow) paragraphs += item.kind == FlowItem::Kind::Paragraph;
-    const auto isPullquote = [&](const layout::PlacedEntry& e) { return e.floating || flow[e.index].kind == FlowItem::Kind::PullQuote; };
-    const auto isParagraph = [&](const layout::PlacedEntry& e) { return !e.floating && flow[e.index].kind == FlowItem::Kind::Paragraph; };
+    const auto isPullquote = [&](const layout::PlacedEntry& e) {
+      return e.floating || flow[e.index].kind == FlowItem::Kind::PullQuote;
+    };
+    const auto isParagraph = [&](const layout::PlacedEntry& e) {
+      return !e.floating && flow[e.index].kind == FlowItem::Kind::Paragraph;
+    };
     std::size_t placed = 0, paragraphsSoFar = 0;
     for (std::size_t at = 0; at < plan.order.size(); ++at) {
       const layout::PlacedEntry& entry = plan.order[at];
       paragraphsSoFar += isParagraph(entry);
       if (!isPullquote(entry)) continue;
       ++placed;
-      CHECK(paragraphsSoFar >= 1);               // never before the first paragraph
-      CHECK(at + 1 < plan.order.size());         // never last
-      CHECK_FALSE(isPullquote(plan.order[at + 1]));  // never next to another
+      CHECK(paragraphsSoFar >= 1);                                 // never before the first paragraph
+      CHECK(at + 1 < plan.order.size());                           // never last
+      CHECK_FALSE(isPullquote(plan.order[at + 1]));                // never next to another
       if (entry.floating) CHECK(isParagraph(plan.order[at - 1]));  // floating ones follow a paragraph
     }
     // Nothing is left out when the body has two paragraphs and no more pull quotes than paragraphs
@@ -155,7 +165,8 @@ TEST_CASE("word helpers", "[layout]") {
   CHECK(layout::countWords("  Kazakstan’s new military doctrine — maintains ") == 5);
   CHECK(layout::countWords("\u0421\u043B\u043E\u0432\u043E \u2026 «два»") == 2);
   CHECK(layout::normalizeForMatch("“Russia  Will”\u00A0give") == "\"russia will\" give");
-  const std::string body = layout::normalizeForMatch("He said, “The emphasis will be on Russian technology. Russia will give discounts.”");
+  const std::string body =
+      layout::normalizeForMatch("He said, “The emphasis will be on Russian technology. Russia will give discounts.”");
   CHECK(layout::QuoteMatcher("The emphasis will be on Russian technology").appearsIn(body));
   CHECK(layout::QuoteMatcher("“The emphasis will be … Russia will give discounts.”").appearsIn(body));
   CHECK_FALSE(layout::QuoteMatcher("Russia will give everything away").appearsIn(body));
@@ -192,7 +203,8 @@ TEST_CASE("lists are joined by the language's rules", "[layout]") {
   auto join = [](std::size_t count, const char* lang) {
     const std::string names[] = {"A", "B", "C", "D"};
     std::string out = names[0];
-    for (std::size_t i = 1; i < count; ++i) out += std::string(layout::listSeparator(i - 1, count, layout::labelsFor(lang))) + names[i];
+    for (std::size_t i = 1; i < count; ++i)
+      out += std::string(layout::listSeparator(i - 1, count, layout::labelsFor(lang))) + names[i];
     return out;
   };
   CHECK(join(1, "en") == "A");
@@ -224,7 +236,9 @@ TEST_CASE("a paraphrased pull quote's warning quotes the closest passage", "[lay
       R"({"type":"paragraph","text":"«Без договора по воде не будет и договора по энергии. Это ясно всем», — считает Динара Алимова."},)"
       R"({"type":"paragraph","text":"Третий абзац."},{"type":"pullquote","text":"Без соглашения по воде не будет договора по энергии"},)"
       R"({"type":"paragraph","text":"Четвёртый абзац."})";
-  const RenderResult result = render(test::documentWith(blocks, R"("pullquotes":[{"text":"Без договора по воде НЕ БУДЕТ и договора по энергии"},{"text":"Совсем другие слова"}],)"));
+  const RenderResult result = render(test::documentWith(
+      blocks,
+      R"("pullquotes":[{"text":"Без договора по воде НЕ БУДЕТ и договора по энергии"},{"text":"Совсем другие слова"}],)"));
   std::vector<const Diagnostic*> paraphrases;
   for (const Diagnostic& d : result.diagnostics) {
     if (d.code == "BS-PULLQUOTE-PARAPHRASE") paraphrases.push_back(&d);
@@ -236,7 +250,8 @@ TEST_CASE("a paraphrased pull quote's warning quotes the closest passage", "[lay
   CHECK(paraphrases[0]->message.find("closest passage") == std::string::npos);  // no word in common
   CHECK(paraphrases[1]->path == "/body/3/text");
   INFO(paraphrases[1]->message);
-  CHECK(paraphrases[1]->message.find("The closest passage is \"«Без договора по воде не будет и договора по энергии.\"") != std::string::npos);
+  CHECK(paraphrases[1]->message.find(
+            "The closest passage is \"«Без договора по воде не будет и договора по энергии.\"") != std::string::npos);
   REQUIRE(result.meta->pullquotes.size() == 3);
   CHECK_FALSE(result.meta->pullquotes[0].inBody);
   CHECK(result.meta->pullquotes[1].inBody);

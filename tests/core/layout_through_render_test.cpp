@@ -64,8 +64,9 @@ TEST_CASE("seed: each pull quote after the passage it repeats when a slot allows
 }
 
 TEST_CASE("too many pull quotes: the first ones that fit are kept, the rest reported by name", "[layout][pullquote]") {
-  const std::string json = documentWith(paragraphs(3), R"("pullquotes":[{"text":"P1 word word"},{"text":"P2 word word"},)"
-                                                       R"({"text":"P3 word word"},{"text":"P1 word"}],)");
+  const std::string json =
+      documentWith(paragraphs(3), R"("pullquotes":[{"text":"P1 word word"},{"text":"P2 word word"},)"
+                                  R"({"text":"P3 word word"},{"text":"P1 word"}],)");
   const RenderResult result = render(json);
   CHECK(result.ok);
   // Three paragraphs have two places: after the first and after the second.
@@ -78,7 +79,8 @@ TEST_CASE("too many pull quotes: the first ones that fit are kept, the rest repo
     if (d.code == "BS-PULLQUOTE-DROPPED") {
       CHECK(d.severity == Severity::Warning);
       dropped.push_back(d.path);
-      CHECK(d.message.find(dropped.size() == 1 ? "\"P3 word word\" was left out: every place after a paragraph" : "\"P1 word\"") != std::string::npos);
+      CHECK(d.message.find(dropped.size() == 1 ? "\"P3 word word\" was left out: every place after a paragraph"
+                                               : "\"P1 word\"") != std::string::npos);
     }
   }
   CHECK(dropped == std::vector<std::string>{"/pullquotes/2/text", "/pullquotes/3/text"});
@@ -88,7 +90,8 @@ TEST_CASE("too many pull quotes: the first ones that fit are kept, the rest repo
   CHECK(findDiagnostic(result.diagnostics, "BS-PULLQUOTE-PARAPHRASE") == nullptr);
 }
 
-TEST_CASE("pull quotes in a body without two paragraphs in a row go after a paragraph, never next to another", "[layout][pullquote]") {
+TEST_CASE("pull quotes in a body without two paragraphs in a row go after a paragraph, never next to another",
+          "[layout][pullquote]") {
   // P H A Q B [anchored] C L D: the places are after P (a heading next), A (a quote next) and C (a list next).
   const std::string blocks = paragraph("P") + R"(,{"type":"heading","text":"H"},)" + paragraph("A") +
                              R"(,{"type":"quote","text":"Q"},)" + paragraph("B") +
@@ -129,7 +132,8 @@ TEST_CASE("pull quotes in a body without two paragraphs in a row go after a para
 }
 
 TEST_CASE("an anchored pull quote that breaks a rule moves, with a warning", "[layout][pullquote]") {
-  const std::string blocks = R"({"type":"pullquote","text":"P2 word"},)" + paragraphs(3) + R"(,{"type":"pullquote","text":"P3 word"})";
+  const std::string blocks =
+      R"({"type":"pullquote","text":"P2 word"},)" + paragraphs(3) + R"(,{"type":"pullquote","text":"P3 word"})";
   const RenderResult result = render(documentWith(blocks));
   CHECK(result.ok);
   CHECK(result.meta->pullquotesPlaced == 2);
@@ -184,11 +188,11 @@ TEST_CASE("auto mode picks the analysts' words, 60-200 characters first, as many
   const std::string shortQuote = "Too short to pull out.";
   const std::string goodQuote = "The reservoir will be empty by August unless the upstream releases change this year.";
   const std::string longQuote = std::string(230, 'x');
-  const std::string blocks = paragraphs(2) + "," +
-                             R"({"type":"paragraph","text":"Dr Roe said: “)" + shortQuote + R"(”"},)" + paragraphs(2) + "," +
-                             R"({"type":"paragraph","text":"Later, Roe added: “)" + goodQuote + R"(”"},)" + paragraphs(2) + "," +
-                             R"({"type":"paragraph","text":"An unnamed official said “)" + goodQuote + R"( Really.”"},)" +
-                             R"({"type":"quote","by":"roe","text":")" + longQuote + R"("},)" + paragraphs(2);
+  const std::string blocks =
+      paragraphs(2) + "," + R"({"type":"paragraph","text":"Dr Roe said: “)" + shortQuote + R"(”"},)" + paragraphs(2) +
+      "," + R"({"type":"paragraph","text":"Later, Roe added: “)" + goodQuote + R"(”"},)" + paragraphs(2) + "," +
+      R"({"type":"paragraph","text":"An unnamed official said “)" + goodQuote + R"( Really.”"},)" +
+      R"({"type":"quote","by":"roe","text":")" + longQuote + R"("},)" + paragraphs(2);
   const std::string analysts = R"("analysts":[{"id":"roe","name":"Jane Roe","role":"hydrologist"},)"
                                R"({"id":"never","name":"Quiet Person","role":"economist"}],)";
   const RenderResult result = render(documentWith(blocks, analysts + R"("pullquotes":"auto",)"));
@@ -210,15 +214,18 @@ TEST_CASE("auto mode prefers whole sentences and keeps the words exactly", "[lay
       paragraphs(1) + "," +
       R"({"type":"quote","by":"roe","text":"Yields fell 2 \\* 3 times_over \\[sic\\] in a year, and <b> nobody </b> noticed it."},)" +
       paragraphs(2);
-  RenderResult result = render(documentWith(blocks, R"("analysts":[{"id":"roe","name":"Jane Roe"}],"pullquotes":"auto",)"));
+  RenderResult result =
+      render(documentWith(blocks, R"("analysts":[{"id":"roe","name":"Jane Roe"}],"pullquotes":"auto",)"));
   REQUIRE(result.meta->pullquotesPlaced == 1);
-  CHECK(result.html.find("<p class=\"bs-pullquote-text\">Yields fell 2 * 3 times_over [sic] in a year, and &lt;b&gt; nobody "
-                         "&lt;/b&gt; noticed\u00A0it.</p>") != std::string::npos);
+  CHECK(result.html.find(
+            "<p class=\"bs-pullquote-text\">Yields fell 2 * 3 times_over [sic] in a year, and &lt;b&gt; nobody "
+            "&lt;/b&gt; noticed\u00A0it.</p>") != std::string::npos);
   // Without the whole sentence, the span that stops at a comma is taken, without the comma.
-  result = render(documentWith(paragraphs(2) + "," +
-                                   R"({"type":"paragraph","text":"“If they want to argue with our numbers, good, we will see them in the valley,” Roe said."},)" +
-                                   paragraphs(2),
-                               R"("analysts":[{"id":"roe","name":"Jane Roe"}],"pullquotes":"auto",)"));
+  result = render(documentWith(
+      paragraphs(2) + "," +
+          R"({"type":"paragraph","text":"“If they want to argue with our numbers, good, we will see them in the valley,” Roe said."},)" +
+          paragraphs(2),
+      R"("analysts":[{"id":"roe","name":"Jane Roe"}],"pullquotes":"auto",)"));
   REQUIRE(result.meta->pullquotesPlaced == 1);
   CHECK(result.html.find("we will see them in the\u00A0valley</p>") != std::string::npos);
 }
@@ -227,11 +234,13 @@ TEST_CASE("auto mode places one on a short piece whose analyst is named in a dec
   // Six paragraphs, under 300 words, no two of which leave a place the old rules allowed; the
   // analyst speaks once, briefly, and is named only in the genitive.
   const std::string blocks =
-      paragraph("Первый", 30) + "," + R"({"type":"quote","text":"Цитата из документа.","attribution":"Минэнерго"},)" + paragraph("Второй", 30) +
-      R"(,{"type":"heading","text":"Вода"},)" + paragraph("Третий", 30) + "," +
+      paragraph("Первый", 30) + "," + R"({"type":"quote","text":"Цитата из документа.","attribution":"Минэнерго"},)" +
+      paragraph("Второй", 30) + R"(,{"type":"heading","text":"Вода"},)" + paragraph("Третий", 30) + "," +
       R"({"type":"paragraph","text":"По словам Динары Алимовой, «воды не хватит уже в июле». Остальные эксперты молчат."},)" +
-      R"({"type":"quote","text":"Ещё одна цитата.","attribution":"Минсельхоз"},)" + paragraph("Пятый", 30) + "," + paragraph("Шестой", 30);
-  const std::string analysts = R"("lang":"ru","analysts":[{"id":"alimova","name":"Динара Алимова","role":"политолог"}],"pullquotes":"auto",)";
+      R"({"type":"quote","text":"Ещё одна цитата.","attribution":"Минсельхоз"},)" + paragraph("Пятый", 30) + "," +
+      paragraph("Шестой", 30);
+  const std::string analysts =
+      R"("lang":"ru","analysts":[{"id":"alimova","name":"Динара Алимова","role":"политолог"}],"pullquotes":"auto",)";
   const RenderResult result = render(documentWith(blocks, analysts));
   CHECK(result.ok);
   REQUIRE(result.meta->pullquotesPlaced == 1);
@@ -249,8 +258,9 @@ TEST_CASE("auto mode places one on a short piece whose analyst is named in a dec
 TEST_CASE("auto mode takes one pull quote per 300 words, never more than the slots", "[layout][pullquote]") {
   std::string blocks;
   for (int i = 0; i < 12; ++i) {
-    blocks += (i ? "," : "") + paragraph("P" + std::to_string(i), 60) + R"(,{"type":"quote","by":"roe","text":"Quote number )" +
-              std::to_string(i) + R"( is long enough to be a candidate for the automatic pull quotes."})";
+    blocks += (i ? "," : "") + paragraph("P" + std::to_string(i), 60) +
+              R"(,{"type":"quote","by":"roe","text":"Quote number )" + std::to_string(i) +
+              R"( is long enough to be a candidate for the automatic pull quotes."})";
   }
   const std::string analysts = R"("analysts":[{"id":"roe","name":"Jane Roe"}],"pullquotes":"auto",)";
   // 12 x 60 + 12 x 15 words: 900 words, so three, each after a paragraph (a quote follows it).
@@ -290,14 +300,16 @@ TEST_CASE("bylines join names by the language's rules, with honorifics", "[layou
   };
   const std::string en = byline("en");
   CHECK(en.find("By " + person + "Ann Writer</bdi></span> and " + person + "Bo Editor") != std::string::npos);
-  CHECK(en.find("With analysis from " + person + "Eduard Poletaev</bdi></span>, " + person + "Daur Dosybiev</bdi></span> and " + person +
-                "Colonel Sergey Pashevich</bdi></span>") != std::string::npos);
+  CHECK(en.find("With analysis from " + person + "Eduard Poletaev</bdi></span>, " + person +
+                "Daur Dosybiev</bdi></span> and " + person + "Colonel Sergey Pashevich</bdi></span>") !=
+        std::string::npos);
   const std::string ru = byline("ru");
   CHECK(ru.find("Авторы: " + person) != std::string::npos);
   CHECK(ru.find("Daur Dosybiev</bdi></span> и " + person + "Colonel") != std::string::npos);
   CHECK(byline("kk").find("Daur Dosybiev</bdi></span> және " + person) != std::string::npos);
   const std::string ar = byline("ar");
-  CHECK(ar.find("Eduard Poletaev</bdi></span> و" + person + "Daur Dosybiev</bdi></span> و" + person) != std::string::npos);
+  CHECK(ar.find("Eduard Poletaev</bdi></span> و" + person + "Daur Dosybiev</bdi></span> و" + person) !=
+        std::string::npos);
   // One author: the singular label.
   const RenderResult single = render(documentWith(paragraphs(1), R"("lang":"ru","authors":[{"name":"Анна"}],)"));
   CHECK(single.html.find("Автор: " + person + "Анна") != std::string::npos);
@@ -306,19 +318,27 @@ TEST_CASE("bylines join names by the language's rules, with honorifics", "[layou
 TEST_CASE("attribution: name and role on first mention, short name after; panel lists everyone", "[layout][byline]") {
   const std::string blocks = paragraphs(1) + R"(,{"type":"quote","text":"One.","by":"dr"},)" + paragraphs(1) +
                              R"(,{"type":"quote","text":"Two.","by":"dr"},{"type":"quote","text":"Three.","by":"ec"})";
-  const std::string analysts = R"("analysts":[{"id":"dr","name":"Ilse Marrowby","honorific":"Dr","role":"hydrologist"},)"
-                               R"({"id":"ec","name":"Tobias Fernhollow","role":"economist","affiliation":"Advisory"},)"
-                               R"({"id":"nq","name":"Never Quoted","role":"observer","url":"https://example.org/nq"}],)";
+  const std::string analysts =
+      R"("analysts":[{"id":"dr","name":"Ilse Marrowby","honorific":"Dr","role":"hydrologist"},)"
+      R"({"id":"ec","name":"Tobias Fernhollow","role":"economist","affiliation":"Advisory"},)"
+      R"({"id":"nq","name":"Never Quoted","role":"observer","url":"https://example.org/nq"}],)";
   const RenderResult result = render(documentWith(blocks, analysts));
   REQUIRE(result.ok);
   const std::string& html = result.html;
-  CHECK(html.find("\u2014 <span class=\"bs-person\"><bdi>Dr Ilse Marrowby</bdi></span>, <bdi>hydrologist</bdi></figcaption>") != std::string::npos);
+  CHECK(
+      html.find(
+          "\u2014 <span class=\"bs-person\"><bdi>Dr Ilse Marrowby</bdi></span>, <bdi>hydrologist</bdi></figcaption>") !=
+      std::string::npos);
   CHECK(html.find("\u2014 <span class=\"bs-person\"><bdi>Dr Marrowby</bdi></span></figcaption>") != std::string::npos);
-  CHECK(html.find("\u2014 <span class=\"bs-person\"><bdi>Tobias Fernhollow</bdi></span>, <bdi>economist</bdi></figcaption>") != std::string::npos);
+  CHECK(
+      html.find(
+          "\u2014 <span class=\"bs-person\"><bdi>Tobias Fernhollow</bdi></span>, <bdi>economist</bdi></figcaption>") !=
+      std::string::npos);
   // The panel: every analyst, quoted or not, linked when a url is given.
   CHECK(countOccurrences(html, "<li class=\"bs-analyst\">") == 3);
-  CHECK(html.find("<span class=\"bs-analyst-name\"><a href=\"https://example.org/nq\"><bdi>Never Quoted</bdi></a></span> "
-                  "<span class=\"bs-analyst-role\"><bdi>observer</bdi></span>") != std::string::npos);
+  CHECK(
+      html.find("<span class=\"bs-analyst-name\"><a href=\"https://example.org/nq\"><bdi>Never Quoted</bdi></a></span> "
+                "<span class=\"bs-analyst-role\"><bdi>observer</bdi></span>") != std::string::npos);
   CHECK(html.find("<span class=\"bs-analyst-affiliation\"><bdi>Advisory</bdi></span>") != std::string::npos);
   CHECK(result.meta->analysts.size() == 3);
   CHECK(result.meta->analysts[0].name == "Dr Ilse Marrowby");
@@ -335,8 +355,10 @@ TEST_CASE("quote marks follow the language, nested ones too", "[layout][typograp
     const std::size_t start = result.html.find("<p>") + 3;
     return result.html.substr(start, result.html.find("</p>", start) - start);
   };
-  CHECK(firstParagraph("en", R"(He said \"no \"never\" again\".)") == "He said \u201Cno \u2018never\u2019 again\u201D.");
-  CHECK(firstParagraph("ru", R"(Он сказал \"нет \"никогда\" больше\".)") == "Он сказал \u00ABнет \u201Eникогда\u201C больше\u00BB.");
+  CHECK(firstParagraph("en", R"(He said \"no \"never\" again\".)") ==
+        "He said \u201Cno \u2018never\u2019 again\u201D.");
+  CHECK(firstParagraph("ru", R"(Он сказал \"нет \"никогда\" больше\".)") ==
+        "Он сказал \u00ABнет \u201Eникогда\u201C больше\u00BB.");
   CHECK(firstParagraph("kk", R"(\"Иә\")") == "\u00AB\u0418\u04D9\u00BB");
   CHECK(firstParagraph("ar", R"(قال \"نعم\")") == "قال \u00AB\u0646\u0639\u0645\u00BB");
   // Marks the author typed in the language's own style stay, and count for nesting.
@@ -353,39 +375,46 @@ TEST_CASE("headline and pull quotes keep their last two words together", "[layou
     return result.html.substr(start, result.html.find("</h1>", start) - start);
   };
   CHECK(headline("Reliance on Russian Arms") == "Reliance on Russian\u00A0Arms");
-  CHECK(headline("Two words") == "Two words");                   // a pair alone is not a widow
+  CHECK(headline("Two words") == "Two words");  // a pair alone is not a widow
   CHECK(headline("Ends in *short words*") == "Ends in <em>short\u00A0words</em>");
-  CHECK(headline("Reliance on Russian Arms Won’t Hamper NATO Ties") == "Reliance on Russian Arms Won’t Hamper NATO\u00A0Ties");
+  CHECK(headline("Reliance on Russian Arms Won’t Hamper NATO Ties") ==
+        "Reliance on Russian Arms Won’t Hamper NATO\u00A0Ties");
   CHECK(headline("A <b> & c") == "A &lt;b&gt; &amp;\u00A0c");  // bound before escaping, escaping intact
-  CHECK(headline("Talks on Niederamerelbewässerung continue") == "Talks on Niederamerelbewässerung continue");  // too long
+  CHECK(headline("Talks on Niederamerelbewässerung continue") ==
+        "Talks on Niederamerelbewässerung continue");                       // too long
   CHECK(headline("of military technology.") == "of military technology.");  // 20 characters: too long
   CHECK(headline("Three `code` ends") == "Three <code>code</code>\u00A0ends");
   CHECK(headline("Three `code span here` ends") == "Three <code>code span here</code> ends");  // 19 characters
   // At most 12 characters: what the narrowest headline or pull quote line holds (docs/layout.md).
-  CHECK(headline("Talks on Russian Arms") == "Talks on Russian\u00A0Arms");      // 12
-  CHECK(headline("Talks on Russian Armour") == "Talks on Russian Armour");          // 14
+  CHECK(headline("Talks on Russian Arms") == "Talks on Russian\u00A0Arms");  // 12
+  CHECK(headline("Talks on Russian Armour") == "Talks on Russian Armour");   // 14
   CHECK(headline("Визит в Москву") == "Визит в\u00A0Москву");
-  CHECK(headline("Визит главы Казахстана") == "Визит главы Казахстана");            // 17
+  CHECK(headline("Визит главы Казахстана") == "Визит главы Казахстана");  // 17
 
-  const RenderResult result =
-      render(documentWith(paragraphs(4), R"json("pullquotes":[{"text":"P2 word word word [word](https://example.org)"}],)json"));
+  const RenderResult result = render(documentWith(
+      paragraphs(4), R"json("pullquotes":[{"text":"P2 word word word [word](https://example.org)"}],)json"));
   CHECK(result.html.find("<p class=\"bs-pullquote-text\">P2 word word word\u00A0word</p>") != std::string::npos);
 }
 
-TEST_CASE("display text gets soft hyphens in its language; body text and code do not", "[layout][typography][hyphenation]") {
+TEST_CASE("display text gets soft hyphens in its language; body text and code do not",
+          "[layout][typography][hyphenation]") {
   const std::string shy = "\u00AD";
   const std::string mezh = "Меж" + shy + "го" + shy + "су" + shy + "дар" + shy + "ствен" + shy + "ных";
-  const std::string ru = render(
-      R"({"format":"broadsheet/article@1","lang":"ru-RU","headline":"Геополитический & выбор",)"
-      R"("standfirst":"Межгосударственных споров нет","body":[)"
-      R"({"type":"paragraph","text":"Первый геополитический абзац."},{"type":"paragraph","text":"Второй."},)"
-      R"({"type":"pullquote","text":"Межгосударственных `геополитический` связей"},{"type":"paragraph","text":"Третий."}]})").html;
-  CHECK(ru.find(">Гео" + shy + "по" + shy + "ли" + shy + "ти" + shy + "чес" + shy + "кий &amp;\u00A0выбор</h1>") != std::string::npos);
+  const std::string ru =
+      render(
+          R"({"format":"broadsheet/article@1","lang":"ru-RU","headline":"Геополитический & выбор",)"
+          R"("standfirst":"Межгосударственных споров нет","body":[)"
+          R"({"type":"paragraph","text":"Первый геополитический абзац."},{"type":"paragraph","text":"Второй."},)"
+          R"({"type":"pullquote","text":"Межгосударственных `геополитический` связей"},{"type":"paragraph","text":"Третий."}]})")
+          .html;
+  CHECK(ru.find(">Гео" + shy + "по" + shy + "ли" + shy + "ти" + shy + "чес" + shy + "кий &amp;\u00A0выбор</h1>") !=
+        std::string::npos);
   CHECK(ru.find("\"bs-standfirst\">" + mezh + " споров нет</p>") != std::string::npos);
   CHECK(ru.find(">" + mezh + " <code>геополитический</code> связей</p>") != std::string::npos);
   CHECK(ru.find("<p>Первый геополитический абзац.</p>") != std::string::npos);  // body: CSS hyphens:auto
   // English: no rules, no soft hyphens.
-  const std::string en = render(R"({"format":"broadsheet/article@1","headline":"Internationalization questions","body":"x"})").html;
+  const std::string en =
+      render(R"({"format":"broadsheet/article@1","headline":"Internationalization questions","body":"x"})").html;
   CHECK(en.find(shy) == std::string::npos);
 }
 
@@ -402,13 +431,15 @@ TEST_CASE("labels, dates and direction per language; unknown languages get Engli
   const std::string ar = renderIn("ar");
   CHECK(ar.rfind("<article class=\"bs-article\" lang=\"ar\" dir=\"rtl\"", 0) == 0);
   CHECK(ar.find(">10 مارس 2024</time>") != std::string::npos);
-  CHECK(ar.find("<span class=\"bs-updated\">حُدّث في <time datetime=\"2024-03-12T08:00:00Z\">12 مارس 2024</time></span>") !=
-        std::string::npos);
+  CHECK(
+      ar.find("<span class=\"bs-updated\">حُدّث في <time datetime=\"2024-03-12T08:00:00Z\">12 مارس 2024</time></span>") !=
+      std::string::npos);
   CHECK(ar.find(">ملاحظة المحرر<") != std::string::npos);
   CHECK(ar.find("aria-label=\"المحللون\"") != std::string::npos);
   CHECK(ar.find(">دقيقة واحدة للقراءة<") != std::string::npos);
-  const RenderResult quoted = render(documentWith(
-      R"({"type":"quote","text":"نعم","by":"a"})", R"("lang":"ar","analysts":[{"id":"a","name":"سامر القنديلي","role":"محلل سياسي"}],)"));
+  const RenderResult quoted =
+      render(documentWith(R"({"type":"quote","text":"نعم","by":"a"})",
+                          R"("lang":"ar","analysts":[{"id":"a","name":"سامر القنديلي","role":"محلل سياسي"}],)"));
   CHECK(quoted.html.find("سامر القنديلي</bdi></span>، <bdi>محلل سياسي</bdi></figcaption>") != std::string::npos);
 
   const std::string ru = renderIn("ru");
@@ -428,7 +459,8 @@ TEST_CASE("labels, dates and direction per language; unknown languages get Engli
 
   // An update on the day of publication is not worth a second date.
   const std::string sameDay =
-      render(documentWith(paragraphs(2), R"("published":"2024-03-10T06:00:00Z","updated":"2024-03-10T09:00:00Z",)")).html;
+      render(documentWith(paragraphs(2), R"("published":"2024-03-10T06:00:00Z","updated":"2024-03-10T09:00:00Z",)"))
+          .html;
   CHECK(sameDay.find("bs-updated") == std::string::npos);
 }
 
@@ -463,25 +495,27 @@ TEST_CASE("standalone JSON-LD describes the NewsArticle and cannot break out of 
   const std::size_t start = seed.html.find("<script type=\"application/ld+json\">");
   REQUIRE(start != std::string::npos);
   const std::string jsonLd = seed.html.substr(start, seed.html.find("</script>", start) - start);
-  for (const char* member : {"\"@type\":\"NewsArticle\"", "\"headline\":\"Who Owns the Amerel?", "\"inLanguage\":\"en\"",
-                             "\"datePublished\":\"2024-05-14T06:30:00Z\"", "\"dateModified\":\"2024-05-15T09:10:00+02:00\"",
-                             "\"author\":[{\"@type\":\"Person\",\"name\":\"Petra Lindqvist-Moor\"",
-                             "\"contributor\":[{\"@type\":\"Person\",\"name\":\"Ilse Marrowby\",\"honorificPrefix\":\"Dr\"",
-                             "\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Quillon Ledger (fictional)\"",
-                             "\"wordCount\":"}) {
+  for (const char* member :
+       {"\"@type\":\"NewsArticle\"", "\"headline\":\"Who Owns the Amerel?", "\"inLanguage\":\"en\"",
+        "\"datePublished\":\"2024-05-14T06:30:00Z\"", "\"dateModified\":\"2024-05-15T09:10:00+02:00\"",
+        "\"author\":[{\"@type\":\"Person\",\"name\":\"Petra Lindqvist-Moor\"",
+        "\"contributor\":[{\"@type\":\"Person\",\"name\":\"Ilse Marrowby\",\"honorificPrefix\":\"Dr\"",
+        "\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Quillon Ledger (fictional)\"", "\"wordCount\":"}) {
     INFO(member);
     CHECK(jsonLd.find(member) != std::string::npos);
   }
 
-  const std::string hostile = documentWith(
-      paragraphs(1), "\"authors\":[{\"name\":\"</script><script>alert(1)</script>\u2028\u2029\"}],"
-                     "\"publisher\":{\"name\":\"<!--\"},\"section\":\"</SCRIPT >\",");
+  const std::string hostile =
+      documentWith(paragraphs(1),
+                   "\"authors\":[{\"name\":\"</script><script>alert(1)</script>\u2028\u2029\"}],"
+                   "\"publisher\":{\"name\":\"<!--\"},\"section\":\"</SCRIPT >\",");
   const RenderResult escaped = render(hostile, options);
   const std::size_t at = escaped.html.find("<script type=\"application/ld+json\">");
   const std::string script = escaped.html.substr(at, escaped.html.find("</script>", at) - at);
   CHECK(script.find('<', 1) == std::string::npos);
   CHECK(script.find("\u2028") == std::string::npos);
   CHECK(script.find("\u2029") == std::string::npos);
-  CHECK(script.find("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\u2028\\u2029") != std::string::npos);
+  CHECK(script.find("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\u2028\\u2029") !=
+        std::string::npos);
   CHECK(countOccurrences(escaped.html, "<script") == 1);
 }

@@ -5,9 +5,9 @@
 //   BROADSHEET_UPDATE_GOLDEN=1 ./build/native/tests/core/broadsheet_tests "[golden]"
 #include <catch2/catch.hpp>
 
+#include <dirent.h>
 #include <algorithm>
 #include <cstdlib>
-#include <dirent.h>
 #include <fstream>
 
 #include "test_support.hpp"
@@ -75,7 +75,8 @@ TEST_CASE("headings form one outline below the headline, never skipping a level"
     layout::BodyItem made;
     made.kind = kind;
     made.heading.authored = authored;
-    made.text = text::Markdown(text, kind == layout::BodyItem::Kind::Markdown ? text::Flavor::Blocks : text::Flavor::Inline);
+    made.text =
+        text::Markdown(text, kind == layout::BodyItem::Kind::Markdown ? text::Flavor::Blocks : text::Flavor::Inline);
     return made;
   };
   tree.body.push_back(item(layout::BodyItem::Kind::Heading, "Deep", 4));

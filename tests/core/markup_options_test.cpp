@@ -38,17 +38,33 @@ std::optional<std::string> attribute(const std::string& tag, const std::string& 
 std::vector<std::string> startTags(const std::string& html) {
   std::vector<std::string> tags;
   const std::regex tag("<[a-z][a-z0-9]*(\\s[^<>]*)?>");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), tag); it != std::sregex_iterator(); ++it) tags.push_back(it->str());
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), tag); it != std::sregex_iterator(); ++it)
+    tags.push_back(it->str());
   return tags;
 }
 
 // the part names docs/markup.md documents for the element.
 const std::map<std::string, std::string> kElementPartNames = {
-    {"bs-article", "article"}, {"bs-header", "header"},     {"bs-section", "section"},   {"bs-headline", "headline"},
-    {"bs-standfirst", "standfirst"}, {"bs-byline", "byline"}, {"bs-meta", "meta"},     {"bs-figure", "figure"},
-    {"bs-lead-image", "lead-image"}, {"bs-body", "body"},   {"bs-heading", "heading"},   {"bs-quote", "quote"},
-    {"bs-attribution", "attribution"}, {"bs-pullquote", "pullquote"}, {"bs-callout", "callout"}, {"bs-note", "note"},
-    {"bs-footer", "footer"},   {"bs-analysts", "analysts"}, {"bs-tags", "tags"},         {"bs-cta", "cta"},
+    {"bs-article", "article"},
+    {"bs-header", "header"},
+    {"bs-section", "section"},
+    {"bs-headline", "headline"},
+    {"bs-standfirst", "standfirst"},
+    {"bs-byline", "byline"},
+    {"bs-meta", "meta"},
+    {"bs-figure", "figure"},
+    {"bs-lead-image", "lead-image"},
+    {"bs-body", "body"},
+    {"bs-heading", "heading"},
+    {"bs-quote", "quote"},
+    {"bs-attribution", "attribution"},
+    {"bs-pullquote", "pullquote"},
+    {"bs-callout", "callout"},
+    {"bs-note", "note"},
+    {"bs-footer", "footer"},
+    {"bs-analysts", "analysts"},
+    {"bs-tags", "tags"},
+    {"bs-cta", "cta"},
     {"bs-publisher", "publisher"},
 };
 
@@ -108,14 +124,17 @@ TEST_CASE("parts: the core names the contract's elements with the element's ::pa
   std::set<std::string> all;
   for (const auto& [className, part] : kElementPartNames) all.insert(part);
   CHECK(named == all);
-  CHECK(everything.html.find("<figure class=\"bs-figure bs-lead-image\" part=\"figure lead-image\">") != std::string::npos);
-  CHECK(everything.html.find("<h3 class=\"bs-heading bs-heading--3\" part=\"heading\">Markdown heading</h3>") != std::string::npos);
+  CHECK(everything.html.find("<figure class=\"bs-figure bs-lead-image\" part=\"figure lead-image\">") !=
+        std::string::npos);
+  CHECK(everything.html.find("<h3 class=\"bs-heading bs-heading--3\" part=\"heading\">Markdown heading</h3>") !=
+        std::string::npos);
 }
 
 TEST_CASE("parts follow the structure, not the text: content that spells markup gets none", "[markup]") {
-  const std::string json = documentWith(R"J({"type":"paragraph","text":"<p class=\"bs-cta\">x</p> and class=\"bs-cta\""},
+  const std::string json =
+      documentWith(R"J({"type":"paragraph","text":"<p class=\"bs-cta\">x</p> and class=\"bs-cta\""},
       {"type":"markdown","text":"<aside class=\"bs-note\">raw</aside>\n\n[a](https://x.example \"class=bs-cta\")"})J",
-      R"("section":"<b class=\"bs-cta\">","tags":["class=\"bs-cta\" part=\"cta\""],)");
+                   R"("section":"<b class=\"bs-cta\">","tags":["class=\"bs-cta\" part=\"cta\""],)");
   const RenderResult result = renderWith(json, R"({"parts":true})");
   REQUIRE(result.ok);
   // The only start tags with parts are the article's own regions.
@@ -123,7 +142,8 @@ TEST_CASE("parts follow the structure, not the text: content that spells markup 
   for (const std::string& tag : startTags(result.html)) {
     if (auto parts = attribute(tag, "part")) named.push_back(*parts);
   }
-  CHECK(named == std::vector<std::string>{"article", "header", "section", "headline", "meta", "body", "footer", "tags"});
+  CHECK(named ==
+        std::vector<std::string>{"article", "header", "section", "headline", "meta", "body", "footer", "tags"});
   CHECK(html::partName("bs-cta") == "cta");
   CHECK(html::partName("bs-heading--2").empty());
 }
@@ -142,24 +162,26 @@ TEST_CASE("options for URLs, links, images and parts are read, and bad values re
   CHECK(options.imageReferrerPolicy == "no-referrer");
 
   diagnostics.clear();
-  const RenderOptions bad = parseOptions(
-      R"({"parts":"yes","baseUrl":"/relative","relativeImages":"skip","linkRel":"nofollow opener x\"y",)"
-      R"("imageReferrerPolicy":"no-referrer, origin"})",
-      diagnostics);
+  const RenderOptions bad =
+      parseOptions(R"({"parts":"yes","baseUrl":"/relative","relativeImages":"skip","linkRel":"nofollow opener x\"y",)"
+                   R"("imageReferrerPolicy":"no-referrer, origin"})",
+                   diagnostics);
   std::vector<std::string> reported;
   for (const Diagnostic& d : diagnostics) {
     CHECK(d.code == "BS-OPTION");
     CHECK(d.severity == Severity::Warning);
     reported.push_back(d.path);
   }
-  CHECK(reported == std::vector<std::string>{"/baseUrl", "/imageReferrerPolicy", "/linkRel", "/parts", "/relativeImages"});
+  CHECK(reported ==
+        std::vector<std::string>{"/baseUrl", "/imageReferrerPolicy", "/linkRel", "/parts", "/relativeImages"});
   CHECK_FALSE(bad.parts);
   CHECK(bad.baseUrl.empty());
   CHECK(bad.relativeImages == RelativeImages::Keep);
   CHECK(bad.linkRel == "nofollow");  // the known token stays
   CHECK(bad.imageReferrerPolicy.empty());
-  for (const char* notABase : {"//news.example/", "ftp://news.example/", "https://", "https:///x", "https://user:pw@news.example/",
-                               "javascript:alert(1)", "news.example", "https://news.example:port/"}) {
+  for (const char* notABase :
+       {"//news.example/", "ftp://news.example/", "https://", "https:///x", "https://user:pw@news.example/",
+        "javascript:alert(1)", "news.example", "https://news.example:port/"}) {
     INFO(notABase);
     std::vector<Diagnostic> reports;
     CHECK(parseOptions(std::string(R"({"baseUrl":")") + notABase + "\"}", reports).baseUrl.empty());
@@ -183,16 +205,18 @@ std::string documentWithRelativeUrls() {
 }  // namespace
 
 TEST_CASE("with a base URL every image and link resolves against the article", "[markup][urls]") {
-  const RenderResult result = renderWith(documentWithRelativeUrls(), R"({"baseUrl":"https://news.example/world/2024/story.json"})");
+  const RenderResult result =
+      renderWith(documentWithRelativeUrls(), R"({"baseUrl":"https://news.example/world/2024/story.json"})");
   CHECK(result.ok);
   CHECK(result.diagnostics.empty());
   const std::string& html = result.html;
-  for (const char* expected : {"src=\"https://news.example/world/2024/img/lead.jpg\"", "src=\"https://news.example/img/block.jpg\"",
-                               "src=\"https://cdn.example/abs.jpg\"", "src=\"https://news.example/world/2024/img/inline.png\"",
-                               "href=\"https://news.example/world/people/ann\"", "href=\"https://news.example/\"",
-                               "href=\"https://news.example/act\"", "<a href=\"https://news.example/world/2024/maps/1.html\">the map</a>",
-                               "<a href=\"https://news.example/about\">us</a>", "<a href=\"#notes\">notes</a>",
-                               "<a href=\"https://other.example/x\" rel=\"noopener\">them</a>"}) {
+  for (const char* expected :
+       {"src=\"https://news.example/world/2024/img/lead.jpg\"", "src=\"https://news.example/img/block.jpg\"",
+        "src=\"https://cdn.example/abs.jpg\"", "src=\"https://news.example/world/2024/img/inline.png\"",
+        "href=\"https://news.example/world/people/ann\"", "href=\"https://news.example/\"",
+        "href=\"https://news.example/act\"", "<a href=\"https://news.example/world/2024/maps/1.html\">the map</a>",
+        "<a href=\"https://news.example/about\">us</a>", "<a href=\"#notes\">notes</a>",
+        "<a href=\"https://other.example/x\" rel=\"noopener\">them</a>"}) {
     INFO(expected);
     CHECK(html.find(expected) != std::string::npos);
   }
@@ -223,11 +247,13 @@ TEST_CASE("without a base, relative images are kept, or dropped with a warning",
   CHECK(dropped.html.find("inline") != std::string::npos);  // an inline image is shown as its description
   CHECK(countOccurrences(dropped.html, "<img ") == 1);
   CHECK(dropped.html.find("src=\"https://cdn.example/abs.jpg\"") != std::string::npos);
-  CHECK(dropped.html.find("<a href=\"maps/1.html\">") != std::string::npos);  // links stay: the reader chooses to follow
+  CHECK(dropped.html.find("<a href=\"maps/1.html\">") !=
+        std::string::npos);  // links stay: the reader chooses to follow
 }
 
 TEST_CASE("links to other sites carry noopener and the linkRel tokens; images the referrer policy", "[markup][urls]") {
-  const RenderResult result = renderWith(documentWithRelativeUrls(),
+  const RenderResult result = renderWith(
+      documentWithRelativeUrls(),
       R"({"baseUrl":"https://news.example/story","linkRel":"nofollow ugc","imageReferrerPolicy":"strict-origin"})");
   const std::string& html = result.html;
   CHECK(html.find("<a href=\"https://other.example/x\" rel=\"noopener nofollow ugc\">them</a>") != std::string::npos);
@@ -236,7 +262,8 @@ TEST_CASE("links to other sites carry noopener and the linkRel tokens; images th
   CHECK(countOccurrences(html, "<img ") == 4);
   CHECK(countOccurrences(html, " referrerpolicy=\"strict-origin\"") == 4);
   // Images keep their loading hints and known dimensions.
-  CHECK(html.find("src=\"https://cdn.example/abs.jpg\" alt=\"Absolute\" width=\"4\" height=\"3\" referrerpolicy=\"strict-origin\" "
+  CHECK(html.find("src=\"https://cdn.example/abs.jpg\" alt=\"Absolute\" width=\"4\" height=\"3\" "
+                  "referrerpolicy=\"strict-origin\" "
                   "loading=\"lazy\" decoding=\"async\">") != std::string::npos);
   CHECK(countOccurrences(html, "loading=\"lazy\" decoding=\"async\"") == 4);
 }

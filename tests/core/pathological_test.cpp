@@ -134,14 +134,15 @@ TEST_CASE("inputs cmark 0.30.2 parses in quadratic time are shown as plain text"
   // The shapes fixed upstream after 0.30.2 (CVE-2023-22486, GHSA-66g8-4hjf-77xh), at the sizes of
   // cmark's own pathological tests.
   const std::string cases[] = {
-      repeat("![[]()", 160000),                                     // every link closed walks all open "!["
-      repeat(">", 100000) + repeat("a*", 100000),                   // emphasis in a deep block quote
-      repeat("- ", 30000) + "x" + repeat("\n", 30000),              // blank lines in deeply nested lists
-      "> " + repeat("- ", 30000) + "x\n" + repeat(">\n", 30000),    // the same inside a block quote
+      repeat("![[]()", 160000),                                   // every link closed walks all open "!["
+      repeat(">", 100000) + repeat("a*", 100000),                 // emphasis in a deep block quote
+      repeat("- ", 30000) + "x" + repeat("\n", 30000),            // blank lines in deeply nested lists
+      "> " + repeat("- ", 30000) + "x\n" + repeat(">\n", 30000),  // the same inside a block quote
   };
   for (const std::string& source : cases) {
     for (const char* type : {"markdown", "paragraph"}) {
-      const Timed timed = timedRender(documentWith(std::string(R"({"type":")") + type + R"(","text":)" + jsonString(source) + "}"));
+      const Timed timed =
+          timedRender(documentWith(std::string(R"({"type":")") + type + R"(","text":)" + jsonString(source) + "}"));
       INFO(type << ": " << source.substr(0, 16));
       CHECK(timed.seconds < kBudgetSeconds);
       CHECK(timed.result.ok);
@@ -186,7 +187,8 @@ TEST_CASE("100,000 tiny blocks: the first maxBlocks render, the rest are reporte
   constexpr std::size_t kBlocks = 100000;
   std::string blocks = R"({"type":"divider"})";
   blocks.reserve(kBlocks * 24);
-  for (std::size_t i = 1; i < kBlocks; ++i) blocks.append(i % 2 ? ",{\"type\":\"paragraph\",\"text\":\"p\"}" : R"(,{"type":"divider"})");
+  for (std::size_t i = 1; i < kBlocks; ++i)
+    blocks.append(i % 2 ? ",{\"type\":\"paragraph\",\"text\":\"p\"}" : R"(,{"type":"divider"})");
   const Timed timed = timedRender(documentWith(blocks));
   CHECK(timed.seconds < kBudgetSeconds);
   const Diagnostic* limit = findDiagnostic(timed.result.diagnostics, "BS-LIMIT");
@@ -195,7 +197,8 @@ TEST_CASE("100,000 tiny blocks: the first maxBlocks render, the rest are reporte
   CHECK(countOccurrences(timed.result.html, "<p>p</p>") == 5000);
 
   SECTION("100,000 paragraphs of one Markdown body have no block limit: they render until the tree budget is spent") {
-    const Timed markdown = timedRender(documentWith(R"({"type":"markdown","text":)" + jsonString(repeat("p\n\n", kBlocks)) + "}"));
+    const Timed markdown =
+        timedRender(documentWith(R"({"type":"markdown","text":)" + jsonString(repeat("p\n\n", kBlocks)) + "}"));
     CHECK(markdown.seconds < kBudgetSeconds);
     CHECK(markdown.result.ok);
     const std::size_t shown = countOccurrences(markdown.result.html, "<p>p</p>");
@@ -205,24 +208,28 @@ TEST_CASE("100,000 tiny blocks: the first maxBlocks render, the rest are reporte
     REQUIRE(leftOut);
     CHECK(leftOut->path == "/body/0/text");
     // Paragraph n is on line 2n - 1, so the rest starts on the line after the last one shown (or its blank line).
-    const bool namesNextLine = leftOut->message.find("left out from line " + std::to_string(2 * shown + 1) + " ") != std::string::npos ||
-                               leftOut->message.find("left out from line " + std::to_string(2 * shown) + " ") != std::string::npos;
+    const bool namesNextLine =
+        leftOut->message.find("left out from line " + std::to_string(2 * shown + 1) + " ") != std::string::npos ||
+        leftOut->message.find("left out from line " + std::to_string(2 * shown) + " ") != std::string::npos;
     CHECK(namesNextLine);
   }
 }
 
-TEST_CASE("10,000 analysts: the first maxPeople are kept, the rest reported; lifted, all render", "[pathological][limits]") {
+TEST_CASE("10,000 analysts: the first maxPeople are kept, the rest reported; lifted, all render",
+          "[pathological][limits]") {
   constexpr std::size_t kAnalysts = 10000;
   std::string analysts;
   std::string quotes;
   for (std::size_t i = 0; i < kAnalysts; ++i) {
     const std::string id = "a" + std::to_string(i);
-    analysts += (i ? "," : "") + std::string(R"({"id":")") + id + R"(","name":"Analyst Number)" + std::to_string(i) + R"(","role":"expert"})";
+    analysts += (i ? "," : "") + std::string(R"({"id":")") + id + R"(","name":"Analyst Number)" + std::to_string(i) +
+                R"(","role":"expert"})";
     if (i % 100 == 99) quotes += R"(,{"type":"quote","text":"Quoted words.","by":")" + id + "\"}";
   }
-  const std::string json = documentWith(paragraph("Analyst Number9999 said “the quoted words of a named analyst, long enough to pull”.") +
-                                            quotes + "," + paragraph("One.") + "," + paragraph("Two."),
-                                        R"("pullquotes":"auto","analysts":[)" + analysts + "],");
+  const std::string json =
+      documentWith(paragraph("Analyst Number9999 said “the quoted words of a named analyst, long enough to pull”.") +
+                       quotes + "," + paragraph("One.") + "," + paragraph("Two."),
+                   R"("pullquotes":"auto","analysts":[)" + analysts + "],");
 
   Timed timed = timedRender(json);
   CHECK(timed.seconds < kBudgetSeconds);
@@ -242,7 +249,8 @@ TEST_CASE("10,000 analysts: the first maxPeople are kept, the rest reported; lif
 
 TEST_CASE("pull quotes: the count is limited, and no quote costs more than linear time", "[pathological][limits]") {
   std::string body;
-  for (int i = 0; i < 200; ++i) body += (i ? "," : "") + paragraph("Paragraph " + std::to_string(i) + " " + repeat("a ", 200));
+  for (int i = 0; i < 200; ++i)
+    body += (i ? "," : "") + paragraph("Paragraph " + std::to_string(i) + " " + repeat("a ", 200));
 
   SECTION("100,000 floating pull quotes") {
     const std::string quotes = repeat(R"({"text":"a a a"},)", 100000) + R"({"text":"a"})";
@@ -277,8 +285,9 @@ TEST_CASE("pull quotes: the count is limited, and no quote costs more than linea
       words += "w" + std::to_string(i) + " ";
       quote += (i ? "\u2026" : "") + std::string("w") + std::to_string(i);
     }
-    const std::string doc = documentWith(paragraph(repeat("x ", 200000)) + "," + paragraph(words) + "," + paragraph(words),
-                                         R"("pullquotes":[{"text":")" + quote + R"("}],)");
+    const std::string doc =
+        documentWith(paragraph(repeat("x ", 200000)) + "," + paragraph(words) + "," + paragraph(words),
+                     R"("pullquotes":[{"text":")" + quote + R"("}],)");
     const Timed timed = timedRender(doc);
     CHECK(timed.seconds < kBudgetSeconds);
     CHECK(timed.result.html.find("</article>") != std::string::npos);
@@ -289,8 +298,8 @@ TEST_CASE("automatic pull quotes: hostile names and many candidates stay linear"
   SECTION("an analyst's name that naive search compares at every position of every paragraph") {
     const std::string name = repeat("a", 300000) + "b";
     const std::string para = paragraph(repeat("a", 900000));
-    const Timed timed = timedRender(documentWith(para + "," + para + "," + para,
-                                                 R"("pullquotes":"auto","analysts":[{"id":"x","name":")" + name + R"("}],)"));
+    const Timed timed = timedRender(documentWith(
+        para + "," + para + "," + para, R"("pullquotes":"auto","analysts":[{"id":"x","name":")" + name + R"("}],)"));
     CHECK(timed.seconds < kBudgetSeconds);
     CHECK(timed.result.ok);
   }
@@ -308,17 +317,29 @@ TEST_CASE("automatic pull quotes: hostile names and many candidates stay linear"
 TEST_CASE("cmark's pathological inputs render in linear time, every character kept", "[pathological][text]") {
   constexpr std::size_t n = 15000;
   const std::string cases[] = {
-      repeat("*", n), repeat("_", n), repeat("[", n), repeat("`", n), repeat("]", n),
+      repeat("*", n),
+      repeat("_", n),
+      repeat("[", n),
+      repeat("`", n),
+      repeat("]", n),
       repeat("*a **a ", n / 4) + "b" + repeat(" a** a*", n / 4),  // nested strong emphasis
-      repeat("a_ ", n), repeat("_a ", n),                           // emphasis closers / openers alone
-      repeat("*a_ ", n),                                            // mismatched openers and closers
-      "a**b" + repeat("c* ", n),                                    // openers and closers, multiples of 3
-      repeat("a]", n), repeat("[a", n), repeat("[ a_", n),          // link closers, openers, emphasis inside
-      repeat("[ (](", n), repeat("![[]()", n),                      // link parsing backtracking
-      repeat("[", n) + "a" + repeat("]", n),                        // nested brackets
-      repeat("[a](<b", n), repeat("[a](b", n),                      // unclosed link destinations
-      repeat("<a", n), repeat("&#", n), repeat("\\", n),            // autolinks, entities, escapes
-      repeat("e`", n), repeat("a\u00A0", n),
+      repeat("a_ ", n),
+      repeat("_a ", n),           // emphasis closers / openers alone
+      repeat("*a_ ", n),          // mismatched openers and closers
+      "a**b" + repeat("c* ", n),  // openers and closers, multiples of 3
+      repeat("a]", n),
+      repeat("[a", n),
+      repeat("[ a_", n),  // link closers, openers, emphasis inside
+      repeat("[ (](", n),
+      repeat("![[]()", n),                    // link parsing backtracking
+      repeat("[", n) + "a" + repeat("]", n),  // nested brackets
+      repeat("[a](<b", n),
+      repeat("[a](b", n),  // unclosed link destinations
+      repeat("<a", n),
+      repeat("&#", n),
+      repeat("\\", n),  // autolinks, entities, escapes
+      repeat("e`", n),
+      repeat("a\u00A0", n),
   };
   std::string backticks;
   for (std::size_t i = 1; i < 400; ++i) backticks += "e" + repeat("`", i);
@@ -338,14 +359,16 @@ TEST_CASE("cmark's pathological inputs render in linear time, every character ke
   CHECK(timed.result.ok);
 }
 
-TEST_CASE("NUL and control characters never reach the HTML; lone surrogates are JSON errors", "[pathological][format]") {
-  const RenderResult result = render(documentWith(rawParagraph(R"(before\u0000after \u0001\u0008\u001f\u007f end)"),
-                                                  R"("section":"a\u0000b",)"));
+TEST_CASE("NUL and control characters never reach the HTML; lone surrogates are JSON errors",
+          "[pathological][format]") {
+  const RenderResult result = render(
+      documentWith(rawParagraph(R"(before\u0000after \u0001\u0008\u001f\u007f end)"), R"("section":"a\u0000b",)"));
   CHECK(result.ok);
   CHECK(result.html.find('\0') == std::string::npos);
   CHECK(result.html.find('\x01') == std::string::npos);
   CHECK(result.html.find('\x7F') == std::string::npos);
-  CHECK(result.html.find("before\xEF\xBF\xBD" "after") != std::string::npos);  // U+FFFD stands in for NUL
+  CHECK(result.html.find("before\xEF\xBF\xBD"
+                         "after") != std::string::npos);  // U+FFFD stands in for NUL
 
   for (const char* escape : {"\\ud800", "\\udc00", "\\ud800\\u0041", "\\udbff\\udbff", "x\\ud83d"}) {
     const RenderResult bad = render(documentWith(rawParagraph(std::string("a") + escape + "b")));
@@ -357,7 +380,8 @@ TEST_CASE("NUL and control characters never reach the HTML; lone surrogates are 
     CHECK(bad.html.empty());
   }
   // A raw NUL byte, inside a string or between tokens, is not JSON.
-  for (const std::string& json : {documentWith(paragraph(std::string("a\0b", 3))), std::string("{\0}", 3), std::string(1, '\0')}) {
+  for (const std::string& json :
+       {documentWith(paragraph(std::string("a\0b", 3))), std::string("{\0}", 3), std::string(1, '\0')}) {
     const RenderResult bad = render(json);
     REQUIRE(bad.diagnostics.size() == 1);
     CHECK(bad.diagnostics[0].code == "BS-JSON-SYNTAX");
@@ -365,7 +389,8 @@ TEST_CASE("NUL and control characters never reach the HTML; lone surrogates are 
 }
 
 TEST_CASE("invalid UTF-8 is a JSON syntax error with a position", "[pathological][format]") {
-  for (const std::string bytes : {"\xFF", "\xC0\xAF", "\xE2\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\x80", "\xF0\x9F\x98"}) {
+  for (const std::string bytes :
+       {"\xFF", "\xC0\xAF", "\xE2\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\x80", "\xF0\x9F\x98"}) {
     const RenderResult bad = render(documentWith(paragraph("ok " + bytes + " ok")));
     REQUIRE(bad.diagnostics.size() == 1);
     CHECK(bad.diagnostics[0].code == "BS-JSON-SYNTAX");
@@ -375,16 +400,20 @@ TEST_CASE("invalid UTF-8 is a JSON syntax error with a position", "[pathological
 }
 
 TEST_CASE("numbers beyond double range are diagnostics, never crashes", "[pathological][format]") {
-  for (const char* number : {"1e400", "-1e400", "1e-400", "123456789012345678901234567890", "-0", "1E+999999999999", "4.9e-324"}) {
+  for (const char* number :
+       {"1e400", "-1e400", "1e-400", "123456789012345678901234567890", "-0", "1E+999999999999", "4.9e-324"}) {
     INFO(number);
-    const std::string width = std::string(R"({"type":"image","src":"https://e.example/a.jpg","alt":"","width":)") + number + ",\"height\":" + number + "}";
+    const std::string width = std::string(R"({"type":"image","src":"https://e.example/a.jpg","alt":"","width":)") +
+                              number + ",\"height\":" + number + "}";
     const std::string level = std::string(R"({"type":"heading","text":"H","level":)") + number + "}";
-    const RenderResult result = render(documentWith(paragraph("p") + "," + width + "," + level, std::string(R"("extra":)") + number + ","));
+    const RenderResult result =
+        render(documentWith(paragraph("p") + "," + width + "," + level, std::string(R"("extra":)") + number + ","));
     CHECK_FALSE(result.diagnostics.empty());
     CHECK(result.html.find("</article>") != std::string::npos);
 
     std::vector<Diagnostic> optionDiagnostics;
-    const RenderOptions options = parseOptions(std::string(R"({"headingLevel":)") + number + R"(,"limits":{"maxDepth":)" + number + "}}", optionDiagnostics);
+    const RenderOptions options = parseOptions(
+        std::string(R"({"headingLevel":)") + number + R"(,"limits":{"maxDepth":)" + number + "}}", optionDiagnostics);
     CHECK_FALSE(optionDiagnostics.empty());
     CHECK(options.limits.maxDepth == Limits{}.maxDepth);
   }
@@ -417,7 +446,8 @@ TEST_CASE("200,000 distinct member names in one object take linear time", "[path
   constexpr std::size_t kNames = 200000;  // a line search per name took minutes here
   const std::string inDocument = documentWith(paragraph("Kept."), distinctMembers(kNames) + ",");
   const std::string inBlock = documentWith(R"({"type":"paragraph","text":"Kept.",)" + distinctMembers(kNames) + "}");
-  const std::string inPerson = documentWith(paragraph("Kept."), R"("authors":[{"name":"A",)" + distinctMembers(kNames) + "}],");
+  const std::string inPerson =
+      documentWith(paragraph("Kept."), R"("authors":[{"name":"A",)" + distinctMembers(kNames) + "}],");
   for (const std::string* json : {&inDocument, &inBlock, &inPerson}) {
     const Timed timed = timedRender(*json);
     CHECK(timed.seconds < kBudgetSeconds);
@@ -433,7 +463,8 @@ TEST_CASE("200,000 distinct member names in one object take linear time", "[path
   }
 }
 
-TEST_CASE("a member name given many times counts once; a body given many times only the last time", "[pathological][format]") {
+TEST_CASE("a member name given many times counts once; a body given many times only the last time",
+          "[pathological][format]") {
   std::string sections;
   for (int i = 0; i < 100000; ++i) sections += R"("section":"S)" + std::to_string(i) + "\",";
   const Timed duplicates = timedRender(documentWith(paragraph("Kept."), sections + R"("x":1,"x":2,)"));
@@ -443,7 +474,8 @@ TEST_CASE("a member name given many times counts once; a body given many times o
 
   std::string bodies;
   for (int i = 0; i < 50000; ++i) bodies += R"("body":[{"type":"bogus"},)" + paragraph("Early.") + "],";
-  const Timed repeated = timedRender(R"({"format":"broadsheet/article@1","headline":"H",)" + bodies + R"("body":[)" + paragraph("Last.") + "]}");
+  const Timed repeated = timedRender(R"({"format":"broadsheet/article@1","headline":"H",)" + bodies + R"("body":[)" +
+                                     paragraph("Last.") + "]}");
   CHECK(repeated.seconds < kBudgetSeconds);
   CHECK(repeated.result.ok);
   CHECK(repeated.result.diagnostics.empty());
@@ -468,23 +500,27 @@ TEST_CASE("diagnostics past limits.maxDiagnostics are counted, not kept", "[path
   options.limits.maxDiagnostics = 3;
   CHECK(render(documentWith(paragraph("Kept."), R"("tags":[1,2,3,4,5],)"), options).diagnostics.size() == 4);
   std::vector<Diagnostic> optionDiagnostics;
-  CHECK(parseOptions(R"({"limits":{"maxDiagnostics":7,"maxOutputBytes":0}})", optionDiagnostics).limits.maxDiagnostics == 7);
+  CHECK(
+      parseOptions(R"({"limits":{"maxDiagnostics":7,"maxOutputBytes":0}})", optionDiagnostics).limits.maxDiagnostics ==
+      7);
   CHECK(optionDiagnostics.empty());
 }
 
-TEST_CASE("when the kept diagnostics are all warnings, the first error takes the last one's place", "[pathological][limits]") {
+TEST_CASE("when the kept diagnostics are all warnings, the first error takes the last one's place",
+          "[pathological][limits]") {
   RenderOptions options;
   options.limits.maxDiagnostics = 5;
-  const RenderResult result = render(documentWith(paragraph("Kept.") + R"(,{"type":"heading","level":9,"text":"T"})",
-                                                  distinctMembers(20) + ","),
-                                     options);
+  const RenderResult result = render(
+      documentWith(paragraph("Kept.") + R"(,{"type":"heading","level":9,"text":"T"})", distinctMembers(20) + ","),
+      options);
   CHECK_FALSE(result.ok);
   CHECK(result.diagnostics.size() == 6);
   CHECK(countCode(result, "BS-VALUE") == 1);
   CHECK(countCode(result, "BS-UNKNOWN-MEMBER") == 4);
 }
 
-TEST_CASE("empty headings, paragraphs and list items are left out, with one warning per block", "[pathological][layout]") {
+TEST_CASE("empty headings, paragraphs and list items are left out, with one warning per block",
+          "[pathological][layout]") {
   // 100,000 "#" lines in each of ten Markdown blocks: each was an empty <h2>, 15 bytes of HTML a byte.
   const std::string block = R"({"type":"markdown","text":)" + jsonString(repeat("#\n", 100000)) + "}";
   std::string blocks = paragraph("Kept.");
@@ -498,7 +534,8 @@ TEST_CASE("empty headings, paragraphs and list items are left out, with one warn
   CHECK(headings.result.html.find("<h2") == std::string::npos);
   CHECK(headings.result.html.size() < 4096);
 
-  const Timed items = timedRender(documentWith(R"({"type":"markdown","text":)" + jsonString("- a\n" + repeat("-\n", 200000)) + "}"));
+  const Timed items =
+      timedRender(documentWith(R"({"type":"markdown","text":)" + jsonString("- a\n" + repeat("-\n", 200000)) + "}"));
   CHECK(items.seconds < kBudgetSeconds);
   CHECK(countOccurrences(items.result.html, "<li>") == 1);
   const Diagnostic* warning = findDiagnostic(items.result.diagnostics, "BS-EMPTY-BLOCK");
@@ -509,7 +546,8 @@ TEST_CASE("empty headings, paragraphs and list items are left out, with one warn
   REQUIRE(leftOut);  // 200,000 list items are past the tree budget
   CHECK(leftOut->path == "/body/0/text");
 
-  const RenderResult stringBody = render(R"({"format":"broadsheet/article@1","headline":"H","body":"#\n\n> #\n\nWords."})");
+  const RenderResult stringBody =
+      render(R"({"format":"broadsheet/article@1","headline":"H","body":"#\n\n> #\n\nWords."})");
   CHECK(stringBody.ok);
   CHECK(stringBody.html.find("<blockquote") == std::string::npos);
   CHECK(stringBody.html.find("Words.") != std::string::npos);
@@ -543,13 +581,15 @@ TEST_CASE("limits.maxOutputBytes stops emission with an error", "[pathological][
 // cmark makes a node (about 100 bytes in WASM) for every byte or few of these; 4 MB of them was 20-120
 // times its size in memory. The trees stop growing at the budget and the rest of each text is
 // reported; the memory itself is checked through the WASM build (tests/security/pathological.test.mjs).
-TEST_CASE("4 MB of dense Markdown blocks is parsed until the tree budget is spent, and the rest reported", "[pathological][text]") {
+TEST_CASE("4 MB of dense Markdown blocks is parsed until the tree budget is spent, and the rest reported",
+          "[pathological][text]") {
   const std::string deepList = repeat("- ", 30) + "a\n\n";
   const std::string deepQuote = repeat(">", 60) + "a\n\n";
   for (const std::string& unit : {std::string("#\n"), std::string("-\n"), std::string("1.\n"), std::string("***\n"),
-                                 std::string(">\n\n"), std::string("a\n=\n"), deepList, deepQuote}) {
+                                  std::string(">\n\n"), std::string("a\n=\n"), deepList, deepQuote}) {
     INFO(unit);
-    const std::string block = R"({"type":"markdown","text":)" + jsonString(repeat(unit, 256 * 1024 / unit.size())) + "}";
+    const std::string block =
+        R"({"type":"markdown","text":)" + jsonString(repeat(unit, 256 * 1024 / unit.size())) + "}";
     std::string blocks = paragraph("Kept.");
     for (int i = 0; i < 16; ++i) blocks += "," + block;
     const Timed timed = timedRender(documentWith(blocks));
@@ -567,12 +607,15 @@ TEST_CASE("4 MB of dense Markdown blocks is parsed until the tree budget is spen
 TEST_CASE("runs of *, [, backticks and < and nesting just under the limits stay quick", "[pathological][text]") {
   for (const char* unit : {"*a **b _c __d ***", "[a ![b [](c) ", "` `` ``` a ````", "<a <!-- <? <![CDATA[ <http:x "}) {
     INFO(unit);
-    const Timed timed = timedRender(documentWith(R"({"type":"markdown","text":)" + jsonString(repeat(unit, 200000 / std::string(unit).size())) + "}"));
+    const Timed timed = timedRender(documentWith(R"({"type":"markdown","text":)" +
+                                                 jsonString(repeat(unit, 200000 / std::string(unit).size())) + "}"));
     CHECK(timed.seconds < kBudgetSeconds);
     CHECK(timed.result.ok);
   }
-  const std::string deepJson = R"({"type":"paragraph","text":"Words.","deep":)" + repeat("[", 60) + repeat("]", 60) + "}";
-  const std::string deepMarkdown = R"({"type":"markdown","text":)" + jsonString(repeat(repeat(">", 60) + " a\n", 100)) + "}";
+  const std::string deepJson =
+      R"({"type":"paragraph","text":"Words.","deep":)" + repeat("[", 60) + repeat("]", 60) + "}";
+  const std::string deepMarkdown =
+      R"({"type":"markdown","text":)" + jsonString(repeat(repeat(">", 60) + " a\n", 100)) + "}";
   std::string blocks = deepJson;
   for (int i = 0; i < 200; ++i) blocks += "," + deepMarkdown + "," + deepJson;
   const Timed timed = timedRender(documentWith(blocks));
@@ -584,7 +627,8 @@ TEST_CASE("runs of *, [, backticks and < and nesting just under the limits stay 
 TEST_CASE("a document with a headline renders even without a usable body", "[pathological][pipeline]") {
   for (const char* body : {"", R"(,"body":[])", R"(,"body":12)", R"(,"body":" ")", R"(,"body":[{"type":"bogus"}])"}) {
     INFO(body);
-    const RenderResult result = render(std::string(R"({"format":"broadsheet/article@1","headline":"Only a headline")") + body + "}");
+    const RenderResult result =
+        render(std::string(R"({"format":"broadsheet/article@1","headline":"Only a headline")") + body + "}");
     CHECK_FALSE(result.ok);
     CHECK(result.html.find("class=\"bs-headline\">Only a") != std::string::npos);
     CHECK(result.meta->headline == "Only a headline");

@@ -46,8 +46,10 @@ TEST_CASE("quotes are attributed with name and role first, the short name after"
       R"("analysts":[{"id":"p","name":"Sergey Pashevich","honorific":"Colonel","role":"president"}],)");
   const RenderResult result = render(json);
   REQUIRE(result.ok);
-  CHECK(result.html.find("<figcaption class=\"bs-attribution\">\u2014 <span class=\"bs-person\"><bdi>Colonel Sergey Pashevich</bdi></span>, <bdi>president</bdi></figcaption>") != std::string::npos);
-  CHECK(result.html.find("<span class=\"bs-person\"><bdi>Colonel Pashevich</bdi></span></figcaption>") != std::string::npos);
+  CHECK(result.html.find("<figcaption class=\"bs-attribution\">\u2014 <span class=\"bs-person\"><bdi>Colonel Sergey "
+                         "Pashevich</bdi></span>, <bdi>president</bdi></figcaption>") != std::string::npos);
+  CHECK(result.html.find("<span class=\"bs-person\"><bdi>Colonel Pashevich</bdi></span></figcaption>") !=
+        std::string::npos);
   CHECK(result.html.find("<span class=\"bs-person\"><bdi>A reader</bdi></span>") != std::string::npos);
 }
 
@@ -59,7 +61,7 @@ TEST_CASE("floating pull quotes are placed between paragraphs and checked agains
          {"type":"paragraph","text":"Fourth paragraph."})",
       R"("pullquotes":[{"text":"the words that matter"},{"text":"Invented words"},{"text":"Third paragraph"},{"text":"No room"}],)");
   const RenderResult result = render(json);
-  CHECK(result.ok);  // warnings only
+  CHECK(result.ok);                                                     // warnings only
   CHECK(countOccurrences(result.html, "bs-pullquote--floating") == 3);  // one after each paragraph but the last
   const Diagnostic* paraphrase = findDiagnostic(result.diagnostics, "BS-PULLQUOTE-PARAPHRASE");
   REQUIRE(paraphrase);
@@ -99,16 +101,19 @@ TEST_CASE("a broken block is dropped and the rest is kept", "[pipeline]") {
 }
 
 TEST_CASE("a document without a usable headline renders nothing", "[pipeline]") {
-  const RenderResult result = render(R"({"format":"broadsheet/article@1","headline":"","body":[{"type":"paragraph","text":"x"}]})");
+  const RenderResult result =
+      render(R"({"format":"broadsheet/article@1","headline":"","body":[{"type":"paragraph","text":"x"}]})");
   CHECK_FALSE(result.ok);
   CHECK(result.html.empty());
 }
 
 TEST_CASE("markup never comes from content", "[pipeline][security]") {
   const std::string attack = R"(<script>alert(1)</script><img src=x onerror=alert(1)>\"'><svg onload=alert(1)>)";
-  const std::string json = documentWith(
-      R"({"type":"paragraph","text":")" + attack + R"("},{"type":"quote","text":"q","attribution":")" + attack + R"("})",
-      R"("section":")" + attack + R"(","tags":[")" + attack + R"("],"analysts":[{"id":"a","name":")" + attack + R"(","role":")" + attack + R"("}],)");
+  const std::string json =
+      documentWith(R"({"type":"paragraph","text":")" + attack + R"("},{"type":"quote","text":"q","attribution":")" +
+                       attack + R"("})",
+                   R"("section":")" + attack + R"(","tags":[")" + attack + R"("],"analysts":[{"id":"a","name":")" +
+                       attack + R"(","role":")" + attack + R"("}],)");
   const RenderResult result = render(json);
   CHECK(result.html.find("<script") == std::string::npos);
   CHECK(result.html.find("<img") == std::string::npos);
@@ -119,13 +124,15 @@ TEST_CASE("markup never comes from content", "[pipeline][security]") {
 TEST_CASE("standalone documents carry the stylesheet and safe JSON-LD", "[pipeline]") {
   RenderOptions options;
   options.standalone = true;
-  const RenderResult result = render(documentWith(R"({"type":"paragraph","text":"x"})", R"("id":"1",)").replace(0, 0, ""), options);
+  const RenderResult result =
+      render(documentWith(R"({"type":"paragraph","text":"x"})", R"("id":"1",)").replace(0, 0, ""), options);
   REQUIRE(result.ok);
   CHECK(result.html.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(result.html.find(".bs-article") != std::string::npos);
   CHECK(result.html.find("\"@type\":\"NewsArticle\"") != std::string::npos);
 
-  const std::string hostile = R"({"format":"broadsheet/article@1","headline":"</script><script>alert(1)</script>\u2028","body":"x"})";
+  const std::string hostile =
+      R"({"format":"broadsheet/article@1","headline":"</script><script>alert(1)</script>\u2028","body":"x"})";
   const RenderResult escaped = render(hostile, options);
   const std::string jsonLd = escaped.html.substr(escaped.html.find("application/ld+json"));
   CHECK(jsonLd.find("</script><script>") == std::string::npos);
@@ -135,10 +142,13 @@ TEST_CASE("standalone documents carry the stylesheet and safe JSON-LD", "[pipeli
 TEST_CASE("the markup is valid HTML where the document is looser", "[pipeline][html]") {
   // Heading levels: the author's level 4 straight after the headline becomes an h2, and the class
   // keeps the author's level; the note and panel headings stay one below the headline.
-  const std::string headings = render(documentWith(
-      R"({"type":"heading","level":4,"text":"Four"},{"type":"paragraph","text":"x"},{"type":"heading","level":3,"text":"Three"},)"
-      R"({"type":"markdown","text":"#### Five"},{"type":"heading","level":2,"text":"Two"})",
-      R"("note":"n","analysts":[{"id":"a","name":"A B"}],)")).html;
+  const std::string headings =
+      render(
+          documentWith(
+              R"({"type":"heading","level":4,"text":"Four"},{"type":"paragraph","text":"x"},{"type":"heading","level":3,"text":"Three"},)"
+              R"({"type":"markdown","text":"#### Five"},{"type":"heading","level":2,"text":"Two"})",
+              R"("note":"n","analysts":[{"id":"a","name":"A B"}],)"))
+          .html;
   CHECK(headings.find("<h2 class=\"bs-heading bs-heading--4\">Four</h2>") != std::string::npos);
   CHECK(headings.find("<h3 class=\"bs-heading bs-heading--3\">Three</h3>") != std::string::npos);
   CHECK(headings.find("<h4 class=\"bs-heading bs-heading--5\">Five</h4>") != std::string::npos);
@@ -154,8 +164,10 @@ TEST_CASE("the markup is valid HTML where the document is looser", "[pipeline][h
   // datetime values: "T" and "Z" in upper case, a second's fraction cut to milliseconds, and a leap
   // second (which HTML cannot write) leaves the date.
   const auto datetimes = [](const std::string& published, const std::string& updated) {
-    const std::string html = render(documentWith(R"({"type":"paragraph","text":"x"})",
-                                                 R"("published":")" + published + R"(","updated":")" + updated + R"(",)")).html;
+    const std::string html =
+        render(documentWith(R"({"type":"paragraph","text":"x"})",
+                            R"("published":")" + published + R"(","updated":")" + updated + R"(",)"))
+            .html;
     std::string found;
     for (std::size_t at = html.find("datetime=\""); at != std::string::npos; at = html.find("datetime=\"", at + 1)) {
       found += html.substr(at + 10, html.find('"', at + 10) - at - 10) + "|";
@@ -163,7 +175,8 @@ TEST_CASE("the markup is valid HTML where the document is looser", "[pipeline][h
     return found;
   };
   CHECK(datetimes("2007-02-20", "2007-02-21 09:30") == "2007-02-20|2007-02-21T09:30|");
-  CHECK(datetimes("2007-02-20t09:30:15.123456z", "2007-02-22T10:00-05:00") == "2007-02-20T09:30:15.123Z|2007-02-22T10:00-05:00|");
+  CHECK(datetimes("2007-02-20t09:30:15.123456z", "2007-02-22T10:00-05:00") ==
+        "2007-02-20T09:30:15.123Z|2007-02-22T10:00-05:00|");
   CHECK(datetimes("2016-12-31T23:59:60Z", "2017-01-02T00:00:00.5+03:00") == "2016-12-31|2017-01-02T00:00:00.5+03:00|");
 
   // A standalone document has the article as its main landmark.
@@ -176,7 +189,8 @@ TEST_CASE("the markup is valid HTML where the document is looser", "[pipeline][h
 
 TEST_CASE("options come from JSON and bad ones are reported", "[pipeline]") {
   std::vector<Diagnostic> diagnostics;
-  const RenderOptions options = parseOptions(R"({"standalone":true,"headingLevel":2,"theme":"dark","bogus":1})", diagnostics);
+  const RenderOptions options =
+      parseOptions(R"({"standalone":true,"headingLevel":2,"theme":"dark","bogus":1})", diagnostics);
   CHECK(options.standalone);
   CHECK(options.headingLevel == 2);
   CHECK(options.theme == Theme::Dark);
@@ -184,7 +198,8 @@ TEST_CASE("options come from JSON and bad ones are reported", "[pipeline]") {
   CHECK(diagnostics[0].code == "BS-OPTION");
 }
 
-TEST_CASE("options: the last of a name counts, limits are read one level down, reports come in name order", "[pipeline]") {
+TEST_CASE("options: the last of a name counts, limits are read one level down, reports come in name order",
+          "[pipeline]") {
   std::vector<Diagnostic> diagnostics;
   const RenderOptions options = parseOptions(
       R"({"zeta":[1,{"a":2}],"theme":"light","theme":"dark","limits":{"maxBlocks":3,"maxPeople":0,"maxDepth":{"x":1}},"alpha":null,"lang":"kk"})",
@@ -196,8 +211,9 @@ TEST_CASE("options: the last of a name counts, limits are read one level down, r
   CHECK(options.limits.maxDepth == Limits{}.maxDepth);
   std::vector<std::string> reported;
   for (const Diagnostic& d : diagnostics) reported.push_back(d.path + " " + d.message.substr(0, 30));
-  CHECK(reported == std::vector<std::string>{"/alpha The option \"alpha\" is unknown ", "/limits The option limits.maxDepth mus",
-                                             "/limits The option limits.maxPeople mu", "/zeta The option \"zeta\" is unknown o"});
+  CHECK(reported ==
+        std::vector<std::string>{"/alpha The option \"alpha\" is unknown ", "/limits The option limits.maxDepth mus",
+                                 "/limits The option limits.maxPeople mu", "/zeta The option \"zeta\" is unknown o"});
   for (const char* notAnObject : {"[]", "\"x\"", "{\"a\":", "nul"}) {
     INFO(notAnObject);
     std::vector<Diagnostic> reports;
@@ -207,7 +223,8 @@ TEST_CASE("options: the last of a name counts, limits are read one level down, r
   }
 }
 
-TEST_CASE("meta is present exactly when an article was read, and ok says whether any diagnostic is an error", "[pipeline]") {
+TEST_CASE("meta is present exactly when an article was read, and ok says whether any diagnostic is an error",
+          "[pipeline]") {
   const RenderResult unreadable = render(R"({"format":"broadsheet/article@1","headline":)");
   CHECK_FALSE(unreadable.ok);
   CHECK(unreadable.html.empty());
@@ -250,11 +267,14 @@ TEST_CASE("diagnostics and meta serialise to JSON", "[pipeline]") {
 }
 
 TEST_CASE("the byline gives authors' roles and affiliations after their names", "[pipeline]") {
-  const RenderResult result = render(documentWith(R"({"type":"paragraph","text":"x"})",
+  const RenderResult result = render(documentWith(
+      R"({"type":"paragraph","text":"x"})",
       R"("authors":[{"name":"Jane Doe","role":"data editor","affiliation":"NBCentralAsia"},{"name":"John Roe","url":"https://e.example/roe"}],)"));
   REQUIRE(result.ok);
-  CHECK(result.html.find("<span class=\"bs-person\"><bdi>Jane Doe</bdi></span><span class=\"bs-byline-role\">, <bdi>data editor</bdi>, <bdi>NBCentralAsia</bdi></span>") !=
-        std::string::npos);
+  CHECK(result.html.find("<span class=\"bs-person\"><bdi>Jane Doe</bdi></span><span class=\"bs-byline-role\">, "
+                         "<bdi>data editor</bdi>, <bdi>NBCentralAsia</bdi></span>") != std::string::npos);
   CHECK(countOccurrences(result.html, "bs-byline-role") == 1);
-  CHECK(result.html.find("<span class=\"bs-person\"><a href=\"https://e.example/roe\"><bdi>John Roe</bdi></a></span>") != std::string::npos);
+  CHECK(
+      result.html.find("<span class=\"bs-person\"><a href=\"https://e.example/roe\"><bdi>John Roe</bdi></a></span>") !=
+      std::string::npos);
 }

@@ -23,12 +23,12 @@ TEST_CASE("CommonMark structure bounds: 64 levels and bracket work", "[security]
   using text::exceedsStructureBounds;
   CHECK_FALSE(exceedsStructureBounds(repeat(">", 64) + " a"));
   CHECK(exceedsStructureBounds(repeat(">", 65) + " a"));
-  CHECK_FALSE(exceedsStructureBounds(repeat("- ", 40) + "a"));   // 40 markers + 40 columns / 2
+  CHECK_FALSE(exceedsStructureBounds(repeat("- ", 40) + "a"));  // 40 markers + 40 columns / 2
   CHECK(exceedsStructureBounds(repeat("- ", 50) + "a"));
   CHECK(exceedsStructureBounds("para\n\n" + repeat("1. ", 70) + "a"));  // any line, not only the first
-  CHECK(exceedsStructureBounds(repeat(" ", 200) + "code"));              // indentation counts too
-  CHECK_FALSE(exceedsStructureBounds(repeat("![[]()", 1000)));           // ~500,000 units of work
-  CHECK(exceedsStructureBounds(repeat("![[]()", 2000)));                 // ~2,000,000
+  CHECK(exceedsStructureBounds(repeat(" ", 200) + "code"));             // indentation counts too
+  CHECK_FALSE(exceedsStructureBounds(repeat("![[]()", 1000)));          // ~500,000 units of work
+  CHECK(exceedsStructureBounds(repeat("![[]()", 2000)));                // ~2,000,000
   CHECK_FALSE(exceedsStructureBounds(repeat("[link](https://e.example/) ", 100000)));
   CHECK_FALSE(exceedsStructureBounds(repeat("> quote\n- item\n1. item\n", 1000)));
 }
@@ -48,14 +48,16 @@ TEST_CASE("inline text that is only a link reference definition keeps its words"
     CHECK(markdown.isParagraph());
     CHECK(markdown.plainText().find("]:") != std::string::npos);
   }
-  const RenderResult result = render(test::documentWith(R"({"type":"paragraph","text":"[a]: /u"})", R"("standfirst":"[s]: /t",)"));
+  const RenderResult result =
+      render(test::documentWith(R"({"type":"paragraph","text":"[a]: /u"})", R"("standfirst":"[s]: /t",)"));
   CHECK(result.ok);
   CHECK(result.html.find("[a]: /u") != std::string::npos);
   CHECK(result.html.find("[s]: /t") != std::string::npos);
 }
 
 TEST_CASE("pull quote search: fragments, trimming, and a bounded scan", "[security][layout]") {
-  const std::string body = layout::normalizeForMatch("The minister said the army will modernise. Russia will give discounts.");
+  const std::string body =
+      layout::normalizeForMatch("The minister said the army will modernise. Russia will give discounts.");
   const layout::QuoteMatcher matcher("\u201CThe army will modernise \u2026 Russia will give discounts!\u201D");
   CHECK(matcher.appearsIn(body));
   CHECK_FALSE(layout::QuoteMatcher("the army will modernise|Russia takes all").appearsIn(body));

@@ -39,7 +39,9 @@ void checkMentions(const MentionRow (&rows)[N]) {
   }
 }
 
-std::string quoted(std::string_view paragraph, const InlineQuote& quote) { return std::string(paragraph.substr(quote.begin, quote.end - quote.begin)); }
+std::string quoted(std::string_view paragraph, const InlineQuote& quote) {
+  return std::string(paragraph.substr(quote.begin, quote.end - quote.begin));
+}
 
 }  // namespace
 
@@ -200,7 +202,8 @@ TEST_CASE("quotes are attributed in time linear in a long paragraph", "[speakers
 TEST_CASE("an inline quote goes to the analyst named after it in its sentence", "[speakers]") {
   const std::vector<SpeakerName> speakers{SpeakerName("Динара Алимова"), SpeakerName("Ерлан Сатпаев")};
   SECTION("ru") {
-    const std::string paragraph = "Сатпаев ждёт роста. «Рост цен замедлится только к осени», — считает политолог Динара Алимова.";
+    const std::string paragraph =
+        "Сатпаев ждёт роста. «Рост цен замедлится только к осени», — считает политолог Динара Алимова.";
     const auto quotes = attributeInlineQuotes(paragraph, speakers);
     REQUIRE(quotes.size() == 1);
     CHECK(quoted(paragraph, quotes[0]) == "Рост цен замедлится только к осени");
@@ -280,15 +283,19 @@ TEST_CASE("two analysts in one paragraph each get their own quote", "[speakers]"
     return found;
   };
   using Found = std::vector<std::optional<std::size_t>>;
-  CHECK(speakersOf("«Инфляция уже пошла на спад», — отмечает Алимова. Однако Сатпаев возражает: «Цены ещё вырастут».") == Found{0, 1});
-  CHECK(speakersOf("Алимованың пікірінше, «реформа кешігіп жатыр». Ал Сатпаев «бәрі жоспар бойынша» дейді.") == Found{0, 1});
+  CHECK(
+      speakersOf("«Инфляция уже пошла на спад», — отмечает Алимова. Однако Сатпаев возражает: «Цены ещё вырастут».") ==
+      Found{0, 1});
+  CHECK(speakersOf("Алимованың пікірінше, «реформа кешігіп жатыр». Ал Сатпаев «бәрі жоспар бойынша» дейді.") ==
+        Found{0, 1});
   CHECK(speakersOf("«Баалар өсөт», — дейт Сатпаев. «Жок, түшөт», — деп жооп берди Алимова.") == Found{1, 0});
   CHECK(speakersOf("«Нархлар ошади», — деди Сатпаев. Алимова эса «нархлар тушади» деб ҳисоблайди.") == Found{1, 0});
   CHECK(speakersOf("«Нархҳо боло мераванд», — гуфт Алимова, — «аммо на зуд».") == Found{0, 0});
   const std::vector<SpeakerName> english{SpeakerName("Dinara Alimova"), SpeakerName("Erlan Satpayev")};
   std::vector<std::optional<std::size_t>> found;
-  for (const InlineQuote& quote :
-       attributeInlineQuotes("\u201CInflation has peaked,\u201D says Alimova. But Satpayev disagrees: \u201CPrices will rise.\u201D", english)) {
+  for (const InlineQuote& quote : attributeInlineQuotes(
+           "\u201CInflation has peaked,\u201D says Alimova. But Satpayev disagrees: \u201CPrices will rise.\u201D",
+           english)) {
     found.push_back(quote.speaker);
   }
   CHECK(found == Found{0, 1});
@@ -309,9 +316,10 @@ TEST_CASE("a quote whose sentence names nobody goes to the analyst of a lead-in 
   // A name inside a quote is not its speaker.
   CHECK(speakersOf("«Алимова ошибается», — пишут в комментариях.") == Found{std::nullopt});
   // The analyst of another sentence with its own quotation is not the ministry's voice, before or after.
-  CHECK(speakersOf("«Воды хватит», — считает Алимова. В министерстве ответили: «График утверждён».") == Found{0, std::nullopt});
-  CHECK(speakersOf("В министерстве заявили, что «график утверждён». Сатпаева, однако, тревожит другое: «Зимой будет дефицит».") ==
-        Found{std::nullopt, 1});
+  CHECK(speakersOf("«Воды хватит», — считает Алимова. В министерстве ответили: «График утверждён».") ==
+        Found{0, std::nullopt});
+  CHECK(speakersOf("В министерстве заявили, что «график утверждён». Сатпаева, однако, тревожит другое: «Зимой будет "
+                   "дефицит».") == Found{std::nullopt, 1});
   // Only the sentence just before counts.
   CHECK(speakersOf("Алимова давно изучает рынок. Рынок меняется. «Мигранты возвращаются».") == Found{std::nullopt});
 }

@@ -24,14 +24,15 @@ inline const Diagnostic* findDiagnostic(const std::vector<Diagnostic>& diagnosti
 
 inline std::size_t countOccurrences(const std::string& haystack, const std::string& needle) {
   std::size_t count = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + needle.size())) ++count;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + needle.size()))
+    ++count;
   return count;
 }
 
 // A minimal valid document with the given body blocks (a JSON array's contents) and extra members.
 inline std::string documentWith(const std::string& bodyBlocks, const std::string& extraMembers = "") {
-  return R"({"format":"broadsheet/article@1","headline":"Test headline",)" + extraMembers +
-         R"("body":[)" + bodyBlocks + "]}";
+  return R"({"format":"broadsheet/article@1","headline":"Test headline",)" + extraMembers + R"("body":[)" + bodyBlocks +
+         "]}";
 }
 
 }  // namespace broadsheet::test

@@ -6,12 +6,13 @@
 #include "text/markdown.hpp"
 
 using broadsheet::text::Flavor;
+using broadsheet::text::kMarkdownChunkBytes;
 using broadsheet::text::Markdown;
 using broadsheet::text::TreeBudget;
-using broadsheet::text::kMarkdownChunkBytes;
 
 TEST_CASE("inline text never becomes a block", "[text]") {
-  for (const char* source : {"# Not a heading", "> not a quote", "- not a list", "1. not a list", "```not code", "    indented"}) {
+  for (const char* source :
+       {"# Not a heading", "> not a quote", "- not a list", "1. not a list", "```not code", "    indented"}) {
     INFO(source);
     const Markdown markdown(source, Flavor::Inline);
     CHECK(markdown.isParagraph());
@@ -79,7 +80,8 @@ TEST_CASE("a Blocks text is parsed until the trees hold the budget, then left ou
   }
   SECTION("prose is counted by its block structure and raw text, not the inline nodes made when cmark finishes") {
     std::string prose;
-    while (prose.size() < 4 * kMarkdownChunkBytes) prose += "Words, *some* of them \"quoted\" -- and [linked](https://example.org/a).\n\n";
+    while (prose.size() < 4 * kMarkdownChunkBytes)
+      prose += "Words, *some* of them \"quoted\" -- and [linked](https://example.org/a).\n\n";
     TreeBudget budget(3 * prose.size() * sizeof(void*) / 4, 5 * prose.size() * sizeof(void*) / 4);
     Markdown markdown(prose, Flavor::Blocks, &budget);
     CHECK(markdown.leftOutFrom() == std::string_view::npos);
@@ -107,7 +109,8 @@ TEST_CASE("structure bounds: nesting counts at every line start, whatever ends t
     INFO("line end " << (lineEnd[0] == '\n' ? "LF" : lineEnd[1] ? "CRLF" : "CR"));
     CHECK(exceedsStructureBounds("first line" + std::string(lineEnd) + deep + " quoted"));
     CHECK_FALSE(exceedsStructureBounds("first line" + std::string(lineEnd) + shallow + " quoted"));
-    CHECK(exceedsStructureBounds("a" + std::string(lineEnd) + "b" + std::string(lineEnd) + std::string(2 * kMaxMarkdownNesting + 2, ' ') + "- item"));
+    CHECK(exceedsStructureBounds("a" + std::string(lineEnd) + "b" + std::string(lineEnd) +
+                                 std::string(2 * kMaxMarkdownNesting + 2, ' ') + "- item"));
   }
   // Markers count only where a line starts, not in the middle of one.
   CHECK_FALSE(exceedsStructureBounds("mid-line " + deep));
@@ -120,7 +123,7 @@ TEST_CASE("structure bounds: link openers left open count from the first one", "
   for (int i = 0; i < 1500; ++i) openers += "![";
   std::string closers;
   for (int i = 0; i < 1500; ++i) closers += "]";
-  CHECK(exceedsStructureBounds(openers + closers));     // 1500 closers each see up to 1500 openers
+  CHECK(exceedsStructureBounds(openers + closers));        // 1500 closers each see up to 1500 openers
   CHECK_FALSE(exceedsStructureBounds(closers + openers));  // closers before any opener cost nothing
 }
 
@@ -163,7 +166,8 @@ TEST_CASE("source facts come from one pass", "[text]") {
 }
 
 TEST_CASE("plain text separates blocks once, whatever their nesting", "[text]") {
-  CHECK(Markdown("> quoted *words*\n>\n> - one\n> - two\n\n---\n\nafter", Flavor::Blocks).plainText() == "quoted words one two after");
+  CHECK(Markdown("> quoted *words*\n>\n> - one\n> - two\n\n---\n\nafter", Flavor::Blocks).plainText() ==
+        "quoted words one two after");
   CHECK(Markdown("- \n- b", Flavor::Blocks).plainText() == "b");
   CHECK(Markdown("![](a.png) and [](b)", Flavor::Inline).plainText() == " and");
 }

@@ -43,9 +43,9 @@ TEST_CASE("a base URL is an absolute http or https URL with a host", "[html][url
   CHECK(policy::parseBaseUrl("http://news.example")->path == "/");
   CHECK(policy::parseBaseUrl("http://news.example:8080/")->authority == "news.example:8080");
   CHECK(policy::parseBaseUrl("https://[2001:db8::1]/x")->authority == "[2001:db8::1]");
-  for (const char* bad : {"", "/story.json", "story.json", "//news.example/", "ftp://news.example/", "https://", "https:///x",
-                          "https:news.example", "https://user@news.example/", "https://news.example:x/", "javascript:alert(1)",
-                          "https://\\evil.example/", "data:text/html,x"}) {
+  for (const char* bad : {"", "/story.json", "story.json", "//news.example/", "ftp://news.example/", "https://",
+                          "https:///x", "https:news.example", "https://user@news.example/", "https://news.example:x/",
+                          "javascript:alert(1)", "https://\\evil.example/", "data:text/html,x"}) {
     INFO(bad);
     CHECK_FALSE(policy::parseBaseUrl(bad));
   }
@@ -57,7 +57,7 @@ TEST_CASE("relative URLs resolve against the base as browsers resolve them", "[h
     CHECK(written("img/a.jpg", kind, story) == "https://news.example/world/2024/img/a.jpg");
     CHECK(written("./img/./b/../a.jpg", kind, story) == "https://news.example/world/2024/img/a.jpg");
     CHECK(written("../a.jpg", kind, story) == "https://news.example/world/a.jpg");
-    CHECK(written("../../../../a.jpg", kind, story) == "https://news.example/a.jpg");  // never above the root
+    CHECK(written("../../../../a.jpg", kind, story) == "https://news.example/a.jpg");   // never above the root
     CHECK(written("%2e%2E/a.jpg", kind, story) == "https://news.example/world/a.jpg");  // browsers read "%2e" as "."
     CHECK(written("..", kind, story) == "https://news.example/world/");
     CHECK(written("/abs/a.jpg", kind, story) == "https://news.example/abs/a.jpg");
@@ -77,7 +77,8 @@ TEST_CASE("relative URLs resolve against the base as browsers resolve them", "[h
   CHECK(written("http:cdn.example/a.jpg", UrlKind::Image, story) == "http://cdn.example/a.jpg");
   CHECK(written("https:/cdn.example/a.jpg", UrlKind::Image, story) == "https://cdn.example/a.jpg");
   CHECK(written("https:///cdn.example/a.jpg", UrlKind::Image, story) == "https://cdn.example/a.jpg");
-  CHECK(written("http:cdn.example", UrlKind::Image, withBase("http://news.example/")) == "http://news.example/cdn.example");
+  CHECK(written("http:cdn.example", UrlKind::Image, withBase("http://news.example/")) ==
+        "http://news.example/cdn.example");
 }
 
 TEST_CASE("protocol-relative URLs become https, with or without a base", "[html][urls]") {
@@ -129,7 +130,8 @@ TEST_CASE("links to other sites are told apart from the article's own", "[html][
 TEST_CASE("hostile URLs never resolve into what the policy refuses", "[html][urls][security]") {
   const UrlContext story = withBase(kStory);
   // Backslashes read as slashes by browsers: refused outright, base or not.
-  for (const char* slashes : {"\\\\evil.example", "/\\evil.example", "\\/evil.example", "https:\\\\evil.example", "img\\..\\a"}) {
+  for (const char* slashes :
+       {"\\\\evil.example", "/\\evil.example", "\\/evil.example", "https:\\\\evil.example", "img\\..\\a"}) {
     INFO(slashes);
     CHECK(written(slashes, UrlKind::Image, story) == "(refused)");
     CHECK(written(slashes, UrlKind::Link, UrlContext{}) == "(refused)");
@@ -141,20 +143,46 @@ TEST_CASE("hostile URLs never resolve into what the policy refuses", "[html][url
   CHECK(policy::decideUrl("/\r\n/evil.example", UrlKind::Link, story).otherSite);
   // Percent-encoded slashes and dots stay in the path: no new host appears.
   CHECK(written("%2F%2Fevil.example", UrlKind::Image, story) == "https://news.example/world/2024/%2F%2Fevil.example");
-  CHECK(written("https:%2F%2Fevil.example", UrlKind::Image, story) == "https://news.example/world/2024/%2F%2Fevil.example");
+  CHECK(written("https:%2F%2Fevil.example", UrlKind::Image, story) ==
+        "https://news.example/world/2024/%2F%2Fevil.example");
   CHECK(written("/%2F/evil.example", UrlKind::Image, story) == "https://news.example/%2F/evil.example");
-  for (const char* scheme : {"javascript:alert(1)", "java\tscript:alert(1)", "jav&#x61;script:x", "%6aavascript:x",
-                             "javascript&colon;x", "data:image/png;base64,AA", "vbscript:x", "java\u0085script:x",
-                             " \x01javascript:x", "file:///etc/passwd"}) {
+  for (const char* scheme :
+       {"javascript:alert(1)", "java\tscript:alert(1)", "jav&#x61;script:x", "%6aavascript:x", "javascript&colon;x",
+        "data:image/png;base64,AA", "vbscript:x", "java\u0085script:x", " \x01javascript:x", "file:///etc/passwd"}) {
     INFO(scheme);
-    for (const UrlKind kind : {UrlKind::Image, UrlKind::Link, UrlKind::Resource}) CHECK(written(scheme, kind, story) == "(refused)");
+    for (const UrlKind kind : {UrlKind::Image, UrlKind::Link, UrlKind::Resource})
+      CHECK(written(scheme, kind, story) == "(refused)");
   }
   // Whatever comes in, what is written is allowed as it stands, and with a base no image is relative.
-  const std::vector<std::string> inputs = {
-      "//evil", "\\\\evil", "/\\evil", "/\t/evil", "https:evil", "https:/evil", "https:evil?<x>", "..//evil", ".//evil",
-      "/.//evil", "%2e%2e//evil", "/..//evil", "a/../..//evil", "?//evil", "#//evil", "https://a@b@evil/", "http://[::1]/x",
-      "https://evil.example:99999/", "//evil:80/", "//[::1", "https://news.example\t/x", "\x7F//evil", "/%09/evil",
-      "&#47;&#47;evil", "&sol;/evil", "&amp;#47;/evil", "./javascript:alert(1)", "../javascript:alert(1)", "\u00A0//evil"};
+  const std::vector<std::string> inputs = {"//evil",
+                                           "\\\\evil",
+                                           "/\\evil",
+                                           "/\t/evil",
+                                           "https:evil",
+                                           "https:/evil",
+                                           "https:evil?<x>",
+                                           "..//evil",
+                                           ".//evil",
+                                           "/.//evil",
+                                           "%2e%2e//evil",
+                                           "/..//evil",
+                                           "a/../..//evil",
+                                           "?//evil",
+                                           "#//evil",
+                                           "https://a@b@evil/",
+                                           "http://[::1]/x",
+                                           "https://evil.example:99999/",
+                                           "//evil:80/",
+                                           "//[::1",
+                                           "https://news.example\t/x",
+                                           "\x7F//evil",
+                                           "/%09/evil",
+                                           "&#47;&#47;evil",
+                                           "&sol;/evil",
+                                           "&amp;#47;/evil",
+                                           "./javascript:alert(1)",
+                                           "../javascript:alert(1)",
+                                           "\u00A0//evil"};
   for (const UrlContext& context : {story, UrlContext{}, withBase("http://h.example")}) {
     for (const std::string& input : inputs) {
       for (const UrlKind kind : {UrlKind::Image, UrlKind::Link, UrlKind::Resource}) {
@@ -168,7 +196,8 @@ TEST_CASE("hostile URLs never resolve into what the policy refuses", "[html][url
         // A link that leads to another host than the base's is marked as leading to another site.
         const std::size_t hostStart = decision.url.find("://");
         if (kind == UrlKind::Link && hostStart != std::string::npos && context.base) {
-          std::string host = decision.url.substr(hostStart + 3, decision.url.find_first_of("/?#", hostStart + 3) - hostStart - 3);
+          std::string host =
+              decision.url.substr(hostStart + 3, decision.url.find_first_of("/?#", hostStart + 3) - hostStart - 3);
           host = host.substr(host.rfind('@') == std::string::npos ? 0 : host.rfind('@') + 1);
           if (host != context.base->authority) CHECK(decision.otherSite);
         }
