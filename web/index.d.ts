@@ -1,14 +1,48 @@
 // Hand-written types for the `broadsheet` package (web/broadsheet.js). The other entry points have their
 // own files, which build on these: element.d.ts (`broadsheet/element`, the custom element; it needs the
-// DOM library, which these types do not), embed.d.ts (`broadsheet/embed`) and ssr.d.ts (`broadsheet/ssr`).
+// DOM library), embed.d.ts (`broadsheet/embed`), ssr.d.ts (`broadsheet/ssr`), broadsheet-core.wasm.d.ts
+// (`broadsheet/broadsheet-core.wasm`) and the JSX typings (jsx*.d.ts). This file, ssr.d.ts and the .wasm
+// declaration name no DOM type, so Node code type-checks with `lib: ["es2022"]` alone.
+// tests/js/types.test.mjs holds them to the real API: the consumer examples in examples/typescript/, the
+// meta of a real render, the codes of docs/format.md.
+
+/**
+ * Every diagnostic code: the table of docs/format.md ("Diagnostic codes"). `BS-INPUT` and `BS-INTERNAL`
+ * come from the JavaScript shell, the rest from the core.
+ */
+export type DiagnosticCode =
+  | 'BS-JSON-SYNTAX'
+  | 'BS-LIMIT'
+  | 'BS-FORMAT'
+  | 'BS-REQUIRED'
+  | 'BS-EMPTY'
+  | 'BS-TYPE'
+  | 'BS-VALUE'
+  | 'BS-DATE'
+  | 'BS-LANG'
+  | 'BS-URL-SCHEME'
+  | 'BS-URL-RELATIVE'
+  | 'BS-BIDI'
+  | 'BS-UNKNOWN-MEMBER'
+  | 'BS-UNKNOWN-BLOCK'
+  | 'BS-REF-ANALYST'
+  | 'BS-DUPLICATE-ID'
+  | 'BS-EMPTY-BLOCK'
+  | 'BS-PULLQUOTE-DROPPED'
+  | 'BS-PULLQUOTE-MOVED'
+  | 'BS-PULLQUOTE-PARAPHRASE'
+  | 'BS-OPTION'
+  | 'BS-INPUT'
+  | 'BS-INTERNAL';
 
 /** One problem found in a document, or in the call itself (`BS-INPUT`, `BS-INTERNAL`). */
 export interface Diagnostic {
   severity: 'error' | 'warning';
-  /** Stable code, e.g. `BS-JSON-SYNTAX`. */
-  code: string;
+  /** Stable code, e.g. `BS-JSON-SYNTAX` (docs/format.md#diagnostic-codes). */
+  code: DiagnosticCode;
   message: string;
-  /** JSON Pointer to the offending value; `""` is the whole document. */
+  /** JSON Pointer to the offending value; `""` is the whole document (for `BS-OPTION`, a pointer into the
+   * options). */
   path: string;
   /** 1-based line in the input, or 0 when unknown. */
   line: number;
@@ -24,7 +58,19 @@ export interface RenderOptions {
   theme?: 'auto' | 'light' | 'dark';
   /** BCP 47 language tag; overrides the document's `lang`. */
   lang?: string;
-  /** Resource limits; exceeding one gives a `BS-LIMIT` diagnostic. Each must be a positive integer. */
+  /** `part` attributes with the `::part()` names (docs/markup.md), for HTML that goes into a shadow root. */
+  parts?: boolean;
+  /** The article's own absolute http(s) address; its relative URLs resolve against it. */
+  baseUrl?: string;
+  /** `drop` leaves out path-relative images when there is no `baseUrl` (`BS-URL-RELATIVE`); default `keep`. */
+  relativeImages?: 'keep' | 'drop';
+  /** Space-separated `rel` tokens for links to other sites: `external`, `nofollow`, `noreferrer`,
+   * `sponsored`, `ugc`. */
+  linkRel?: string;
+  /** A referrer policy keyword written as `referrerpolicy` on every image, e.g. `no-referrer`. */
+  imageReferrerPolicy?: ImageReferrerPolicy;
+  /** Resource limits (docs/format.md#limits); exceeding one gives a `BS-LIMIT` diagnostic. Each must be a
+   * positive integer (`maxOutputBytes` may be 0). */
   limits?: {
     /** Bytes of UTF-8 input; default 8 MiB (`DEFAULT_MAX_INPUT_BYTES`). Checked in JavaScript before the
      * input is copied into the core's memory. */
@@ -39,8 +85,23 @@ export interface RenderOptions {
     maxPeople?: number;
     /** `pullquote` blocks and `pullquotes` entries together; default 20. */
     maxPullquotes?: number;
+    /** Diagnostics kept; past it they are counted in one `BS-LIMIT` warning. Default 200. */
+    maxDiagnostics?: number;
+    /** Bytes of HTML written; default 0, meaning 16 bytes per byte of input plus 1 MiB. */
+    maxOutputBytes?: number;
   };
 }
+
+/** The keywords of the `imageReferrerPolicy` option (any other is a `BS-OPTION` warning). */
+export type ImageReferrerPolicy =
+  | 'no-referrer'
+  | 'no-referrer-when-downgrade'
+  | 'origin'
+  | 'origin-when-cross-origin'
+  | 'same-origin'
+  | 'strict-origin'
+  | 'strict-origin-when-cross-origin'
+  | 'unsafe-url';
 
 /** Facts about the rendered article. */
 export interface ArticleMeta {
@@ -123,7 +184,8 @@ export interface ArticleImage {
 
 export type Block =
   | { type: 'paragraph'; text: InlineMarkdown }
-  | { type: 'heading'; level: 2 | 3 | 4; text: InlineMarkdown }
+  /** `level` below the headline: 2 when absent. */
+  | { type: 'heading'; level?: 2 | 3 | 4; text: InlineMarkdown }
   | { type: 'quote'; text: InlineMarkdown; by?: string; attribution?: string }
   | { type: 'pullquote'; text: InlineMarkdown; by?: string }
   | { type: 'list'; ordered?: boolean; items: InlineMarkdown[] }
@@ -134,6 +196,8 @@ export type Block =
 
 /** Article format v1 (`"format": "broadsheet/article@1"`). */
 export interface ArticleDocument {
+  /** The URL of a JSON Schema for editors (e.g. `schema/article.schema.json`); not read by the renderer. */
+  $schema?: string;
   format: 'broadsheet/article@1';
   id?: string;
   lang?: string;
@@ -153,7 +217,8 @@ export interface ArticleDocument {
   image?: ArticleImage;
   /** Blocks, or one block-level CommonMark string. */
   body?: Block[] | string;
-  pullquotes?: Array<{ text: InlineMarkdown; by?: string }>;
+  /** Floating pull quotes, or `"auto"`: the layout engine picks quotes from the body (docs/layout.md). */
+  pullquotes?: Array<{ text: InlineMarkdown; by?: string }> | 'auto';
   note?: InlineMarkdown;
   callToAction?: { label: string; url: string };
 }
@@ -181,12 +246,19 @@ export interface Renderer {
   readonly memoryBytes: number;
 }
 
+/**
+ * The WHATWG `URL` class's instances where the program has them (the DOM library or @types/node), and
+ * nothing otherwise, so that these types need neither.
+ */
+export type URLInstance = typeof globalThis extends { URL: abstract new (...args: never) => infer Instance }
+  ? Instance : never;
+
 /** An Emscripten module factory following the Broadsheet core contract. */
 export type CoreFactory = (moduleArgs: object) => Promise<object>;
 
 export interface CreateRendererOptions {
   /** Where to load `broadsheet-core.wasm` from; defaults to `./core/` beside this module. */
-  wasmUrl?: string | URL;
+  wasmUrl?: string | URLInstance;
   /** The core's WebAssembly bytes, instead of loading them from `wasmUrl`. */
   wasmBinary?: ArrayBuffer | ArrayBufferView;
   /**

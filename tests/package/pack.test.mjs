@@ -1,9 +1,11 @@
 // The npm package as consumers get it: `npm pack`, installed (offline: it has no dependencies) into a
 // fresh project, then used from Node ESM, from a browser bundle made with esbuild (rendered in headless
-// Chromium), and from TypeScript. Sizes go to test-output/package/size.json.
+// Chromium), and from TypeScript (examples/typescript/ against the installed package). Its metadata,
+// licence, docs, schema and custom elements manifest are checked in the tarball. Sizes go to
+// test-output/package/size.json.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,12 +17,18 @@ import { examplePath, repoRoot, testOutputDir } from '../helpers/paths.mjs';
 
 const require = createRequire(import.meta.url);
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare', 'preprepare', 'postprepare'];
+const DOCS = readdirSync(path.join(repoRoot, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
 const EXPECTED_FILES = [
-  'README.md', 'package.json', 'bin/broadsheet.js',
+  'README.md', 'LICENSE', 'package.json', 'bin/broadsheet.js',
   'web/broadsheet.js', 'web/index.d.ts', 'web/element.js', 'web/element.d.ts', 'web/element-markup.js',
   'web/embed.js', 'web/embed.d.ts', 'web/embed-snippet.js', 'web/ssr.js', 'web/ssr.d.ts',
+  'web/broadsheet-core.wasm.d.ts', 'web/jsx.d.ts', 'web/jsx-react.d.ts', 'web/jsx-preact.d.ts', 'web/jsx-solid.d.ts',
   'web/core/broadsheet-core.js', 'web/core/broadsheet-core.wasm',
+  'custom-elements.json', 'schema/article.schema.json', ...DOCS,
 ];
+/** The JSX libraries the examples type-check against, linked from the repository's devDependencies (their own
+ * dependencies resolve from there). */
+const JSX_TYPES = ['@types/react', 'preact', 'solid-js'];
 
 function run(command, args, options) {
   const result = spawnSync(command, args, { encoding: 'utf8', timeout: 120_000, ...options });
@@ -57,7 +65,9 @@ describe('npm package', () => {
     const manifest = JSON.parse(readFileSync(path.join(consumer, 'node_modules', 'broadsheet', 'package.json'), 'utf8'));
     for (const name of INSTALL_SCRIPTS) assert.equal(manifest.scripts?.[name], undefined, `no "${name}" script`);
     assert.deepEqual(Object.keys(manifest.dependencies ?? {}), []);
-    assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './embed', './ssr', './broadsheet-core.wasm', './package.json']);
+    assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './embed', './ssr', './jsx', './jsx-react',
+      './jsx-preact', './jsx-solid', './broadsheet-core.wasm', './package.json', './custom-elements.json',
+      './schema/article.schema.json']);
 
     const wasm = readFileSync(path.join(repoRoot, 'web', 'core', 'broadsheet-core.wasm'));
     const glue = readFileSync(path.join(repoRoot, 'web', 'core', 'broadsheet-core.js'));
@@ -72,6 +82,34 @@ describe('npm package', () => {
     writeFileSync(path.join(testOutputDir('package'), 'size.json'), `${JSON.stringify(sizes, null, 2)}\n`);
     t.diagnostic(`package ${sizes.packageBytes} B packed, ${sizes.unpackedBytes} B unpacked; ` +
       `wasm ${sizes.wasmBytes} B (${sizes.wasmGzipBytes} B gzip)`);
+  });
+
+  test('carries its licence, repository, homepage, bug tracker, docs, schema and custom elements manifest', () => {
+    const installed = (...parts) => path.join(consumer, 'node_modules', 'broadsheet', ...parts);
+    const manifest = JSON.parse(readFileSync(installed('package.json'), 'utf8'));
+    assert.equal(manifest.license, 'MIT');
+    const licence = readFileSync(installed('LICENSE'), 'utf8');
+    assert.match(licence, /^MIT License\n\nCopyright \(c\) \d{4} /);
+    assert.match(licence, /THE SOFTWARE IS PROVIDED "AS IS"/);
+    // One repository, named alike by all three.
+    const repository = manifest.repository.url.match(/^git\+(https:\/\/github\.com\/[^/]+\/[^/]+)\.git$/)?.[1];
+    assert.ok(repository, manifest.repository.url);
+    assert.equal(manifest.repository.type, 'git');
+    assert.equal(manifest.homepage, `${repository}#readme`);
+    assert.equal(manifest.bugs.url, `${repository}/issues`);
+
+    for (const doc of ['README.md', ...DOCS, 'schema/article.schema.json', 'custom-elements.json']) {
+      assert.equal(readFileSync(installed(doc), 'utf8'), readFileSync(path.join(repoRoot, doc), 'utf8'), doc);
+    }
+    assert.equal(manifest.customElements, 'custom-elements.json');
+    const elements = JSON.parse(readFileSync(installed(manifest.customElements), 'utf8'));
+    assert.match(elements.schemaVersion, /^1\./);
+    // Every module the manifest names is in the package.
+    for (const module of elements.modules) assert.ok(packed.files.some((f) => f.path === module.path), module.path);
+    // The schema and the manifest resolve by name.
+    const consumerRequire = createRequire(path.join(consumer, 'index.js'));
+    assert.equal(consumerRequire.resolve('broadsheet/custom-elements.json'), installed('custom-elements.json'));
+    assert.equal(consumerRequire('broadsheet/schema/article.schema.json').$id, 'urn:broadsheet:schema:article@1');
   });
 
   test('(a) Node ESM: imports every entry point by name and renders; the CLI runs', () => {
@@ -219,5 +257,20 @@ export async function browser(): Promise<boolean> {
     const output = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext',
       '--moduleResolution', 'nodenext', '--lib', 'es2022,dom', 'consumer.ts'], { cwd: consumer, encoding: 'utf8', timeout: 120_000 });
     assert.equal(output.status, 0, `${output.stdout}${output.stderr}`);
+  });
+
+  test('(d) the TypeScript examples type-check against the installed package: Node without the DOM, browser, React, Preact, Solid', () => {
+    const examples = path.join(consumer, 'typescript');
+    cpSync(path.join(repoRoot, 'examples', 'typescript'), examples, { recursive: true });
+    for (const name of JSX_TYPES) {
+      const link = path.join(consumer, 'node_modules', name);
+      mkdirSync(path.dirname(link), { recursive: true });
+      symlinkSync(path.dirname(require.resolve(`${name}/package.json`)), link, 'dir');
+    }
+    const tsc = require.resolve('typescript/bin/tsc');
+    for (const example of ['node', 'browser', 'react', 'preact', 'solid']) {
+      const output = spawnSync(process.execPath, [tsc, '-p', `tsconfig.${example}.json`], { cwd: examples, encoding: 'utf8', timeout: 120_000 });
+      assert.equal(output.status, 0, `${example}: ${output.stdout}${output.stderr}`);
+    }
   });
 });
