@@ -17,6 +17,7 @@ const require = createRequire(import.meta.url);
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare', 'preprepare', 'postprepare'];
 const EXPECTED_FILES = [
   'README.md', 'package.json', 'bin/broadsheet.js',
+  'bin/cli/args.js', 'bin/cli/inputs.js', 'bin/cli/terminal.js', 'bin/cli/watch.js',
   'web/broadsheet.js', 'web/index.d.ts', 'web/element.js', 'web/element.d.ts', 'web/element-markup.js',
   'web/embed.js', 'web/embed.d.ts', 'web/embed-snippet.js', 'web/ssr.js', 'web/ssr.d.ts',
   'web/core/broadsheet-core.js', 'web/core/broadsheet-core.wasm',
