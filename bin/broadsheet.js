@@ -9,7 +9,7 @@ import { createRenderer } from '../web/broadsheet.js';
 import { embedSnippet } from '../web/embed-snippet.js';
 import { UsageError, parseCommandLine } from './cli/args.js';
 import { STDIN, expandInputs, namesSeveral, outputFiles, outputIsFolder, readArticle } from './cli/inputs.js';
-import { diagnosticLine, report, stderrWantsColour, terminalSafeJson } from './cli/terminal.js';
+import { report, reportDiagnostic, stderrWantsColour, terminalSafeJson } from './cli/terminal.js';
 import { watchInputs } from './cli/watch.js';
 
 const OK = 0;
@@ -125,7 +125,7 @@ async function runAll(renderer, request, plan, colour, changed) {
     const result = request.command === 'render'
       ? renderer.render(bytes, request.renderOptions)
       : renderer.validate(bytes, request.renderOptions);
-    for (const diagnostic of result.diagnostics) report(diagnosticLine(entry.name, diagnostic, colour));
+    for (const diagnostic of result.diagnostics) reportDiagnostic(entry.name, diagnostic, colour);
     if (!result.ok) {
       withErrors += 1;
       if (status === OK) status = HAS_ERRORS;
@@ -211,7 +211,7 @@ async function embed(renderer, request, colour) {
   const json = new TextDecoder().decode(bytes);
   const theme = request.theme === 'auto' ? undefined : request.theme;
   const result = embedSnippet(renderer, json, { script: request.script, src: request.src, theme, lang: request.lang });
-  for (const diagnostic of result.diagnostics) report(diagnosticLine(entry.name, diagnostic, colour));
+  for (const diagnostic of result.diagnostics) reportDiagnostic(entry.name, diagnostic, colour);
   for (const warning of result.warnings ?? []) report(`broadsheet: warning: ${warning}`);
   if (!await emit(result.snippet, request.output)) return CANNOT_RUN;
   return result.ok ? OK : HAS_ERRORS;

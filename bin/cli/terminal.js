@@ -52,3 +52,8 @@ export function diagnosticLine(fileName, d, colour) {
     `${paint(colour, severity === 'error' ? 'red' : 'yellow', `${severity}:`)} ` +
     `${terminalSafe(d.message)} ${paint(colour, 'dim', `[${terminalSafe(d.code)}]`)}`;
 }
+
+/** Writes one diagnostic line to standard error (its parts are escaped by diagnosticLine). */
+export function reportDiagnostic(fileName, d, colour) {
+  process.stderr.write(`${diagnosticLine(fileName, d, colour)}\n`);
+}
