@@ -1,123 +1,20 @@
 #!/usr/bin/env node
-// The `broadsheet` command: render or validate an article file with the WebAssembly core, or print the
-// partner snippet for it.
-// Exit status: 0 no errors, 1 the document has errors, 2 usage errors or the command could not run.
+// The `broadsheet` command: render or validate articles with the WebAssembly core (many in one
+// process, with one renderer), or print the partner snippet for one. `broadsheet --help` for usage.
+// Exit status: 0 no errors, 1 a document has errors, 2 usage errors or a file could not be read or written.
 
-import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { createRenderer, formatDiagnostic } from '../web/broadsheet.js';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createRenderer } from '../web/broadsheet.js';
 import { embedSnippet } from '../web/embed-snippet.js';
+import { UsageError, parseCommandLine } from './cli/args.js';
+import { STDIN, expandInputs, namesSeveral, outputFiles, outputIsFolder, readArticle } from './cli/inputs.js';
+import { report, reportDiagnostic, stderrWantsColour, terminalSafeJson } from './cli/terminal.js';
+import { watchInputs } from './cli/watch.js';
 
-const USAGE = `Usage:
-  broadsheet render <file|-> [--format html|json] [--standalone] [--strict] [-o <out>]
-  broadsheet validate <file|-> [--format text|json]
-  broadsheet embed <file|-> --src <url> --script <url> [--theme auto|light|dark] [--lang <tag>] [-o <out>]
-  broadsheet --help | --version
-
-Commands:
-  render      Render an article (JSON, format broadsheet/article@1) to HTML.
-  validate    Check an article and report its diagnostics, without rendering.
-  embed       Print the snippet a partner pastes for this article: the module script, then the element
-              with the article already rendered and its JSON inlined, so that it takes its room
-              before the script arrives and nothing moves when it does.
-
-Options:
-  --format <f>       render: html (default), or json for the whole result (ok, html, css,
-                     diagnostics, meta); validate: text (default), or json for {ok, diagnostics}.
-  --standalone       Write a whole HTML document with the stylesheet inlined.
-  --strict           render: write nothing when the document has errors (by default what could
-                     be rendered is written, as the element shows it, and the status is still 1).
-  --src <url>        embed: where the article's JSON is published (the element's src).
-  --script <url>     embed: where embed.js is published.
-  --theme <t>, --lang <tag>
-                     embed: the element's theme and language (default: auto, the article's).
-  -o, --output <out> Write to this file instead of standard output.
-  -h, --help         Show this help.
-  --version          Show the package and core versions.
-
-"-" reads the article from standard input. Diagnostics go to standard error, one per line, as
-"path line:column code message"; embed also warns there about what can still move the page.
-
-Exit status: 0 no errors, 1 the document has errors, 2 usage error or the command could not run.
-`;
-
-class UsageError extends Error {}
-
-const COMMANDS = {
-  render: { formats: ['html', 'json'], flags: ['format', 'standalone', 'strict', 'output'] },
-  validate: { formats: ['text', 'json'], flags: ['format'] },
-  embed: { formats: ['html'], flags: ['src', 'script', 'theme', 'lang', 'output'], required: ['src', 'script'] },
-};
-const THEMES = ['auto', 'light', 'dark'];
-
-function parseCommandLine(argv) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        standalone: { type: 'boolean' },
-        strict: { type: 'boolean' },
-        src: { type: 'string' },
-        script: { type: 'string' },
-        theme: { type: 'string' },
-        lang: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error.message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help || values.version) return { help: values.help, version: values.version };
-
-  const [command, file, ...extra] = positionals;
-  if (!command) throw new UsageError('missing command (render, validate or embed)');
-  const spec = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : null;
-  if (!spec) throw new UsageError(`unknown command '${command}'`);
-  if (file === undefined) throw new UsageError(`${command}: missing the article file (or - for standard input)`);
-  if (extra.length) throw new UsageError(`${command}: unexpected argument '${extra[0]}'`);
-  for (const name of Object.keys(values)) {
-    if (!spec.flags.includes(name)) throw new UsageError(`${command}: --${name} is not an option of this command`);
-  }
-  for (const name of spec.required ?? []) {
-    if (values[name] === undefined) throw new UsageError(`${command}: --${name} <url> is required`);
-  }
-  for (const name of ['src', 'script']) {
-    if (values[name] !== undefined && !isWebUrl(values[name])) {
-      throw new UsageError(`${command}: --${name} must be an http(s) URL, not '${values[name]}'`);
-    }
-  }
-  if (values.theme !== undefined && !THEMES.includes(values.theme)) {
-    throw new UsageError(`${command}: --theme must be ${THEMES.join(', ')}, not '${values.theme}'`);
-  }
-  const format = values.format ?? spec.formats[0];
-  if (!spec.formats.includes(format)) {
-    throw new UsageError(`${command}: --format must be ${spec.formats.join(' or ')}, not '${format}'`);
-  }
-  return { ...values, command, file, format, standalone: Boolean(values.standalone), strict: Boolean(values.strict) };
-}
-
-/** An absolute http(s) URL, or a relative one (which the partner's page resolves to http(s)). */
-function isWebUrl(text) {
-  try {
-    const url = new URL(text, 'https://partner.invalid/');
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
-async function readInput(file) {
-  if (file !== '-') return readFile(file);
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
+const OK = 0;
+const HAS_ERRORS = 1;
+const CANNOT_RUN = 2;
 
 async function main(argv) {
   let request;
@@ -125,13 +22,11 @@ async function main(argv) {
     request = parseCommandLine(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    report(`broadsheet: ${error.message}`);
-    report("Run 'broadsheet --help' for usage.");
-    return 2;
+    return usageError(error.message);
   }
   if (request.help) {
-    process.stdout.write(USAGE);
-    return 0;
+    process.stdout.write(request.help);
+    return OK;
   }
 
   let renderer;
@@ -139,94 +34,187 @@ async function main(argv) {
     renderer = await createRenderer();
   } catch (error) {
     report(error.message);
-    return 2;
+    return CANNOT_RUN;
   }
   if (request.version) {
     const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
     process.stdout.write(`broadsheet ${pkg.version} (core ${renderer.version})\n`);
-    return 0;
+    return OK;
   }
+  const colour = stderrWantsColour();
+  if (request.command === 'embed') return embed(renderer, request, colour);
 
-  let input;
+  let plan;
   try {
-    input = await readInput(request.file);
+    plan = await planOutputs(request);
   } catch (error) {
-    const name = request.file === '-' ? 'standard input' : request.file;
-    report(`broadsheet: cannot read ${name}: ${error.code ?? error.message}`);
-    return 2;
+    if (!(error instanceof UsageError)) throw error;
+    return usageError(error.message);
   }
-  // Bytes go to the core as they are: no decoding here, so line and column match the file.
-  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-
-  const result = run(renderer, request, bytes);
-
-  for (const diagnostic of result.diagnostics) report(formatDiagnostic(diagnostic));
-  for (const warning of result.warnings ?? []) report(`broadsheet: warning: ${warning}`);
-
-  // Like the element, `render` writes what could be rendered even when the document has errors (the
-  // status still says so); --strict writes nothing then. The HTML needs no escaping for the terminal:
-  // the core leaves control characters out of it (and embedSnippet the bidi controls).
-  let output = null;
-  if (!(request.strict && !result.ok)) {
-    if (request.format === 'json') output = `${terminalSafeJson(result)}\n`;
-    else if (request.command === 'render' && result.html) output = result.html;
-    else if (request.command === 'embed') output = result.snippet;
+  if (request.css !== undefined && request.css !== 'inline') {
+    if (!await write(request.css, renderer.css)) return CANNOT_RUN;
   }
+  const status = await runAll(renderer, request, plan, colour, null);
+  if (!request.watch) return status;
 
-  if (output !== null) {
-    if (request.output) {
-      try {
-        await writeFile(request.output, output);
-      } catch (error) {
-        report(`broadsheet: cannot write ${request.output}: ${error.code ?? error.message}`);
-        return 2;
+  report(`broadsheet: watching ${request.inputs.length === 1 ? request.inputs[0] : `${request.inputs.length} inputs`} for changes (Ctrl-C to stop)`);
+  let running = Promise.resolve();
+  watchInputs(request.inputs, (changed) => {
+    running = running.then(() => runAll(renderer, request, plan, colour, changed));
+  }, report);
+  return new Promise(() => {}); // until interrupted
+}
+
+function usageError(message) {
+  report(`broadsheet: ${message}`);
+  report("Run 'broadsheet --help' for usage.");
+  return CANNOT_RUN;
+}
+
+/**
+ * Where results go: `folder` (-o names a folder), `file` (-o names one file), or standard output;
+ * `several` when the command line names several articles (or a directory). Throws UsageError.
+ */
+async function planOutputs(request) {
+  const several = await namesSeveral(request.inputs);
+  const json = request.format === 'json';
+  if (request.command === 'validate') return { several };
+  if (request.output === undefined) {
+    if (several && !json) {
+      throw new UsageError('render: several articles need -o <folder> for their HTML files (or --format json)');
+    }
+    return { several };
+  }
+  if (await outputIsFolder(request.output, several)) return { several, folder: request.output };
+  return { several, file: request.output };
+}
+
+/**
+ * Reads, renders (or validates) and writes the articles of the command line; with `changed` (a set
+ * of absolute paths, in --watch), only those of them. Returns the exit status.
+ */
+async function runAll(renderer, request, plan, colour, changed) {
+  const { articles, problems } = await expandInputs(request.inputs);
+  const extension = request.format === 'json' ? '.json' : '.html';
+  if (plan.folder) {
+    const clashes = outputFiles(articles, plan.folder, extension);
+    if (clashes.length) {
+      for (const clash of clashes) report(`broadsheet: ${clash}`);
+      return CANNOT_RUN;
+    }
+  }
+  let status = OK;
+  if (!changed) {
+    for (const problem of problems) report(`broadsheet: ${problem}`);
+    if (problems.length) status = CANNOT_RUN;
+  }
+  const chosen = changed ? articles.filter((entry) => changed.has(entry.key)) : articles;
+  const collected = [];
+  let withErrors = 0;
+  for (const entry of chosen) {
+    let bytes;
+    try {
+      bytes = await readArticle(entry);
+    } catch (error) {
+      const name = entry.file === STDIN ? 'standard input' : entry.name;
+      // A file that went away while watched is no error: it is simply not there any more.
+      if (!(changed && error.code === 'ENOENT')) report(`broadsheet: cannot read ${name}: ${error.code ?? error.message}`);
+      status = CANNOT_RUN;
+      continue;
+    }
+    const result = request.command === 'render'
+      ? renderer.render(bytes, request.renderOptions)
+      : renderer.validate(bytes, request.renderOptions);
+    for (const diagnostic of result.diagnostics) reportDiagnostic(entry.name, diagnostic, colour);
+    if (!result.ok) {
+      withErrors += 1;
+      if (status === OK) status = HAS_ERRORS;
+    }
+    // Like the element, `render` writes what could be rendered even when the document has errors (the
+    // status still says so); --strict writes nothing then. The HTML needs no escaping for the
+    // terminal: the core leaves control characters out of it.
+    if (request.strict && !result.ok) continue;
+    if (request.format === 'json') {
+      if (plan.several && !plan.folder) {
+        collected.push({ file: entry.name, ...result });
+        continue;
       }
-    } else {
-      process.stdout.write(output);
+      if (!await emit(`${terminalSafeJson(result)}\n`, entry.output ?? plan.file)) status = CANNOT_RUN;
+    } else if (request.command === 'render' && result.html) {
+      const target = entry.output ?? plan.file;
+      if (!await emit(withStylesheet(result.html, result.css, request, target), target)) status = CANNOT_RUN;
     }
   }
-  return result.ok ? 0 : 1;
+  if (collected.length || (plan.several && !plan.folder && request.format === 'json' && !changed)) {
+    process.stdout.write(`${terminalSafeJson(collected)}\n`);
+  }
+  if (request.watch) {
+    const verb = request.command === 'render' ? 'rendered' : 'checked';
+    report(`broadsheet: ${verb} ${chosen.length} ${chosen.length === 1 ? 'article' : 'articles'}, ${withErrors} with errors`);
+  }
+  return status;
 }
 
-function run(renderer, request, bytes) {
-  switch (request.command) {
-    case 'render':
-      return renderer.render(bytes, request.standalone ? { standalone: true } : undefined);
-    case 'validate':
-      return renderer.validate(bytes);
-    default: {
-      // The snippet inlines the JSON as text. The core counts lines and columns the same in this text
-      // as in the file (it also drops a byte-order mark), unless the file is not UTF-8.
-      const json = new TextDecoder().decode(bytes);
-      const theme = request.theme === 'auto' ? undefined : request.theme;
-      return embedSnippet(renderer, json, { script: request.script, src: request.src, theme, lang: request.lang });
-    }
+/**
+ * The HTML with the stylesheet as --css asks: `inline` puts a <style> before a fragment (a standalone
+ * document has one already); a file is linked, href relative to the output's folder (to the current
+ * folder for standard output), before a fragment or in place of a standalone document's <style>.
+ */
+function withStylesheet(html, css, request, target) {
+  if (request.css === undefined) return html;
+  const inlined = `<style>\n${css}</style>`;
+  const at = html.indexOf(inlined);
+  const standalone = Boolean(request.renderOptions.standalone) && at >= 0;
+  if (request.css === 'inline') return standalone ? html : `${inlined}\n${html}`;
+  const from = target ? path.dirname(path.resolve(target)) : process.cwd();
+  const href = path.relative(from, path.resolve(request.css)).split(path.sep).map(encodeURIComponent).join('/');
+  const link = `<link rel="stylesheet" href="${href}">`;
+  return standalone ? html.slice(0, at) + link + html.slice(at + inlined.length) : `${link}\n${html}`;
+}
+
+/** Writes to the file (creating its folder), or to standard output without one. */
+async function emit(text, file) {
+  if (!file) {
+    process.stdout.write(text);
+    return true;
+  }
+  return write(file, text);
+}
+
+async function write(file, text) {
+  try {
+    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await writeFile(file, text);
+    return true;
+  } catch (error) {
+    report(`broadsheet: cannot write ${file}: ${error.code ?? error.message}`);
+    return false;
   }
 }
 
-// ── Text for the terminal ──────────────────────────────────────────────────────────────────────────
-// File names, arguments and article values reach the terminal in messages and diagnostics. Written as
-// they are, an article could move the cursor, retitle the window, hide lines or reorder them (ESC and
-// the other C0 and C1 controls, bidi embeddings, overrides and isolates), so those characters are
-// shown as \uXXXX text instead. Lone surrogates too: they have no printable form.
-
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]/gu;
-// What JSON.stringify leaves as it is (it escapes C0 controls and lone surrogates itself). In JSON text
-// these characters only occur inside strings, where \uXXXX means the same character.
-const UNPRINTABLE_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-function escapeCharacter(character) {
-  return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-
-/** Writes one line to standard error, with its unprintable characters escaped. */
-function report(line) {
-  process.stderr.write(`${String(line).replace(UNPRINTABLE, escapeCharacter)}\n`);
-}
-
-/** JSON text (indented) that means the same value and holds no character that drives a terminal. */
-function terminalSafeJson(value) {
-  return JSON.stringify(value, null, 2).replace(UNPRINTABLE_IN_JSON, escapeCharacter);
+async function embed(renderer, request, colour) {
+  const { articles, problems } = await expandInputs(request.inputs);
+  const [entry] = articles;
+  if (problems.length || !entry || entry.file !== STDIN && entry.name !== request.inputs[0]) {
+    report(`broadsheet: ${problems[0] ?? `embed: ${request.inputs[0]} is not an article file`}`);
+    return CANNOT_RUN;
+  }
+  let bytes;
+  try {
+    bytes = await readArticle(entry);
+  } catch (error) {
+    report(`broadsheet: cannot read ${entry.file === STDIN ? 'standard input' : entry.name}: ${error.code ?? error.message}`);
+    return CANNOT_RUN;
+  }
+  // The snippet inlines the JSON as text. The core counts lines and columns the same in this text as
+  // in the file (it also drops a byte-order mark), unless the file is not UTF-8.
+  const json = new TextDecoder().decode(bytes);
+  const theme = request.theme === 'auto' ? undefined : request.theme;
+  const result = embedSnippet(renderer, json, { script: request.script, src: request.src, theme, lang: request.lang });
+  for (const diagnostic of result.diagnostics) reportDiagnostic(entry.name, diagnostic, colour);
+  for (const warning of result.warnings ?? []) report(`broadsheet: warning: ${warning}`);
+  if (!await emit(result.snippet, request.output)) return CANNOT_RUN;
+  return result.ok ? OK : HAS_ERRORS;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,10 +1,11 @@
 // The command-line interface (bin/broadsheet.js), run as a child process.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { diagnosticLine } from '../../bin/cli/terminal.js';
 import { createRenderer } from '../../web/broadsheet.js';
 import { embedSnippet } from '../../web/embed-snippet.js';
 import { cliPath, examplePath, exampleAnalysts, repoRoot } from '../helpers/paths.mjs';
@@ -24,7 +25,7 @@ function cli(args, input) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const DIAGNOSTIC_LINE = /^\S+ \d+:\d+ BS-[A-Z0-9-]+ .+$/;
+const DIAGNOSTIC_LINE = /^[^\s:]+(?::\d+:\d+)?: (error|warning): .+ \[BS-[A-Z0-9-]+\]$/;
 const brokenJson = '{\n  "format": "broadsheet/article@1",\n  "headline": "x",,\n}\n';
 
 describe('broadsheet render', () => {
@@ -75,7 +76,8 @@ describe('broadsheet render', () => {
     const line = run.stderr.split('\n').find((l) => l.includes('BS-JSON-SYNTAX'));
     assert.ok(line, run.stderr);
     assert.match(line, DIAGNOSTIC_LINE);
-    const [, row, column] = line.match(/ (\d+):(\d+) /);
+    assert.ok(line.startsWith('<stdin>:3:'), line);
+    const [, row, column] = line.match(/^<stdin>:(\d+):(\d+): error: /);
     assert.equal(Number(row), 3);
     assert.ok(Number(column) > 0);
   });
@@ -92,10 +94,10 @@ describe('broadsheet render', () => {
     assert.equal(run.status, 1);
     assert.match(run.stdout, /^<article class="bs-article"/);
     assert.ok(run.stdout.includes('Still shown.'));
-    const line = run.stderr.split('\n').find((l) => l.includes('/body/0/level'));
+    const line = run.stderr.split('\n').find((l) => l.includes('"body[0].level"'));
     assert.ok(line, run.stderr);
     assert.match(line, DIAGNOSTIC_LINE);
-    assert.match(line, / BS-VALUE /);
+    assert.match(line, / \[BS-VALUE\]$/);
   });
 
   test('--strict writes nothing when there are errors, still exits 1, and changes nothing without them', () => {
@@ -143,7 +145,9 @@ describe('text for the terminal', () => {
     const line = run.stderr.split('\n').find((l) => l.includes('BS-UNKNOWN-MEMBER'));
     assert.ok(line, run.stderr);
     assert.doesNotMatch(run.stderr, UNPRINTABLE);
-    assert.ok(line.startsWith('/\\u001b]0;owned\\u0007\\u009b2J\\u202eevil\\u2066 '), line);
+    assert.ok(line.startsWith('<stdin>:2:'), line);
+    // The core's message already shows C0 controls as spaces; the C1 and bidi controls are escaped here.
+    assert.ok(line.includes(']0;owned \\u009b2J\\u202eevil\\u2066" is not part'), line);
   });
 
   test('--format json escapes C1 and bidi characters and still means the same values', () => {
@@ -299,7 +303,8 @@ describe('usage', () => {
     'unknown flag': ['render', examplePath, '--bogus'],
     'bad --format': ['render', examplePath, '--format', 'xml'],
     'flag of another command': ['validate', examplePath, '--standalone'],
-    'extra argument': ['render', examplePath, examplePath],
+    'several articles of render to standard output': ['render', examplePath, examplePath],
+    'extra argument of embed': ['embed', examplePath, examplePath, '--src', 'a.json', '--script', 'e.js'],
     'missing -o value': ['render', examplePath, '-o'],
   };
   for (const [name, args] of Object.entries(usageErrors)) {
@@ -317,5 +322,332 @@ describe('usage', () => {
     const run = cli(['render', missing]);
     assert.equal(run.status, 2);
     assert.ok(run.stderr.includes(`cannot read ${missing}: ENOENT`), run.stderr);
+  });
+});
+
+// ── Many articles, directories, outputs, options, watch ─────────────────────────────────────────────
+
+const article = (headline, extra = {}) => JSON.stringify({
+  format: 'broadsheet/article@1', headline, body: [{ type: 'paragraph', text: `Body of ${headline}.` }], ...extra,
+}, null, 2);
+const withError = JSON.stringify({
+  format: 'broadsheet/article@1', headline: 'Broken', body: [{ type: 'heading', level: 5, text: 'Deep' }],
+}, null, 2);
+
+/** A fresh folder under the scratch folder with the given files ({ 'a/b.json': text }). */
+function tree(files) {
+  const root = mkdtempSync(path.join(scratch, 'tree-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+describe('many articles in one call', () => {
+  test('several files and -o DIR: one .html per input, each the same as rendering it alone', () => {
+    const root = tree({ 'one.json': article('One'), 'two.json': article('Two') });
+    const out = path.join(root, 'out');
+    const run = cli(['render', path.join(root, 'one.json'), path.join(root, 'two.json'), '-o', out]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.deepEqual(readdirSync(out).sort(), ['one.html', 'two.html']);
+    assert.equal(readFileSync(path.join(out, 'one.html'), 'utf8'), cli(['render', path.join(root, 'one.json')]).stdout);
+    assert.match(readFileSync(path.join(out, 'two.html'), 'utf8'), /Body of Two\./);
+  });
+
+  test('a directory: every *.json inside, recursively, sorted; names mirrored under -o DIR', () => {
+    const root = tree({
+      'articles/z.json': article('Z'), 'articles/a/b.json': article('B'), 'articles/a.json': article('A'),
+      'articles/notes.txt': 'not an article', 'articles/a/deeper/c.json': article('C'),
+    });
+    const input = path.join(root, 'articles');
+    const out = path.join(root, 'site');
+    const run = cli(['render', input, '-o', out]);
+    assert.equal(run.status, 0, run.stderr);
+    for (const [name, headline] of [['a.html', 'A'], ['z.html', 'Z'], ['a/b.html', 'B'], ['a/deeper/c.html', 'C']]) {
+      assert.match(readFileSync(path.join(out, name), 'utf8'), new RegExp(`Body of ${headline}\\.`), name);
+    }
+    assert.equal(existsSync(path.join(out, 'notes.html')), false);
+
+    const listed = cli(['validate', input, '--format', 'json']);
+    assert.equal(listed.status, 0, listed.stderr);
+    assert.deepEqual(JSON.parse(listed.stdout).map((r) => path.relative(input, r.file)),
+      ['a.json', path.join('a', 'b.json'), path.join('a', 'deeper', 'c.json'), 'z.json']);
+  });
+
+  test('- among other inputs reads standard input and is written as stdin.html', () => {
+    const root = tree({ 'one.json': article('One') });
+    const out = path.join(root, 'out');
+    const run = cli(['render', path.join(root, 'one.json'), '-', '-o', out], article('Piped'));
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(readFileSync(path.join(out, 'stdin.html'), 'utf8'), /Body of Piped\./);
+    assert.ok(existsSync(path.join(out, 'one.html')));
+  });
+
+  test('-o with one input: a file, or into a folder that exists or ends with /', () => {
+    const root = tree({ 'one.json': article('One') });
+    const input = path.join(root, 'one.json');
+    const expected = cli(['render', input]).stdout;
+    assert.equal(cli(['render', input, '-o', path.join(root, 'page.html')]).status, 0);
+    assert.equal(readFileSync(path.join(root, 'page.html'), 'utf8'), expected);
+    mkdirSync(path.join(root, 'existing'));
+    assert.equal(cli(['render', input, '-o', path.join(root, 'existing')]).status, 0);
+    assert.equal(readFileSync(path.join(root, 'existing', 'one.html'), 'utf8'), expected);
+    assert.equal(cli(['render', input, '-o', `${path.join(root, 'new')}/`]).status, 0);
+    assert.equal(readFileSync(path.join(root, 'new', 'one.html'), 'utf8'), expected);
+  });
+
+  test('--format json: one .json per input under -o DIR; a JSON array of {file, ...result} without -o', () => {
+    const root = tree({ 'one.json': article('One'), 'two.json': withError });
+    const inputs = [path.join(root, 'one.json'), path.join(root, 'two.json')];
+    const out = path.join(root, 'out');
+    const toFolder = cli(['render', ...inputs, '--format', 'json', '-o', out]);
+    assert.equal(toFolder.status, 1);
+    assert.deepEqual(JSON.parse(readFileSync(path.join(out, 'one.json'), 'utf8')), JSON.parse(cli(['render', inputs[0], '--format', 'json']).stdout));
+
+    const listed = cli(['render', ...inputs, '--format', 'json']);
+    assert.equal(listed.status, 1);
+    const results = JSON.parse(listed.stdout);
+    assert.deepEqual(results.map((r) => [r.file, r.ok]), [[inputs[0], true], [inputs[1], false]]);
+    assert.match(results[0].html, /Body of One\./);
+
+    const strict = JSON.parse(cli(['render', ...inputs, '--format', 'json', '--strict']).stdout);
+    assert.deepEqual(strict.map((r) => r.file), [inputs[0]], '--strict leaves out the article with errors');
+  });
+
+  test('exit status: 1 when any article has errors, 2 when an input cannot be read (the others still rendered)', () => {
+    const root = tree({ 'good.json': article('Good'), 'bad.json': withError });
+    const out = path.join(root, 'out');
+    const mixed = cli(['render', path.join(root, 'good.json'), path.join(root, 'bad.json'), '-o', out]);
+    assert.equal(mixed.status, 1);
+    assert.ok(existsSync(path.join(out, 'bad.html')), 'best-effort HTML without --strict');
+
+    const strictOut = path.join(root, 'strict');
+    const strict = cli(['render', path.join(root, 'good.json'), path.join(root, 'bad.json'), '-o', strictOut, '--strict']);
+    assert.equal(strict.status, 1);
+    assert.deepEqual(readdirSync(strictOut), ['good.html']);
+
+    const missing = path.join(root, 'missing.json');
+    const unreadable = cli(['render', missing, path.join(root, 'bad.json'), '-o', path.join(root, 'out2')]);
+    assert.equal(unreadable.status, 2);
+    assert.ok(unreadable.stderr.includes(`broadsheet: cannot read ${missing}: ENOENT`), unreadable.stderr);
+    assert.ok(existsSync(path.join(root, 'out2', 'bad.html')));
+
+    assert.equal(cli(['validate', path.join(root, 'good.json'), path.join(root, 'good.json')]).status, 0);
+  });
+
+  test('usage errors: several HTML outputs without -o, two inputs with one output name, an empty directory', () => {
+    const root = tree({ 'a/x.json': article('A'), 'b/x.json': article('B') });
+    mkdirSync(path.join(root, 'empty'));
+    const cases = [
+      [['render', path.join(root, 'a'), path.join(root, 'b')], /several articles need -o/],
+      [['render', path.join(root, 'a/x.json'), path.join(root, 'b/x.json'), '-o', path.join(root, 'out')], /would both be written to/],
+      [['validate', path.join(root, 'empty')], /no \.json files in/],
+      [['render', '-', '-'], /- can be given once/],
+    ];
+    for (const [args, message] of cases) {
+      const run = cli(args, article('stdin'));
+      assert.equal(run.status, 2, args.join(' '));
+      assert.match(run.stderr, message);
+      assert.equal(run.stdout, '');
+    }
+    assert.equal(existsSync(path.join(root, 'out')), false, 'nothing written when names clash');
+  });
+});
+
+describe('rendering options', () => {
+  const image = JSON.stringify({
+    format: 'broadsheet/article@1', headline: 'Options',
+    body: [{ type: 'image', src: 'img/a.jpg', alt: 'A', width: 4, height: 3 }, { type: 'paragraph', text: 'Text.' }],
+  });
+
+  test('--theme, --lang, --heading-level and --base-url reach the rendering', () => {
+    const plain = cli(['render', '-'], image).stdout;
+    assert.match(plain, /<article class="bs-article" lang="en" dir="ltr" data-theme="auto">/);
+    assert.match(plain, /<h1 class="bs-headline">/);
+    assert.match(plain, /src="img\/a\.jpg"/);
+
+    const run = cli(['render', '-', '--theme', 'dark', '--lang', 'fr', '--heading-level', '2',
+      '--base-url', 'https://news.example/2024/story/'], image);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /<article class="bs-article" lang="fr" dir="ltr" data-theme="dark">/);
+    assert.match(run.stdout, /<h2 class="bs-headline">/);
+    assert.match(run.stdout, /src="https:\/\/news\.example\/2024\/story\/img\/a\.jpg"/);
+    assert.match(cli(['render', '-', '--theme', 'light'], image).stdout, /data-theme="light"/);
+  });
+
+  test('validate takes --lang and --base-url', () => {
+    const run = cli(['validate', '-', '--lang', 'de', '--base-url', 'https://news.example/', '--format', 'json'], image);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).ok, true);
+  });
+
+  const badValues = {
+    '--theme sepia': ['--theme', 'sepia'],
+    '--heading-level 7': ['--heading-level', '7'],
+    '--heading-level two': ['--heading-level', 'two'],
+    '--lang with a space': ['--lang', 'en GB'],
+    '--base-url relative': ['--base-url', '/story/'],
+    '--base-url javascript:': ['--base-url', 'javascript:alert(1)'],
+    '--css with --format json': ['--css', 'inline', '--format', 'json'],
+    '--theme for validate': ['--theme', 'dark'],
+  };
+  for (const [name, flags] of Object.entries(badValues)) {
+    test(`${name} is a usage error`, () => {
+      const command = name.endsWith('validate') ? 'validate' : 'render';
+      const run = cli([command, '-', ...flags], image);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, new RegExp(`^broadsheet: ${command}: `));
+      assert.equal(run.stdout, '');
+    });
+  }
+
+  test('--css inline puts the stylesheet in a <style> before the fragment; a standalone document keeps its own', async () => {
+    const { css } = await createRenderer();
+    const run = cli(['render', '-', '--css', 'inline'], image);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(run.stdout.startsWith(`<style>\n${css}</style>\n<article class="bs-article"`));
+    const standalone = cli(['render', '-', '--standalone'], image).stdout;
+    assert.equal(cli(['render', '-', '--standalone', '--css', 'inline'], image).stdout, standalone);
+  });
+
+  test('--css FILE writes the stylesheet once and links it, relative to each output', async () => {
+    const { css } = await createRenderer();
+    const root = tree({ 'in/one.json': image, 'in/deep/two.json': image });
+    const out = path.join(root, 'site');
+    const sheet = path.join(out, 'assets', 'article.css');
+    const run = cli(['render', path.join(root, 'in'), '-o', out, '--css', sheet]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(readFileSync(sheet, 'utf8'), css);
+    assert.ok(readFileSync(path.join(out, 'one.html'), 'utf8').startsWith('<link rel="stylesheet" href="assets/article.css">\n<article'));
+    assert.ok(readFileSync(path.join(out, 'deep', 'two.html'), 'utf8').startsWith('<link rel="stylesheet" href="../assets/article.css">\n'));
+
+    const standalone = cli(['render', path.join(root, 'in', 'one.json'), '--standalone', '--css', sheet, '-o', path.join(out, 'page.html')]);
+    assert.equal(standalone.status, 0, standalone.stderr);
+    const page = readFileSync(path.join(out, 'page.html'), 'utf8');
+    assert.match(page, /<link rel="stylesheet" href="assets\/article\.css">\n<\/head>/);
+    assert.doesNotMatch(page, /<style>/, 'the stylesheet is linked instead of inlined');
+
+    // To standard output the href is relative to the current folder; odd characters are percent-encoded.
+    const odd = path.join(root, 'a "b" & <c>.css');
+    const toStdout = cli(['render', path.join(root, 'in', 'one.json'), '--css', odd]);
+    assert.ok(toStdout.stdout.startsWith(`<link rel="stylesheet" href="${path.relative(repoRoot, root).split(path.sep).join('/')}/a%20%22b%22%20%26%20%3Cc%3E.css">`), toStdout.stdout.slice(0, 200));
+  });
+});
+
+describe('diagnostics for editors', () => {
+  test('file:line:column: severity: message [CODE], the file as given on the command line', () => {
+    const root = tree({ 'broken.json': brokenJson, 'warned.json': article('W', { headlin: 1 }) });
+    const broken = path.relative(repoRoot, path.join(root, 'broken.json'));
+    const warned = path.relative(repoRoot, path.join(root, 'warned.json'));
+    const run = cli(['validate', broken, warned]);
+    assert.equal(run.status, 1);
+    const lines = run.stderr.trim().split('\n');
+    assert.match(lines[0], new RegExp(`^${broken}:3:\\d+: error: .+ \\[BS-JSON-SYNTAX\\]$`));
+    assert.equal(lines[1], `${warned}:10:14: warning: "headlin" is not part of the article format and is ignored. [BS-UNKNOWN-MEMBER]`);
+    for (const line of lines) assert.match(line, DIAGNOSTIC_LINE);
+  });
+
+  test('a diagnostic without a position (line 0) is file: severity: message [CODE]', () => {
+    const d = { severity: 'warning', code: 'BS-OPTION', message: 'm\u001b', path: '', line: 0, column: 0 };
+    assert.equal(diagnosticLine('a\u202e.json', d, false), 'a\\u202e.json: warning: m\\u001b [BS-OPTION]');
+  });
+
+  test('no colour when standard error is not a terminal', () => {
+    const run = cli(['validate', '-'], brokenJson);
+    assert.equal(run.status, 1);
+    assert.doesNotMatch(run.stderr, /\u001b/);
+  });
+
+  // script(1) runs the command on a pseudo-terminal, where colour is on unless NO_COLOR is set.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  test('colour on a terminal, none when NO_COLOR is set', { skip: !hasScript && 'no script(1)' }, () => {
+    const root = tree({ 'broken.json': brokenJson });
+    const command = `${process.execPath} ${cliPath} validate ${path.join(root, 'broken.json')}`;
+    const onTty = (env) => spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const coloured = onTty({ NO_COLOR: '' });
+    assert.match(coloured.stdout, /\u001b\[1m[^\u001b]*broken\.json:3:\d+:\u001b\[0m \u001b\[1;31merror:\u001b\[0m .+ \u001b\[2m\[BS-JSON-SYNTAX\]\u001b\[0m/);
+    assert.doesNotMatch(onTty({ NO_COLOR: '1' }).stdout, /\u001b/);
+  });
+
+  test('control characters in file names are escaped in diagnostic lines, colour or not', () => {
+    const root = tree({});
+    const file = path.join(root, 'evil-\u001b[2J-\u202e-\u0085.json');
+    writeFileSync(file, brokenJson);
+    const run = cli(['validate', root]);
+    assert.equal(run.status, 1);
+    assert.doesNotMatch(run.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    assert.ok(run.stderr.includes('evil-\\u001b[2J-\\u202e-\\u0085.json:3:'), run.stderr);
+  });
+});
+
+describe('--watch', () => {
+  /** Resolves when `check()` holds, polling; rejects after the time-out with `what`. */
+  async function eventually(check, what, ms = 20_000) {
+    const until = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  for (const kind of ['a file', 'a directory']) {
+    test(`renders again when ${kind} changes, until killed`, async () => {
+      const root = tree({ 'in/story.json': article('First version') });
+      const input = kind === 'a file' ? path.join(root, 'in', 'story.json') : path.join(root, 'in');
+      const out = path.join(root, 'out');
+      const child = spawn(process.execPath, [cliPath, 'render', input, '-o', `${out}/`, '--watch'], { cwd: repoRoot });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => { stderr += chunk; });
+      const output = path.join(out, 'story.html');
+      const read = () => (existsSync(output) ? readFileSync(output, 'utf8') : '');
+      try {
+        await eventually(() => read().includes('Body of First version.') && stderr.includes('watching'), 'the first render');
+        assert.equal(child.exitCode, null, 'still running');
+        // Saved the way editors do: a new file renamed over the old one.
+        writeFileSync(path.join(root, 'in', 'story.json.tmp'), article('Second version'));
+        renameSync(path.join(root, 'in', 'story.json.tmp'), path.join(root, 'in', 'story.json'));
+        await eventually(() => read().includes('Body of Second version.'), 'the render after the change');
+        writeFileSync(path.join(root, 'in', 'story.json'), withError);
+        await eventually(() => /story\.json:\d+:\d+: error: .+\[BS-VALUE\]/.test(stderr), 'the diagnostic after the second change');
+        assert.match(stderr, /rendered 1 article, 1 with errors/);
+      } finally {
+        child.kill();
+      }
+      await new Promise((resolve) => child.once('exit', resolve));
+    });
+  }
+
+  test('--watch with standard input is a usage error', () => {
+    const run = cli(['render', '-', '--watch'], article('x'));
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /--watch cannot watch standard input/);
+  });
+});
+
+describe('help per command', () => {
+  for (const command of ['render', 'validate', 'embed']) {
+    test(`${command} --help describes ${command} and the exit status`, () => {
+      const run = cli([command, '--help']);
+      assert.equal(run.status, 0);
+      assert.match(run.stdout, new RegExp(`^Usage:\\n  broadsheet ${command} `));
+      assert.match(run.stdout, /Exit status: 0 no document has errors, 1 a document has errors .+\n2 usage error/);
+    });
+  }
+
+  test('render --help documents every option of render', () => {
+    const help = cli(['render', '--help']).stdout;
+    for (const flag of ['--format', '--standalone', '--strict', '--css inline', '--css <file>', '--theme', '--lang',
+      '--heading-level', '--base-url', '-o, --output', '--watch', '-h, --help']) {
+      assert.ok(help.includes(`  ${flag}`), flag);
+    }
+  });
+
+  test('broadsheet --help lists the commands, the inputs, the diagnostic format and the exit status', () => {
+    const help = cli(['--help']).stdout;
+    assert.match(help, /broadsheet render <input>\.\.\./);
+    assert.match(help, /file:line:column: severity: message \[CODE\]/);
+    assert.match(help, /Exit status: 0/);
   });
 });
