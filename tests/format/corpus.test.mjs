@@ -37,8 +37,10 @@ function readCodeTable() {
   const table = new Map();
   for (const line of section.split('\n')) {
     const cells = line.split('|').map((cell) => cell.trim());
-    const code = /^`(BS-[A-Z0-9-]+)`$/.exec(cells[1] ?? '')?.[1];
-    if (!code) continue;
+    const row = /^(?:<a id="([a-z0-9-]+)"><\/a>)?`(BS-[A-Z0-9-]+)`$/.exec(cells[1] ?? '');
+    if (!row) continue;
+    const code = row[2];
+    assert.equal(row[1], code.toLowerCase(), `${code}: the row has the anchor #${code.toLowerCase()}`);
     const severities = new Set(cells[2].split(/\s+or\s+/).map((s) => s.trim()));
     const schemaCell = cells[3].toLowerCase();
     assert.ok(/^(yes|no)\b/.test(schemaCell), `${code}: the Schema column says yes or no`);
