@@ -1,7 +1,5 @@
 #include "format/json_syntax_problem.hpp"
 
-#include <cstdio>
-
 #include "format/closest_name.hpp"
 
 namespace broadsheet::format {
@@ -17,11 +15,19 @@ bool isWordStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z
 bool isWordPart(char c) { return isWordStart(c) || isDigit(c); }
 bool isNumberPart(char c) { return isDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; }
 
-std::string codePointName(unsigned codePoint) {
-  char buffer[12];
-  std::snprintf(buffer, sizeof buffer, "U+%04X", codePoint);
-  return buffer;
+// At least four upper-case hexadecimal digits, as U+ notation and \u escapes write them (no printf:
+// it would bring its whole formatter into the WASM module).
+std::string hexDigits(unsigned value) {
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), "0123456789ABCDEF"[value % 16]);
+    value /= 16;
+  } while (value > 0);
+  if (digits.size() < 4) digits.insert(0, 4 - digits.size(), '0');
+  return digits;
 }
+
+std::string codePointName(unsigned codePoint) { return "U+" + hexDigits(codePoint); }
 
 // The length of the well-formed UTF-8 sequence at `at` (RFC 3629: no overlong forms, no surrogates,
 // nothing past U+10FFFF), or 0.
@@ -318,10 +324,8 @@ class StrictReader {
       if (c == '\n' || c == '\r') return fail(at_, "a line break " + insideString(place) + ": write it as \\n");
       if (c == '\t') return fail(at_, "a tab " + insideString(place) + ": write it as \\t");
       if (c < 0x20) {
-        char escape[8];
-        std::snprintf(escape, sizeof escape, "\\u%04X", static_cast<unsigned>(c));
-        return fail(at_, "the control character " + codePointName(c) + " " + insideString(place) + ": write it as " +
-                             escape);
+        return fail(at_, "the control character " + codePointName(c) + " " + insideString(place) + ": write it as \\u" +
+                             hexDigits(c));
       }
       if (c == '\\') {
         if (!escape(place, open)) return false;

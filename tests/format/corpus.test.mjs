@@ -159,7 +159,7 @@ describe('format corpus: C++ core and JSON Schema agree', () => {
         const where = `diagnostic ${i} (${d.code} ${d.path})`;
         assert.ok(codeTable.get(d.code)?.severities.has(d.severity), `${where}: severity ${d.severity} is documented`);
         if (want.severity) assert.equal(d.severity, want.severity, `${where}: severity`);
-        assert.match(d.message, /^[^\n]+[.]$/, `${where}: the message is one sentence-like line`);
+        assert.match(d.message, /^[^\n]+[.?]$/, `${where}: the message is one sentence-like line (a statement or a question)`);
         if (want.line !== undefined) assert.equal(d.line, want.line, `${where}: line`);
         if (want.column !== undefined) assert.equal(d.column, want.column, `${where}: column`);
         if (d.code === 'BS-OPTION') {
