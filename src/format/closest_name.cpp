@@ -43,6 +43,7 @@ void ClosestName::consider(std::string_view candidate) {
   if (candidate == word_ || candidate.empty()) return;
   const std::size_t shorter = std::min(word_.size(), candidate.size());
   std::size_t limit = shorter <= 4 ? 1 : 2;
+  limit = std::min(limit, shorter > 0 ? shorter - 1 : 0);  // "b" is not a misspelt "a": keep a character
   if (best_) {
     if (bestDistance_ == 0) return;
     limit = std::min(limit, bestDistance_ - 1);  // only a strictly nearer candidate replaces the first

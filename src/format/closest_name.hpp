@@ -14,7 +14,8 @@ namespace broadsheet::format {
 std::size_t editDistance(std::string_view a, std::string_view b, std::size_t limit);
 
 // The first candidate nearest to `word` that differs from it, when near enough: at most 1 edit when
-// the shorter of the two has 4 characters or fewer, otherwise at most 2. Words longer than 64 bytes
+// the shorter of the two has 4 characters or fewer, otherwise at most 2, and always fewer edits than
+// the shorter has characters (a one-letter name only for a change of case). Words longer than 64 bytes
 // get no suggestion, which keeps the cost at most 64 x 64 steps a candidate.
 class ClosestName {
  public:

@@ -199,6 +199,8 @@ TEST_CASE("did-you-mean rules: edit distance with swaps, case-blind, tighter for
   CHECK(closestName("afiliaton", members) == std::optional<std::string_view>("affiliation"));
   CHECK(closestName("rle", members) == std::optional<std::string_view>("role"));  // 1 edit on a short name
   CHECK_FALSE(closestName("nm", members).has_value());               // 2 edits on a short name: none
+  CHECK_FALSE(closestName("b", {"a", "bb"}).has_value());            // a one-letter name keeps its letter
+  CHECK(closestName("ig", members) == std::optional<std::string_view>("id"));
   CHECK_FALSE(closestName("honorifically", members).has_value());   // 3 edits: none
   CHECK_FALSE(closestName("name", members).has_value());            // the name itself is not suggested
   CHECK_FALSE(closestName(std::string(100, 'a'), members).has_value());  // long words: no suggestion
