@@ -13,6 +13,8 @@ struct Names {
   const std::string_view* first = nullptr;
   std::size_t count = 0;
   bool has(std::string_view name) const { return std::find(first, first + count, name) != first + count; }
+  const std::string_view* begin() const { return first; }
+  const std::string_view* end() const { return first + count; }
 };
 
 template <std::size_t N>
@@ -29,6 +31,9 @@ constexpr std::string_view kImageMembers[] = {"src", "alt", "caption", "credit",
 constexpr std::string_view kPublisherMembers[] = {"name", "url"};
 constexpr std::string_view kCallToActionMembers[] = {"label", "url"};
 constexpr std::string_view kPullquoteMembers[] = {"text", "by"};
+// The block types, in the order docs/format.md lists them.
+constexpr std::string_view kBlockTypes[] = {"paragraph", "heading", "quote",   "pullquote", "list",
+                                            "image",     "note",    "divider", "markdown"};
 // Every member some block type has; which of them a block may have depends on its type.
 constexpr std::string_view kBlockMembers[] = {"type", "text", "level",   "by",     "attribution", "ordered", "items",
                                               "src",  "alt",  "caption", "credit", "width",       "height"};

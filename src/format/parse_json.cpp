@@ -1,12 +1,12 @@
 #include "format/parse_json.hpp"
 
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "format/json_syntax_problem.hpp"
 #include "format/source_locator.hpp"
 
 namespace broadsheet::format {
@@ -73,7 +73,6 @@ class LimitedSaxForwarder {
   template <class Exception>
   bool parse_error(std::size_t position, const std::string& /*lastToken*/, const Exception& error) {
     syntaxErrorAt_ = position;
-    syntaxError_ = error.what();
     numberOverflow_ = error.id == kNumberOverflow;
     return false;
   }
@@ -81,7 +80,6 @@ class LimitedSaxForwarder {
   bool depthExceeded() const { return depthExceeded_; }
   bool numberOverflow() const { return numberOverflow_; }
   std::size_t syntaxErrorAt() const { return syntaxErrorAt_; }
-  const std::string& syntaxError() const { return syntaxError_; }
 
  private:
   bool enter() {
@@ -100,25 +98,12 @@ class LimitedSaxForwarder {
   bool depthExceeded_ = false;
   bool numberOverflow_ = false;
   std::size_t syntaxErrorAt_ = 0;
-  std::string syntaxError_;
 };
 
-// nlohmann's messages read "[json.exception.parse_error.101] parse error at line 1, column 9:
-// syntax error while parsing object - unexpected '}'; expected string literal". Keep the part after
-// the last " - " (or after the position), which says what was wrong.
-std::string explainSyntaxError(const std::string& what) {
-  std::size_t start = what.rfind(" - ");
-  if (start != std::string::npos) {
-    start += 3;
-  } else {
-    start = what.find(": ");
-    start = start == std::string::npos ? 0 : start + 2;
-  }
-  std::string explanation = what.substr(start);
-  // nlohmann quotes the offending token raw; keep the message one printable line.
-  for (char& c : explanation) {
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-  }
+// An explanation as a message: capital first letter, a full stop unless it asks a question.
+std::string sentence(std::string explanation) {
+  if (!explanation.empty() && explanation[0] >= 'a' && explanation[0] <= 'z') explanation[0] -= 'a' - 'A';
+  if (explanation.empty() || explanation.back() != '?') explanation.push_back('.');
   return explanation;
 }
 
@@ -158,32 +143,12 @@ std::string withFiniteNumbers(std::string_view text) {
   return result;
 }
 
-// Where the token that ends at `last` starts: a string back to its opening quote, a number or a
-// literal (true, false, null) back to its first character; anything else is one character.
-std::size_t tokenStart(std::string_view text, std::size_t last) {
-  if (last >= text.size()) return last;
-  if (text[last] == '"') {
-    for (std::size_t i = last; i-- > 0;) {
-      if (text[i] != '"') continue;
-      std::size_t backslashes = 0;
-      while (backslashes < i && text[i - 1 - backslashes] == '\\') ++backslashes;
-      if (backslashes % 2 == 0) return i;
-    }
-    return last;
-  }
-  const auto partOfWord = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || isNumberCharacter(c); };
-  if (!partOfWord(text[last])) return last;
-  std::size_t start = last;
-  while (start > 0 && partOfWord(text[start - 1])) --start;
-  return start;
-}
-
 struct ParseOutcome {
   bool parsed = false;
   bool depthExceeded = false;
   bool numberOverflow = false;
   std::size_t errorAt = 0;
-  std::string error;
+  std::string_view text;  // what was parsed: the text, or its copy with finite numbers
 };
 
 ParseOutcome parseOnce(std::string_view text, std::size_t maxDepth, JsonEvents& events) {
@@ -193,7 +158,7 @@ ParseOutcome parseOnce(std::string_view text, std::size_t maxDepth, JsonEvents& 
   outcome.depthExceeded = forwarder.depthExceeded();
   outcome.numberOverflow = forwarder.numberOverflow();
   outcome.errorAt = forwarder.syntaxErrorAt();
-  outcome.error = forwarder.syntaxError();
+  outcome.text = text;
   return outcome;
 }
 
@@ -207,10 +172,12 @@ bool parseJson(std::string_view text, const Limits& limits, JsonEvents& events, 
     return false;
   }
   ParseOutcome outcome = parseOnce(text, limits.maxDepth, events);
+  std::string finiteText;
   if (outcome.numberOverflow) {
     // Rare, so the copy is only made here; offsets are unchanged (see withFiniteNumbers).
     events.restart();
-    outcome = parseOnce(withFiniteNumbers(text), limits.maxDepth, events);
+    finiteText = withFiniteNumbers(text);
+    outcome = parseOnce(finiteText, limits.maxDepth, events);
   }
   if (outcome.parsed) return true;
 
@@ -221,17 +188,14 @@ bool parseJson(std::string_view text, const Limits& limits, JsonEvents& events, 
     diagnostic.message =
         "The document nests objects and arrays more than " + std::to_string(limits.maxDepth) + " levels deep.";
   } else {
-    // nlohmann counts the bytes read, up to and including the one that could not be used. When the
-    // lexer failed inside a token ("; last read: ..."), that byte is the failure point; when a whole
-    // token came where it may not ("unexpected string literal", often a missing comma), it is the
-    // token's last byte, and its first is where the reader should look.
-    const std::size_t lastRead = outcome.errorAt > 0 ? outcome.errorAt - 1 : 0;
-    const bool wholeToken = outcome.error.find("; last read: '") == std::string::npos;
-    const std::size_t offset = wholeToken ? tokenStart(text, lastRead) : lastRead;
-    const TextPosition position = positionOfOffset(text, offset);
+    // nlohmann says only where it stopped, in its own terms; a strict second reading (only now, on
+    // failure) says what was expected there, in words, at the start of the offending token. Should
+    // the two ever disagree, the place nlohmann stopped at is reported plainly.
+    auto problem = findSyntaxProblem(outcome.text);
+    if (!problem) problem = SyntaxProblem{outcome.errorAt > 0 ? outcome.errorAt - 1 : 0, "the text is not JSON here"};
+    const TextPosition position = positionOfOffset(text, problem->offset);
     diagnostic.code = std::string(code::JsonSyntax);
-    diagnostic.message = "The document is not valid JSON at line " + std::to_string(position.line) + ", column " +
-                         std::to_string(position.column) + ": " + explainSyntaxError(outcome.error) + ".";
+    diagnostic.message = sentence(problem->explanation);
     diagnostic.line = position.line;
     diagnostic.column = position.column;
   }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "format/bidi.hpp"
+#include "format/closest_name.hpp"
 #include "format/json_pointer.hpp"
 #include "format/kept_document.hpp"
 #include "format/kept_value.hpp"
@@ -55,6 +56,16 @@ constexpr std::size_t kDroppedBlock = std::numeric_limits<std::size_t>::max();
 constexpr std::size_t kStructureBytesPerInputByte = 3 * sizeof(void*) / 4;
 constexpr std::size_t kTreeBytesPerInputByte = 5 * sizeof(void*) / 4;
 constexpr std::size_t kTreeBytesBase = 256 * 1024;
+
+// The end of a message about a name that is not one of the known ones: a did-you-mean when one of
+// them is near (closest_name.hpp), otherwise a full stop.
+std::string didYouMean(std::optional<std::string_view> suggestion) {
+  return suggestion ? "; did you mean `" + std::string(*suggestion) + "`?" : ".";
+}
+
+// An article may name the JSON Schema it follows (editors use it for completion); it is not part of
+// the format, and not reported.
+constexpr std::string_view kSchemaMember = "$schema";
 
 // The 1-based line of `source` that byte `at` is on ("\r\n", "\n" and "\r" each end a line).
 std::size_t lineAt(std::string_view source, std::size_t at) {
@@ -165,18 +176,19 @@ class ArticleReader final : public BodyBlockReader {
 
   void checkMembers(const KeptValue& object, const std::string& path, Names known) {
     for (const KeptMember& entry : object.members) {
-      if (!known.has(entry.name)) reportUnknownMember(path, entry.name);
+      if (!known.has(entry.name)) reportUnknownMember(path, entry.name, known);
     }
-    for (const std::string& name : object.unknownNames.names()) reportUnknownMember(path, name);
+    for (const std::string& name : object.unknownNames.names()) reportUnknownMember(path, name, known);
   }
 
-  void reportUnknownMember(const std::string& parent, std::string_view name) {
+  void reportUnknownMember(const std::string& parent, std::string_view name, Names known) {
+    if (parent.empty() && name == kSchemaMember) return;
     if (!reporting_->keeps(Severity::Warning)) {
       reporting_->count(Severity::Warning);
       return;
     }
     report(Severity::Warning, code::UnknownMember, childPointer(parent, name),
-           {" is not part of the article format and is ignored."});
+           {" is not part of the article format and is ignored", didYouMean(closestName(name, known))});
   }
 
   void reportType(const std::string& path, JsonKind expected, JsonKind found) {
@@ -414,7 +426,8 @@ class ArticleReader final : public BodyBlockReader {
       if (*dir == "ltr" || *dir == "rtl") {
         article.dir = *dir;
       } else if (*dir != "auto") {
-        fail(code::Value, "/dir", {" must be \"ltr\", \"rtl\" or \"auto\"."});
+        fail(code::Value, "/dir",
+             {" must be \"ltr\", \"rtl\" or \"auto\"", didYouMean(closestName(*dir, {"ltr", "rtl", "auto"}))});
       }
     }
   }
@@ -599,7 +612,8 @@ class ArticleReader final : public BodyBlockReader {
     fail(code::UnknownBlock, typePath,
          {" is \"", name,
           "\", which is not a block type (paragraph, heading, quote, pullquote, list, "
-          "image, note, divider, markdown); the block is left out."});
+          "image, note, divider, markdown); the block is left out",
+          didYouMean(closestName(name, kBlockTypes))});
     return false;
   }
 
@@ -612,8 +626,16 @@ class ArticleReader final : public BodyBlockReader {
   }
 
   void reportUnknownAnalyst(const std::string& path, const std::string& analystId) {
+    ClosestName closest(analystId);
+    for (const Person& analyst : article_->analysts) {
+      // An id goes into the message as written: only one that is a single printable line.
+      if (std::none_of(analyst.id.begin(), analyst.id.end(), [](char c) { return c >= 0 && c < 0x20; })) {
+        closest.consider(analyst.id);
+      }
+    }
     fail(code::RefAnalyst, path,
-         {" names \"", analystId, "\", but no analyst has that id; the quote is shown without attribution."});
+         {" names \"", analystId, "\", but no analyst has that id; the quote is shown without attribution",
+          didYouMean(closest.best())});
   }
 
   void readPullquotes(KeptValue& document, Article& article) {
@@ -624,7 +646,8 @@ class ArticleReader final : public BodyBlockReader {
         article.autoPullquotes = true;
       } else {
         fail(code::Value, "/pullquotes",
-             {" must be an array of pull quotes or the string \"auto\"; no pull quotes are shown."});
+             {" must be an array of pull quotes or the string \"auto\"; no pull quotes are shown",
+              didYouMean(closestName(found->string, {"auto"}))});
       }
       return;
     }

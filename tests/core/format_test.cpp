@@ -35,7 +35,7 @@ TEST_CASE("syntax errors give line and column of the failure", "[format]") {
     REQUIRE(diagnostics.size() == 1);
     CHECK(diagnostics[0].code == "BS-JSON-SYNTAX");
     CHECK(diagnostics[0].line == 1);
-    CHECK(diagnostics[0].column == 35);
+    CHECK(diagnostics[0].column == 34);  // the comma to remove
   }
   SECTION("lone surrogate escape") {
     const auto diagnostics = validate(R"({"headline": "\ud800"})");
@@ -191,7 +191,7 @@ TEST_CASE("a missing comma points at the member that follows", "[format]") {
   CHECK(diagnostics[0].code == "BS-JSON-SYNTAX");
   CHECK(diagnostics[0].line == 4);
   CHECK(diagnostics[0].column == 3);
-  CHECK(diagnostics[0].message.find("line 4, column 3") != std::string::npos);
+  CHECK(diagnostics[0].message.find("is a comma missing?") != std::string::npos);
 }
 
 TEST_CASE("numbers too large for a double are type errors where they stand, not syntax errors", "[format]") {

@@ -37,8 +37,10 @@ function readCodeTable() {
   const table = new Map();
   for (const line of section.split('\n')) {
     const cells = line.split('|').map((cell) => cell.trim());
-    const code = /^`(BS-[A-Z0-9-]+)`$/.exec(cells[1] ?? '')?.[1];
-    if (!code) continue;
+    const row = /^(?:<a id="([a-z0-9-]+)"><\/a>)?`(BS-[A-Z0-9-]+)`$/.exec(cells[1] ?? '');
+    if (!row) continue;
+    const code = row[2];
+    assert.equal(row[1], code.toLowerCase(), `${code}: the row has the anchor #${code.toLowerCase()}`);
     const severities = new Set(cells[2].split(/\s+or\s+/).map((s) => s.trim()));
     const schemaCell = cells[3].toLowerCase();
     assert.ok(/^(yes|no)\b/.test(schemaCell), `${code}: the Schema column says yes or no`);
@@ -157,7 +159,7 @@ describe('format corpus: C++ core and JSON Schema agree', () => {
         const where = `diagnostic ${i} (${d.code} ${d.path})`;
         assert.ok(codeTable.get(d.code)?.severities.has(d.severity), `${where}: severity ${d.severity} is documented`);
         if (want.severity) assert.equal(d.severity, want.severity, `${where}: severity`);
-        assert.match(d.message, /^[^\n]+[.]$/, `${where}: the message is one sentence-like line`);
+        assert.match(d.message, /^[^\n]+[.?]$/, `${where}: the message is one sentence-like line (a statement or a question)`);
         if (want.line !== undefined) assert.equal(d.line, want.line, `${where}: line`);
         if (want.column !== undefined) assert.equal(d.column, want.column, `${where}: column`);
         if (d.code === 'BS-OPTION') {
