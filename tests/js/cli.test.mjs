@@ -545,7 +545,7 @@ describe('diagnostics for editors', () => {
     assert.equal(run.status, 1);
     const lines = run.stderr.trim().split('\n');
     assert.match(lines[0], new RegExp(`^${broken}:3:\\d+: error: .+ \\[BS-JSON-SYNTAX\\]$`));
-    assert.equal(lines[1], `${warned}:10:14: warning: "headlin" is not part of the article format and is ignored. [BS-UNKNOWN-MEMBER]`);
+    assert.equal(lines[1], `${warned}:10:14: warning: "headlin" is not part of the article format and is ignored; did you mean \`headline\`? [BS-UNKNOWN-MEMBER]`);
     for (const line of lines) assert.match(line, DIAGNOSTIC_LINE);
   });
 

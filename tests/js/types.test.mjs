@@ -205,7 +205,8 @@ function member(node, name) {
   return found;
 }
 
-/** The first column of the first Markdown table under `heading` in a doc, backticks removed. */
+/** The first column of the first Markdown table under `heading` in a doc, backticks (and a leading
+ * `<a id>` anchor, as the diagnostic codes' rows have) removed. */
 function tableKeys(doc, heading) {
   const text = read('docs', doc);
   const start = text.indexOf(`\n${heading}\n`);
@@ -213,7 +214,7 @@ function tableKeys(doc, heading) {
   const lines = text.slice(start + 1).split('\n');
   const first = lines.findIndex((line) => line.startsWith('|'));
   const end = lines.findIndex((line, i) => i > first && !line.startsWith('|'));
-  return lines.slice(first + 2, end).map((row) => row.match(/^\| `([^`]+)`/)[1]).sort();
+  return lines.slice(first + 2, end).map((row) => row.match(/^\| (?:<a id="[^"]*"><\/a>)?`([^`]+)`/)[1]).sort();
 }
 
 test('DiagnosticCode is the table of docs/format.md, and Diagnostic.code is a DiagnosticCode', () => {
