@@ -208,20 +208,28 @@ class ArticleLayout {
     plainTexts_.push_back(item.kind == Kind::PullQuote || quotable ? words_.substr(0, words_.find_last_not_of(' ') + 1)
                                                                    : std::string());
     itemBlocks_.push_back(currentBlock_);
-    if (item.kind == Kind::Paragraph) reportInlineQuotes();
+    if (item.kind == Kind::Paragraph) attributeParagraphQuotes();
     tree_.body.push_back(std::move(item));
   }
 
   // meta.quotes: the paragraph's quotations (in words_) and whom their sentences name, up to
   // kMaxInlineQuotes. Only articles with analysts are looked at.
-  void reportInlineQuotes() {
-    if (speakers_.empty() || meta_.quotes.size() >= kMaxInlineQuotes) return;
+  // The quotations of the paragraph just added (its words in words_) and whom their sentences name,
+  // read once: meta.quotes takes up to kMaxInlineQuotes, and automatic pull quotes keep them all per
+  // item (reading them again there doubled the cost). Only articles with analysts are looked at.
+  void attributeParagraphQuotes() {
+    const bool forMeta = meta_.quotes.size() < kMaxInlineQuotes;
+    if (speakers_.empty() || (!forMeta && !article_.autoPullquotes)) return;
+    std::vector<InlineQuote> quotes = attributeInlineQuotes(words_, speakers_);
     const std::string path = blockPath(itemBlocks_.size() - 1);
-    for (const InlineQuote& quote : attributeInlineQuotes(words_, speakers_)) {
+    for (const InlineQuote& quote : quotes) {
       if (meta_.quotes.size() >= kMaxInlineQuotes) break;
       meta_.quotes.push_back({words_.substr(quote.begin, quote.end - quote.begin),
                               quote.speaker ? article_.analysts[*quote.speaker].id : std::string(), path});
     }
+    if (!article_.autoPullquotes) return;
+    itemQuotes_.resize(itemBlocks_.size());
+    itemQuotes_.back() = std::move(quotes);
   }
 
   static std::size_t removeEmptyBlocks(BodyItem& item) {
@@ -297,7 +305,8 @@ class ArticleLayout {
       source.plain = plainTexts_[blockItems_[b]];
       if (block.type == BlockType::Quote) source.quoteBy = block.by;
       if (block.type != BlockType::Paragraph) continue;
-      for (const InlineQuote& quote : attributeInlineQuotes(source.plain, speakers_)) {
+      if (blockItems_[b] >= itemQuotes_.size()) continue;
+      for (const InlineQuote& quote : itemQuotes_[blockItems_[b]]) {
         if (!quote.speaker) continue;
         source.inlineQuotes.push_back(
             {source.plain.substr(quote.begin, quote.end - quote.begin), article_.analysts[*quote.speaker].id});
@@ -478,7 +487,11 @@ class ArticleLayout {
   std::vector<std::string> mentioned_;
   std::vector<std::size_t> anchoredPullquotes_;  // body items
   std::vector<std::string> anchoredBy_;          // per anchored pull quote: its analyst's id, "" for none
-  std::vector<SpeakerName> speakers_;            // per analyst, for finding them in the text
+  std::vector<SpeakerName> speakers_;
+  // With automatic pull quotes: per body item, the quotations of a paragraph (offsets into its plain
+  // text, which is words_ without trailing spaces) and their speakers; shorter than the body when the
+  // last items are no paragraphs.
+  std::vector<std::vector<InlineQuote>> itemQuotes_;            // per analyst, for finding them in the text
   static constexpr std::size_t kNoItem = static_cast<std::size_t>(-1);
   std::vector<std::size_t> blockItems_;  // per article block: the index of its (first) body item, or kNoItem
   std::vector<std::size_t> itemBlocks_;  // per body item before placement: its article block
