@@ -610,8 +610,9 @@ describe('--watch', () => {
         renameSync(path.join(root, 'in', 'story.json.tmp'), path.join(root, 'in', 'story.json'));
         await eventually(() => read().includes('Body of Second version.'), 'the render after the change');
         writeFileSync(path.join(root, 'in', 'story.json'), withError);
-        await eventually(() => /story\.json:\d+:\d+: error: .+\[BS-VALUE\]/.test(stderr), 'the diagnostic after the second change');
-        assert.match(stderr, /rendered 1 article, 1 with errors/);
+        // The diagnostic and the run's summary are two writes: wait for both.
+        await eventually(() => /story\.json:\d+:\d+: error: .+\[BS-VALUE\]/.test(stderr) && /rendered 1 article, 1 with errors/.test(stderr),
+          'the diagnostic and the summary after the second change');
       } finally {
         child.kill();
       }
