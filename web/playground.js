@@ -52,6 +52,8 @@ let renderCount = 0;
 let hasRendered = false;
 let frameRequested = false;
 let autosaveTimer = 0;
+/** A message about the last action (a sample loaded, a link opened), shown instead of "No problems" until the next keystroke. */
+let notice = null;
 /** @type {ReturnType<typeof createEditor>} */
 let editor;
 
@@ -91,7 +93,7 @@ async function main() {
   exposeForTests();
   if (requested) {
     editor.replace(requested.text);
-    showStatus(requested.message, 'ok');
+    showNotice(requested.message, 'ok');
   }
 
   themeSelect.addEventListener('change', scheduleRender);
@@ -108,8 +110,7 @@ async function main() {
   // An edit made just before the tab closes is saved without waiting for the debounce.
   window.addEventListener('pagehide', saveDraft);
 
-  // A message already shown (an opened link, a damaged one) stays unless the render has problems to list.
-  await render(status.dataset.kind ? 'keep-status' : undefined);
+  await render();
   document.body.dataset.state = 'ready';
 }
 
@@ -131,7 +132,7 @@ async function requestedDraft() {
   } catch (error) {
     url.hash = '';
     history.replaceState(null, '', url);
-    showStatus(`This share link's draft is damaged (${error.message}); was the link cut short?`, 'error');
+    showNotice(`This share link's draft is damaged (${error.message}); was the link cut short?`, 'error');
     return null;
   }
   const example = /^[a-z0-9-]+$/.exec(url.searchParams.get('example') ?? '')?.[0];
@@ -147,7 +148,7 @@ async function openLinkedDraft() {
   const requested = await requestedDraft();
   if (!requested) return;
   editor.replace(requested.text);
-  showStatus(requested.message, 'ok');
+  showNotice(requested.message, 'ok');
 }
 
 async function fetchText(url) {
@@ -164,12 +165,13 @@ async function loadSample(lang) {
     showStatus(error.message, 'error');
     return;
   }
-  showStatus(`Loaded the ${langSelect.selectedOptions[0]?.textContent ?? lang} sample (Ctrl+Z in the editor undoes it)`, 'ok');
+  showNotice(`Loaded the ${langSelect.selectedOptions[0]?.textContent ?? lang} sample (Ctrl+Z in the editor undoes it)`, 'ok');
 }
 
 // ── Editing, rendering ──────────────────────────────────────────────────────────────────────────────
 
-function onEdit() {
+function onEdit(_text, { replaced }) {
+  if (!replaced) notice = null;
   scheduleRender();
   clearTimeout(autosaveTimer);
   autosaveTimer = setTimeout(saveDraft, AUTOSAVE_DELAY_MS);
@@ -191,7 +193,7 @@ function saveDraft() {
 }
 
 /** Re-renders the preview from the editor and the controls; times render + DOM update. */
-async function render(statusMode) {
+async function render() {
   const started = performance.now();
   preview.theme = themeSelect.value;
   preview.article = editor.text;
@@ -204,7 +206,7 @@ async function render(statusMode) {
   staleBadge.textContent = stale ? 'Showing the last valid version: fix the errors listed to update the preview' : '';
   document.body.dataset.stale = String(stale);
   editor.showDiagnostics(preview.diagnostics);
-  showDiagnostics(preview.diagnostics, statusMode);
+  showDiagnostics(preview.diagnostics);
   if (shown && preview.meta && Object.hasOwn(SAMPLES, preview.meta.lang)) langSelect.value = preview.meta.lang;
   if (!shown && preview.diagnostics.length === 0) showStatus('The article could not be rendered', 'error');
   renderCount += 1;
@@ -220,13 +222,12 @@ function recordTime(ms) {
   timing.dataset.medianMs = String(median);
 }
 
-function showDiagnostics(diagnostics, statusMode) {
+function showDiagnostics(diagnostics) {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  if (statusMode !== 'keep-status' || diagnostics.length > 0) {
-    if (diagnostics.length === 0) showStatus('No problems', 'ok');
-    else showStatus(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`, errors ? 'error' : 'warning');
-  }
+  if (diagnostics.length > 0) showStatus(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`, errors ? 'error' : 'warning');
+  else if (notice) showStatus(notice.text, notice.kind);
+  else showStatus('No problems', 'ok');
 
   const items = diagnostics.map((d) => {
     const item = document.createElement('li');
@@ -255,7 +256,7 @@ async function loadFile() {
   if (!file) return;
   try {
     editor.replace(await file.text());
-    showStatus(`Loaded ${file.name} (Ctrl+Z in the editor undoes it)`, 'ok');
+    showNotice(`Loaded ${file.name} (Ctrl+Z in the editor undoes it)`, 'ok');
   } catch (error) {
     showStatus(`Could not read ${file.name}: ${error.message}`, 'error');
   } finally {
@@ -345,6 +346,11 @@ function storageSet(key, value) {
 function exposeForTests() {
   Object.defineProperty(editorHost, 'value', { get: () => editor.text, set: (text) => editor.replace(text) });
   Object.defineProperty(editorHost, 'editorView', { value: editor.view });
+}
+
+function showNotice(text, kind) {
+  notice = { text, kind };
+  showStatus(text, kind);
 }
 
 function showStatus(text, kind) {

@@ -107,7 +107,7 @@ function markedRange(state, from) {
 /**
  * Makes the editor in a shadow root of `host`.
  * @param {HTMLElement} host
- * @param {{doc: string, onChange: (text: string) => void, onCursor?: (line: number, column: number) => void, label?: string}} options
+ * @param {{doc: string, onChange: (text: string, change: {replaced: boolean}) => void, onCursor?: (line: number, column: number) => void, label?: string}} options
  */
 export function createEditor(host, { doc, onChange, onCursor, label = 'Article JSON' }) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
@@ -127,7 +127,10 @@ export function createEditor(host, { doc, onChange, onCursor, label = 'Article J
         EditorView.lineWrapping, // article text lives in long string values
         EditorView.contentAttributes.of({ 'aria-label': label, spellcheck: 'false', autocapitalize: 'off' }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) onChange(update.state.doc.toString());
+          if (update.docChanged) {
+            const replaced = update.transactions.every((tr) => !tr.docChanged || tr.isUserEvent('input.replace'));
+            onChange(update.state.doc.toString(), { replaced });
+          }
           if (onCursor && (update.selectionSet || update.docChanged)) {
             const head = update.state.selection.main.head;
             const line = update.state.doc.lineAt(head);
