@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../../scripts/serve.js';
@@ -19,6 +20,7 @@ const samples = {
   kk: 'web/playground/samples/kk.json',
   ar: 'examples/arabic-brief.json',
 };
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const sampleText = (lang) => readFileSync(path.join(repoRoot, samples[lang]), 'utf8');
 
 /**
@@ -351,6 +353,34 @@ describe('playground', () => {
     });
     assert.equal(frames.renders, 1);
     await replaceText(text);
+  });
+
+  test('axe finds nothing on the page, light and dark, with the badge showing; Tab reaches the editor', async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      // axe is injected as an inline script, which the page's CSP refuses: this context alone bypasses it.
+      const axeContext = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 1400, height: 1000 } });
+      try {
+        const checked = await axeContext.newPage();
+        await open(checked, `${baseUrl}/web/`);
+        await checked.locator('[data-testid="editor"]').evaluate((host) => { host.value = host.value.replace('"section"', '}"section"'); });
+        await checked.waitForFunction(() => document.body.dataset.stale === 'true');
+        await checked.addScriptTag({ content: axeSource });
+        const { violations } = await checked.evaluate(() => window.axe.run(document, {
+          runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+        }));
+        // axe does not count CodeMirror's contenteditable content as focusable in its scroller; it is (the
+        // Tab below reaches it), so that one finding on that one element is set aside.
+        const found = violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`))
+          .filter((finding) => finding !== 'scrollable-region-focusable: #editor,.cm-scroller'); // in its shadow root
+        assert.deepEqual(found, [], colorScheme);
+
+        await checked.locator('[data-testid="copy-snippet"]').focus();
+        await checked.keyboard.press('Tab');
+        assert.equal(await checked.locator('[data-testid="editor"]').evaluate((host) => host.editorView.hasFocus), true);
+      } finally {
+        await axeContext.close();
+      }
+    }
   });
 
   test('every sample renders without diagnostics in its language (node, the same core)', async () => {
