@@ -9,7 +9,6 @@
 import { formatDiagnostic } from './broadsheet.js';
 import { getSharedRenderer } from './element.js';
 import { embedSnippet } from './embed-snippet.js';
-import { createEditor } from './playground/dist/editor.js';
 import { decodeDraft, encodeDraft } from './playground/share.js';
 
 /** The sample of each language the selector offers. */
@@ -54,7 +53,7 @@ let frameRequested = false;
 let autosaveTimer = 0;
 /** A message about the last action (a sample loaded, a link opened), shown instead of "No problems" until the next keystroke. */
 let notice = null;
-/** @type {ReturnType<typeof createEditor>} */
+/** @type {ReturnType<import('./playground/editor.js').createEditor>} */
 let editor;
 
 main().catch((error) => {
@@ -71,7 +70,8 @@ async function main() {
   // The editor opens on the autosaved draft (or the sample); a share link or ?example= then replaces
   // it as one edit, so Ctrl+Z brings the draft back.
   const saved = storageGet(STORAGE.draft);
-  const [renderer, initial, requested] = await Promise.all([
+  const [{ createEditor }, renderer, initial, requested] = await Promise.all([
+    loadEditor(),
     getSharedRenderer(),
     saved ?? fetchText(SAMPLES[langSelect.value]),
     requestedDraft(),
@@ -112,6 +112,15 @@ async function main() {
 
   await render();
   document.body.dataset.state = 'ready';
+}
+
+/** The editor bundle, which `npm run build` makes (scripts/build-playground.mjs): say so when it is missing. */
+async function loadEditor() {
+  try {
+    return await import('./playground/dist/editor.js');
+  } catch (error) {
+    throw new Error(`the editor bundle web/playground/dist/editor.js did not load; run npm run build (${error.message})`);
+  }
 }
 
 /**

@@ -377,6 +377,10 @@ describe('playground', () => {
         await checked.locator('[data-testid="copy-snippet"]').focus();
         await checked.keyboard.press('Tab');
         assert.equal(await checked.locator('[data-testid="editor"]').evaluate((host) => host.editorView.hasFocus), true);
+        // Tab indents inside the editor; Escape, then Tab, leaves it (no keyboard trap).
+        await checked.keyboard.press('Escape');
+        await checked.keyboard.press('Tab');
+        assert.equal(await checked.locator('[data-testid="editor"]').evaluate((host) => host.editorView.hasFocus), false);
       } finally {
         await axeContext.close();
       }
