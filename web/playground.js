@@ -53,7 +53,7 @@ let frameRequested = false;
 let autosaveTimer = 0;
 /** A message about the last action (a sample loaded, a link opened), shown instead of "No problems" until the next keystroke. */
 let notice = null;
-/** @type {ReturnType<import('./playground/editor.js').createEditor>} */
+/** @type {ReturnType<typeof import('./playground/editor.js').createEditor>} */
 let editor;
 
 main().catch((error) => {
