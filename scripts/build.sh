@@ -18,3 +18,6 @@ export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release \
   "-DCMAKE_CROSSCOMPILING_EMULATOR=$(command -v node);--no-experimental-fetch" -Wno-dev
 cmake --build build/wasm -j "$jobs"
+
+# The playground's editor bundle (CodeMirror + schema completion) for `npm start`: web/playground/dist/.
+node scripts/build-playground.mjs

@@ -13,8 +13,9 @@ cd "$(dirname "$0")/.."
 #   js        node, no browser: the JavaScript API, CLI, preview server, types, the WASM contract, the
 #             format corpus, include directions, short pieces' pull quotes and speakers, server-side
 #             rendering and the CSP check of our files
-#   browser   headless Chromium: the preview page, the embed element, fetching, layout shift, the
-#             partner page, the responsive layout, screenshots, typography, accessibility, pull-quote fit
+#   browser   headless Chromium: the preview page and the playground (its editor, completion, share links),
+#             the embed element, fetching, layout shift, the partner page, the responsive layout,
+#             screenshots, typography, accessibility, pull-quote fit
 #   security  tests/security (XSS and bidi in Chromium, the rest in node), then the Catch2 suite under
 #             ASan+UBSan (build/sanitize, built here) and a fuzz smoke run of BROADSHEET_FUZZ_SECONDS (60)
 #   quality   what ships and what it costs: HTML validity (Nu Html Checker, Java), the download budget,

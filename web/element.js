@@ -151,6 +151,8 @@ export class BroadsheetArticle extends Base {
   /** True while the shadow root still shows server-rendered content (see ssr.js). */
   #hydrating = false;
   #state = 'idle';
+  /** True while a failure's listener (an editor) keeps the last render on screen: no placeholder over it. */
+  #keptRender = false;
   #article = undefined;
   #meta = null;
   #diagnostics = [];
@@ -329,7 +331,7 @@ export class BroadsheetArticle extends Base {
       this.#state = 'idle';
       return false;
     }
-    if (this.#state !== 'rendered' && !this.#hydrating) this.#showPlaceholder();
+    if (this.#state !== 'rendered' && !this.#keptRender && !this.#hydrating) this.#showPlaceholder();
     this.#state = 'loading';
 
     const [renderer, input] = await Promise.allSettled([getSharedRenderer(), this.#read(source)]);
@@ -467,6 +469,7 @@ export class BroadsheetArticle extends Base {
   // ── What the shadow root shows ──
 
   #show(html, css) {
+    this.#keptRender = false;
     const template = this.ownerDocument.createElement('template');
     template.innerHTML = trustedHTML(html);
     this.#frame.replaceChildren(template.content);
@@ -511,7 +514,9 @@ export class BroadsheetArticle extends Base {
     const event = new CustomEvent('broadsheet:error', { bubbles: true, composed: true, cancelable: true, detail });
     // Server-rendered content is still a good article when only the renderer failed: keep it.
     const keepServerContent = this.#hydrating && reason === 'renderer';
-    if (this.dispatchEvent(event) && !keepServerContent) {
+    const showFallback = this.dispatchEvent(event) && !keepServerContent;
+    this.#keptRender = !showFallback;
+    if (showFallback) {
       // The core reads the headline and judges the URL even when it cannot render the article.
       this.#showFallback({ headline: result?.meta?.headline, href: result?.meta?.canonicalUrl });
     }
