@@ -294,23 +294,25 @@ function pluralFunctions(locales) {
   return { code, named };
 }
 
-function labelsInitializer(locale, pluralName) {
+// A locale's texts in the order decodeLocale (labels.cpp) reads them, each ended by a NUL.
+function localeTexts(locale) {
   const l = locale.labels;
-  const minutes = PLURAL_CATEGORIES.map((c) => str(l.minutesRead[c] ?? '')).join(', ');
-  const months = locale.months.length ? locale.months.map(str).join(', ') : '';
-  return `    {${str(locale.id)},
-     ${LABEL_FIELDS.slice(0, 9).map((f) => str(l[f])).join(', ')},
-     {${minutes}},
-     ${LABEL_FIELDS.slice(9).map((f) => str(l[f])).join(', ')},
-     ${l.quotes.map(str).join(', ')},
-     ${l.wordsPerMinute},
-     ${pluralName},
-     ${str(locale.datePattern)},
-     {${months}},
-     ${str(locale.timePattern)}, ${str(locale.am)}, ${str(locale.pm)},
-     {${locale.offsetPatterns.map(str).join(', ')}}, ${str(locale.gmtZero)},
-     ${locale.zeroDigit}, ${str(locale.group)}, ${locale.groupingSize}, ${locale.minimumGroupingDigits},
-     ${str(locale.autonym)}}`;
+  return [
+    locale.id,
+    ...LABEL_FIELDS.slice(0, 9).map((f) => l[f]),
+    ...PLURAL_CATEGORIES.map((c) => l.minutesRead[c] ?? ''),
+    ...LABEL_FIELDS.slice(9).map((f) => l[f]),
+    ...l.quotes,
+    locale.datePattern,
+    ...(locale.months.length ? locale.months : Array(12).fill('')),
+    locale.timePattern,
+    locale.am,
+    locale.pm,
+    ...locale.offsetPatterns,
+    locale.gmtZero,
+    locale.group,
+    locale.autonym,
+  ];
 }
 
 export function cppSource(data) {
@@ -327,9 +329,17 @@ ${code}
 
 }  // namespace
 
-// Field order: struct Labels in labels.hpp.
-const Labels kLocales[] = {
-${data.locales.map((l) => labelsInitializer(l, named[l.id])).join(',\n')}};
+// Every locale's texts, NUL after each, in the order decodeLocale (labels.cpp) reads them: one
+// block of text is a third the size of a table of string_views once compressed.
+const char kLocaleTexts[] =
+${data.locales.map((l) => localeTexts(l).map((t) => `    ${str(t).slice(0, -1)}\\0"`).join('\n')).join('\n')};
+
+const LocaleNumbers kLocaleNumbers[] = {
+${data.locales
+  .map((l) => `    {${named[l.id]}, ${l.zeroDigit}, ${l.labels.wordsPerMinute}, ${l.groupingSize}, ${l.minimumGroupingDigits}}`)
+  .join(',\n')}};
+
+Labels kLocales[${data.locales.length}];
 const std::size_t kLocaleCount = ${data.locales.length};
 
 const LanguageScript kDefaultScripts[] = {

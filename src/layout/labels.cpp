@@ -179,12 +179,51 @@ bool readDate(std::string_view iso, Moment& moment) {
   return moment.month >= 1 && moment.month <= 12 && moment.day >= 1;
 }
 
+std::string_view nextText(const char*& at) {
+  const std::string_view text(at);
+  at += text.size() + 1;
+  return text;
+}
+
+// The order of localeTexts in scripts/generate-locale-data.mjs.
+void decodeLocale(const char*& at, const LocaleNumbers& numbers, Labels& l) {
+  for (std::string_view* text : {&l.locale, &l.by, &l.byMany, &l.withAnalysisFrom, &l.listSeparator, &l.listAnd,
+                                 &l.comma, &l.analysts, &l.editorsNote, &l.tags})
+    *text = nextText(at);
+  for (std::string_view& form : l.minutesRead) form = nextText(at);
+  for (std::string_view* text :
+       {&l.publishedBy, &l.updated, &l.firstPublishedBy, &l.republishedUnder, &l.correction, &l.update,
+        &l.otherLanguages, &l.openQuote, &l.closeQuote, &l.innerOpenQuote, &l.innerCloseQuote, &l.datePattern})
+    *text = nextText(at);
+  for (std::string_view& month : l.months) month = nextText(at);
+  for (std::string_view* text : {&l.timePattern, &l.am, &l.pm}) *text = nextText(at);
+  for (std::string_view& pattern : l.offsetPatterns) pattern = nextText(at);
+  for (std::string_view* text : {&l.gmtZero, &l.group, &l.autonym}) *text = nextText(at);
+  l.plural = numbers.plural;
+  l.zeroDigit = numbers.zeroDigit;
+  l.wordsPerMinute = numbers.wordsPerMinute;
+  l.groupingSize = numbers.groupingSize;
+  l.minimumGroupingDigits = numbers.minimumGroupingDigits;
+}
+
+// The locales, decoded once into static storage (no allocation in the middle of a render's memory).
+const Labels* locales() {
+  static const bool decoded = [] {
+    const char* at = kLocaleTexts;
+    for (std::size_t i = 0; i < kLocaleCount; ++i) decodeLocale(at, kLocaleNumbers[i], kLocales[i]);
+    return true;
+  }();
+  (void)decoded;
+  return kLocales;
+}
+
 }  // namespace
 
 const Labels& labelsFor(std::string_view lang) {
+  const Labels* const all = locales();
   const Tag tag = parseTag(lang);
   const std::string_view byDefault = defaultScript(tag.language);
-  if (byDefault.empty()) return kLocales[0];
+  if (byDefault.empty()) return all[0];
   std::string_view script = tag.script;
   if (script.empty()) script = regionScript(tag.language, tag.region);
   if (script.empty()) script = byDefault;
@@ -192,9 +231,9 @@ const Labels& labelsFor(std::string_view lang) {
   // language (zh-Hant is not zh): English here, unless we carry that script.
   const std::string locale = script == byDefault ? tag.language : tag.language + "-" + std::string(script);
   for (std::size_t i = 0; i < kLocaleCount; ++i) {
-    if (kLocales[i].locale == locale) return kLocales[i];
+    if (all[i].locale == locale) return all[i];
   }
-  return kLocales[0];
+  return all[0];
 }
 
 std::string formatDate(std::string_view isoDate, const Labels& labels) {

@@ -16,8 +16,8 @@ namespace broadsheet::layout {
 enum class Plural { One, Two, Few, Many, Other, Zero };
 constexpr int kPluralCount = 6;
 
-// One locale's data. The generated source (build/.../generated/locale_data.cpp) initialises it field
-// by field in this order.
+// One locale's data, read from the generated source (build/.../generated/locale_data.cpp) by
+// labels.cpp; the views point into that source's constant text.
 struct Labels {
   std::string_view locale;  // "kk", "uz-Cyrl": the locale these are
 

@@ -3,14 +3,28 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "layout/labels.hpp"
 
 namespace broadsheet::layout {
 
-// kLocales[0] is English, the fallback.
-extern const Labels kLocales[];
+// Every locale's texts, each ended by a NUL, in the order decodeLocale (labels.cpp) reads them.
+extern const char kLocaleTexts[];
+
+// What is not text, per locale.
+struct LocaleNumbers {
+  Plural (*plural)(std::uint64_t);
+  char32_t zeroDigit;
+  int wordsPerMinute;
+  int groupingSize;
+  int minimumGroupingDigits;
+};
+extern const LocaleNumbers kLocaleNumbers[];
+
+// Filled from the two above on first use (labels.cpp); kLocales[0] is English, the fallback.
+extern Labels kLocales[];
 extern const std::size_t kLocaleCount;
 
 // CLDR likelySubtags: each language's script when the tag names none ("kk" -> Cyrl) ...
