@@ -116,7 +116,7 @@ describe('locale data against CLDR', () => {
   for (const [id, set] of Object.entries(locales)) {
     test(`${id}: date, same-day update time, reading time and byline as CLDR and labels.json say`, () => {
       const language = id.split('-')[0];
-      for (const paragraphs of [1, 4, 13]) {
+      for (const paragraphs of [1, 4, 13, 60]) {
         const result = renderer.render(articleIn(id, paragraphs));
         assert.equal(result.ok, true);
         assert.deepEqual(result.diagnostics, []);
