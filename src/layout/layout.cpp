@@ -88,6 +88,11 @@ class ArticleLayout {
     if (article_.updated.substr(0, 10) != article_.published.substr(0, 10)) {
       tree_.updatedText = formatDate(article_.updated, *labels_);
       if (!tree_.updatedText.empty()) tree_.updatedIso = article_.updated;
+    } else if (article_.updated != article_.published) {
+      // Updated on the day it was published: the time of day says when, with the offset the
+      // date-time gives (as written, no conversion); without an offset the time would be ambiguous.
+      tree_.updatedText = formatTimeWithOffset(article_.updated, *labels_);
+      if (!tree_.updatedText.empty()) tree_.updatedIso = article_.updated;
     }
     if (article_.image) tree_.leadImage = figure(*article_.image);
   }
@@ -491,7 +496,7 @@ class ArticleLayout {
   // With automatic pull quotes: per body item, the quotations of a paragraph (offsets into its plain
   // text, which is words_ without trailing spaces) and their speakers; shorter than the body when the
   // last items are no paragraphs.
-  std::vector<std::vector<InlineQuote>> itemQuotes_;            // per analyst, for finding them in the text
+  std::vector<std::vector<InlineQuote>> itemQuotes_;  // per analyst, for finding them in the text
   static constexpr std::size_t kNoItem = static_cast<std::size_t>(-1);
   std::vector<std::size_t> blockItems_;  // per article block: the index of its (first) body item, or kNoItem
   std::vector<std::size_t> itemBlocks_;  // per body item before placement: its article block

@@ -133,7 +133,9 @@ struct LayoutTree {
   PeopleList bylineAnalysts;  // names only: the panel links them
   std::string publishedIso;
   std::string publishedText;
-  std::string updatedIso;  // empty unless updated on another day than published (and the date shows)
+  // Empty unless updated on another day than published (the date shows), or on the same day at a
+  // time with an offset (the time shows: "14:05 GMT+6").
+  std::string updatedIso;
   std::string updatedText;
   std::string readingTimeText;
   std::optional<Figure> leadImage;

@@ -443,25 +443,39 @@ TEST_CASE("labels, dates and direction per language; unknown languages get Engli
   CHECK(quoted.html.find("سامر القنديلي</bdi></span>، <bdi>محلل سياسي</bdi></figcaption>") != std::string::npos);
 
   const std::string ru = renderIn("ru");
-  CHECK(ru.find(">10 марта 2024 г.</time>") != std::string::npos);
+  CHECK(ru.find(">10 марта 2024\u202Fг.</time>") != std::string::npos);
   CHECK(ru.find(">От редакции<") != std::string::npos);
   CHECK(ru.find("Комментарии экспертов: ") != std::string::npos);
 
   const std::string kk = renderIn("kk");
-  CHECK(kk.find(">2024 жылғы 10 наурыз</time>") != std::string::npos);
+  CHECK(kk.find(">2024\u202Fж. 10 наурыз</time>") != std::string::npos);
   CHECK(kk.find(">Сарапшылар<") != std::string::npos);
 
   const std::string unknown = renderIn("tlh-Latn");
   CHECK(unknown.rfind("<article class=\"bs-article\" lang=\"tlh-Latn\" dir=\"ltr\"", 0) == 0);
-  CHECK(unknown.find(">10 March 2024</time>") != std::string::npos);
+  CHECK(unknown.find(">March 10, 2024</time>") != std::string::npos);
   CHECK(unknown.find("With analysis from ") != std::string::npos);
   CHECK(unknown.find("Updated <time") != std::string::npos);
 
-  // An update on the day of publication is not worth a second date.
+  // An update on the day of publication is not worth a second date: it shows the time of day, with
+  // the offset the date-time gives, when it gives one.
   const std::string sameDay =
       render(documentWith(paragraphs(2), R"("published":"2024-03-10T06:00:00Z","updated":"2024-03-10T09:00:00Z",)"))
           .html;
-  CHECK(sameDay.find("bs-updated") == std::string::npos);
+  CHECK(sameDay.find(
+            "<span class=\"bs-updated\">Updated <time datetime=\"2024-03-10T09:00:00Z\">9:00\u202FAM GMT</time>") !=
+        std::string::npos);
+  const std::string kazakhTime = render(documentWith(paragraphs(2), R"("lang":"kk","published":"2024-03-10",)"
+                                                                    R"("updated":"2024-03-10T14:05:30+06:00",)"))
+                                     .html;
+  CHECK(kazakhTime.find("Жаңартылды <time datetime=\"2024-03-10T14:05:30+06:00\">14:05 GMT+6</time>") !=
+        std::string::npos);
+  const std::string noOffset =
+      render(documentWith(paragraphs(2), R"("published":"2024-03-10T06:00","updated":"2024-03-10T09:00",)")).html;
+  CHECK(noOffset.find("bs-updated") == std::string::npos);
+  const std::string sameMoment =
+      render(documentWith(paragraphs(2), R"("published":"2024-03-10T06:00Z","updated":"2024-03-10T06:00Z",)")).html;
+  CHECK(sameMoment.find("bs-updated") == std::string::npos);
 }
 
 // ---------------------------------------------------------------------------------------------
