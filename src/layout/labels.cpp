@@ -43,6 +43,8 @@ Labels english() {
   l.minutesRead[static_cast<int>(Plural::Other)] = "{n} min read";
   l.plural = noPlural;
   l.publishedBy = "Published by";
+  l.firstPublishedBy = "First published by {source}.";
+  l.republishedUnder = "Republished under {license}.";
   l.updated = "Updated";
   l.months = kEnglishMonths;
   l.dateOrder = "dmy";
@@ -65,6 +67,8 @@ Labels russian() {
   l.tags = "Теги";
   l.minutesRead[static_cast<int>(Plural::Other)] = "{n} мин чтения";  // "мин" needs no plural form
   l.publishedBy = "Издатель:";
+  l.firstPublishedBy = "Впервые опубликовано: {source}.";
+  l.republishedUnder = "Перепечатано по лицензии {license}.";
   l.updated = "Обновлено";
   l.months = kRussianMonths;
   l.yearSuffix = " г.";
@@ -87,6 +91,8 @@ Labels kazakh() {
   l.tags = "Тегтер";
   l.minutesRead[static_cast<int>(Plural::Other)] = "{n} мин оқу";
   l.publishedBy = "Баспагер:";
+  l.firstPublishedBy = "Алғаш жариялаған: {source}.";
+  l.republishedUnder = "{license} лицензиясы бойынша қайта жарияланды.";
   l.updated = "Жаңартылды";
   l.months = kKazakhMonths;
   l.dateOrder = "ymd";
@@ -113,6 +119,8 @@ Labels arabic() {
   l.minutesRead[static_cast<int>(Plural::Other)] = "{n} دقيقة للقراءة";
   l.plural = arabicPlural;
   l.publishedBy = "نشر بواسطة";
+  l.firstPublishedBy = "نُشر أولًا في {source}.";
+  l.republishedUnder = "أُعيد نشره بموجب {license}.";
   l.updated = "حُدّث في";
   l.months = kArabicMonths;
   l.openQuote = "\u00AB";  // « and » are mirrored in right-to-left text

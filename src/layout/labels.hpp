@@ -24,6 +24,8 @@ struct Labels {
   std::string_view minutesRead[5];  // "{n} min read", indexed by Plural; empty forms fall back to Other
   Plural (*plural)(std::size_t) = nullptr;
   std::string_view publishedBy;
+  std::string_view firstPublishedBy;         // "First published by {source}."
+  std::string_view republishedUnder;         // "Republished under {license}."
   std::string_view updated;                  // before the date of the last update
   const std::string_view* months = nullptr;  // twelve month names, in the form a date uses
   std::string_view dateOrder;                // "dmy" ("20 February 2007") or "ymd" ("2007 жылғы 20 ақпан")
