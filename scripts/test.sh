@@ -32,7 +32,7 @@ declare -A node_tests=(
              tests/quality/typography.test.mjs tests/quality/accessibility.test.mjs
              tests/quality/pullquote-fit.test.mjs'
   [security]='tests/security'
-  [quality]='tests/quality/html-validity.test.mjs tests/size tests/bench tests/package'
+  [quality]='tests/quality/html-validity.test.mjs tests/quality/head-tags.test.mjs tests/size tests/bench tests/package'
 )
 # What the suites run besides node's test runner (for --list; the run_* functions below do it).
 declare -A other_steps=(
