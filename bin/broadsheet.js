@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `broadsheet` command: render or validate articles with the WebAssembly core (many in one
-// process, with one renderer), or print the partner snippet for one. `broadsheet --help` for usage.
+// process, with one renderer), print the head tags they need, or print the partner snippet for one. `broadsheet --help` for usage.
 // Exit status: 0 no errors, 1 a document has errors, 2 usage errors or a file could not be read or written.
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -81,7 +81,7 @@ async function planOutputs(request) {
   if (request.command === 'validate') return { several };
   if (request.output === undefined) {
     if (several && !json) {
-      throw new UsageError('render: several articles need -o <folder> for their HTML files (or --format json)');
+      throw new UsageError(`${request.command}: several articles need -o <folder> for their HTML files (or --format json)`);
     }
     return { several };
   }
@@ -122,9 +122,9 @@ async function runAll(renderer, request, plan, colour, changed) {
       status = CANNOT_RUN;
       continue;
     }
-    const result = request.command === 'render'
-      ? renderer.render(bytes, request.renderOptions)
-      : renderer.validate(bytes, request.renderOptions);
+    const result = request.command === 'validate'
+      ? renderer.validate(bytes, request.renderOptions)
+      : headResult(request, renderer.render(bytes, request.renderOptions));
     for (const diagnostic of result.diagnostics) reportDiagnostic(entry.name, diagnostic, colour);
     if (!result.ok) {
       withErrors += 1;
@@ -140,6 +140,8 @@ async function runAll(renderer, request, plan, colour, changed) {
         continue;
       }
       if (!await emit(`${terminalSafeJson(result)}\n`, entry.output ?? plan.file)) status = CANNOT_RUN;
+    } else if (request.command === 'head') {
+      if (result.head && !await emit(result.head, entry.output ?? plan.file)) status = CANNOT_RUN;
     } else if (request.command === 'render' && result.html) {
       const target = entry.output ?? plan.file;
       if (!await emit(withStylesheet(result.html, result.css, request, target), target)) status = CANNOT_RUN;
@@ -149,10 +151,16 @@ async function runAll(renderer, request, plan, colour, changed) {
     process.stdout.write(`${terminalSafeJson(collected)}\n`);
   }
   if (request.watch) {
-    const verb = request.command === 'render' ? 'rendered' : 'checked';
+    const verb = { render: 'rendered', head: 'printed the head tags of', validate: 'checked' }[request.command];
     report(`broadsheet: ${verb} ${chosen.length} ${chosen.length === 1 ? 'article' : 'articles'}, ${withErrors} with errors`);
   }
   return status;
+}
+
+/** For `head`, what is written: the head tags (meta.head) with the verdict and diagnostics. */
+function headResult(request, result) {
+  if (request.command !== 'head') return result;
+  return { ok: result.ok, head: result.meta?.head ?? '', diagnostics: result.diagnostics };
 }
 
 /**

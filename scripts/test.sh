@@ -28,12 +28,12 @@ declare -A node_tests=(
   [core]=''
   [wasm]=''
   [js]='tests/js tests/format tests/pullquotes tests/architecture tests/embed/ssr.test.mjs tests/embed/csp.test.mjs'
-  [browser]='tests/browser tests/embed/element.test.mjs tests/embed/fetch.test.mjs tests/embed/layout-shift.test.mjs
+  [browser]='tests/browser tests/embed/element.test.mjs tests/embed/read-signal.test.mjs tests/embed/fetch.test.mjs tests/embed/layout-shift.test.mjs
              tests/embed/partner.test.mjs tests/quality/visual.test.mjs
              tests/quality/typography.test.mjs tests/quality/accessibility.test.mjs
              tests/quality/pullquote-fit.test.mjs'
   [security]='tests/security'
-  [quality]='tests/quality/html-validity.test.mjs tests/size tests/bench tests/package'
+  [quality]='tests/quality/html-validity.test.mjs tests/quality/head-tags.test.mjs tests/size tests/bench tests/package'
 )
 # What the suites run besides node's test runner (for --list; the run_* functions below do it).
 declare -A other_steps=(

@@ -163,6 +163,8 @@ RenderOptions parseOptions(std::string_view json, std::vector<Diagnostic>& diagn
       options.theme = value.string == "dark" ? Theme::Dark : value.string == "light" ? Theme::Light : Theme::Auto;
     } else if (key == "lang" && value.kind == Kind::String) {
       options.lang = value.string;
+    } else if (key == "headTags" && value.kind == Kind::Boolean) {
+      options.headTags = value.boolean;
     } else if (key == "parts" && value.kind == Kind::Boolean) {
       options.parts = value.boolean;
     } else if (key == "baseUrl" && value.kind == Kind::String) {

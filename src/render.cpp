@@ -43,6 +43,7 @@ RenderResult render(std::string_view json, const RenderOptions& options) {
     // once, a long article's output is not doubled into, with both copies held while it moves.
     result.html.reserve(json.size() + json.size() / 4 + (options.standalone ? stylesheet().size() : 0) + 4096);
     const html::OutputBudget budget{maxOutputBytes(json, options.limits), sink};
+    if (options.headTags) html::appendHeadTags(meta.head.emplace(), tree.facts);
     if (options.standalone) {
       html::appendStandaloneDocument(result.html, tree, budget);
     } else {

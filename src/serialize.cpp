@@ -153,8 +153,14 @@ std::string metaToJson(const std::optional<Meta>& described) {
   appendString(out, meta.canonicalUrl);
   appendKey(out, "dir");
   appendString(out, meta.dir);
+  if (meta.head) {
+    appendKey(out, "head");
+    appendString(out, *meta.head);
+  }
   appendKey(out, "headline");
   appendString(out, meta.headline);
+  appendKey(out, "id");
+  appendString(out, meta.id);
   appendKey(out, "lang");
   appendString(out, meta.lang);
   appendKey(out, "pullquotes");
@@ -204,6 +210,8 @@ std::string metaToJson(const std::optional<Meta>& described) {
     out.push_back('}');
   }
   out.push_back(']');
+  appendKey(out, "readUrl");
+  appendOptionalString(out, meta.readUrl);
   appendKey(out, "readingMinutes");
   appendNumber(out, static_cast<std::int64_t>(meta.readingMinutes));
   appendKey(out, "wordCount");

@@ -112,7 +112,17 @@ export async function createRenderer(options = {}) {
     get memoryBytes() { return core ? core.HEAPU8.buffer.byteLength : 0; },
     render: (input, renderOptions) => call(input, renderOptions, false),
     validate: (input, renderOptions) => call(input, renderOptions, true),
+    headTags: (input, renderOptions) => headTags(input, renderOptions),
   });
+
+  /** The host page's head tags: the core writes them into meta.head when asked (the fragment is not
+   * needed, but one render call is the one path through the module). Bad options leave them out. */
+  function headTags(input, renderOptions) {
+    const usable = renderOptions === undefined || renderOptions === null ||
+      (typeof renderOptions === 'object' && !Array.isArray(renderOptions));
+    const options = usable ? { ...renderOptions, standalone: false, headTags: true } : renderOptions;
+    return call(input, options, false).meta?.head ?? '';
+  }
 }
 
 /**

@@ -33,9 +33,24 @@ export interface BroadsheetErrorEventDetail {
   error?: unknown;
 }
 
+/**
+ * `detail` of `broadsheet:read`, dispatched once per article when at least half of it (or half the
+ * viewport, for a taller one) has been visible for 10 s in all while the page is visible. The same facts,
+ * and nothing about the reader, go in the beacon to `syndication.readUrl` (docs/embed.md#read-through-signal).
+ */
+export interface BroadsheetReadEventDetail {
+  /** The article's `id` (`""` when it has none). */
+  id: string;
+  /** The article's `canonicalUrl` (`""` when it has none). */
+  canonicalUrl: string;
+  /** The language it was rendered in. */
+  lang: string;
+}
+
 export interface BroadsheetArticleEventMap extends HTMLElementEventMap {
   'broadsheet:render': CustomEvent<BroadsheetRenderEventDetail>;
   'broadsheet:error': CustomEvent<BroadsheetErrorEventDetail>;
+  'broadsheet:read': CustomEvent<BroadsheetReadEventDetail>;
 }
 
 /** `idle`: nothing to show yet; `loading`; `rendered`; `error`: showing the fallback (or what a
@@ -46,7 +61,7 @@ export type BroadsheetArticleState = 'idle' | 'loading' | 'rendered' | 'error';
  * `<broadsheet-article>`: renders an article into its shadow root. Source, first present wins: the
  * `article` property, an inline `<script type="application/json">` child, the `src` attribute.
  * Attributes: `src`, `lang`, `theme`, `heading-level`, `loading` (`lazy` by default, or `eager`),
- * `strict`, `fetch-timeout`, `credentials`, `base-url`, `referrerpolicy`, `link-rel`. What blocks display: docs/embed.md#what-blocks-display.
+ * `strict`, `fetch-timeout`, `credentials`, `base-url`, `referrerpolicy`, `link-rel`, `no-beacon`. What blocks display: docs/embed.md#what-blocks-display.
  */
 export declare class BroadsheetArticle extends HTMLElement {
   static readonly observedAttributes: string[];
@@ -73,6 +88,8 @@ export declare class BroadsheetArticle extends HTMLElement {
   referrerPolicy: string;
   /** Reflects `link-rel`: `rel` tokens for the article's links to other sites (e.g. `nofollow ugc`). */
   linkRel: string;
+  /** Reflects the boolean `no-beacon` attribute: no read-through beacon to `syndication.readUrl`. */
+  noBeacon: boolean;
   readonly state: BroadsheetArticleState;
   /** The meta of the last render, or null. */
   readonly meta: ArticleMeta | null;

@@ -22,6 +22,12 @@
 // instance of the WebAssembly core, made when the first of them needs it. Failures never throw into the
 // host page: they show a short fallback and dispatch `broadsheet:error`.
 //
+// Once at least half of a shown article (or, for one taller than that, half of the viewport) has been
+// visible for 10 s in all while the page is visible, the element fires `broadsheet:read` and, when the
+// article declares an https `syndication.readUrl` and the host did not set `no-beacon`, sends one
+// beacon there with the same facts: the article's id, canonical URL and language, nothing about the
+// reader (docs/embed.md#read-through-signal).
+//
 // The module can be imported in Node (for server-side rendering set-ups); it only registers the element
 // where `customElements` exists.
 
@@ -39,6 +45,10 @@ const CREDENTIALS = new Set(['same-origin', 'include']);
 const UNAVAILABLE_TEXT = 'This article is not available.';
 /** Diagnostics listed in the console warning; the rest are counted (the element has them all). */
 const WARNING_LINES = 20;
+/** Visible time after which an article counts as read (docs/embed.md#read-through-signal). */
+const READ_AFTER_MS = 10_000;
+/** Ratios at which the read-through observer is told how much of the element is visible. */
+const READ_THRESHOLDS = Array.from({ length: 21 }, (_, i) => i / 20);
 
 // ── The renderer all elements share ─────────────────────────────────────────────────────────────────
 
@@ -134,11 +144,11 @@ function constructSheet(doc, css) {
 
 const Base = globalThis.HTMLElement ?? class {};
 const PROPERTIES = ['article', 'src', 'theme', 'headingLevel', 'loading', 'strict', 'fetchTimeout', 'credentials',
-  'baseUrl', 'referrerPolicy', 'linkRel'];
+  'baseUrl', 'referrerPolicy', 'linkRel', 'noBeacon'];
 
 export class BroadsheetArticle extends Base {
   static observedAttributes = ['src', 'lang', 'theme', 'heading-level', 'loading', 'strict', 'fetch-timeout',
-    'credentials', 'base-url', 'referrerpolicy', 'link-rel'];
+    'credentials', 'base-url', 'referrerpolicy', 'link-rel', 'no-beacon'];
 
   /** One IntersectionObserver for every element waiting to near the viewport. */
   static #viewport = null;
@@ -165,6 +175,8 @@ export class BroadsheetArticle extends Base {
   #pending = null;
   #scheduled = false;
   #generation = 0;
+  /** Counts the visible time of the article shown, for `broadsheet:read`. */
+  #reading = null;
 
   constructor() {
     super();
@@ -251,6 +263,10 @@ export class BroadsheetArticle extends Base {
   get linkRel() { return this.getAttribute('link-rel') ?? ''; }
   set linkRel(value) { this.#reflect('link-rel', value); }
 
+  /** Reflects `no-beacon`: no read-through beacon to the article's `syndication.readUrl` (the event still fires). */
+  get noBeacon() { return this.hasAttribute('no-beacon'); }
+  set noBeacon(value) { this.toggleAttribute('no-beacon', Boolean(value)); }
+
   /** `idle` (nothing to show yet), `loading`, `rendered` or `error` (showing the fallback). */
   get state() { return this.#state; }
   /** The meta of the last render, or null. */
@@ -287,15 +303,18 @@ export class BroadsheetArticle extends Base {
     if (this.#state === 'idle' && !this.#hydrating && this.#source()) this.#showPlaceholder();
     if (this.#state === 'idle' || this.#pending) this.requestUpdate();
     else this.#checkInlineSource(); // it may have changed while the element was out of the document
+    this.#reading?.start();
   }
 
   disconnectedCallback() {
     this.#childObserver?.disconnect();
+    this.#reading?.stop();
     BroadsheetArticle.#viewport?.unobserve(this);
   }
 
   attributeChangedCallback(name, previous, value) {
     if (previous === value) return;
+    if (name === 'no-beacon') return; // read when the beacon is due; nothing to re-render
     if (name === 'loading') {
       if (value === 'eager' && !this.#nearViewport) this.requestUpdate();
       return;
@@ -357,7 +376,37 @@ export class BroadsheetArticle extends Base {
       composed: true,
       detail: { ok: result.ok, meta: result.meta, diagnostics: result.diagnostics },
     }));
+    this.#trackReading(result.meta);
     return true;
+  }
+
+  /**
+   * Counts the shown article's visible time. A re-render of the same article (same id, canonical URL
+   * and readUrl) keeps counting, and once read it is not read again; another article starts afresh.
+   */
+  #trackReading(meta) {
+    const facts = { id: meta.id, canonicalUrl: meta.canonicalUrl, lang: meta.lang };
+    const key = JSON.stringify([facts.id, facts.canonicalUrl, meta.readUrl]);
+    if (this.#reading?.key === key) return;
+    this.#reading?.stop();
+    this.#reading = new ReadThrough(this, key, () => this.#announceRead(facts, meta.readUrl));
+    if (this.isConnected) this.#reading.start();
+  }
+
+  /** `broadsheet:read`, then at most one beacon, with the article's facts only. */
+  #announceRead(facts, readUrl) {
+    this.dispatchEvent(new CustomEvent('broadsheet:read', { bubbles: true, composed: true, detail: { ...facts } }));
+    // The core accepts only https readUrls; checked again here, as this is where the request leaves.
+    const target = httpUrl(readUrl);
+    if (!target.startsWith('https:') || this.noBeacon) return;
+    const beacon = this.ownerDocument.defaultView?.navigator?.sendBeacon;
+    if (typeof beacon !== 'function') return;
+    try {
+      // A string goes as text/plain, which needs no CORS preflight; the text is JSON.
+      beacon.call(this.ownerDocument.defaultView.navigator, target, JSON.stringify(facts));
+    } catch {
+      // A beacon refused by the browser (CSP connect-src, size) is no concern of the host page.
+    }
   }
 
   /**
@@ -499,6 +548,8 @@ export class BroadsheetArticle extends Base {
    */
   #fail({ reason, error, result }) {
     this.#state = 'error';
+    this.#reading?.stop();
+    this.#reading = null;
     if (!result) {
       this.#meta = null;
       this.#diagnostics = [];
@@ -583,6 +634,79 @@ export class BroadsheetArticle extends Base {
     if (value === null || value === undefined) this.removeAttribute(attribute);
     else this.setAttribute(attribute, String(value));
   }
+}
+
+// ── Read-through ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Adds up the time an element is mostly visible while its page is visible, and calls `onRead` once when
+ * it reaches READ_AFTER_MS. Stopped (disconnected), it keeps what it counted and resumes on start().
+ */
+class ReadThrough {
+  #element;
+  #onRead;
+  #observer = null;
+  #visible = false;
+  #counted = 0;
+  #since = null;
+  #timer = null;
+  #done = false;
+  #onVisibilityChange = () => this.#update();
+
+  constructor(element, key, onRead) {
+    this.#element = element;
+    this.key = key;
+    this.#onRead = onRead;
+  }
+
+  start() {
+    if (this.#done || this.#observer || typeof IntersectionObserver !== 'function') return;
+    this.#observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) this.#visible = mostlyVisible(entry);
+      this.#update();
+    }, { threshold: READ_THRESHOLDS });
+    this.#observer.observe(this.#element);
+    this.#element.ownerDocument.addEventListener('visibilitychange', this.#onVisibilityChange);
+  }
+
+  stop() {
+    this.#visible = false;
+    this.#update();
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#element.ownerDocument.removeEventListener('visibilitychange', this.#onVisibilityChange);
+  }
+
+  /** Starts or pauses the clock as visibility changes. */
+  #update() {
+    const counting = this.#visible && this.#element.ownerDocument.visibilityState === 'visible' && !this.#done;
+    if (counting && this.#since === null) {
+      this.#since = performance.now();
+      this.#timer = setTimeout(() => this.#finish(), READ_AFTER_MS - this.#counted);
+    } else if (!counting && this.#since !== null) {
+      this.#counted += performance.now() - this.#since;
+      this.#since = null;
+      clearTimeout(this.#timer);
+    }
+  }
+
+  #finish() {
+    this.#done = true;
+    this.#since = null;
+    this.stop();
+    this.#onRead();
+  }
+}
+
+/**
+ * At least half of the element is in the viewport or, when it is too tall for that, it fills at least
+ * half of the viewport (a long article would otherwise never count).
+ */
+function mostlyVisible(entry) {
+  if (!entry.isIntersecting) return false;
+  if (entry.intersectionRatio >= 0.5) return true;
+  const viewport = entry.rootBounds?.height || globalThis.innerHeight || 0;
+  return viewport > 0 && entry.intersectionRect.height >= viewport / 2;
 }
 
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────────────────

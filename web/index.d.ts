@@ -32,6 +32,8 @@ export type DiagnosticCode =
   | 'BS-PULLQUOTE-MOVED'
   | 'BS-PULLQUOTE-PARAPHRASE'
   | 'BS-OPTION'
+  | 'BS-LICENSE'
+  | 'BS-LICENSE-TERMS'
   | 'BS-INPUT'
   | 'BS-INTERNAL';
 
@@ -69,6 +71,9 @@ export interface RenderOptions {
   linkRel?: string;
   /** A referrer policy keyword written as `referrerpolicy` on every image, e.g. `no-referrer`. */
   imageReferrerPolicy?: ImageReferrerPolicy;
+  /** Also write the tags a host page puts in its `<head>` into `meta.head` (what `Renderer.headTags`
+   * returns; docs/embed.md#head-tags). */
+  headTags?: boolean;
   /** Resource limits (docs/format.md#limits); exceeding one gives a `BS-LIMIT` diagnostic. Each must be a
    * positive integer (`maxOutputBytes` may be 0). */
   limits?: {
@@ -105,6 +110,8 @@ export type ImageReferrerPolicy =
 
 /** Facts about the rendered article. */
 export interface ArticleMeta {
+  /** The document's `id`; `""` when it has none. */
+  id: string;
   /** The headline as plain text. */
   headline: string;
   lang: string;
@@ -117,6 +124,11 @@ export interface ArticleMeta {
   /** Quotations in paragraphs («…», “…”) and the analyst each one's sentence names (at most 200). */
   quotes: Array<{ text: string; speaker: string | null; path: string }>;
   canonicalUrl: string;
+  /** `syndication.readUrl` (always https), where `<broadsheet-article>` sends its read-through beacon;
+   * null when the article declares none. */
+  readUrl: string | null;
+  /** With the `headTags` option: the host page's head tags (docs/embed.md#head-tags). */
+  head?: string;
 }
 
 /** Where one pull quote went, or why it was left out (docs/layout.md, "Pull quotes"). */
@@ -194,6 +206,31 @@ export type Block =
   | { type: 'divider' }
   | { type: 'markdown'; text: string };
 
+/** The SPDX ids of the licences whose terms the renderer knows (docs/syndication.md). */
+export type KnownLicense =
+  | 'CC-BY-4.0'
+  | 'CC-BY-SA-4.0'
+  | 'CC-BY-ND-4.0'
+  | 'CC-BY-NC-4.0'
+  | 'CC-BY-NC-SA-4.0'
+  | 'CC-BY-NC-ND-4.0'
+  | 'CC0-1.0';
+
+/** Where a republished article came from and under which licence (docs/format.md#syndication). */
+export interface Syndication {
+  source: { name: string; url?: string; logo?: string };
+  /** The article's address at its source; the head tags' canonical link points to it. */
+  originalUrl: string;
+  /** An SPDX id (another than the known ones gets a `BS-LICENSE` warning), or the https URL of the terms. */
+  license: KnownLicense | (string & {});
+  /** Words the licensor asks to be shown with the article (plain text). */
+  attribution?: string;
+  /** ISO 8601 date or date-time of the first publication. */
+  firstPublished?: string;
+  /** https only: where `<broadsheet-article>` sends one read-through beacon (docs/embed.md#read-through-signal). */
+  readUrl?: string;
+}
+
 /** Article format v1 (`"format": "broadsheet/article@1"`). */
 export interface ArticleDocument {
   /** The URL of a JSON Schema for editors (e.g. `schema/article.schema.json`); not read by the renderer. */
@@ -221,6 +258,7 @@ export interface ArticleDocument {
   pullquotes?: Array<{ text: InlineMarkdown; by?: string }> | 'auto';
   note?: InlineMarkdown;
   callToAction?: { label: string; url: string };
+  syndication?: Syndication;
 }
 
 /**
@@ -234,6 +272,12 @@ export interface Renderer {
   render(input: ArticleInput, options?: RenderOptions): RenderResult;
   /** Checks an article without producing HTML. Never throws. */
   validate(input: ArticleInput, options?: RenderOptions): ValidateResult;
+  /**
+   * The tags a page showing the article puts in its `<head>`: canonical link (the original's address when
+   * syndicated), description, Open Graph, Twitter card and the JSON-LD script, each escaped for its
+   * context (docs/embed.md#head-tags). `""` when no article could be read. Never throws.
+   */
+  headTags(input: ArticleInput, options?: RenderOptions): string;
   /** The article stylesheet. */
   readonly css: string;
   /** The core's version. */

@@ -5,7 +5,7 @@
 // docs/embed.md, "JSX and TypeScript", shows how to use them.
 
 import type { ArticleDocument } from './index.js';
-import type { BroadsheetErrorEventDetail, BroadsheetRenderEventDetail } from './element.js';
+import type { BroadsheetErrorEventDetail, BroadsheetReadEventDetail, BroadsheetRenderEventDetail } from './element.js';
 
 type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -31,6 +31,8 @@ export interface BroadsheetArticleAttributes {
   referrerpolicy?: string;
   /** `rel` tokens for the article's links to other sites, e.g. `nofollow ugc`. */
   'link-rel'?: string;
+  /** No read-through beacon to the article's `syndication.readUrl`. */
+  'no-beacon'?: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export interface BroadsheetArticleProps extends BroadsheetArticleAttributes {
   article?: ArticleDocument | string | null;
   'onbroadsheet:render'?: (event: CustomEvent<BroadsheetRenderEventDetail>) => void;
   'onbroadsheet:error'?: (event: CustomEvent<BroadsheetErrorEventDetail>) => void;
+  'onbroadsheet:read'?: (event: CustomEvent<BroadsheetReadEventDetail>) => void;
 }
 
 /**

@@ -40,7 +40,8 @@ export interface ElementHTMLResult {
   /** The element: the article in a declarative shadow root, then the JSON in a script child. */
   html: string;
   diagnostics: Diagnostic[];
-  meta: ArticleMeta | null;
+  /** With `meta.head`: the tags the page's `<head>` should carry for this article (docs/embed.md#head-tags). */
+  meta: (ArticleMeta & { head: string }) | null;
 }
 
 /**

@@ -28,7 +28,8 @@ export function renderElementHTML(renderer, input, options = {}) {
 
   // The same options, as render options here and as attributes for the element's own renders. The
   // core names the ::part()s, and leaves out relative images when there is no base, as for the element.
-  const renderOptions = { parts: true, relativeImages: 'drop' };
+  // headTags: meta.head holds what the page's <head> should carry for this article.
+  const renderOptions = { parts: true, relativeImages: 'drop', headTags: true };
   const elementAttributes = { ...attributes };
   if (theme !== undefined) {
     if (!THEMES.has(theme)) throw new TypeError(`renderElementHTML: theme must be auto, light or dark, not "${theme}"`);

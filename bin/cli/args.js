@@ -19,6 +19,7 @@ const RENDER_OPTIONS = `  --theme <t>          auto (default), light or dark: th
 export const GENERAL_HELP = `Usage:
   broadsheet render <input>... [options]     Render articles to HTML.
   broadsheet validate <input>... [options]   Check articles and report their diagnostics.
+  broadsheet head <input>... [options]       Print the tags a page's <head> needs for each article.
   broadsheet embed <file|-> --src <url> --script <url> [options]
                                              Print the snippet a partner pastes for an article.
   broadsheet <command> --help                Help for one command.
@@ -84,6 +85,30 @@ Options:
 ${EXIT_STATUS}
 `;
 
+const HEAD_HELP = `Usage:
+  broadsheet head <input>... [--format html|json] [--strict] [--lang <tag>] [--base-url <url>]
+                  [-o <file>|<dir>] [--watch]
+
+Print the tags a page showing or republishing the article puts in its <head>: the canonical link
+(to syndication.originalUrl when the article is syndicated), <meta name="description">, Open Graph
+and Twitter card tags, and the schema.org JSON-LD script, each escaped for its context. They are the
+tags of a --standalone document's head, and what renderer.headTags() returns.
+
+${INPUTS}
+
+Options:
+  --format <f>         html (default): the tags, one a line; json: {ok, head, diagnostics}.
+  --strict             Write nothing for a document with errors.
+  --lang <tag>         BCP 47 language tag; overrides the article's lang (og:locale follows it).
+  --base-url <url>     The article's own absolute http(s) address (relative URLs resolve against it).
+  -o, --output <out>   As for render: one input to the file <out>; several inputs into the folder
+                       <out>, one .html (or .json) each. Without -o, several inputs need --format json.
+  --watch              Print again each input that changes, until interrupted.
+  -h, --help           Show this help.
+
+${EXIT_STATUS}
+`;
+
 const EMBED_HELP = `Usage:
   broadsheet embed <file|-> --src <url> --script <url> [--theme auto|light|dark] [--lang <tag>] [-o <file>]
 
@@ -114,6 +139,7 @@ export const COMMANDS = {
     flags: ['format', 'standalone', 'strict', 'css', 'output', 'watch', ...RENDERING],
   },
   validate: { help: VALIDATE_HELP, formats: ['text', 'json'], flags: ['format', 'watch', 'lang', 'base-url'] },
+  head: { help: HEAD_HELP, formats: ['html', 'json'], flags: ['format', 'strict', 'output', 'watch', 'lang', 'base-url'] },
   embed: {
     help: EMBED_HELP,
     formats: ['html'],
@@ -161,7 +187,7 @@ export function parseCommandLine(argv) {
   if (values.help) return { help: spec ? spec.help : GENERAL_HELP };
   if (values.version) return { version: true };
 
-  if (!command) throw new UsageError('missing command (render, validate or embed)');
+  if (!command) throw new UsageError('missing command (render, validate, head or embed)');
   if (!spec) throw new UsageError(`unknown command '${command}'`);
   if (inputs.length === 0) {
     throw new UsageError(`${command}: missing the article ${spec.oneInput ? 'file' : 'files'} (or - for standard input)`);
@@ -202,6 +228,7 @@ export function parseCommandLine(argv) {
   if (values.watch && inputs.includes('-')) throw new UsageError(`${command}: --watch cannot watch standard input`);
 
   const renderOptions = {};
+  if (command === 'head') renderOptions.headTags = true;
   if (values.standalone) renderOptions.standalone = true;
   if (values.theme !== undefined && command !== 'embed') renderOptions.theme = values.theme;
   if (values.lang !== undefined) renderOptions.lang = values.lang;

@@ -78,6 +78,9 @@ struct RenderOptions {
   RelativeImages relativeImages = RelativeImages::Keep;
   std::string linkRel;              // rel tokens, besides noopener, of body links to other sites ("nofollow ugc")
   std::string imageReferrerPolicy;  // the referrerpolicy of every img ("" writes none)
+  // Also write the tags a host page puts in its <head> (canonical link, description, Open Graph,
+  // Twitter card, JSON-LD) into Meta::head.
+  bool headTags = false;
   Limits limits;
 };
 
@@ -118,6 +121,7 @@ struct InlineQuoteSummary {
 
 // Facts about the rendered article, for callers that index, display or test it.
 struct Meta {
+  std::string id;        // the document's `id`, "" when none
   std::string headline;  // plain text
   std::string lang;
   std::string dir;
@@ -129,6 +133,8 @@ struct Meta {
   std::vector<std::string> pullquotesDropped;  // texts of pull quotes left out
   std::vector<PullquoteSummary> pullquotes;    // every pull quote, anchored ones first, in document order
   std::vector<InlineQuoteSummary> quotes;      // at most kMaxInlineQuotes, in reading order
+  std::string readUrl;                         // syndication.readUrl (https), "" when none
+  std::optional<std::string> head;             // with RenderOptions::headTags: the host page's head tags
 };
 inline constexpr std::size_t kMaxInlineQuotes = 200;
 

@@ -41,6 +41,19 @@ struct Link {
   std::string url;
 };
 
+// Where a republished article came from and under which licence (`syndication`). The licence is kept
+// as written (an SPDX id, or an https URL already checked); the layout knows the licences' terms.
+struct Syndication {
+  Link source;                 // label: the source's name; url: its home page ("" when none)
+  std::string sourceLogo;      // an image URL, "" when none
+  std::string originalUrl;     // where the article was first published
+  std::string license;         // an SPDX id as written, or an https URL; "" when missing or refused
+  bool licenseIsUrl = false;   // `license` is a URL (its terms are unknown)
+  std::string attribution;     // plain text the licensor asks to be shown
+  std::string firstPublished;  // ISO 8601, "" when none
+  std::string readUrl;         // https only, "" when none
+};
+
 enum class BlockType { Paragraph, Heading, Quote, PullQuote, List, Image, Note, Divider, Markdown };
 
 // Block::index of the one Markdown block a body given as a CommonMark string becomes.
@@ -86,6 +99,7 @@ struct Article {
   bool autoPullquotes = false;  // "pullquotes": "auto"
   Text note;
   std::optional<Link> callToAction;
+  std::optional<Syndication> syndication;
 
   const Person* findAnalyst(const std::string& analystId) const;
 };

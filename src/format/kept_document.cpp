@@ -40,6 +40,11 @@ void KeptDocumentBuilder::key(std::string& text) {
     frame.member = Slot{};
     return;
   }
+  // The one object inside a record: syndication's source.
+  if (frame.names.first == names(kSyndicationMembers).first && name == "source") {
+    frame.member = Slot{&frame.value->set(text), Shape::Record, true, names(kSourceMembers), 0};
+    return;
+  }
   const Shape shape = frame.shape == Shape::Block && name == "items" ? Shape::List : Shape::Skipped;
   frame.member = Slot{&frame.value->set(text), shape, true, {}, 0};
 }
@@ -169,6 +174,7 @@ KeptDocumentBuilder::Slot KeptDocumentBuilder::documentMember(const std::string&
   if (name == "image") return Slot{&value, Shape::Record, true, names(kImageMembers), 0};
   if (name == "publisher") return Slot{&value, Shape::Record, true, names(kPublisherMembers), 0};
   if (name == "callToAction") return Slot{&value, Shape::Record, true, names(kCallToActionMembers), 0};
+  if (name == "syndication") return Slot{&value, Shape::Record, true, names(kSyndicationMembers), 0};
   return Slot{&value, Shape::Skipped, true, {}, 0};
 }
 

@@ -22,14 +22,17 @@ constexpr Names names(const std::string_view (&list)[N]) {
   return {list, N};
 }
 
-constexpr std::string_view kDocumentMembers[] = {"format",     "id",           "lang",    "dir",         "headline",
-                                                 "standfirst", "published",    "updated", "section",     "tags",
-                                                 "publisher",  "canonicalUrl", "authors", "analysts",    "image",
-                                                 "body",       "pullquotes",   "note",    "callToAction"};
+constexpr std::string_view kDocumentMembers[] = {
+    "format",  "id",      "lang",       "dir",       "headline",     "standfirst", "published",
+    "updated", "section", "tags",       "publisher", "canonicalUrl", "authors",    "analysts",
+    "image",   "body",    "pullquotes", "note",      "callToAction", "syndication"};
 constexpr std::string_view kPersonMembers[] = {"id", "name", "role", "affiliation", "honorific", "url"};
 constexpr std::string_view kImageMembers[] = {"src", "alt", "caption", "credit", "width", "height"};
 constexpr std::string_view kPublisherMembers[] = {"name", "url"};
 constexpr std::string_view kCallToActionMembers[] = {"label", "url"};
+constexpr std::string_view kSyndicationMembers[] = {"source",      "originalUrl",    "license",
+                                                    "attribution", "firstPublished", "readUrl"};
+constexpr std::string_view kSourceMembers[] = {"name", "url", "logo"};
 constexpr std::string_view kPullquoteMembers[] = {"text", "by"};
 // The block types, in the order docs/format.md lists them.
 constexpr std::string_view kBlockTypes[] = {"paragraph", "heading", "quote",   "pullquote", "list",

@@ -152,6 +152,7 @@ class ArticleReader final : public BodyBlockReader {
     readPullquotes(document, article);
     article.note = markdown(document, "note", "", Flavor::Inline).value_or(Text{});
     article.callToAction = link(document, "callToAction", "", "label", UrlKind::Resource, /*urlRequired=*/true);
+    article.syndication = syndication(document);
     return !article.headline.source.empty();
   }
 
@@ -400,6 +401,59 @@ class ArticleReader final : public BodyBlockReader {
     result.label = shownText(*value, labelKey, path, Need::NonEmpty).value_or("");
     result.url = url(*value, "url", path, kind, urlRequired ? Need::Required : Need::Optional);
     if (result.label.empty() || (urlRequired && result.url.empty())) return std::nullopt;
+    return result;
+  }
+
+  // An absolute https URL (readUrl, a licence's URL): the host page sends requests to it or links it
+  // as terms, so neither http nor a URL relative to some page will do.
+  std::string httpsUrl(KeptValue& object, std::string_view key, const std::string& parent, Need need,
+                       std::string_view consequence) {
+    const auto value = text(object, key, parent, need == Need::Optional ? need : Need::NonEmpty);
+    if (!value || value->empty()) return "";
+    return checkedHttpsUrl(*value, childPointer(parent, key), consequence);
+  }
+
+  std::string checkedHttpsUrl(const std::string& value, const std::string& path, std::string_view consequence) {
+    policy::UrlDecision decision = policy::decideUrl(value, UrlKind::Resource, urls_);
+    const std::string_view written = value;
+    const bool absolute = written.find(':') != std::string_view::npos;
+    if (decision.outcome == policy::UrlDecision::Outcome::Written && absolute &&
+        policy::effectiveScheme(decision.url) == "https") {
+      return std::move(decision.url);
+    }
+    fail(code::UrlScheme, path, {" must be an absolute https URL, not ", quotedUrl(value), "; ", consequence});
+    return "";
+  }
+
+  // `syndication` (docs/format.md#syndication): kept when its source has a name and originalUrl is
+  // usable (otherwise it is left out whole); a licence that is missing or refused leaves the rest.
+  std::optional<Syndication> syndication(KeptValue& document) {
+    KeptValue* value = member(document, "syndication", "", JsonKind::Object);
+    if (!value) return std::nullopt;
+    const std::string path = "/syndication";
+    checkMembers(*value, path, names(kSyndicationMembers));
+    Syndication result;
+    if (KeptValue* source = member(*value, "source", path, JsonKind::Object, Need::Required)) {
+      const std::string sourcePath = "/syndication/source";
+      checkMembers(*source, sourcePath, names(kSourceMembers));
+      result.source.label = shownText(*source, "name", sourcePath, Need::NonEmpty).value_or("");
+      result.source.url = url(*source, "url", sourcePath, UrlKind::Resource);
+      result.sourceLogo = url(*source, "logo", sourcePath, UrlKind::Image);
+    }
+    result.originalUrl = url(*value, "originalUrl", path, UrlKind::Resource, Need::Required);
+    if (auto license = text(*value, "license", path, Need::NonEmpty)) {
+      // SPDX ids hold neither ':' nor '/': anything that does is meant as the address of the terms.
+      result.licenseIsUrl = license->find_first_of(":/") != std::string::npos;
+      result.license = result.licenseIsUrl ? checkedHttpsUrl(*license, "/syndication/license",
+                                                             "the article is shown without a licence.")
+                                           : std::move(*license);
+    }
+    result.attribution = shownText(*value, "attribution", path).value_or("");
+    result.firstPublished = date(*value, "firstPublished", path);
+    result.readUrl = httpsUrl(*value, "readUrl", path, Need::Optional, "no read-through beacon is sent.");
+    // Each way of getting here has been reported (the source or its name missing, blank or not an
+    // object; originalUrl missing or refused).
+    if (result.source.label.empty() || result.originalUrl.empty()) return std::nullopt;
     return result;
   }
 

@@ -354,6 +354,7 @@ class ArticleWriter {
       out_.append("</a></p>\n");
     }
     if (tree_.publisher) writePublisher(*tree_.publisher);
+    if (tree_.provenance) writeProvenance(*tree_.provenance);
     out_.append("</footer>\n");
   }
 
@@ -400,6 +401,44 @@ class ArticleWriter {
     appendIsolated(publisher.label);
     if (!publisher.url.empty()) out_.append("</a>");
     out_.append("</p>\n");
+  }
+
+  // "First published by <a>Source</a>. Republished under <a rel="license">CC BY-ND 4.0</a>."
+  void writeProvenance(const layout::Provenance& line) {
+    openTag("p", "bs-provenance");
+    openTag("span", "bs-provenance-source");
+    appendText(out_, line.sourceBefore);
+    appendLink(line.source, "");
+    appendText(out_, line.sourceAfter);
+    out_.append("</span>");
+    if (line.license) {
+      out_.push_back(' ');
+      openTag("span", "bs-provenance-license");
+      appendText(out_, line.licenseBefore);
+      appendLink(*line.license, " rel=\"license\"");
+      appendText(out_, line.licenseAfter);
+      out_.append("</span>");
+    }
+    if (!line.attribution.empty()) {
+      out_.push_back(' ');
+      openTag("span", "bs-provenance-attribution");
+      appendIsolated(line.attribution);
+      out_.append("</span>");
+    }
+    out_.append("</p>\n");
+  }
+
+  // The label, isolated, inside a link when it has a URL.
+  void appendLink(const layout::Link& link, std::string_view attributes) {
+    if (!link.url.empty()) {
+      out_.append("<a href=\"");
+      appendAttribute(out_, link.url);
+      out_.append("\"");
+      out_.append(attributes);
+      out_.push_back('>');
+    }
+    appendIsolated(link.label);
+    if (!link.url.empty()) out_.append("</a>");
   }
 
   std::string& out_;
@@ -458,13 +497,70 @@ void appendJsonLd(std::string& out, const layout::ArticleFacts& facts) {
     appendJsonLdMember(out, "url", facts.publisher->url);
     out.push_back('}');
   }
+  if (!facts.isBasedOn.empty()) {
+    out.append(",\"isBasedOn\":{\"@type\":\"NewsArticle\"");
+    appendJsonLdMember(out, "url", facts.isBasedOn);
+    appendJsonLdMember(out, "datePublished", facts.basedOnPublished);
+    out.push_back('}');
+  }
+  appendJsonLdMember(out, "license", facts.license);
+  if (facts.source) {
+    for (std::string_view key : {"copyrightHolder", "sourceOrganization"}) {
+      out.append(",\"");
+      out.append(key);
+      out.append("\":{\"@type\":\"Organization\"");
+      appendJsonLdMember(out, "name", facts.source->name);
+      appendJsonLdMember(out, "url", facts.source->url);
+      appendJsonLdMember(out, "logo", facts.source->logo);
+      out.push_back('}');
+    }
+  }
   out.append("}</script>\n");
+}
+
+// <meta {attribute}="{name}" content="{value}">, or nothing for an empty value.
+void appendMetaTag(std::string& out, std::string_view attribute, std::string_view name, std::string_view value) {
+  if (value.empty()) return;
+  out.append("<meta ");
+  out.append(attribute);
+  out.append("=\"");
+  out.append(name);
+  out.append("\" content=\"");
+  appendAttribute(out, value);
+  out.append("\">\n");
 }
 
 }  // namespace
 
 void appendArticle(std::string& out, LayoutTree& tree, OutputBudget budget) {
   ArticleWriter(out, tree, budget).write();
+}
+
+void appendHeadTags(std::string& out, const layout::ArticleFacts& facts) {
+  if (!facts.canonical.empty()) {
+    out.append("<link rel=\"canonical\" href=\"");
+    appendAttribute(out, facts.canonical);
+    out.append("\">\n");
+  }
+  // hreflang alternates go here: one <link rel="alternate" hreflang="…" href="…"> per language version
+  // of the article (facts.translations, from the `translations` member), each escaped as an attribute.
+  appendMetaTag(out, "name", "description", facts.description);
+  appendMetaTag(out, "property", "og:type", "article");
+  appendMetaTag(out, "property", "og:title", facts.headline);
+  appendMetaTag(out, "property", "og:description", facts.description);
+  appendMetaTag(out, "property", "og:url", facts.canonical);
+  appendMetaTag(out, "property", "og:image", facts.image);
+  appendMetaTag(out, "property", "og:site_name", facts.siteName);
+  appendMetaTag(out, "property", "og:locale", facts.ogLocale);
+  appendMetaTag(out, "property", "article:published_time", facts.datePublished);
+  appendMetaTag(out, "property", "article:modified_time", facts.dateModified);
+  appendMetaTag(out, "property", "article:section", facts.articleSection);
+  for (const std::string& tag : facts.tags) appendMetaTag(out, "property", "article:tag", tag);
+  appendMetaTag(out, "name", "twitter:card", facts.twitterCard);
+  appendMetaTag(out, "name", "twitter:title", facts.headline);
+  appendMetaTag(out, "name", "twitter:description", facts.description);
+  appendMetaTag(out, "name", "twitter:image", facts.image);
+  appendJsonLd(out, facts);
 }
 
 void appendStandaloneDocument(std::string& out, LayoutTree& tree, OutputBudget budget) {
@@ -477,12 +573,7 @@ void appendStandaloneDocument(std::string& out, LayoutTree& tree, OutputBudget b
       "initial-scale=1\">\n<title>");
   appendText(out, tree.facts.headline);
   out.append("</title>\n");
-  if (!tree.facts.url.empty()) {
-    out.append("<link rel=\"canonical\" href=\"");
-    appendAttribute(out, tree.facts.url);
-    out.append("\">\n");
-  }
-  appendJsonLd(out, tree.facts);
+  appendHeadTags(out, tree.facts);
   out.append("<style>\n");
   out.append(stylesheet());
   // The article is the page's main content: a landmark for screen readers' "skip to main".

@@ -22,6 +22,11 @@ struct OutputBudget {
 // a BS-LIMIT error is reported.
 void appendArticle(std::string& out, layout::LayoutTree& tree, OutputBudget budget);
 
+// The tags a page showing the article puts in its <head> (docs/embed.md#head-tags): the canonical
+// link, description, Open Graph and Twitter card tags and the JSON-LD script, each escaped for its
+// context. A standalone document's head holds them too.
+void appendHeadTags(std::string& out, const layout::ArticleFacts& facts);
+
 // A whole HTML document around the fragment, with the stylesheet inlined and schema.org
 // NewsArticle JSON-LD stating the tree's facts. Spends the tree's body like appendArticle.
 void appendStandaloneDocument(std::string& out, layout::LayoutTree& tree, OutputBudget budget);

@@ -30,6 +30,7 @@ constexpr ClassPart kParts[] = {
     {"bs-tags", "tags"},
     {"bs-cta", "cta"},
     {"bs-publisher", "publisher"},
+    {"bs-provenance", "provenance"},
 };
 
 }  // namespace

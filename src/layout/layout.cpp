@@ -11,6 +11,7 @@
 #include "layout/display_text.hpp"
 #include "layout/heading_levels.hpp"
 #include "layout/labels.hpp"
+#include "layout/licenses.hpp"
 #include "layout/people.hpp"
 #include "layout/pullquote_placement.hpp"
 #include "layout/pullquote_selection.hpp"
@@ -49,6 +50,7 @@ class ArticleLayout {
     tree_.theme = options_.theme;
     tree_.parts = options_.parts;
     tree_.urls = policy::urlContextFor(options_);
+    applyLicenseTerms();
     buildHeader();
     buildBody();
     tree_.note = std::move(article_.note.tree);
@@ -75,6 +77,62 @@ class ArticleLayout {
     wording.innerOpenQuote = labels.innerOpenQuote;
     wording.innerCloseQuote = labels.innerCloseQuote;
     return wording;
+  }
+
+  // A syndicated article's licence decides what the layout may do to the text: under a licence that
+  // forbids derivatives, or whose terms are not known (a URL, an unknown id, none), the renderer
+  // does not pick automatic pull quotes (docs/syndication.md). Known licences are named in the line.
+  void applyLicenseTerms() {
+    if (!article_.syndication) return;
+    const format::Syndication& syndication = *article_.syndication;
+    const LicenseTerms* terms = nullptr;
+    if (!syndication.license.empty() && !syndication.licenseIsUrl) {
+      terms = knownLicense(syndication.license);
+      if (!terms) {
+        sink_.warning(format::code::License, "/syndication/license",
+                      format::memberName("/syndication/license") + " is \"" + syndication.license +
+                          "\", not a licence the renderer knows (CC-BY-4.0, CC-BY-SA-4.0, CC-BY-ND-4.0, CC-BY-NC-4.0, "
+                          "CC-BY-NC-SA-4.0, CC-BY-NC-ND-4.0, CC0-1.0, or an https URL of the terms); it is shown as "
+                          "written, and as its terms are unknown the text is not altered.");
+      }
+    }
+    license_ = terms;
+    const bool mayAlter = terms && !terms->noDerivatives;
+    if (article_.autoPullquotes && !mayAlter) {
+      article_.autoPullquotes = false;
+      sink_.warning(format::code::LicenseTerms, "/pullquotes",
+                    format::memberName("/pullquotes") + " is \"auto\", but " +
+                        (terms ? "the licence " + std::string(terms->name) + " forbids derivatives"
+                               : std::string("the licence's terms are not known")) +
+                        ", so the renderer does not alter the text: no automatic pull quotes are added.");
+    }
+  }
+
+  std::optional<Provenance> provenance() const {
+    if (!article_.syndication) return std::nullopt;
+    const format::Syndication& syndication = *article_.syndication;
+    Provenance line;
+    splitLabel(labels_->firstPublishedBy, "{source}", line.sourceBefore, line.sourceAfter);
+    line.source = Link{syndication.source.label, syndication.originalUrl};
+    if (!syndication.license.empty()) {
+      splitLabel(labels_->republishedUnder, "{license}", line.licenseBefore, line.licenseAfter);
+      if (license_) {
+        line.license = Link{std::string(license_->name), std::string(license_->deedUrl)};
+      } else if (syndication.licenseIsUrl) {
+        line.license = Link{syndication.license, syndication.license};
+      } else {
+        line.license = Link{syndication.license, ""};
+      }
+    }
+    line.attribution = syndication.attribution;
+    return line;
+  }
+
+  // "First published by {source}." -> "First published by " and ".".
+  static void splitLabel(std::string_view label, std::string_view slot, std::string& before, std::string& after) {
+    const std::size_t at = label.find(slot);
+    before = std::string(label.substr(0, at));
+    after = at == std::string_view::npos ? std::string() : std::string(label.substr(at + slot.size()));
   }
 
   void buildHeader() {
@@ -278,6 +336,7 @@ class ArticleLayout {
     tree_.tags = article_.tags;
     if (article_.callToAction) tree_.callToAction = Link{article_.callToAction->label, article_.callToAction->url};
     if (article_.publisher) tree_.publisher = Link{article_.publisher->label, article_.publisher->url};
+    tree_.provenance = provenance();
   }
 
   // The pull quotes to place: the document's own, or at most `slots` automatic ones.
@@ -465,6 +524,8 @@ class ArticleLayout {
     meta_.lang = tree_.lang;
     meta_.dir = tree_.dir;
     meta_.canonicalUrl = article_.canonicalUrl;
+    meta_.id = article_.id;
+    if (article_.syndication) meta_.readUrl = article_.syndication->readUrl;
     meta_.wordCount = words;
     const auto perMinute = static_cast<std::size_t>(labels_->wordsPerMinute);
     meta_.readingMinutes = std::max<std::size_t>(1, (words + perMinute / 2) / perMinute);
@@ -488,7 +549,8 @@ class ArticleLayout {
   format::DiagnosticSink& sink_;
   Meta& meta_;
   LayoutTree tree_;
-  const Labels* labels_ = nullptr;  // the article's language's
+  const Labels* labels_ = nullptr;         // the article's language's
+  const LicenseTerms* license_ = nullptr;  // a syndicated article's known licence
   std::vector<std::string> mentioned_;
   std::vector<std::size_t> anchoredPullquotes_;  // body items
   std::vector<std::string> anchoredBy_;          // per anchored pull quote: its analyst's id, "" for none

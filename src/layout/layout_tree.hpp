@@ -100,6 +100,13 @@ struct PersonFacts {
   std::string url;
 };
 
+// An organisation in schema.org terms (the syndication's source).
+struct OrganizationFacts {
+  std::string name;
+  std::string url;
+  std::string logo;
+};
+
 struct ArticleFacts {
   std::string headline;  // plain text
   std::string description;
@@ -114,6 +121,32 @@ struct ArticleFacts {
   std::vector<PersonFacts> authors;
   std::vector<PersonFacts> contributors;
   std::optional<Link> publisher;
+  // Syndication (docs/syndication.md): the original's address and first publication, the licence's
+  // URL (a known licence's deed, or the URL given), and the source as copyright holder and source
+  // organisation. Empty when the article is not syndicated.
+  std::string isBasedOn;
+  std::string basedOnPublished;
+  std::string license;
+  std::optional<OrganizationFacts> source;
+
+  // Head tags for the host page (docs/embed.md#head-tags), decided here, written by html.
+  std::string canonical;          // the original's address when syndicated, else the canonical URL
+  std::string siteName;           // og:site_name: the publisher's name, else the source's
+  std::string ogLocale;           // og:locale: "kk_KZ" from "kk-KZ"
+  std::string twitterCard;        // "summary_large_image" with an image, else "summary"
+  std::vector<std::string> tags;  // article:tag, one each
+};
+
+// The provenance line of a syndicated article: "First published by <source>. Republished under
+// <licence>." Each label's words before and after the name come from the article's language.
+struct Provenance {
+  std::string sourceBefore;  // "First published by "
+  Link source;               // the source's name, linked to the original article
+  std::string sourceAfter;   // "."
+  std::string licenseBefore;
+  std::optional<Link> license;  // absent: no usable licence; url "" shows the name as plain text
+  std::string licenseAfter;
+  std::string attribution;  // the licensor's own words, plain text
 };
 
 struct LayoutTree {
@@ -150,6 +183,7 @@ struct LayoutTree {
   std::vector<std::string> tags;
   std::optional<Link> callToAction;
   std::optional<Link> publisher;
+  std::optional<Provenance> provenance;
 
   ArticleFacts facts;  // for a standalone document's <title>, canonical link and JSON-LD
 };

@@ -176,6 +176,19 @@ class TreeDump {
     }
     link(depth + 1, "call-to-action", tree.callToAction);
     link(depth + 1, "publisher", tree.publisher);
+    if (tree.provenance) provenance(depth + 1, *tree.provenance);
+  }
+
+  void provenance(int depth, const Provenance& line) {
+    this->line(depth, "provenance");
+    this->line(depth + 1, "source " + quoted(line.sourceBefore) + " " + quoted(line.source.label) +
+                              " url=" + quoted(line.source.url) + " " + quoted(line.sourceAfter));
+    if (line.license) {
+      this->line(depth + 1, "license " + quoted(line.licenseBefore) + " " + quoted(line.license->label) +
+                                (line.license->url.empty() ? "" : " url=" + quoted(line.license->url)) + " " +
+                                quoted(line.licenseAfter));
+    }
+    value(depth + 1, "attribution", line.attribution);
   }
 
   void link(int depth, std::string_view name, const std::optional<Link>& link) {
@@ -198,6 +211,14 @@ class TreeDump {
     personFacts(depth + 1, "author", facts.authors);
     personFacts(depth + 1, "contributor", facts.contributors);
     link(depth + 1, "publisher", facts.publisher);
+    value(depth + 1, "isBasedOn", facts.isBasedOn);
+    value(depth + 1, "isBasedOn.datePublished", facts.basedOnPublished);
+    value(depth + 1, "license", facts.license);
+    if (facts.source) {
+      line(depth + 1, "source " + quoted(facts.source->name) +
+                          (facts.source->url.empty() ? "" : " url=" + quoted(facts.source->url)) +
+                          (facts.source->logo.empty() ? "" : " logo=" + quoted(facts.source->logo)));
+    }
   }
 
   void personFacts(int depth, std::string_view name, const std::vector<PersonFacts>& people) {

@@ -135,6 +135,7 @@ TEST_CASE("html: a standalone document states the tree's facts", "[html][tree]")
   layout::LayoutTree tree = minimalTree();
   tree.facts.headline = "Plain <headline>";
   tree.facts.url = "https://example.org/story";
+  tree.facts.canonical = "https://example.org/story";  // the layout's choice: the canonical URL, or the original's
   tree.facts.wordCount = 42;
   tree.facts.authors = {{"Ann", "Dr", "editor", ""}};
   tree.facts.publisher = layout::Link{"The Paper", "https://example.org/"};

@@ -627,8 +627,58 @@ describe('--watch', () => {
   });
 });
 
+describe('broadsheet head', () => {
+  const syndicated = path.join(repoRoot, 'tests', 'fixtures', 'syndication', 'nbca-syndicated.json');
+
+  test('prints the head tags, the same as renderer.headTags() and a standalone document\'s head', async () => {
+    const run = cli(['head', syndicated]);
+    assert.equal(run.status, 0, run.stderr);
+    const renderer = await createRenderer();
+    const json = readFileSync(syndicated, 'utf8');
+    assert.equal(run.stdout, renderer.headTags(json));
+    assert.match(run.stdout, /^<link rel="canonical" href="https:\/\/iwpr\.net\/global-voices\/[^"]+">\n/);
+    assert.match(run.stdout, /<meta property="og:title" content="[^"]+">\n/);
+    assert.match(run.stdout, /<script type="application\/ld\+json">\{.+\}<\/script>\n$/);
+    const standalone = renderer.render(json, { standalone: true }).html;
+    assert.ok(standalone.includes(`</title>\n${run.stdout}<style>`), 'the standalone head holds the same tags');
+  });
+
+  test('--format json writes {ok, head, diagnostics}; --lang reaches og:locale', () => {
+    const run = cli(['head', examplePath, '--format', 'json', '--lang', 'kk-KZ']);
+    assert.equal(run.status, 0, run.stderr);
+    const result = JSON.parse(run.stdout);
+    assert.deepEqual(Object.keys(result).sort(), ['diagnostics', 'head', 'ok']);
+    assert.equal(result.ok, true);
+    assert.match(result.head, /<meta property="og:locale" content="kk_KZ">/);
+  });
+
+  test('several inputs: -o DIR gets one .html each; without -o they need --format json', () => {
+    const out = path.join(scratch, 'heads');
+    const run = cli(['head', examplePath, path.join(repoRoot, 'tests', 'fixtures', 'syndication'), '-o', out]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(readdirSync(out).sort(), ['nbca-russian-arms-nato.html', 'nbca-syndicated.html']);
+    const refused = cli(['head', examplePath, syndicated]);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /head: several articles need -o/);
+  });
+
+  test('a document with errors: diagnostics on standard error, status 1, --strict prints nothing', () => {
+    const broken = '{"format":"broadsheet/article@1","headline":"H","body":"B","syndication":{"source":{"name":"S"},' +
+      '"originalUrl":"https://s.example/a","license":"CC-BY-4.0","readUrl":"http://s.example/r"}}';
+    const run = cli(['head', '-'], broken);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /<stdin>:1:\d+: error: .+ \[BS-URL-SCHEME\]/);
+    assert.match(run.stdout, /^<link rel="canonical" href="https:\/\/s\.example\/a">/);
+    const strict = cli(['head', '-', '--strict'], broken);
+    assert.equal(strict.status, 1);
+    assert.equal(strict.stdout, '');
+    const options = cli(['head', examplePath, '--standalone']);
+    assert.equal(options.status, 2, 'render options that make no sense for head are usage errors');
+  });
+});
+
 describe('help per command', () => {
-  for (const command of ['render', 'validate', 'embed']) {
+  for (const command of ['render', 'validate', 'head', 'embed']) {
     test(`${command} --help describes ${command} and the exit status`, () => {
       const run = cli([command, '--help']);
       assert.equal(run.status, 0);

@@ -234,7 +234,8 @@ test('the result and meta types have exactly the members of a real render', asyn
   const renderer = await createRenderer();
   const article = JSON.parse(read('examples', 'long-analysis.json'));
   article.pullquotes = 'auto';
-  const result = renderer.render(article, { standalone: false });
+  // headTags: meta.head is there only when asked for.
+  const result = renderer.render(article, { standalone: false, headTags: true });
   assert.ok(result.meta.pullquotes.items.length > 0 && result.meta.quotes.length > 0);
   const checks = [
     ['RenderResult', result],
