@@ -132,6 +132,14 @@ describe('XSS vectors in syndication members and head tags', () => {
     });
     page.on('dialog', (dialog) => dialog.dismiss());
     await page.route('https://**', (route) => route.fulfill({ status: 204 }));
+    // The canary: a page that does run script in its head, its body and a frame is caught, each time.
+    writeFileSync(path.join(dir, 'canary.html'), '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>canary</title>' +
+      '<script>__xss("head")</script></head><body><img src="x" onerror="__xss(\'body\')">' +
+      '<iframe srcdoc="<script>__xss(&quot;frame&quot;)</script>"></iframe></body></html>');
+    await page.goto(`${site.baseUrl}/test-output/security/syndication-xss/canary.html`, { waitUntil: 'load' });
+    const canary = await page.evaluate(() => [...window.__xssCalls, ...document.querySelector('iframe').contentWindow.__xssCalls]);
+    assert.deepEqual(canary.sort(), ['__xss(body)', '__xss(frame)', '__xss(head)']);
+
     let pages = 0;
     for (let start = 0; start < cases.length; start += BATCH) {
       const batch = cases.slice(start, start + BATCH);
