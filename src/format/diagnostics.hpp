@@ -33,6 +33,7 @@ inline constexpr std::string_view PullquoteParaphrase = "BS-PULLQUOTE-PARAPHRASE
 inline constexpr std::string_view PullquoteMoved = "BS-PULLQUOTE-MOVED";
 inline constexpr std::string_view EmptyBlock = "BS-EMPTY-BLOCK";
 inline constexpr std::string_view Option = "BS-OPTION";
+inline constexpr std::string_view TranslationLang = "BS-TRANSLATION-LANG";
 }  // namespace code
 
 // Keeps at most `capacity` diagnostics and counts the rest, so that a document with millions of

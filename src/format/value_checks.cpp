@@ -105,8 +105,21 @@ bool isLanguageTag(std::string_view tag) {
 }
 
 bool isRightToLeft(std::string_view tag) {
-  // A constant list, not a std::set built on first use: that would be allocated in the middle of the
+  // A script subtag decides first ("az-Arab", "ug-Latn"), then the language's usual script.
+  // Constant lists, not a std::set built on first use: that would be allocated in the middle of the
   // first render's memory and stay there, splitting the free space every later render reuses.
+  static constexpr std::string_view kRightToLeftScripts[] = {"arab", "hebr", "thaa", "syrc", "nkoo",
+                                                             "adlm", "rohg", "mand", "samr"};
+  const std::size_t first = tag.find('-');
+  if (first != std::string_view::npos) {
+    const std::size_t end = tag.find('-', first + 1);
+    const std::string_view second = tag.substr(first + 1, end == std::string_view::npos ? end : end - first - 1);
+    if (second.size() == 4 && std::isalpha(static_cast<unsigned char>(second[0]))) {
+      const std::string script = primaryLanguage(second);
+      return std::find(std::begin(kRightToLeftScripts), std::end(kRightToLeftScripts), script) !=
+             std::end(kRightToLeftScripts);
+    }
+  }
   static constexpr std::string_view kRightToLeft[] = {"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"};
   return std::find(std::begin(kRightToLeft), std::end(kRightToLeft), primaryLanguage(tag)) != std::end(kRightToLeft);
 }

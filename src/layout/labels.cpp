@@ -44,6 +44,9 @@ Labels english() {
   l.plural = noPlural;
   l.publishedBy = "Published by";
   l.updated = "Updated";
+  l.correction = "Correction";
+  l.update = "Update";
+  l.otherLanguages = "Also in";
   l.months = kEnglishMonths;
   l.dateOrder = "dmy";
   l.openQuote = "\u201C";
@@ -66,6 +69,9 @@ Labels russian() {
   l.minutesRead[static_cast<int>(Plural::Other)] = "{n} мин чтения";  // "мин" needs no plural form
   l.publishedBy = "Издатель:";
   l.updated = "Обновлено";
+  l.correction = "Исправление";
+  l.update = "Обновление";
+  l.otherLanguages = "На других языках";
   l.months = kRussianMonths;
   l.yearSuffix = " г.";
   l.openQuote = "\u00AB";  // «ёлочки» outside, „лапки“ inside
@@ -88,6 +94,9 @@ Labels kazakh() {
   l.minutesRead[static_cast<int>(Plural::Other)] = "{n} мин оқу";
   l.publishedBy = "Баспагер:";
   l.updated = "Жаңартылды";
+  l.correction = "Түзету";
+  l.update = "Жаңарту";
+  l.otherLanguages = "Басқа тілдерде";
   l.months = kKazakhMonths;
   l.dateOrder = "ymd";
   l.yearSuffix = " жылғы";
@@ -114,6 +123,9 @@ Labels arabic() {
   l.plural = arabicPlural;
   l.publishedBy = "نشر بواسطة";
   l.updated = "حُدّث في";
+  l.correction = "تصحيح";
+  l.update = "تحديث";
+  l.otherLanguages = "بلغات أخرى";
   l.months = kArabicMonths;
   l.openQuote = "\u00AB";  // « and » are mirrored in right-to-left text
   l.closeQuote = "\u00BB";

@@ -25,6 +25,9 @@ struct Labels {
   Plural (*plural)(std::size_t) = nullptr;
   std::string_view publishedBy;
   std::string_view updated;                  // before the date of the last update
+  std::string_view correction;               // heading of a correction appended to the article
+  std::string_view update;                   // heading of an update appended to the article
+  std::string_view otherLanguages;           // the language switcher's label: "Also in"
   const std::string_view* months = nullptr;  // twelve month names, in the form a date uses
   std::string_view dateOrder;                // "dmy" ("20 February 2007") or "ymd" ("2007 жылғы 20 ақпан")
   std::string_view yearSuffix;               // after the year: " г.", " жылғы"

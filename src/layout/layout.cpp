@@ -7,15 +7,18 @@
 #include <utility>
 
 #include "format/json_pointer.hpp"
+#include "format/value_checks.hpp"
 #include "layout/article_facts.hpp"
 #include "layout/display_text.hpp"
 #include "layout/heading_levels.hpp"
 #include "layout/labels.hpp"
+#include "layout/language_names.hpp"
 #include "layout/people.hpp"
 #include "layout/pullquote_placement.hpp"
 #include "layout/pullquote_selection.hpp"
 #include "layout/quote_search.hpp"
 #include "layout/speakers.hpp"
+#include "layout/text_direction.hpp"
 #include "layout/words.hpp"
 
 namespace broadsheet::layout {
@@ -51,6 +54,7 @@ class ArticleLayout {
     tree_.urls = policy::urlContextFor(options_);
     buildHeader();
     buildBody();
+    buildCorrections();
     tree_.note = std::move(article_.note.tree);
     buildFooter();
     placePullquotes();
@@ -58,6 +62,11 @@ class ArticleLayout {
     releaseBodySources();
     assignHeadingLevels(tree_, std::clamp(options_.headingLevel, 1, 6));
     tree_.facts = articleFacts(article_, meta_, tree_.standfirst);
+    tree_.facts.translations = tree_.translations;
+    for (const CorrectionEntry& entry : tree_.corrections) {
+      if (!entry.update) tree_.facts.corrections.emplace_back(entry.dateIso, entry.text.plainText());
+    }
+    if (article_.translationOf) tree_.facts.translationOf = translationLink(*article_.translationOf);
     setDisplayTexts();  // last: the plain texts for meta and the facts are the author's words
     return std::move(tree_);
   }
@@ -90,6 +99,52 @@ class ArticleLayout {
       if (!tree_.updatedText.empty()) tree_.updatedIso = article_.updated;
     }
     if (article_.image) tree_.leadImage = figure(*article_.image);
+    tree_.headlineDir = directionOtherThanArticle(tree_.headline);
+    tree_.standfirstDir = directionOtherThanArticle(tree_.standfirst);
+    if (!article_.translations.empty()) tree_.translationsLabel = labels_->otherLanguages;
+    for (const format::Translation& version : article_.translations) {
+      tree_.translations.push_back(translationLink(version));
+    }
+  }
+
+  // A display text whose words run the other way than the article's (an Arabic headline in an
+  // English article) states its own direction; "" when it runs the article's way.
+  std::string directionOtherThanArticle(const Markdown& text) const {
+    const std::string_view dir = textDirection(text.plainText());
+    return dir.empty() || dir == tree_.dir ? std::string() : std::string(dir);
+  }
+
+  static TranslationLink translationLink(const format::Translation& version) {
+    std::string name(nativeLanguageName(version.lang));
+    if (name.empty()) name = version.lang;
+    return {version.lang, version.url, version.headline, std::move(name),
+            format::isRightToLeft(version.lang) ? "rtl" : "ltr"};
+  }
+
+  // The block's lang, and its dir when it was given, or when its language's script runs the other
+  // way than the article (an Arabic paragraph in an English article); a dir that would repeat the
+  // article's is not written.
+  void setLanguage(BodyItem& item, const Block& block) const {
+    item.lang = block.lang;
+    if (!block.dir.empty()) {
+      item.dir = block.dir;
+    } else if (!block.lang.empty()) {
+      const std::string dir = format::isRightToLeft(block.lang) ? "rtl" : "ltr";
+      if (dir != tree_.dir) item.dir = dir;
+    }
+  }
+
+  // Corrections and updates, in document order, each under its label and date.
+  void buildCorrections() {
+    for (format::Correction& correction : article_.corrections) {
+      CorrectionEntry entry;
+      entry.update = correction.update;
+      entry.label = correction.update ? labels_->update : labels_->correction;
+      entry.dateIso = correction.date;
+      entry.dateText = formatDate(correction.date, *labels_);
+      entry.text = std::move(correction.text.tree);
+      tree_.corrections.push_back(std::move(entry));
+    }
   }
 
   static Figure figure(format::Image& image) {
@@ -114,6 +169,7 @@ class ArticleLayout {
       blockItems_.push_back(kNoItem);
       emptyBlocksLeftOut_ = 0;
       BodyItem item;
+      setLanguage(item, block);
       switch (block.type) {
         case BlockType::Paragraph:
           item.kind = BodyItem::Kind::Paragraph;
@@ -161,6 +217,7 @@ class ArticleLayout {
               options_.limits.maxBlocks > tree_.body.size() ? options_.limits.maxBlocks - tree_.body.size() : 1;
           for (Markdown& part : block.text.tree.splitBlocks(room)) {
             BodyItem partItem;
+            setLanguage(partItem, block);
             partItem.kind = part.isParagraph() ? BodyItem::Kind::Paragraph : BodyItem::Kind::Markdown;
             partItem.text = std::move(part);
             addItem(std::move(partItem), /*emptiesRemoved=*/true);
@@ -491,7 +548,7 @@ class ArticleLayout {
   // With automatic pull quotes: per body item, the quotations of a paragraph (offsets into its plain
   // text, which is words_ without trailing spaces) and their speakers; shorter than the body when the
   // last items are no paragraphs.
-  std::vector<std::vector<InlineQuote>> itemQuotes_;            // per analyst, for finding them in the text
+  std::vector<std::vector<InlineQuote>> itemQuotes_;  // per analyst, for finding them in the text
   static constexpr std::size_t kNoItem = static_cast<std::size_t>(-1);
   std::vector<std::size_t> blockItems_;  // per article block: the index of its (first) body item, or kNoItem
   std::vector<std::size_t> itemBlocks_;  // per body item before placement: its article block

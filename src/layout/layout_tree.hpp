@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "broadsheet/broadsheet.hpp"
@@ -56,6 +57,27 @@ struct BodyItem {
   Side side = Side::End;                    // floating PullQuote: the margin it floats into
   bool repeatsBody = false;                 // PullQuote whose words are in the body: hidden from screen readers
   std::size_t words = 0;                    // words a reader meets in it (placement, reading time); floating: 0
+  std::string lang;                         // the block's own language ("" for the article's): a lang attribute
+  std::string dir;                          // "ltr" or "rtl" when it differs or was given; "" inherits
+};
+
+// A correction or update appended to the article, shown after the body (docs/layout.md).
+struct CorrectionEntry {
+  bool update = false;
+  std::string label;     // "Correction" or "Update", in the article's language
+  std::string dateIso;   // as the document wrote it
+  std::string dateText;  // localised
+  text::Markdown text;
+};
+
+// Another language version of the article: a link of the language switcher, and a fact of the
+// JSON-LD (workTranslation, translationOfWork) and of head tags (hreflang alternates).
+struct TranslationLink {
+  std::string lang;      // BCP 47, as the document wrote it: the link's hreflang and lang
+  std::string url;       // resolved by the URL policy
+  std::string headline;  // plain text, "" when not given
+  std::string name;      // the language's name in itself ("қазақ тілі"); the tag when the name is unknown
+  std::string dir;       // "ltr" or "rtl": the direction of the language's script
 };
 
 // A person as one place shows them. Which details a place shows is the layout's choice.
@@ -114,6 +136,9 @@ struct ArticleFacts {
   std::vector<PersonFacts> authors;
   std::vector<PersonFacts> contributors;
   std::optional<Link> publisher;
+  std::vector<TranslationLink> translations;                     // workTranslation
+  std::optional<TranslationLink> translationOf;                  // translationOfWork
+  std::vector<std::pair<std::string, std::string>> corrections;  // CorrectionComment: date, plain text
 };
 
 struct LayoutTree {
@@ -129,6 +154,10 @@ struct LayoutTree {
   int headlineLevel = 1;  // the headline's element level
   text::Markdown headline;
   text::Markdown standfirst;
+  // "ltr" or "rtl" when the headline's (standfirst's) words run the other way than the article, which
+  // the element then states; "" when they follow the article.
+  std::string headlineDir;
+  std::string standfirstDir;
   PeopleList bylineAuthors;   // names linked to their pages, with role and affiliation
   PeopleList bylineAnalysts;  // names only: the panel links them
   std::string publishedIso;
@@ -137,10 +166,14 @@ struct LayoutTree {
   std::string updatedText;
   std::string readingTimeText;
   std::optional<Figure> leadImage;
+  std::string translationsLabel;              // the switcher's label ("Also in")
+  std::vector<TranslationLink> translations;  // the language switcher, in document order
 
   std::vector<BodyItem> body;
   text::Markdown note;
-  int noteLabelLevel = 2;  // the note's heading element level
+  int noteLabelLevel = 2;                    // the note's heading element level
+  std::vector<CorrectionEntry> corrections;  // after the body, before the note, in document order
+  int correctionLevel = 2;                   // their headings' element level
 
   // footer
   PeopleList analystPanel;  // label: the panel's heading; names linked, with role and affiliation
