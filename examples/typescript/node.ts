@@ -29,7 +29,7 @@ function aboutTheCall(code: DiagnosticCode): boolean {
     case 'BS-TYPE': case 'BS-VALUE': case 'BS-DATE': case 'BS-LANG': case 'BS-URL-SCHEME':
     case 'BS-URL-RELATIVE': case 'BS-BIDI': case 'BS-UNKNOWN-MEMBER': case 'BS-UNKNOWN-BLOCK':
     case 'BS-REF-ANALYST': case 'BS-DUPLICATE-ID': case 'BS-EMPTY-BLOCK': case 'BS-PULLQUOTE-DROPPED':
-    case 'BS-PULLQUOTE-MOVED': case 'BS-PULLQUOTE-PARAPHRASE':
+    case 'BS-PULLQUOTE-MOVED': case 'BS-PULLQUOTE-PARAPHRASE': case 'BS-TRANSLATION-LANG':
       return false;
     default: {
       const unknown: never = code;
