@@ -291,7 +291,18 @@ class ArticleWriter {
                                " bytes (limits.maxOutputBytes), so the rest of the article is left out.");
         break;
       }
-      writeItem(item);
+      if (item.quoteMarks) {
+        // A block in another language quotes with its own marks.
+        const TextStyle articleStyle = style_;
+        style_.openQuote = item.quoteMarks->open;
+        style_.closeQuote = item.quoteMarks->close;
+        style_.innerOpenQuote = item.quoteMarks->innerOpen;
+        style_.innerCloseQuote = item.quoteMarks->innerClose;
+        writeItem(item);
+        style_ = articleStyle;
+      } else {
+        writeItem(item);
+      }
       item = BodyItem();  // its trees are not needed again: a long article's trees and HTML are not all held at once
     }
     out_.append("</div>\n");

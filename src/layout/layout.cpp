@@ -126,6 +126,12 @@ class ArticleLayout {
   // article's is not written.
   void setLanguage(BodyItem& item, const Block& block) const {
     item.lang = block.lang;
+    const Labels& labels = labelsFor(block.lang);
+    if (!block.lang.empty() &&
+        (labels.openQuote != labels_->openQuote || labels.innerOpenQuote != labels_->innerOpenQuote)) {
+      item.quoteMarks = QuoteMarks{std::string(labels.openQuote), std::string(labels.closeQuote),
+                                   std::string(labels.innerOpenQuote), std::string(labels.innerCloseQuote)};
+    }
     if (!block.dir.empty()) {
       item.dir = block.dir;
     } else if (!block.lang.empty()) {
@@ -531,7 +537,9 @@ class ArticleLayout {
     setAsDisplayText(tree_.headline, tree_.lang, /*noWidow=*/true);
     setAsDisplayText(tree_.standfirst, tree_.lang, /*noWidow=*/false);
     for (BodyItem& item : tree_.body) {
-      if (item.kind == BodyItem::Kind::PullQuote) setAsDisplayText(item.text, tree_.lang, /*noWidow=*/true);
+      if (item.kind == BodyItem::Kind::PullQuote) {
+        setAsDisplayText(item.text, item.lang.empty() ? tree_.lang : item.lang, /*noWidow=*/true);
+      }
     }
   }
 

@@ -43,6 +43,14 @@ struct Attribution {
 
 enum class Side { Start, End };
 
+// The quote marks that replace cmark's smart “…” in one language's text.
+struct QuoteMarks {
+  std::string open;
+  std::string close;
+  std::string innerOpen;  // inside a quotation
+  std::string innerClose;
+};
+
 struct BodyItem {
   enum class Kind { Paragraph, Heading, Quote, PullQuote, List, Figure, Note, Divider, Markdown };
   Kind kind = Kind::Paragraph;
@@ -59,6 +67,7 @@ struct BodyItem {
   std::size_t words = 0;                    // words a reader meets in it (placement, reading time); floating: 0
   std::string lang;                         // the block's own language ("" for the article's): a lang attribute
   std::string dir;                          // "ltr" or "rtl" when it differs or was given; "" inherits
+  std::optional<QuoteMarks> quoteMarks;     // a block in another language than the article's: its marks
 };
 
 // A correction or update appended to the article, shown after the body (docs/layout.md).

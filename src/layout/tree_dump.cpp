@@ -143,7 +143,10 @@ class TreeDump {
   void bodyItem(int depth, const BodyItem& item) {
     bodyItemLines(depth, item);
     if (!item.lang.empty() || !item.dir.empty()) {
-      line(depth + 1, "language lang=" + quoted(item.lang) + " dir=" + quoted(item.dir));
+      line(depth + 1,
+           "language lang=" + quoted(item.lang) + " dir=" + quoted(item.dir) +
+               (item.quoteMarks ? " quotes " + quoted(item.quoteMarks->open) + " " + quoted(item.quoteMarks->close)
+                                : ""));
     }
   }
 

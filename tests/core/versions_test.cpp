@@ -281,3 +281,29 @@ TEST_CASE("nativeLanguageName: the issue's locales, by language and script", "[v
   CHECK(layout::nativeLanguageName("de").empty());
   CHECK(layout::nativeLanguageName("").empty());
 }
+
+TEST_CASE("a block in another language quotes with its language's marks and hyphenates by its rules",
+          "[versions][layout]") {
+  const std::string html =
+      render(
+          documentWith(
+              R"({"type":"paragraph","text":"He said \"yes\"."},{"type":"paragraph","text":"Ол \"иә\" деді.","lang":"kk"},)"
+              R"({"type":"paragraph","text":"قال \"نعم\".","lang":"ar"},{"type":"paragraph","text":"Она \"да\".","lang":"ru-RU"})"))
+          .html;
+  CHECK(html.find("<p>He said \u201Cyes\u201D.</p>") != std::string::npos);
+  CHECK(html.find("<p lang=\"kk\">Ол \u00ABиә\u00BB деді.</p>") != std::string::npos);
+  CHECK(html.find("<p lang=\"ar\" dir=\"rtl\">قال \u00ABنعم\u00BB.</p>") != std::string::npos);
+  CHECK(html.find("<p lang=\"ru-RU\">Она \u00ABда\u00BB.</p>") != std::string::npos);
+  // In a Russian article, a Kazakh block has the same marks: nothing to change.
+  const std::string russian =
+      render(documentWith(R"({"type":"paragraph","text":"Ол \"иә\" деді.","lang":"kk"})", R"("lang":"ru",)")).html;
+  CHECK(russian.find("<p lang=\"kk\">Ол \u00ABиә\u00BB деді.</p>") != std::string::npos);
+  // An anchored pull quote in Kazakh inside an English article gets Kazakh soft hyphens.
+  const std::string pullquote =
+      render(
+          documentWith(
+              R"({"type":"paragraph","text":"One."},{"type":"pullquote","text":"мемлекеттерінің қауіпсіздігі","lang":"kk"},)"
+              R"({"type":"paragraph","text":"Two."})"))
+          .html;
+  CHECK(pullquote.find("мем\u00ADле\u00ADкет\u00ADте\u00ADрі\u00ADнің") != std::string::npos);
+}
