@@ -711,7 +711,7 @@ class ArticleReader final : public BodyBlockReader {
               auto kind = text(entry, "kind", path);
               if (kind && *kind == "update") {
                 correction.update = true;
-              } else if (kind && !kind->empty() && *kind != "correction") {
+              } else if (kind && *kind != "correction") {
                 fail(code::Value, childPointer(path, "kind"),
                      {" must be \"correction\" or \"update\"; it is shown as a correction",
                       didYouMean(closestName(*kind, kCorrectionKinds))});
