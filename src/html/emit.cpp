@@ -106,6 +106,18 @@ class ArticleWriter {
     out_.push_back('>');
   }
 
+  // The item's own language; the article's (no lang, dir or marks of its own) when it has none.
+  const layout::BlockLanguage& languageOf(const BodyItem& item) const {
+    static const layout::BlockLanguage kArticles;
+    return item.language < tree_.languages.size() ? tree_.languages[item.language] : kArticles;
+  }
+
+  // A body item's own lang and dir, and the end of its start tag.
+  void appendLanguage(const BodyItem& item) {
+    const layout::BlockLanguage& language = languageOf(item);
+    appendLanguage(language.lang, language.dir);
+  }
+
   // The language switcher: a link per other language version, named in its own language.
   void writeTranslations() {
     if (tree_.translations.empty()) return;
@@ -239,7 +251,11 @@ class ArticleWriter {
   void writeFigure(const layout::Figure& figure, std::string_view className, const BodyItem* item = nullptr) {
     const layout::Image& image = figure.image;
     startTag("figure", className);
-    appendLanguage(item ? std::string_view(item->lang) : "", item ? std::string_view(item->dir) : "");
+    if (item) {
+      appendLanguage(*item);
+    } else {
+      out_.push_back('>');
+    }
     startTag("img", "bs-image");
     out_.append(" src=\"");
     appendAttribute(out_, image.src);
@@ -291,13 +307,13 @@ class ArticleWriter {
                                " bytes (limits.maxOutputBytes), so the rest of the article is left out.");
         break;
       }
-      if (item.quoteMarks) {
+      if (const auto& marks = languageOf(item).quoteMarks) {
         // A block in another language quotes with its own marks.
         const TextStyle articleStyle = style_;
-        style_.openQuote = item.quoteMarks->open;
-        style_.closeQuote = item.quoteMarks->close;
-        style_.innerOpenQuote = item.quoteMarks->innerOpen;
-        style_.innerCloseQuote = item.quoteMarks->innerClose;
+        style_.openQuote = marks->open;
+        style_.closeQuote = marks->close;
+        style_.innerOpenQuote = marks->innerOpen;
+        style_.innerCloseQuote = marks->innerClose;
         writeItem(item);
         style_ = articleStyle;
       } else {
@@ -312,7 +328,7 @@ class ArticleWriter {
   // The item's element: `<tag class="classes"` with its lang and dir, and the end of the start tag.
   void openItem(std::string_view tag, std::string_view classes, const BodyItem& item) {
     startTag(tag, classes);
-    appendLanguage(item.lang, item.dir);
+    appendLanguage(item);
   }
 
   void writeItem(const BodyItem& item) {
@@ -322,7 +338,7 @@ class ArticleWriter {
           writeMarkdownItem(item);  // a paragraph split from a Markdown block
         } else {
           out_.append("<p");
-          appendLanguage(item.lang, item.dir);
+          appendLanguage(item);
           element("", item.text, "</p>\n");
         }
         return;
@@ -362,8 +378,8 @@ class ArticleWriter {
   void writeMarkdownItem(const BodyItem& item) {
     TextStyle withHeadings = style_;
     withHeadings.headings = &item.textHeadings;
-    withHeadings.lang = item.lang;
-    withHeadings.dir = item.dir;
+    withHeadings.lang = languageOf(item).lang;
+    withHeadings.dir = languageOf(item).dir;
     appendMarkdown(out_, item.text, withHeadings);
   }
 
@@ -398,7 +414,7 @@ class ArticleWriter {
                                                          : "bs-pullquote bs-pullquote--floating bs-pullquote--end");
     // Words repeated from the body would be read twice by a screen reader.
     if (item.repeatsBody) out_.append(" aria-hidden=\"true\"");
-    appendLanguage(item.lang, item.dir);
+    appendLanguage(item);
     // No links: a pull quote repeats the body, and a focusable link inside hidden text misleads.
     TextStyle withoutLinks = style_;
     withoutLinks.links = false;

@@ -124,20 +124,26 @@ class ArticleLayout {
   // The block's lang, and its dir when it was given, or when its language's script runs the other
   // way than the article (an Arabic paragraph in an English article); a dir that would repeat the
   // article's is not written.
-  void setLanguage(BodyItem& item, const Block& block) const {
-    item.lang = block.lang;
+  // Its quote marks are its language's when they differ from the article's. Returns the entry of
+  // LayoutTree::languages for the block's items, 0 when the block has neither lang nor dir.
+  std::size_t blockLanguage(const Block& block) {
+    if (block.lang.empty() && block.dir.empty()) return 0;
+    BlockLanguage language;
+    language.lang = block.lang;
     const Labels& labels = labelsFor(block.lang);
     if (!block.lang.empty() &&
         (labels.openQuote != labels_->openQuote || labels.innerOpenQuote != labels_->innerOpenQuote)) {
-      item.quoteMarks = QuoteMarks{std::string(labels.openQuote), std::string(labels.closeQuote),
-                                   std::string(labels.innerOpenQuote), std::string(labels.innerCloseQuote)};
+      language.quoteMarks = QuoteMarks{std::string(labels.openQuote), std::string(labels.closeQuote),
+                                       std::string(labels.innerOpenQuote), std::string(labels.innerCloseQuote)};
     }
     if (!block.dir.empty()) {
-      item.dir = block.dir;
+      language.dir = block.dir;
     } else if (!block.lang.empty()) {
       const std::string dir = format::isRightToLeft(block.lang) ? "rtl" : "ltr";
-      if (dir != tree_.dir) item.dir = dir;
+      if (dir != tree_.dir) language.dir = dir;
     }
+    tree_.languages.push_back(std::move(language));
+    return tree_.languages.size() - 1;
   }
 
   // Corrections and updates, in document order, each under its label and date.
@@ -175,7 +181,7 @@ class ArticleLayout {
       blockItems_.push_back(kNoItem);
       emptyBlocksLeftOut_ = 0;
       BodyItem item;
-      setLanguage(item, block);
+      item.language = blockLanguage(block);
       switch (block.type) {
         case BlockType::Paragraph:
           item.kind = BodyItem::Kind::Paragraph;
@@ -223,7 +229,7 @@ class ArticleLayout {
               options_.limits.maxBlocks > tree_.body.size() ? options_.limits.maxBlocks - tree_.body.size() : 1;
           for (Markdown& part : block.text.tree.splitBlocks(room)) {
             BodyItem partItem;
-            setLanguage(partItem, block);
+            partItem.language = item.language;
             partItem.kind = part.isParagraph() ? BodyItem::Kind::Paragraph : BodyItem::Kind::Markdown;
             partItem.text = std::move(part);
             addItem(std::move(partItem), /*emptiesRemoved=*/true);
@@ -538,7 +544,8 @@ class ArticleLayout {
     setAsDisplayText(tree_.standfirst, tree_.lang, /*noWidow=*/false);
     for (BodyItem& item : tree_.body) {
       if (item.kind == BodyItem::Kind::PullQuote) {
-        setAsDisplayText(item.text, item.lang.empty() ? tree_.lang : item.lang, /*noWidow=*/true);
+        const std::string& lang = tree_.languages[item.language].lang;
+        setAsDisplayText(item.text, lang.empty() ? tree_.lang : lang, /*noWidow=*/true);
       }
     }
   }

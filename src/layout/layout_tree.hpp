@@ -65,9 +65,16 @@ struct BodyItem {
   Side side = Side::End;                    // floating PullQuote: the margin it floats into
   bool repeatsBody = false;                 // PullQuote whose words are in the body: hidden from screen readers
   std::size_t words = 0;                    // words a reader meets in it (placement, reading time); floating: 0
-  std::string lang;                         // the block's own language ("" for the article's): a lang attribute
-  std::string dir;                          // "ltr" or "rtl" when it differs or was given; "" inherits
-  std::optional<QuoteMarks> quoteMarks;     // a block in another language than the article's: its marks
+  // A block in another language: its index in LayoutTree::languages; 0 (an empty entry): the article's.
+  // An index, not the strings, so the items the layout moves around stay small.
+  std::size_t language = 0;
+};
+
+// A block's own language (docs/format.md, "Body blocks"): written as lang and dir on its element.
+struct BlockLanguage {
+  std::string lang;                      // "" for the article's
+  std::string dir;                       // "ltr" or "rtl" when given, or when its script runs the other way
+  std::optional<QuoteMarks> quoteMarks;  // its language's marks, when they are not the article's
 };
 
 // A correction or update appended to the article, shown after the body (docs/layout.md).
@@ -179,6 +186,7 @@ struct LayoutTree {
   std::vector<TranslationLink> translations;  // the language switcher, in document order
 
   std::vector<BodyItem> body;
+  std::vector<BlockLanguage> languages{BlockLanguage{}};  // the body items' own languages; [0]: none
   text::Markdown note;
   int noteLabelLevel = 2;                    // the note's heading element level
   std::vector<CorrectionEntry> corrections;  // after the body, before the note, in document order

@@ -39,6 +39,7 @@ class TreeDump {
     wording(1, tree.wording);
     header(1, tree);
     line(1, "body");
+    languages_ = &tree.languages;
     for (const BodyItem& item : tree.body) bodyItem(2, item);
     for (const CorrectionEntry& entry : tree.corrections) {
       line(1, std::string(entry.update ? "update" : "correction") + " h" + std::to_string(tree.correctionLevel) + " " +
@@ -142,11 +143,12 @@ class TreeDump {
 
   void bodyItem(int depth, const BodyItem& item) {
     bodyItemLines(depth, item);
-    if (!item.lang.empty() || !item.dir.empty()) {
-      line(depth + 1,
-           "language lang=" + quoted(item.lang) + " dir=" + quoted(item.dir) +
-               (item.quoteMarks ? " quotes " + quoted(item.quoteMarks->open) + " " + quoted(item.quoteMarks->close)
-                                : ""));
+    const BlockLanguage& language = languages_->at(item.language);
+    if (!language.lang.empty() || !language.dir.empty()) {
+      line(depth + 1, "language lang=" + quoted(language.lang) + " dir=" + quoted(language.dir) +
+                          (language.quoteMarks ? " quotes " + quoted(language.quoteMarks->open) + " " +
+                                                     quoted(language.quoteMarks->close)
+                                               : ""));
     }
   }
 
@@ -241,6 +243,7 @@ class TreeDump {
   }
 
   std::string out_;
+  const std::vector<BlockLanguage>* languages_ = nullptr;  // the tree's, for its body items
 };
 
 }  // namespace
