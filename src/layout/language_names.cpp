@@ -2,10 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <iterator>
-#include <string>
-
-#include "format/value_checks.hpp"
 
 namespace broadsheet::layout {
 namespace {
@@ -23,28 +19,34 @@ constexpr LanguageName kNames[] = {
     {"tr", "Türkçe"},   {"fa", "فارسی"},   {"ps", "پښتو"},         {"ar", "العربية"},    {"zh", "中文"},
 };
 
+// `text` is `tag` (lower case, "-" between subtags) in any letter case, with "-" or "_".
+bool sameTag(std::string_view text, std::string_view tag) {
+  return text.size() == tag.size() && std::equal(text.begin(), text.end(), tag.begin(), [](char a, char b) {
+           return (a == '_' ? '-' : std::tolower(static_cast<unsigned char>(a))) == b;
+         });
+}
+
 std::string_view find(std::string_view tag) {
-  const auto* found =
-      std::find_if(std::begin(kNames), std::end(kNames), [&](const LanguageName& entry) { return entry.tag == tag; });
-  return found == std::end(kNames) ? std::string_view() : found->name;
+  for (const LanguageName& entry : kNames) {
+    if (sameTag(tag, entry.tag)) return entry.name;
+  }
+  return {};
 }
 
 }  // namespace
 
 std::string_view nativeLanguageName(std::string_view bcp47) {
-  std::string lower(bcp47);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const std::string language = format::primaryLanguage(lower);
-  // language-Script first ("kk-latn"), then the language alone.
-  if (lower.size() >= language.size() + 5 && lower[language.size()] == '-') {
-    const std::string_view script = std::string_view(lower).substr(language.size() + 1, 4);
-    const bool isScript = lower.size() == language.size() + 5 || lower[language.size() + 5] == '-';
-    if (isScript && std::all_of(script.begin(), script.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-      const std::string_view name = find(language + "-" + std::string(script));
+  // language-Script first ("kk-Latn"), then the language alone; "_" separates too, as in labelsFor.
+  const std::size_t first = bcp47.find_first_of("-_");
+  if (first != std::string_view::npos) {
+    const std::size_t end = bcp47.find_first_of("-_", first + 1);
+    const std::string_view withScript = bcp47.substr(0, end);
+    if (withScript.size() == first + 5) {
+      const std::string_view name = find(withScript);
       if (!name.empty()) return name;
     }
   }
-  return find(language);
+  return find(bcp47.substr(0, first));
 }
 
 }  // namespace broadsheet::layout

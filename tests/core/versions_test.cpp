@@ -275,6 +275,9 @@ TEST_CASE("nativeLanguageName: the issue's locales, by language and script", "[v
   CHECK(layout::nativeLanguageName("ru-RU") == "русский");
   CHECK(layout::nativeLanguageName("zh-Hant-TW") == "中文");
   CHECK(layout::nativeLanguageName("en_US") == "English");
+  CHECK(layout::nativeLanguageName("uz_cyrl_UZ") == "ўзбекча");
+  CHECK(layout::nativeLanguageName("kk-Latn-KZ") == "qazaq tili");
+  CHECK(layout::nativeLanguageName("kk-KZ") == "қазақ тілі");
   for (const char* tag : {"en", "ru", "uk", "kk", "ky", "uz", "tg", "tk", "tr", "fa", "ps", "ar", "zh"}) {
     CHECK_FALSE(layout::nativeLanguageName(tag).empty());
   }
