@@ -131,7 +131,8 @@ class ArticleWriter {
     for (const layout::TranslationLink& version : tree_.translations) {
       out_.append("<li><a class=\"bs-translation\" href=\"");
       appendAttribute(out_, version.url);
-      out_.append("\" hreflang=\"");
+      // rel="alternate" with hreflang: HTML's way of saying "this page in another language".
+      out_.append("\" rel=\"alternate\" hreflang=\"");
       appendAttribute(out_, version.lang);
       out_.push_back('"');
       appendLanguage(version.lang, version.dir);

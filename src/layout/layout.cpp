@@ -121,11 +121,10 @@ class ArticleLayout {
             format::isRightToLeft(version.lang) ? "rtl" : "ltr"};
   }
 
-  // The block's lang, and its dir when it was given, or when its language's script runs the other
-  // way than the article (an Arabic paragraph in an English article); a dir that would repeat the
-  // article's is not written.
-  // Its quote marks are its language's when they differ from the article's. Returns the entry of
-  // LayoutTree::languages for the block's items, 0 when the block has neither lang nor dir.
+  // The entry of LayoutTree::languages for the block's items (0 when it has neither lang nor dir): its
+  // lang; its dir when given, or when its language's script runs the other way than the article (an
+  // Arabic paragraph in an English article), never one that repeats the article's; and its language's
+  // quote marks when they are not the article's.
   std::size_t blockLanguage(const Block& block) {
     if (block.lang.empty() && block.dir.empty()) return 0;
     BlockLanguage language;

@@ -131,12 +131,12 @@ TEST_CASE("translations: a language switcher with each language named in itself"
   CHECK(nav ==
         "<nav class=\"bs-translations\" aria-label=\"На других языках\"><span class=\"bs-translations-label\" "
         "aria-hidden=\"true\">На других языках</span> <ul class=\"bs-translation-list\">"
-        "<li><a class=\"bs-translation\" href=\"https://example.org/kk/1\" hreflang=\"kk\" lang=\"kk\" "
+        "<li><a class=\"bs-translation\" href=\"https://example.org/kk/1\" rel=\"alternate\" hreflang=\"kk\" lang=\"kk\" "
         "dir=\"ltr\">қазақ тілі</a></li>"
-        "<li><a class=\"bs-translation\" href=\"/ar/1\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\">العربية</a></li>"
-        "<li><a class=\"bs-translation\" href=\"https://example.org/kk-latn/1\" hreflang=\"kk-Latn\" "
+        "<li><a class=\"bs-translation\" href=\"/ar/1\" rel=\"alternate\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\">العربية</a></li>"
+        "<li><a class=\"bs-translation\" href=\"https://example.org/kk-latn/1\" rel=\"alternate\" hreflang=\"kk-Latn\" "
         "lang=\"kk-Latn\" dir=\"ltr\">qazaq tili</a></li>"
-        "<li><a class=\"bs-translation\" href=\"https://example.org/en/1\" hreflang=\"en-GB\" lang=\"en-GB\" "
+        "<li><a class=\"bs-translation\" href=\"https://example.org/en/1\" rel=\"alternate\" hreflang=\"en-GB\" lang=\"en-GB\" "
         "dir=\"ltr\">English</a></li></ul></nav>");
   // In the header, after the date line and before the lead image.
   CHECK(result.html.find("<nav class=\"bs-translations\"") > result.html.find("<p class=\"bs-meta\">"));

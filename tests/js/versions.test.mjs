@@ -32,7 +32,7 @@ test('the language switcher links the Kazakh and Russian versions, each named in
   const nav = /<nav class="bs-translations"[\s\S]*?<\/nav>/.exec(html)?.[0];
   assert.ok(nav, html);
   assert.match(nav, /aria-label="Also in"/);
-  assert.match(nav, /<a class="bs-translation" href="https:\/\/iwpr\.net\/kk\/global-voices\/reliance-russian-arms-wont-hamper-nato-ties" hreflang="kk" lang="kk" dir="ltr">қазақ тілі<\/a>/);
+  assert.match(nav, /<a class="bs-translation" href="https:\/\/iwpr\.net\/kk\/global-voices\/reliance-russian-arms-wont-hamper-nato-ties" rel="alternate" hreflang="kk" lang="kk" dir="ltr">қазақ тілі<\/a>/);
   assert.match(nav, /hreflang="ru" lang="ru" dir="ltr">русский<\/a>/);
   // In the header, after the date line.
   assert.ok(html.indexOf('<nav class="bs-translations"') > html.indexOf('<p class="bs-meta">'));
