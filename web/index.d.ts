@@ -31,6 +31,7 @@ export type DiagnosticCode =
   | 'BS-PULLQUOTE-DROPPED'
   | 'BS-PULLQUOTE-MOVED'
   | 'BS-PULLQUOTE-PARAPHRASE'
+  | 'BS-TRANSLATION-LANG'
   | 'BS-OPTION'
   | 'BS-LICENSE'
   | 'BS-LICENSE-TERMS'
@@ -194,17 +195,46 @@ export interface ArticleImage {
   height?: number;
 }
 
-export type Block =
-  | { type: 'paragraph'; text: InlineMarkdown }
-  /** `level` below the headline: 2 when absent. */
-  | { type: 'heading'; level?: 2 | 3 | 4; text: InlineMarkdown }
-  | { type: 'quote'; text: InlineMarkdown; by?: string; attribution?: string }
-  | { type: 'pullquote'; text: InlineMarkdown; by?: string }
-  | { type: 'list'; ordered?: boolean; items: InlineMarkdown[] }
-  | ({ type: 'image' } & ArticleImage)
-  | { type: 'note'; text: InlineMarkdown }
-  | { type: 'divider' }
-  | { type: 'markdown'; text: string };
+/**
+ * What every block may carry: its own language (BCP 47) and direction. `dir` absent or `"auto"`
+ * follows the block's `lang` (its script), else the article's.
+ */
+export interface BlockLanguage {
+  lang?: string;
+  dir?: 'ltr' | 'rtl' | 'auto';
+}
+
+export type Block = BlockLanguage &
+  (
+    | { type: 'paragraph'; text: InlineMarkdown }
+    /** `level` below the headline: 2 when absent. */
+    | { type: 'heading'; level?: 2 | 3 | 4; text: InlineMarkdown }
+    | { type: 'quote'; text: InlineMarkdown; by?: string; attribution?: string }
+    | { type: 'pullquote'; text: InlineMarkdown; by?: string }
+    | { type: 'list'; ordered?: boolean; items: InlineMarkdown[] }
+    | ({ type: 'image' } & ArticleImage)
+    | { type: 'note'; text: InlineMarkdown }
+    | { type: 'divider' }
+    | { type: 'markdown'; text: string }
+  );
+
+/** A correction or update appended to the article (shown after the body, listed in JSON-LD). */
+export interface Correction {
+  /** ISO 8601 date or date-time. */
+  date: string;
+  text: InlineMarkdown;
+  /** `"correction"` when absent. Only corrections go into JSON-LD's `correction`. */
+  kind?: 'correction' | 'update';
+}
+
+/** Another language version of the article: a link of the language switcher. */
+export interface Translation {
+  /** BCP 47; one entry per language, other than the article's own. */
+  lang: string;
+  url: string;
+  /** Its headline, plain text (JSON-LD and head tags; the switcher shows the language's name). */
+  headline?: string;
+}
 
 /** The SPDX ids of the licences whose terms the renderer knows (docs/syndication.md). */
 export type KnownLicense =
@@ -259,6 +289,10 @@ export interface ArticleDocument {
   note?: InlineMarkdown;
   callToAction?: { label: string; url: string };
   syndication?: Syndication;
+  corrections?: Correction[];
+  translations?: Translation[];
+  /** The version this article translates (JSON-LD `translationOfWork`). */
+  translationOf?: { lang: string; url: string };
 }
 
 /**

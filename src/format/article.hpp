@@ -62,6 +62,8 @@ inline constexpr std::size_t kBodyString = static_cast<std::size_t>(-1);
 // One body block. Which members are used depends on `type`; the rest stay empty.
 struct Block {
   BlockType type = BlockType::Paragraph;
+  std::string lang;                 // the block's own language, "" for the article's
+  std::string dir;                  // "ltr" or "rtl" as given; "" ("auto" or absent): from `lang`, else the article's
   std::size_t index = kBodyString;  // its index in the body array, for diagnostics
   Text text;                        // inline CommonMark (block CommonMark for Markdown)
   int level = 2;                    // Heading
@@ -76,6 +78,25 @@ struct PullQuote {
   Text text;
   std::string by;
 };
+
+// A correction or update the publisher appended to the article (docs/format.md, "Corrections").
+struct Correction {
+  std::string date;     // ISO 8601 date or date-time, validated
+  Text text;            // inline CommonMark
+  bool update = false;  // kind "update"; otherwise a correction
+};
+
+// Another language version of the article: `translations` entries and `translationOf`.
+struct Translation {
+  std::string lang;      // BCP 47, validated
+  std::string url;       // resolved by the URL policy
+  std::string headline;  // plain text, "" when not given
+};
+
+// At most this many `corrections` and `translations` entries are read (BS-LIMIT past it): each one
+// kept costs memory while the text streams past, so a list of empty objects cannot grow it unbounded.
+inline constexpr std::size_t kMaxCorrections = 100;
+inline constexpr std::size_t kMaxTranslations = 100;
 
 struct Article {
   std::string id;
@@ -100,6 +121,9 @@ struct Article {
   Text note;
   std::optional<Link> callToAction;
   std::optional<Syndication> syndication;
+  std::vector<Correction> corrections;
+  std::vector<Translation> translations;
+  std::optional<Translation> translationOf;  // the version this article translates
 
   const Person* findAnalyst(const std::string& analystId) const;
 };

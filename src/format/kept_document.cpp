@@ -1,5 +1,7 @@
 #include "format/kept_document.hpp"
 
+#include "format/article.hpp"
+
 namespace broadsheet::format {
 
 void KeptDocumentBuilder::null() {
@@ -171,6 +173,11 @@ KeptDocumentBuilder::Slot KeptDocumentBuilder::documentMember(const std::string&
     // No more entries than the limit can be read, whatever the body holds.
     return Slot{&value, Shape::Records, true, names(kPullquoteMembers), limits_.maxPullquotes};
   }
+  if (name == "corrections") return Slot{&value, Shape::Records, true, names(kCorrectionMembers), kMaxCorrections};
+  if (name == "translations") {
+    return Slot{&value, Shape::Records, true, names(kTranslationMembers), kMaxTranslations};
+  }
+  if (name == "translationOf") return Slot{&value, Shape::Record, true, names(kTranslationOfMembers), 0};
   if (name == "image") return Slot{&value, Shape::Record, true, names(kImageMembers), 0};
   if (name == "publisher") return Slot{&value, Shape::Record, true, names(kPublisherMembers), 0};
   if (name == "callToAction") return Slot{&value, Shape::Record, true, names(kCallToActionMembers), 0};

@@ -23,9 +23,9 @@ constexpr Names names(const std::string_view (&list)[N]) {
 }
 
 constexpr std::string_view kDocumentMembers[] = {
-    "format",  "id",      "lang",       "dir",       "headline",     "standfirst", "published",
-    "updated", "section", "tags",       "publisher", "canonicalUrl", "authors",    "analysts",
-    "image",   "body",    "pullquotes", "note",      "callToAction", "syndication"};
+    "format",     "id",   "lang",         "dir",          "headline",    "standfirst",   "published",    "updated",
+    "section",    "tags", "publisher",    "canonicalUrl", "authors",     "analysts",     "image",        "body",
+    "pullquotes", "note", "callToAction", "syndication",  "corrections", "translations", "translationOf"};
 constexpr std::string_view kPersonMembers[] = {"id", "name", "role", "affiliation", "honorific", "url"};
 constexpr std::string_view kImageMembers[] = {"src", "alt", "caption", "credit", "width", "height"};
 constexpr std::string_view kPublisherMembers[] = {"name", "url"};
@@ -34,18 +34,25 @@ constexpr std::string_view kSyndicationMembers[] = {"source",      "originalUrl"
                                                     "attribution", "firstPublished", "readUrl"};
 constexpr std::string_view kSourceMembers[] = {"name", "url", "logo"};
 constexpr std::string_view kPullquoteMembers[] = {"text", "by"};
+constexpr std::string_view kCorrectionMembers[] = {"date", "text", "kind"};
+constexpr std::string_view kCorrectionKinds[] = {"correction", "update"};
+constexpr std::string_view kTranslationMembers[] = {"lang", "url", "headline"};
+constexpr std::string_view kTranslationOfMembers[] = {"lang", "url"};
 // The block types, in the order docs/format.md lists them.
 constexpr std::string_view kBlockTypes[] = {"paragraph", "heading", "quote",   "pullquote", "list",
                                             "image",     "note",    "divider", "markdown"};
 // Every member some block type has; which of them a block may have depends on its type.
-constexpr std::string_view kBlockMembers[] = {"type", "text", "level",   "by",     "attribution", "ordered", "items",
-                                              "src",  "alt",  "caption", "credit", "width",       "height"};
-constexpr std::string_view kTextBlockMembers[] = {"type", "text"};
-constexpr std::string_view kHeadingMembers[] = {"type", "text", "level"};
-constexpr std::string_view kQuoteMembers[] = {"type", "text", "by", "attribution"};
-constexpr std::string_view kPullquoteBlockMembers[] = {"type", "text", "by"};
-constexpr std::string_view kListMembers[] = {"type", "ordered", "items"};
-constexpr std::string_view kImageBlockMembers[] = {"type", "src", "alt", "caption", "credit", "width", "height"};
-constexpr std::string_view kDividerMembers[] = {"type"};
+// Every block may also have `lang` and `dir`.
+constexpr std::string_view kBlockMembers[] = {"type",    "text",  "level",  "by",   "attribution",
+                                              "ordered", "items", "src",    "alt",  "caption",
+                                              "credit",  "width", "height", "lang", "dir"};
+constexpr std::string_view kTextBlockMembers[] = {"type", "text", "lang", "dir"};
+constexpr std::string_view kHeadingMembers[] = {"type", "text", "level", "lang", "dir"};
+constexpr std::string_view kQuoteMembers[] = {"type", "text", "by", "attribution", "lang", "dir"};
+constexpr std::string_view kPullquoteBlockMembers[] = {"type", "text", "by", "lang", "dir"};
+constexpr std::string_view kListMembers[] = {"type", "ordered", "items", "lang", "dir"};
+constexpr std::string_view kImageBlockMembers[] = {"type",  "src",    "alt",  "caption", "credit",
+                                                   "width", "height", "lang", "dir"};
+constexpr std::string_view kDividerMembers[] = {"type", "lang", "dir"};
 
 }  // namespace broadsheet::format

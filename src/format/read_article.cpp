@@ -153,6 +153,8 @@ class ArticleReader final : public BodyBlockReader {
     article.note = markdown(document, "note", "", Flavor::Inline).value_or(Text{});
     article.callToAction = link(document, "callToAction", "", "label", UrlKind::Resource, /*urlRequired=*/true);
     article.syndication = syndication(document);
+    readCorrections(document, article);
+    readTranslations(document, article);
     return !article.headline.source.empty();
   }
 
@@ -466,6 +468,34 @@ class ArticleReader final : public BodyBlockReader {
     }
   }
 
+  // A language tag member: the tag, or "" (reported) when it is not one.
+  std::string languageTag(KeptValue& object, std::string_view key, const std::string& parent, Need need,
+                          std::string_view consequence) {
+    auto lang = text(object, key, parent, need);
+    if (!lang) return "";
+    if (isLanguageTag(*lang)) return std::move(*lang);
+    const std::string path = childPointer(parent, key);
+    fail(code::Lang, path, {" must be a BCP 47 language tag such as \"en\" or \"kk-Cyrl\"; ", consequence});
+    return "";
+  }
+
+  // "ltr", "rtl", "" for "auto" or absent; a bad value is reported and counts as absent.
+  std::string direction(KeptValue& object, const std::string& parent) {
+    auto dir = text(object, "dir", parent);
+    if (!dir || *dir == "auto") return "";
+    if (*dir == "ltr" || *dir == "rtl") return std::move(*dir);
+    const std::string path = childPointer(parent, "dir");
+    fail(code::Value, path,
+         {" must be \"ltr\", \"rtl\" or \"auto\"", didYouMean(closestName(*dir, {"ltr", "rtl", "auto"}))});
+    return "";
+  }
+
+  // A block's own `lang` and `dir`. The layout resolves a `dir` left to "auto" from `lang`.
+  void readBlockLanguage(KeptValue& value, const std::string& path, Block& block) {
+    block.lang = languageTag(value, "lang", path, Need::Optional, "the block keeps the article's language.");
+    block.dir = direction(value, path);
+  }
+
   void readLanguage(KeptValue& document, Article& article) {
     if (auto lang = text(document, "lang", "")) {
       if (isLanguageTag(*lang)) {
@@ -610,6 +640,9 @@ class ArticleReader final : public BodyBlockReader {
     const auto type = text(value, "type", path, Need::NonEmpty);
     if (!type) return false;
     const std::string_view name = *type;
+    if (std::find(std::begin(kBlockTypes), std::end(kBlockTypes), name) != std::end(kBlockTypes)) {
+      readBlockLanguage(value, path, block);
+    }
     if (name == "paragraph" || name == "note" || name == "markdown") {
       block.type = name == "paragraph" ? BlockType::Paragraph : name == "note" ? BlockType::Note : BlockType::Markdown;
       checkMembers(value, path, names(kTextBlockMembers));
@@ -690,6 +723,97 @@ class ArticleReader final : public BodyBlockReader {
     fail(code::RefAnalyst, path,
          {" names \"", analystId, "\", but no analyst has that id; the quote is shown without attribution",
           didYouMean(closest.best())});
+  }
+
+  // The records of a document-level array read as Records (kept_document.cpp): at most `limit`, each
+  // checked to be an object with the members `known`; `read` takes each one's object and pointer.
+  template <typename ReadEntry>
+  void records(KeptValue& document, std::string_view key, std::size_t limit, Names known, ReadEntry read) {
+    KeptValue* array = member(document, key, "", JsonKind::Array);
+    if (!array) return;
+    const std::string path = childPointer("", key);
+    std::size_t count = array->length;
+    if (count > limit) {
+      fail(code::Limit, path,
+           {" has ", std::to_string(count), " entries; the limit is ", std::to_string(limit),
+            ", so the rest are left out."});
+      count = limit;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string entryPath = childPointer(path, i);
+      KeptValue& entry = array->items[i];
+      if (entry.kind != JsonKind::Object) {
+        fail(code::Type, entryPath, {" must be an object, found ", describe(entry.kind), "."});
+        continue;
+      }
+      checkMembers(entry, entryPath, known);
+      read(entry, entryPath);
+    }
+  }
+
+  void readCorrections(KeptValue& document, Article& article) {
+    records(document, "corrections", kMaxCorrections, names(kCorrectionMembers),
+            [&](KeptValue& entry, const std::string& path) {
+              Correction correction;
+              if (KeptValue* date = member(entry, "date", path, JsonKind::String, Need::Required)) {
+                if (isBlank(date->string)) {
+                  fail(code::Empty, childPointer(path, "date"), {" must not be empty."});
+                } else {
+                  correction.date = this->date(entry, "date", path);
+                }
+              }
+              auto kind = text(entry, "kind", path);
+              if (kind && *kind == "update") {
+                correction.update = true;
+              } else if (kind && *kind != "correction") {
+                fail(code::Value, childPointer(path, "kind"),
+                     {" must be \"correction\" or \"update\"; it is shown as a correction",
+                      didYouMean(closestName(*kind, kCorrectionKinds))});
+              }
+              auto body = markdown(entry, "text", path, Flavor::Inline, Need::NonEmpty);
+              if (correction.date.empty() || !body) return;
+              correction.text = std::move(*body);
+              article.corrections.push_back(std::move(correction));
+            });
+  }
+
+  // A language version: `lang` and `url` required, `headline` plain text.
+  std::optional<Translation> translation(KeptValue& entry, const std::string& path, bool withHeadline) {
+    Translation version;
+    version.lang = languageTag(entry, "lang", path, Need::NonEmpty, "the entry is left out.");
+    version.url = url(entry, "url", path, UrlKind::Resource, Need::Required);
+    if (withHeadline) version.headline = shownText(entry, "headline", path).value_or("");
+    if (version.lang.empty() || version.url.empty()) return std::nullopt;
+    return version;
+  }
+
+  void readTranslations(KeptValue& document, Article& article) {
+    std::vector<std::string> seen{lowerCase(article.lang)};
+    records(document, "translations", kMaxTranslations, names(kTranslationMembers),
+            [&](KeptValue& entry, const std::string& path) {
+              auto version = translation(entry, path, /*withHeadline=*/true);
+              if (!version) return;
+              const std::string key = lowerCase(version->lang);
+              if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+                report(Severity::Warning, code::TranslationLang, childPointer(path, "lang"),
+                       {" is \"", version->lang,
+                        key == seen.front() ? "\", the article's own language" : "\", which an earlier entry has",
+                        "; the entry is left out (one link per language)."});
+                return;
+              }
+              seen.push_back(key);
+              article.translations.push_back(std::move(*version));
+            });
+    if (KeptValue* original = member(document, "translationOf", "", JsonKind::Object)) {
+      checkMembers(*original, "/translationOf", names(kTranslationOfMembers));
+      article.translationOf = translation(*original, "/translationOf", /*withHeadline=*/false);
+    }
+  }
+
+  static std::string lowerCase(std::string_view value) {
+    std::string lower(value);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower;
   }
 
   void readPullquotes(KeptValue& document, Article& article) {

@@ -23,6 +23,13 @@ int number(std::string_view text, std::size_t from, std::size_t count) {
   return value;
 }
 
+// `text` is `lower` in any letter case (ASCII).
+bool sameLetters(std::string_view text, std::string_view lower) {
+  return text.size() == lower.size() && std::equal(text.begin(), text.end(), lower.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         });
+}
+
 }  // namespace
 
 std::string primaryLanguage(std::string_view tag) {
@@ -105,10 +112,24 @@ bool isLanguageTag(std::string_view tag) {
 }
 
 bool isRightToLeft(std::string_view tag) {
-  // A constant list, not a std::set built on first use: that would be allocated in the middle of the
+  // A script subtag decides first ("az-Arab", "ug-Latn"), then the language's usual script.
+  // Constant lists, not a std::set built on first use: that would be allocated in the middle of the
   // first render's memory and stay there, splitting the free space every later render reuses.
+  static constexpr std::string_view kRightToLeftScripts[] = {"arab", "hebr", "thaa", "syrc", "nkoo",
+                                                             "adlm", "rohg", "mand", "samr"};
   static constexpr std::string_view kRightToLeft[] = {"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"};
-  return std::find(std::begin(kRightToLeft), std::end(kRightToLeft), primaryLanguage(tag)) != std::end(kRightToLeft);
+  const std::size_t first = tag.find_first_of("-_");
+  const std::string_view language = tag.substr(0, first);
+  if (first != std::string_view::npos) {
+    const std::string_view rest = tag.substr(first + 1);
+    const std::string_view second = rest.substr(0, rest.find_first_of("-_"));
+    if (second.size() == 4 && std::isalpha(static_cast<unsigned char>(second[0]))) {
+      return std::any_of(std::begin(kRightToLeftScripts), std::end(kRightToLeftScripts),
+                         [&](std::string_view script) { return sameLetters(second, script); });
+    }
+  }
+  return std::any_of(std::begin(kRightToLeft), std::end(kRightToLeft),
+                     [&](std::string_view rtl) { return sameLetters(language, rtl); });
 }
 
 std::optional<double> wholeNumber(const KeptValue& value) {

@@ -27,7 +27,8 @@ bool isLanguageTag(std::string_view tag);
 // (not validated as tags) sometimes spell it.
 std::string primaryLanguage(std::string_view tag);
 
-// Whether the tag's language is written right to left.
+// Whether the tag is written right to left: by its script subtag when it has one ("az-Arab",
+// "ug-Latn"), otherwise by its language.
 bool isRightToLeft(std::string_view tag);
 
 // A number with no fraction (2 and 2.0 alike, as JSON Schema's "integer" counts them), or nothing.

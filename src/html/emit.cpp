@@ -61,6 +61,7 @@ class ArticleWriter {
     out_.append("\">\n");
     writeHeader();
     if (writeBody()) {
+      writeCorrections();
       writeNote();
       writeFooter();
     }
@@ -90,6 +91,57 @@ class ArticleWriter {
     out_.append("</bdi>");
   }
 
+  // ` lang="…" dir="…"` (each when set) and the end of the start tag.
+  void appendLanguage(std::string_view lang, std::string_view dir) {
+    if (!lang.empty()) {
+      out_.append(" lang=\"");
+      appendAttribute(out_, lang);
+      out_.push_back('"');
+    }
+    if (!dir.empty()) {
+      out_.append(" dir=\"");
+      appendAttribute(out_, dir);
+      out_.push_back('"');
+    }
+    out_.push_back('>');
+  }
+
+  // The item's own language; the article's (no lang, dir or marks of its own) when it has none.
+  const layout::BlockLanguage& languageOf(const BodyItem& item) const {
+    static const layout::BlockLanguage kArticles;
+    return item.language < tree_.languages.size() ? tree_.languages[item.language] : kArticles;
+  }
+
+  // A body item's own lang and dir, and the end of its start tag.
+  void appendLanguage(const BodyItem& item) {
+    const layout::BlockLanguage& language = languageOf(item);
+    appendLanguage(language.lang, language.dir);
+  }
+
+  // The language switcher: a link per other language version, named in its own language.
+  void writeTranslations() {
+    if (tree_.translations.empty()) return;
+    startTag("nav", "bs-translations");
+    out_.append(" aria-label=\"");
+    appendAttribute(out_, tree_.translationsLabel);
+    // The visible label repeats the navigation's name, which screen readers already announce.
+    out_.append("\"><span class=\"bs-translations-label\" aria-hidden=\"true\">");
+    appendText(out_, tree_.translationsLabel);
+    out_.append("</span> <ul class=\"bs-translation-list\">");
+    for (const layout::TranslationLink& version : tree_.translations) {
+      out_.append("<li><a class=\"bs-translation\" href=\"");
+      appendAttribute(out_, version.url);
+      // rel="alternate" with hreflang: HTML's way of saying "this page in another language".
+      out_.append("\" rel=\"alternate\" hreflang=\"");
+      appendAttribute(out_, version.lang);
+      out_.push_back('"');
+      appendLanguage(version.lang, version.dir);
+      appendText(out_, version.name);
+      out_.append("</a></li>");
+    }
+    out_.append("</ul></nav>\n");
+  }
+
   void closeHeading() { out_.append("</" + headingTag_ + ">\n"); }
 
   void element(std::string_view open, const text::Markdown& markdown, std::string_view close) {
@@ -106,16 +158,20 @@ class ArticleWriter {
       appendIsolated(tree_.section);
       out_.append("</p>\n");
     }
-    openHeading(tree_.headlineLevel, "bs-headline");
+    headingTag_ = "h" + std::to_string(tree_.headlineLevel);
+    startTag(headingTag_, "bs-headline");
+    appendLanguage("", tree_.headlineDir);
     appendMarkdown(out_, tree_.headline, style_);
     closeHeading();
     if (!tree_.standfirst.empty()) {
-      openTag("p", "bs-standfirst");
+      startTag("p", "bs-standfirst");
+      appendLanguage("", tree_.standfirstDir);
       appendMarkdown(out_, tree_.standfirst, style_);
       out_.append("</p>\n");
     }
     writeByline();
     writeMetaLine();
+    writeTranslations();
     if (tree_.leadImage) writeFigure(*tree_.leadImage, "bs-figure bs-lead-image");
     out_.append("</header>\n");
   }
@@ -193,9 +249,14 @@ class ArticleWriter {
     out_.append("</span></p>\n");
   }
 
-  void writeFigure(const layout::Figure& figure, std::string_view className) {
+  void writeFigure(const layout::Figure& figure, std::string_view className, const BodyItem* item = nullptr) {
     const layout::Image& image = figure.image;
-    openTag("figure", className);
+    startTag("figure", className);
+    if (item) {
+      appendLanguage(*item);
+    } else {
+      out_.push_back('>');
+    }
     startTag("img", "bs-image");
     out_.append(" src=\"");
     appendAttribute(out_, image.src);
@@ -247,56 +308,105 @@ class ArticleWriter {
                                " bytes (limits.maxOutputBytes), so the rest of the article is left out.");
         break;
       }
-      writeItem(item);
+      if (const auto& marks = languageOf(item).quoteMarks) {
+        // A block in another language quotes with its own marks.
+        const TextStyle articleStyle = style_;
+        style_.openQuote = marks->open;
+        style_.closeQuote = marks->close;
+        style_.innerOpenQuote = marks->innerOpen;
+        style_.innerCloseQuote = marks->innerClose;
+        writeItem(item);
+        style_ = articleStyle;
+      } else {
+        writeItem(item);
+      }
       item = BodyItem();  // its trees are not needed again: a long article's trees and HTML are not all held at once
     }
     out_.append("</div>\n");
     return withinBudget;
   }
 
+  // The item's element: `<tag class="classes"` with its lang and dir, and the end of the start tag.
+  void openItem(std::string_view tag, std::string_view classes, const BodyItem& item) {
+    startTag(tag, classes);
+    appendLanguage(item);
+  }
+
   void writeItem(const BodyItem& item) {
     switch (item.kind) {
       case BodyItem::Kind::Paragraph:
         if (item.text.flavor() == text::Flavor::Blocks) {
-          appendMarkdown(out_, item.text, style_);  // a paragraph split from a Markdown block
+          writeMarkdownItem(item);  // a paragraph split from a Markdown block
         } else {
-          element("<p>", item.text, "</p>\n");
+          out_.append("<p");
+          appendLanguage(item);
+          element("", item.text, "</p>\n");
         }
         return;
       case BodyItem::Kind::Heading:
-        openHeading(item.heading.element, "bs-heading bs-heading--" + std::to_string(item.heading.authored));
+        headingTag_ = "h" + std::to_string(item.heading.element);
+        openItem(headingTag_, "bs-heading bs-heading--" + std::to_string(item.heading.authored), item);
         appendMarkdown(out_, item.text, style_);
         closeHeading();
         return;
       case BodyItem::Kind::Quote:
-        openTag("figure", "bs-quote");
+        openItem("figure", "bs-quote", item);
         element("<blockquote><p>", item.text, "</p></blockquote>");
         if (!item.attribution.name.empty()) writeAttribution(item.attribution);
         out_.append("</figure>\n");
         return;
       case BodyItem::Kind::PullQuote: writePullquote(item); return;
       case BodyItem::Kind::List:
-        openTag(item.ordered ? "ol" : "ul", "bs-list");
+        openItem(item.ordered ? "ol" : "ul", "bs-list", item);
         out_.push_back('\n');
         for (const text::Markdown& entry : item.items) element("<li>", entry, "</li>\n");
         out_.append(item.ordered ? "</ol>\n" : "</ul>\n");
         return;
-      case BodyItem::Kind::Figure: writeFigure(item.figure, "bs-figure"); return;
+      case BodyItem::Kind::Figure: writeFigure(item.figure, "bs-figure", &item); return;
       case BodyItem::Kind::Note:
-        openTag("aside", "bs-callout");
+        openItem("aside", "bs-callout", item);
         element("<p>", item.text, "</p></aside>\n");
         return;
       case BodyItem::Kind::Divider:
-        openTag("hr", "bs-divider");
+        openItem("hr", "bs-divider", item);
         out_.push_back('\n');
         return;
-      case BodyItem::Kind::Markdown: {
-        TextStyle withHeadings = style_;
-        withHeadings.headings = &item.textHeadings;
-        appendMarkdown(out_, item.text, withHeadings);
-        return;
-      }
+      case BodyItem::Kind::Markdown: writeMarkdownItem(item); return;
     }
+  }
+
+  // Markdown's blocks each carry the item's lang and dir.
+  void writeMarkdownItem(const BodyItem& item) {
+    TextStyle withHeadings = style_;
+    withHeadings.headings = &item.textHeadings;
+    withHeadings.lang = languageOf(item).lang;
+    withHeadings.dir = languageOf(item).dir;
+    appendMarkdown(out_, item.text, withHeadings);
+  }
+
+  // Corrections and updates after the body: each a section under its label and date.
+  void writeCorrections() {
+    if (tree_.corrections.empty()) return;
+    openTag("div", "bs-corrections");
+    out_.push_back('\n');
+    for (const layout::CorrectionEntry& entry : tree_.corrections) {
+      openTag("section",
+              entry.update ? "bs-correction bs-correction--update" : "bs-correction bs-correction--correction");
+      openHeading(tree_.correctionLevel, "bs-correction-title");
+      out_.append("<span class=\"bs-correction-label\">");
+      appendText(out_, entry.label);
+      out_.append("</span>");
+      if (!entry.dateText.empty()) {
+        out_.append(" <time class=\"bs-correction-date\" datetime=\"");
+        appendAttribute(out_, htmlDateTime(entry.dateIso));
+        out_.append("\">");
+        appendText(out_, entry.dateText);
+        out_.append("</time>");
+      }
+      closeHeading();
+      element("<p>", entry.text, "</p></section>\n");
+    }
+    out_.append("</div>\n");
   }
 
   void writePullquote(const BodyItem& item) {
@@ -304,7 +414,8 @@ class ArticleWriter {
                       : item.side == layout::Side::Start ? "bs-pullquote bs-pullquote--floating bs-pullquote--start"
                                                          : "bs-pullquote bs-pullquote--floating bs-pullquote--end");
     // Words repeated from the body would be read twice by a screen reader.
-    out_.append(item.repeatsBody ? " aria-hidden=\"true\">" : ">");
+    if (item.repeatsBody) out_.append(" aria-hidden=\"true\"");
+    appendLanguage(item);
     // No links: a pull quote repeats the body, and a focusable link inside hidden text misleads.
     TextStyle withoutLinks = style_;
     withoutLinks.links = false;
@@ -474,6 +585,28 @@ void appendJsonLdPeople(std::string& out, std::string_view key, const std::vecto
   out.push_back(']');
 }
 
+// {"@type":"NewsArticle","url":…,"inLanguage":…,"headline":…}: another language version.
+void appendJsonLdTranslation(std::string& out, const layout::TranslationLink& version) {
+  out.append("{\"@type\":\"NewsArticle\"");
+  appendJsonLdMember(out, "url", version.url);
+  appendJsonLdMember(out, "inLanguage", version.lang);
+  appendJsonLdMember(out, "headline", version.headline);
+  out.push_back('}');
+}
+
+void appendJsonLdTranslations(std::string& out, std::string_view key,
+                              const std::vector<layout::TranslationLink>& versions) {
+  if (versions.empty()) return;
+  out.append(",\"");
+  out.append(key);
+  out.append("\":[");
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    if (i) out.push_back(',');
+    appendJsonLdTranslation(out, versions[i]);
+  }
+  out.push_back(']');
+}
+
 // schema.org NewsArticle. Every string goes through appendScriptJsonString, which escapes '<', '>',
 // '&', U+2028 and U+2029, so nothing in the document can close the script element.
 void appendJsonLd(std::string& out, const layout::ArticleFacts& facts) {
@@ -515,6 +648,21 @@ void appendJsonLd(std::string& out, const layout::ArticleFacts& facts) {
       out.push_back('}');
     }
   }
+  appendJsonLdTranslations(out, "workTranslation", facts.translations);
+  if (facts.translationOf) {
+    out.append(",\"translationOfWork\":");
+    appendJsonLdTranslation(out, *facts.translationOf);
+  }
+  if (!facts.corrections.empty()) {
+    out.append(",\"correction\":[");
+    for (std::size_t i = 0; i < facts.corrections.size(); ++i) {
+      out.append(i ? ",{\"@type\":\"CorrectionComment\"" : "{\"@type\":\"CorrectionComment\"");
+      appendJsonLdMember(out, "text", facts.corrections[i].second);
+      appendJsonLdMember(out, "datePublished", facts.corrections[i].first);
+      out.push_back('}');
+    }
+    out.push_back(']');
+  }
   out.append("}</script>\n");
 }
 
@@ -542,8 +690,13 @@ void appendHeadTags(std::string& out, const layout::ArticleFacts& facts) {
     appendAttribute(out, facts.canonical);
     out.append("\">\n");
   }
-  // hreflang alternates go here: one <link rel="alternate" hreflang="…" href="…"> per language version
-  // of the article (facts.translations, from the `translations` member), each escaped as an attribute.
+  for (const layout::HreflangAlternate& alternate : facts.alternates) {
+    out.append("<link rel=\"alternate\" hreflang=\"");
+    appendAttribute(out, alternate.hreflang);
+    out.append("\" href=\"");
+    appendAttribute(out, alternate.url);
+    out.append("\">\n");
+  }
   appendMetaTag(out, "name", "description", facts.description);
   appendMetaTag(out, "property", "og:type", "article");
   appendMetaTag(out, "property", "og:title", facts.headline);
@@ -552,6 +705,8 @@ void appendHeadTags(std::string& out, const layout::ArticleFacts& facts) {
   appendMetaTag(out, "property", "og:image", facts.image);
   appendMetaTag(out, "property", "og:site_name", facts.siteName);
   appendMetaTag(out, "property", "og:locale", facts.ogLocale);
+  for (const std::string& locale : facts.ogLocaleAlternates)
+    appendMetaTag(out, "property", "og:locale:alternate", locale);
   appendMetaTag(out, "property", "article:published_time", facts.datePublished);
   appendMetaTag(out, "property", "article:modified_time", facts.dateModified);
   appendMetaTag(out, "property", "article:section", facts.articleSection);

@@ -3,6 +3,7 @@
 #include <cmark.h>
 #include <algorithm>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "html/escape.hpp"
@@ -156,7 +157,13 @@ class MarkdownWriter {
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_DOCUMENT: return;
       case CMARK_NODE_PARAGRAPH:
-        if (!inTightList(node)) out_.append(entering ? "<p>" : "</p>\n");
+        if (inTightList(node)) return;
+        if (!entering) {
+          out_.append("</p>\n");
+        } else {
+          out_.append("<p");
+          endStartTag(node);
+        }
         return;
       case CMARK_NODE_HEADING: {
         if (!entering) {
@@ -165,12 +172,14 @@ class MarkdownWriter {
         }
         const layout::HeadingLevels levels = nextHeadingLevels(node);
         openHeadingLevel_ = levels.element;
-        openTag("h" + std::to_string(levels.element), "bs-heading bs-heading--" + std::to_string(levels.authored));
+        startTag("h" + std::to_string(levels.element), "bs-heading bs-heading--" + std::to_string(levels.authored));
+        endStartTag(node);
         return;
       }
       case CMARK_NODE_BLOCK_QUOTE:
         if (entering) {
-          openTag("blockquote", "bs-blockquote");
+          startTag("blockquote", "bs-blockquote");
+          endStartTag(node);
           out_.push_back('\n');
         } else {
           out_.append("</blockquote>\n");
@@ -185,28 +194,47 @@ class MarkdownWriter {
           if (ordered && cmark_node_get_list_start(node) != 1) {
             out_.append(" start=\"" + std::to_string(cmark_node_get_list_start(node)) + "\"");
           }
-          out_.append(">\n");
+          endStartTag(node);
+          out_.push_back('\n');
         }
         return;
       }
       case CMARK_NODE_ITEM: out_.append(entering ? "<li>" : "</li>\n"); return;
       case CMARK_NODE_CODE_BLOCK:
-        openTag("pre", "bs-code");
+        startTag("pre", "bs-code");
+        endStartTag(node);
         out_.append("<code>");
         appendText(out_, cmark_node_get_literal(node));
         out_.append("</code></pre>\n");
         return;
       case CMARK_NODE_HTML_BLOCK:
-        openTag("p", "bs-raw");
+        startTag("p", "bs-raw");
+        endStartTag(node);
         appendText(out_, cmark_node_get_literal(node));
         out_.append("</p>\n");
         return;
       case CMARK_NODE_THEMATIC_BREAK:
-        openTag("hr", "bs-divider");
+        startTag("hr", "bs-divider");
+        endStartTag(node);
         out_.push_back('\n');
         return;
       default: writeInline(node, entering);
     }
+  }
+
+  // Ends a block's start tag; a top-level block carries the text's lang and dir.
+  void endStartTag(cmark_node* node) {
+    const cmark_node* parent = cmark_node_parent(node);
+    if (parent && cmark_node_get_type(const_cast<cmark_node*>(parent)) == CMARK_NODE_DOCUMENT) {
+      for (const auto& [name, value] :
+           {std::pair<std::string_view, std::string_view>{" lang=\"", style_.lang}, {" dir=\"", style_.dir}}) {
+        if (value.empty()) continue;
+        out_.append(name);
+        appendAttribute(out_, value);
+        out_.push_back('"');
+      }
+    }
+    out_.push_back('>');
   }
 
   void writeInline(cmark_node* node, bool entering) {
@@ -229,10 +257,6 @@ class MarkdownWriter {
 
   // `<tag class="classes"` (and their part names, as the style asks); the caller ends the tag.
   void startTag(std::string_view tag, std::string_view classes) { appendStartTag(out_, tag, classes, style_.parts); }
-  void openTag(std::string_view tag, std::string_view classes) {
-    startTag(tag, classes);
-    out_.push_back('>');
-  }
 
   const UrlContext& urls() const {
     static const UrlContext kNoBase;

@@ -23,6 +23,9 @@ struct TextStyle {
   bool links = true;   // false: links keep their words but not their URL (text hidden from assistive tech)
   bool parts = false;  // part="…" on the elements whose classes have ::part() names (html/parts.hpp)
   const policy::UrlContext* urls = nullptr;  // how links and images resolve; null: no base, relative URLs kept
+  // A Blocks text's language and direction (a body block's own): on each of its top-level elements.
+  std::string_view lang;
+  std::string_view dir;
 };
 
 // ` referrerpolicy="…"` when the context sets one (every img carries it).

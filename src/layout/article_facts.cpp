@@ -77,4 +77,16 @@ ArticleFacts articleFacts(const format::Article& article, const Meta& meta, cons
   return facts;
 }
 
+void addLanguageAlternates(ArticleFacts& facts, std::string_view lang, std::string_view ownUrl) {
+  std::vector<const TranslationLink*> versions;
+  if (facts.translationOf) versions.push_back(&*facts.translationOf);
+  for (const TranslationLink& version : facts.translations) versions.push_back(&version);
+  if (versions.empty()) return;
+  if (!ownUrl.empty()) facts.alternates.push_back(HreflangAlternate{std::string(lang), std::string(ownUrl)});
+  for (const TranslationLink* version : versions) {
+    facts.alternates.push_back(HreflangAlternate{version->lang, version->url});
+    facts.ogLocaleAlternates.push_back(openGraphLocale(version->lang));
+  }
+}
+
 }  // namespace broadsheet::layout

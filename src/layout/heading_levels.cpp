@@ -35,6 +35,7 @@ void assignHeadingLevels(LayoutTree& tree, int headlineLevel) {
       }
     }
   }
+  if (!tree.corrections.empty()) tree.correctionLevel = outline.next(headlineLevel + 1);
   if (!tree.note.empty()) tree.noteLabelLevel = outline.next(headlineLevel + 1);
   if (!tree.analystPanel.people.empty()) tree.analystPanelLevel = outline.next(headlineLevel + 1);
 }

@@ -7,16 +7,19 @@
 #include <utility>
 
 #include "format/json_pointer.hpp"
+#include "format/value_checks.hpp"
 #include "layout/article_facts.hpp"
 #include "layout/display_text.hpp"
 #include "layout/heading_levels.hpp"
 #include "layout/labels.hpp"
+#include "layout/language_names.hpp"
 #include "layout/licenses.hpp"
 #include "layout/people.hpp"
 #include "layout/pullquote_placement.hpp"
 #include "layout/pullquote_selection.hpp"
 #include "layout/quote_search.hpp"
 #include "layout/speakers.hpp"
+#include "layout/text_direction.hpp"
 #include "layout/words.hpp"
 
 namespace broadsheet::layout {
@@ -53,6 +56,7 @@ class ArticleLayout {
     applyLicenseTerms();
     buildHeader();
     buildBody();
+    buildCorrections();
     tree_.note = std::move(article_.note.tree);
     buildFooter();
     placePullquotes();
@@ -60,6 +64,12 @@ class ArticleLayout {
     releaseBodySources();
     assignHeadingLevels(tree_, std::clamp(options_.headingLevel, 1, 6));
     tree_.facts = articleFacts(article_, meta_, tree_.standfirst);
+    tree_.facts.translations = tree_.translations;
+    for (const CorrectionEntry& entry : tree_.corrections) {
+      if (!entry.update) tree_.facts.corrections.emplace_back(entry.dateIso, entry.text.plainText());
+    }
+    if (article_.translationOf) tree_.facts.translationOf = translationLink(*article_.translationOf);
+    addLanguageAlternates(tree_.facts, meta_.lang, article_.canonicalUrl);
     setDisplayTexts();  // last: the plain texts for meta and the facts are the author's words
     return std::move(tree_);
   }
@@ -153,6 +163,63 @@ class ArticleLayout {
       if (!tree_.updatedText.empty()) tree_.updatedIso = article_.updated;
     }
     if (article_.image) tree_.leadImage = figure(*article_.image);
+    tree_.headlineDir = directionOtherThanArticle(tree_.headline);
+    tree_.standfirstDir = directionOtherThanArticle(tree_.standfirst);
+    if (!article_.translations.empty()) tree_.translationsLabel = labels_->otherLanguages;
+    for (const format::Translation& version : article_.translations) {
+      tree_.translations.push_back(translationLink(version));
+    }
+  }
+
+  // A display text whose words run the other way than the article's (an Arabic headline in an
+  // English article) states its own direction; "" when it runs the article's way.
+  std::string directionOtherThanArticle(const Markdown& text) const {
+    const std::string_view dir = textDirection(text.plainText());
+    return dir.empty() || dir == tree_.dir ? std::string() : std::string(dir);
+  }
+
+  static TranslationLink translationLink(const format::Translation& version) {
+    std::string name(nativeLanguageName(version.lang));
+    if (name.empty()) name = version.lang;
+    return {version.lang, version.url, version.headline, std::move(name),
+            format::isRightToLeft(version.lang) ? "rtl" : "ltr"};
+  }
+
+  // The entry of LayoutTree::languages for the block's items (0 when it has neither lang nor dir): its
+  // lang; its dir when given, or when its language's script runs the other way than the article (an
+  // Arabic paragraph in an English article), never one that repeats the article's; and its language's
+  // quote marks when they are not the article's.
+  std::size_t blockLanguage(const Block& block) {
+    if (block.lang.empty() && block.dir.empty()) return 0;
+    BlockLanguage language;
+    language.lang = block.lang;
+    const Labels& labels = labelsFor(block.lang);
+    if (!block.lang.empty() &&
+        (labels.openQuote != labels_->openQuote || labels.innerOpenQuote != labels_->innerOpenQuote)) {
+      language.quoteMarks = QuoteMarks{std::string(labels.openQuote), std::string(labels.closeQuote),
+                                       std::string(labels.innerOpenQuote), std::string(labels.innerCloseQuote)};
+    }
+    if (!block.dir.empty()) {
+      language.dir = block.dir;
+    } else if (!block.lang.empty()) {
+      const std::string dir = format::isRightToLeft(block.lang) ? "rtl" : "ltr";
+      if (dir != tree_.dir) language.dir = dir;
+    }
+    tree_.languages.push_back(std::move(language));
+    return tree_.languages.size() - 1;
+  }
+
+  // Corrections and updates, in document order, each under its label and date.
+  void buildCorrections() {
+    for (format::Correction& correction : article_.corrections) {
+      CorrectionEntry entry;
+      entry.update = correction.update;
+      entry.label = correction.update ? labels_->update : labels_->correction;
+      entry.dateIso = correction.date;
+      entry.dateText = formatDate(correction.date, *labels_);
+      entry.text = std::move(correction.text.tree);
+      tree_.corrections.push_back(std::move(entry));
+    }
   }
 
   static Figure figure(format::Image& image) {
@@ -177,6 +244,7 @@ class ArticleLayout {
       blockItems_.push_back(kNoItem);
       emptyBlocksLeftOut_ = 0;
       BodyItem item;
+      item.language = blockLanguage(block);
       switch (block.type) {
         case BlockType::Paragraph:
           item.kind = BodyItem::Kind::Paragraph;
@@ -224,6 +292,7 @@ class ArticleLayout {
               options_.limits.maxBlocks > tree_.body.size() ? options_.limits.maxBlocks - tree_.body.size() : 1;
           for (Markdown& part : block.text.tree.splitBlocks(room)) {
             BodyItem partItem;
+            partItem.language = item.language;
             partItem.kind = part.isParagraph() ? BodyItem::Kind::Paragraph : BodyItem::Kind::Markdown;
             partItem.text = std::move(part);
             addItem(std::move(partItem), /*emptiesRemoved=*/true);
@@ -540,7 +609,10 @@ class ArticleLayout {
     setAsDisplayText(tree_.headline, tree_.lang, /*noWidow=*/true);
     setAsDisplayText(tree_.standfirst, tree_.lang, /*noWidow=*/false);
     for (BodyItem& item : tree_.body) {
-      if (item.kind == BodyItem::Kind::PullQuote) setAsDisplayText(item.text, tree_.lang, /*noWidow=*/true);
+      if (item.kind == BodyItem::Kind::PullQuote) {
+        const std::string& lang = tree_.languages[item.language].lang;
+        setAsDisplayText(item.text, lang.empty() ? tree_.lang : lang, /*noWidow=*/true);
+      }
     }
   }
 

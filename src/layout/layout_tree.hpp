@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "broadsheet/broadsheet.hpp"
@@ -42,6 +43,14 @@ struct Attribution {
 
 enum class Side { Start, End };
 
+// The quote marks that replace cmark's smart “…” in one language's text.
+struct QuoteMarks {
+  std::string open;
+  std::string close;
+  std::string innerOpen;  // inside a quotation
+  std::string innerClose;
+};
+
 struct BodyItem {
   enum class Kind { Paragraph, Heading, Quote, PullQuote, List, Figure, Note, Divider, Markdown };
   Kind kind = Kind::Paragraph;
@@ -56,6 +65,40 @@ struct BodyItem {
   Side side = Side::End;                    // floating PullQuote: the margin it floats into
   bool repeatsBody = false;                 // PullQuote whose words are in the body: hidden from screen readers
   std::size_t words = 0;                    // words a reader meets in it (placement, reading time); floating: 0
+  // A block in another language: its index in LayoutTree::languages; 0 (an empty entry): the article's.
+  // An index, not the strings, so the items the layout moves around stay small.
+  std::size_t language = 0;
+};
+
+// A block's own language (docs/format.md, "Body blocks"): written as lang and dir on its element.
+struct BlockLanguage {
+  std::string lang;                      // "" for the article's
+  std::string dir;                       // "ltr" or "rtl" when given, or when its script runs the other way
+  std::optional<QuoteMarks> quoteMarks;  // its language's marks, when they are not the article's
+};
+
+// A correction or update appended to the article, shown after the body (docs/layout.md).
+struct CorrectionEntry {
+  bool update = false;
+  std::string label;     // "Correction" or "Update", in the article's language
+  std::string dateIso;   // as the document wrote it
+  std::string dateText;  // localised
+  text::Markdown text;
+};
+
+// Another language version of the article: a link of the language switcher, and a fact of the
+// JSON-LD (workTranslation, translationOfWork) and of head tags (hreflang alternates).
+struct HreflangAlternate {
+  std::string hreflang;
+  std::string url;
+};
+
+struct TranslationLink {
+  std::string lang;      // BCP 47, as the document wrote it: the link's hreflang and lang
+  std::string url;       // resolved by the URL policy
+  std::string headline;  // plain text, "" when not given
+  std::string name;      // the language's name in itself ("қазақ тілі"); the tag when the name is unknown
+  std::string dir;       // "ltr" or "rtl": the direction of the language's script
 };
 
 // A person as one place shows them. Which details a place shows is the layout's choice.
@@ -135,6 +178,13 @@ struct ArticleFacts {
   std::string ogLocale;           // og:locale: "kk_KZ" from "kk-KZ"
   std::string twitterCard;        // "summary_large_image" with an image, else "summary"
   std::vector<std::string> tags;  // article:tag, one each
+  // <link rel="alternate" hreflang> for every language version, this one included (search engines
+  // ignore a set that does not list the page itself), and og:locale:alternate for the others.
+  std::vector<HreflangAlternate> alternates;
+  std::vector<std::string> ogLocaleAlternates;
+  std::vector<TranslationLink> translations;                     // workTranslation
+  std::optional<TranslationLink> translationOf;                  // translationOfWork
+  std::vector<std::pair<std::string, std::string>> corrections;  // CorrectionComment: date, plain text
 };
 
 // The provenance line of a syndicated article: "First published by <source>. Republished under
@@ -162,6 +212,10 @@ struct LayoutTree {
   int headlineLevel = 1;  // the headline's element level
   text::Markdown headline;
   text::Markdown standfirst;
+  // "ltr" or "rtl" when the headline's (standfirst's) words run the other way than the article, which
+  // the element then states; "" when they follow the article.
+  std::string headlineDir;
+  std::string standfirstDir;
   PeopleList bylineAuthors;   // names linked to their pages, with role and affiliation
   PeopleList bylineAnalysts;  // names only: the panel links them
   std::string publishedIso;
@@ -172,10 +226,15 @@ struct LayoutTree {
   std::string updatedText;
   std::string readingTimeText;
   std::optional<Figure> leadImage;
+  std::string translationsLabel;              // the switcher's label ("Also in")
+  std::vector<TranslationLink> translations;  // the language switcher, in document order
 
   std::vector<BodyItem> body;
+  std::vector<BlockLanguage> languages{BlockLanguage{}};  // the body items' own languages; [0]: none
   text::Markdown note;
-  int noteLabelLevel = 2;  // the note's heading element level
+  int noteLabelLevel = 2;                    // the note's heading element level
+  std::vector<CorrectionEntry> corrections;  // after the body, before the note, in document order
+  int correctionLevel = 2;                   // their headings' element level
 
   // footer
   PeopleList analystPanel;  // label: the panel's heading; names linked, with role and affiliation

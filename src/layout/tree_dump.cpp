@@ -39,7 +39,13 @@ class TreeDump {
     wording(1, tree.wording);
     header(1, tree);
     line(1, "body");
+    languages_ = &tree.languages;
     for (const BodyItem& item : tree.body) bodyItem(2, item);
+    for (const CorrectionEntry& entry : tree.corrections) {
+      line(1, std::string(entry.update ? "update" : "correction") + " h" + std::to_string(tree.correctionLevel) + " " +
+                  quoted(entry.label) + " " + quoted(entry.dateIso) + " " + quoted(entry.dateText) + " " +
+                  quoted(entry.text.plainText()));
+    }
     if (!tree.note.empty())
       line(1, "note h" + std::to_string(tree.noteLabelLevel) + " " + quoted(tree.note.plainText()));
     footer(1, tree);
@@ -84,7 +90,9 @@ class TreeDump {
     line(depth, "header");
     value(depth + 1, "section", tree.section);
     line(depth + 1, "headline h" + std::to_string(tree.headlineLevel) + " " + quoted(tree.headline.plainText()));
+    value(depth + 2, "dir", tree.headlineDir);
     markdown(depth + 1, "standfirst", tree.standfirst);
+    value(depth + 2, "dir", tree.standfirstDir);
     people(depth + 1, "byline-authors", tree.bylineAuthors);
     people(depth + 1, "byline-analysts", tree.bylineAnalysts);
     if (!tree.publishedIso.empty())
@@ -93,6 +101,14 @@ class TreeDump {
       line(depth + 1, "updated " + quoted(tree.updatedIso) + " " + quoted(tree.updatedText));
     value(depth + 1, "reading-time", tree.readingTimeText);
     if (tree.leadImage) figure(depth + 1, "lead-image", *tree.leadImage);
+    if (!tree.translations.empty()) line(depth + 1, "translations label=" + quoted(tree.translationsLabel));
+    for (const TranslationLink& version : tree.translations) translation(depth + 2, "translation", version);
+  }
+
+  void translation(int depth, std::string_view name, const TranslationLink& version) {
+    line(depth, std::string(name) + " lang=" + quoted(version.lang) + " dir=" + quoted(version.dir) +
+                    " name=" + quoted(version.name) + " url=" + quoted(version.url) +
+                    (version.headline.empty() ? "" : " headline=" + quoted(version.headline)));
   }
 
   void people(int depth, std::string_view name, const PeopleList& list) {
@@ -126,6 +142,17 @@ class TreeDump {
   }
 
   void bodyItem(int depth, const BodyItem& item) {
+    bodyItemLines(depth, item);
+    const BlockLanguage& language = languages_->at(item.language);
+    if (!language.lang.empty() || !language.dir.empty()) {
+      line(depth + 1, "language lang=" + quoted(language.lang) + " dir=" + quoted(language.dir) +
+                          (language.quoteMarks ? " quotes " + quoted(language.quoteMarks->open) + " " +
+                                                     quoted(language.quoteMarks->close)
+                                               : ""));
+    }
+  }
+
+  void bodyItemLines(int depth, const BodyItem& item) {
     const std::string words = " words=" + std::to_string(item.words) + " ";
     switch (item.kind) {
       case BodyItem::Kind::Paragraph: line(depth, "paragraph" + words + quoted(item.text.plainText())); return;
@@ -219,6 +246,11 @@ class TreeDump {
                           (facts.source->url.empty() ? "" : " url=" + quoted(facts.source->url)) +
                           (facts.source->logo.empty() ? "" : " logo=" + quoted(facts.source->logo)));
     }
+    for (const TranslationLink& version : facts.translations) translation(depth + 1, "workTranslation", version);
+    if (facts.translationOf) translation(depth + 1, "translationOfWork", *facts.translationOf);
+    for (const auto& [date, text] : facts.corrections) {
+      line(depth + 1, "correction " + quoted(date) + " " + quoted(text));
+    }
   }
 
   void personFacts(int depth, std::string_view name, const std::vector<PersonFacts>& people) {
@@ -232,6 +264,7 @@ class TreeDump {
   }
 
   std::string out_;
+  const std::vector<BlockLanguage>* languages_ = nullptr;  // the tree's, for its body items
 };
 
 }  // namespace

@@ -185,7 +185,12 @@ TEST_CASE("labels and dates follow the language", "[layout]") {
   CHECK(&layout::labelsFor("Kk-Cyrl") == &layout::labelsFor("kk"));
   CHECK(format::primaryLanguage("AR-eg") == "ar");
   CHECK(format::isRightToLeft("ckb-IQ"));
-  CHECK_FALSE(format::isRightToLeft("kk-Arab-CN"));  // by language, not script
+  // A script subtag decides before the language (issue 15: a block's dir follows its lang's script).
+  CHECK(format::isRightToLeft("kk-Arab-CN"));
+  CHECK_FALSE(format::isRightToLeft("ug-Latn"));
+  CHECK_FALSE(format::isRightToLeft("kk-Cyrl"));
+  CHECK(format::isRightToLeft("ar-EG"));
+  CHECK_FALSE(format::isRightToLeft("de-1996"));
   CHECK(layout::formatDate("", layout::labelsFor("en")).empty());
   CHECK(layout::labelsFor("xx").by == "By");
   CHECK(layout::labelsFor("KK-Cyrl-KZ").listAnd == " және ");

@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { createRenderer } from '../../web/broadsheet.js';
 import { renderElementHTML } from '../../web/ssr.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
-import { EXAMPLES, exampleText, loadAllImages, routeOffline } from './support.mjs';
+import { EXAMPLES, exampleText, loadAllImages, routeOffline, VERSIONS_EXAMPLE } from './support.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -35,6 +35,9 @@ function axeCases() {
   cases.push({ name: 'seed, theme "dark" on a light system', example: EXAMPLES[0], scheme: 'light', options: { theme: 'dark' }, width: 1280 });
   cases.push({ name: 'arabic, theme "light" on a dark system, 320px', example: EXAMPLES[2], scheme: 'dark', options: { theme: 'light' }, width: 320 });
   cases.push({ name: 'long, dark system theme, 320px', example: EXAMPLES[1], scheme: 'dark', options: {}, width: 320 });
+  // Corrections and the language switcher (issue 15), in both themes and on a phone.
+  cases.push({ name: 'seed with versions, light system theme', example: VERSIONS_EXAMPLE, scheme: 'light', options: {}, width: 1280 });
+  cases.push({ name: 'seed with versions, dark system theme, 320px', example: VERSIONS_EXAMPLE, scheme: 'dark', options: {}, width: 320 });
   return cases;
 }
 

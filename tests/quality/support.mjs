@@ -11,8 +11,11 @@ export const EXAMPLES = [
   { name: 'arabic', file: 'arabic-brief.json', dir: 'rtl' },
 ];
 
+/** The sample article with a Kazakh translation link and a correction (issue 15), checked like an example. */
+export const VERSIONS_EXAMPLE = { name: 'seed-versions', file: 'nbca-russian-arms-nato.json', dir: 'ltr', folder: 'tests/fixtures/versions' };
+
 export function exampleText(example) {
-  return readFileSync(path.join(repoRoot, 'examples', example.file), 'utf8');
+  return readFileSync(path.join(repoRoot, example.folder ?? 'examples', example.file), 'utf8');
 }
 
 // A flat grey picture for every image request, so pages never reach the network and screenshots do

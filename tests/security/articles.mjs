@@ -52,6 +52,9 @@ export function baseArticle() {
     pullquotes: [{ text: FILLER, by: 'a1' }],
     note: FILLER,
     callToAction: { label: FILLER, url: 'https://publisher.example/support' },
+    corrections: [{ date: '2007-02-22', text: FILLER }, { date: '2007-02-23', text: FILLER, kind: 'update' }],
+    translations: [{ lang: 'kk', url: 'https://publisher.example/kk/article', headline: FILLER }],
+    translationOf: { lang: 'ru', url: 'https://publisher.example/ru/article' },
   };
 }
 
@@ -90,6 +93,8 @@ export const MEMBERS = [
   member('body/9/text', 'markdown'),   // note block
   member('body/10/text', 'markdown'),  // markdown block (block CommonMark)
   member('pullquotes/0/text', 'markdown'),
+  member('corrections/0/text', 'markdown'),
+  member('corrections/1/text', 'markdown'),  // an update
   // Plain text shown as written
   member('section', 'plain'),
   member('tags/0', 'plain'),
@@ -109,6 +114,7 @@ export const MEMBERS = [
   member('body/8/alt', 'alt'),
   // Identifiers: read, shown nowhere
   member('id', 'hidden'),
+  member('translations/0/headline', 'hidden'),  // JSON-LD only (the switcher shows the language's name)
   member('authors/0/id', 'hidden'),
   member('analysts/1/id', 'hidden', (article, value) => {
     article.analysts[1].id = value;
@@ -122,12 +128,19 @@ export const MEMBERS = [
   member('analysts/0/url', 'url'),
   member('image/src', 'url'),
   member('body/8/src', 'url'),
+  member('translations/0/url', 'url'),
+  member('translationOf/url', 'url'),
   // Values checked against a grammar
   member('lang', 'validated'),
   member('dir', 'validated'),
   member('published', 'validated'),
   member('updated', 'validated'),
   member('format', 'validated'),
+  member('corrections/0/date', 'validated'),
+  member('translations/0/lang', 'validated'),
+  member('translationOf/lang', 'validated'),
+  member('body/0/lang', 'validated'),  // a block's own language and direction
+  member('body/3/dir', 'validated'),
   // Where inline CommonMark expects a URL: link and image destinations, a link title, an autolink
   member('body/1/text#link', 'markdown-url', (article, value) => { article.body[1].text = `[words](${value})`; }),
   member('body/6/text#image', 'markdown-url', (article, value) => { article.body[6].text = `![picture](${value})`; }),

@@ -78,6 +78,7 @@ describe('URLs, rel, referrerpolicy and parts from the core', () => {
       callToAction: { label: 'Go', url: 'https://e.example' }, publisher: { name: 'P' },
       analysts: [{ id: 'x', name: 'X' }],
       syndication: { source: { name: 'Src' }, originalUrl: 'https://e.example/o', license: 'CC-BY-4.0' },
+      corrections: [{ date: '2026-12-05', text: 'c' }], translations: [{ lang: 'kk', url: 'https://e.example/kk' }],
     }, [
       { type: 'paragraph', text: 'Words <span class="bs-cta">spelled</span> class="bs-note".' },
       { type: 'heading', text: 'H' }, { type: 'quote', text: 'q', by: 'x' }, { type: 'paragraph', text: 'p' }, { type: 'pullquote', text: 'p' },
