@@ -143,4 +143,27 @@ describe('head tags', () => {
     assert.ok(data.headline.includes('<script>__xss(1)</script>'), 'the words are kept, as data');
     assert.equal(data.sourceOrganization.name, hostile);
   });
+  test('the sample syndicated with a Kazakh translation: hreflang alternates (itself included), og:locale:alternate, JSON-LD', () => {
+    const article = {
+      ...JSON.parse(syndicated),
+      canonicalUrl: 'https://steppe.example/en/reliance',
+      translations: [{ lang: 'kk', url: 'https://iwpr.net/kk/reliance', headline: 'Ресей қаруына тәуелділік' }],
+      translationOf: { lang: 'ru', url: 'https://iwpr.net/ru/reliance' },
+    };
+    const head = renderer.headTags(JSON.stringify(article));
+    const alternates = [...head.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(alternates, [
+      [article.lang ?? 'en', 'https://steppe.example/en/reliance'],
+      ['ru', 'https://iwpr.net/ru/reliance'],
+      ['kk', 'https://iwpr.net/kk/reliance'],
+    ]);
+    assert.deepEqual(metaTags(head).get('og:locale:alternate'), ['ru', 'kk']);
+    const facts = jsonLd(head);
+    assert.equal(facts.isBasedOn.url, article.syndication.originalUrl);
+    assert.deepEqual(facts.workTranslation.map((work) => [work.inLanguage, work.url, work.headline]),
+      [['kk', 'https://iwpr.net/kk/reliance', 'Ресей қаруына тәуелділік']]);
+    assert.equal(facts.translationOfWork.url, 'https://iwpr.net/ru/reliance');
+    // An article with no other version states none.
+    assert.doesNotMatch(renderer.headTags(syndicated), /hreflang|og:locale:alternate/);
+  });
 });

@@ -25,6 +25,14 @@ function articles() {
     russian: { ...sample, lang: 'ru-RU' },
     kazakh: { ...sample, lang: 'kk-KZ' },
     arabic: { ...sample, lang: 'ar', dir: 'rtl' },
+    // The sample with its Kazakh and Russian versions: hreflang alternates and og:locale:alternate.
+    'with-translations': {
+      ...sample,
+      translations: [
+        { lang: 'kk', url: 'https://iwpr.net/kk/global-voices/reliance', headline: 'Ресей қаруына тәуелділік НАТО-мен байланысқа кедергі емес' },
+        { lang: 'ru', url: 'https://iwpr.net/ru/global-voices/reliance' },
+      ],
+    },
     'license-url-image-tags': {
       ...sample,
       tags: ['Kazakhstan', 'NATO', 'Arms'],
