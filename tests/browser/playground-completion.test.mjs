@@ -36,10 +36,11 @@ describe('schema completion', () => {
   });
 
   test('a block\'s members depend on its type, wherever the type is written', () => {
-    assert.deepEqual(completionsAt('{"body": [{"type": "quote", "|"}]}').labels.sort(), ['attribution', 'by', 'text']);
-    assert.deepEqual(completionsAt('{"body": [{"|": 1, "type": "list"}]}').labels.sort(), ['items', 'ordered']);
+    assert.deepEqual(completionsAt('{"body": [{"type": "quote", "|"}]}').labels.sort(),
+      ['attribution', 'by', 'dir', 'lang', 'text']);  // every block may carry its own lang and dir
+    assert.deepEqual(completionsAt('{"body": [{"|": 1, "type": "list"}]}').labels.sort(), ['dir', 'items', 'lang', 'ordered']);
     assert.deepEqual(completionsAt('{"body": [{"type": "image", |}]}').labels.sort(),
-      ['alt', 'caption', 'credit', 'height', 'src', 'width']);
+      ['alt', 'caption', 'credit', 'dir', 'height', 'lang', 'src', 'width']);
   });
 
   test('nested objects: analysts, publisher, the lead image', () => {
@@ -68,7 +69,7 @@ describe('schema completion', () => {
   test('strings with escapes and brackets inside do not confuse the scan', () => {
     const { context, labels } = completionsAt('{"headline": "a \\" { [ b", "body": [{"text": "}]", "type": "note", "|"}]}');
     assert.deepEqual(context.frames.map((frame) => frame.segment), [null, 'body', 0]);
-    assert.deepEqual(labels, []); // a note has only `text`, already present, and `type`
+    assert.deepEqual(labels, ['lang', 'dir']); // a note has `text` and `type`, both present, and lang and dir
   });
 });
 
