@@ -62,6 +62,10 @@ async function contenders() {
   const { toHTML } = await import('@portabletext/to-html');
   const markdownWasm = (await import('markdown-wasm')).default;
   await markdownWasm.ready;
+  // md4w: md4c again (the parser markdown-wasm wraps), built with Zig; its faster build ("fast", the
+  // one it picks for itself in Node).
+  const md4w = await import('md4w');
+  await md4w.init('fast');
   const portableTextComponents = {
     types: {
       divider: () => '<hr>',
@@ -76,6 +80,7 @@ async function contenders() {
     { id: 'dompurify', name: 'markdown-it + template + DOMPurify (jsdom)', input: 'json', make: (a) => () => purify.sanitize(renderArticle(a.json)) },
     { id: 'portabletext', name: '@portabletext/to-html (JSON.parse + toHTML)', input: 'portable text', make: (a) => () => toHTML(JSON.parse(a.portableTextJson), { components: portableTextComponents }) },
     { id: 'markdown-wasm', name: 'markdown-wasm (body as Markdown)', input: 'markdown', make: (a) => () => markdownWasm.parse(a.markdown) },
+    { id: 'md4w', name: 'md4w (body as Markdown)', input: 'markdown', make: (a) => () => md4w.mdToHtml(a.markdown) },
     { id: 'json-parse', name: 'JSON.parse alone (reference)', input: 'json', make: (a) => () => JSON.parse(a.json) },
   ];
   return list.filter((c) => !only || only.includes(c.id) || c.id === 'broadsheet');
@@ -230,7 +235,7 @@ const report = {
   date: new Date().toISOString(),
   machine: machine(),
   settings: { rounds, minMs, quick, core: path.relative(repoRoot, coreDir) },
-  versions: Object.fromEntries(['markdown-it', 'sanitize-html', 'dompurify', 'jsdom', '@portabletext/to-html', 'markdown-wasm']
+  versions: Object.fromEntries(['markdown-it', 'sanitize-html', 'dompurify', 'jsdom', '@portabletext/to-html', 'markdown-wasm', 'md4w']
     .map((name) => [name, packageVersion(name)])),
   core: {
     wasmBytes: readFileSync(path.join(coreDir, 'broadsheet-core.wasm')).length,
