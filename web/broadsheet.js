@@ -34,8 +34,11 @@ const NODE_FS = 'node:fs/promises';
 export async function createRenderer(options = {}) {
   const [factory, wasmModule] = await Promise.all([
     options.moduleFactory ?? loadFactory(),
-    compileWasm(options),
+    options.wasmModule ?? compileCore(options),
   ]);
+  if (!(wasmModule instanceof WebAssembly.Module)) {
+    throw new TypeError('broadsheet: wasmModule must be a WebAssembly.Module (compiled broadsheet-core.wasm)');
+  }
   const factoryFn = typeof factory === 'function' ? factory : factory.default;
   const memoryResetBytes = options.memoryResetBytes ?? DEFAULT_MEMORY_RESET_BYTES;
   if (!Number.isSafeInteger(memoryResetBytes) || memoryResetBytes <= 0) {
@@ -126,20 +129,57 @@ export function formatDiagnostic(d) {
 
 // ── Loading ──────────────────────────────────────────────────────────────────────────────────────
 
-async function loadFactory() {
-  try {
-    return await import('./core/broadsheet-core.js');
-  } catch (error) {
+// The glue and the compiled module are kept per realm (page, worker) and per URL: every renderer of
+// the page (every element) instantiates the one compilation, and `preloadCore` can start both early.
+// A failed load is not kept, so a later call tries again.
+let factoryLoading = null;
+const compilations = new Map();
+
+function loadFactory() {
+  factoryLoading ??= import('./core/broadsheet-core.js').catch((error) => {
+    factoryLoading = null;
     throw new Error('broadsheet: could not load the WebAssembly core (web/core/broadsheet-core.js); ' +
       `run \`npm run build\` first (${describeError(error)})`, { cause: error });
-  }
+  });
+  return factoryLoading;
 }
 
-/** Compiles the core's WebAssembly once per renderer; every instance (and restart) reuses it. */
-async function compileWasm(options) {
+/**
+ * Starts loading the core's glue and compiling its WebAssembly (streaming, as the bytes arrive), without
+ * instantiating anything, so that a later `createRenderer` with the same options only instantiates.
+ * The element calls this when its module is evaluated on a page that asked for the core early.
+ * @param {import('./index.d.ts').CreateRendererOptions} [options]
+ * @returns {Promise<WebAssembly.Module>}
+ */
+export function preloadCore(options = {}) {
+  if (!options.moduleFactory) loadFactory().catch(() => {}); // reported by the createRenderer that needs it
+  const compiling = options.wasmModule ? Promise.resolve(options.wasmModule) : compileCore(options);
+  compiling.catch(() => {});
+  return compiling;
+}
+
+/**
+ * The compiled core for these options: one compilation per URL (bytes given as `wasmBinary` are
+ * compiled each time: they have no name to share).
+ * @param {import('./index.d.ts').CreateRendererOptions} [options]
+ * @returns {Promise<WebAssembly.Module>}
+ */
+export function compileCore(options = {}) {
+  if (options.wasmModule) return Promise.resolve(options.wasmModule);
   if (options.wasmBinary) return WebAssembly.compile(options.wasmBinary);
-  const location = options.wasmUrl ?? new URL('./core/broadsheet-core.wasm', import.meta.url);
-  const text = String(location);
+  const location = String(options.wasmUrl ?? new URL('./core/broadsheet-core.wasm', import.meta.url));
+  let compiling = compilations.get(location);
+  if (!compiling) {
+    compiling = compileWasm(location);
+    compilations.set(location, compiling);
+    compiling.catch(() => {
+      if (compilations.get(location) === compiling) compilations.delete(location);
+    });
+  }
+  return compiling;
+}
+
+async function compileWasm(text) {
   if (isNode && (text.startsWith('file:') || !/^[a-z][a-z0-9+.-]+:/i.test(text))) {
     // A specifier in a variable, so that bundlers building for browsers leave this Node-only import alone.
     const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FS);
@@ -152,7 +192,7 @@ async function compileWasm(options) {
     }
     return WebAssembly.compile(bytes);
   }
-  const response = await fetch(location);
+  const response = await fetch(text);
   if (!response.ok) {
     throw new Error(`broadsheet: could not load the WebAssembly core from ${text}: HTTP ${response.status}`);
   }

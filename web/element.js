@@ -25,7 +25,7 @@
 // The module can be imported in Node (for server-side rendering set-ups); it only registers the element
 // where `customElements` exists.
 
-import { DEFAULT_MAX_INPUT_BYTES, createRenderer } from './broadsheet.js';
+import { DEFAULT_MAX_INPUT_BYTES, createRenderer, preloadCore } from './broadsheet.js';
 import { FRAME_CLASS, FRAME_CSS } from './element-markup.js';
 
 export const TAG_NAME = 'broadsheet-article';
@@ -71,6 +71,19 @@ export function getSharedRenderer() {
     });
   }
   return sharedRenderer;
+}
+
+// A page that asked for the core early (the embed snippet's preload hint for the .wasm, docs/embed.md)
+// gets its glue loaded and its WebAssembly compiled (streaming, from the preloaded response) as soon as
+// this module is evaluated, not a frame or more later when the first element nears the viewport; the
+// renderer made then only instantiates. A microtask, so that configureRenderer() at the top level of
+// the importing module still applies. Without the hint, nothing loads until an element needs it.
+if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
+  queueMicrotask(() => {
+    if (!sharedRenderer && document.querySelector('link[rel="preload"][href*="broadsheet-core"]')) {
+      preloadCore(rendererOptions);
+    }
+  });
 }
 
 // ── Trusted Types and stylesheets ───────────────────────────────────────────────────────────────────
