@@ -73,17 +73,24 @@ export function getSharedRenderer() {
   return sharedRenderer;
 }
 
-// A page that asked for the core early (the embed snippet's preload hint for the .wasm, docs/embed.md)
-// gets its glue loaded and its WebAssembly compiled (streaming, from the preloaded response) as soon as
-// this module is evaluated, not a frame or more later when the first element nears the viewport; the
-// renderer made then only instantiates. A microtask, so that configureRenderer() at the top level of
-// the importing module still applies. Without the hint, nothing loads until an element needs it.
+// When the page will need the core at once — it preloads it (the embed snippet's hint, docs/embed.md),
+// or an element in its HTML is eager or already near the viewport — the glue is loaded and the
+// WebAssembly compiled (streaming, from the preloaded response if any) as soon as this module is
+// evaluated, not a frame or more later when the IntersectionObserver first reports; the renderer made
+// then only instantiates. A microtask, so that configureRenderer() at the top level of the importing
+// module still applies. Otherwise nothing loads until an element nears the viewport.
 if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
   queueMicrotask(() => {
-    if (!sharedRenderer && document.querySelector('link[rel="preload"][href*="broadsheet-core"]')) {
-      preloadCore(rendererOptions);
-    }
+    if (!sharedRenderer && pageNeedsCoreSoon()) preloadCore(rendererOptions);
   });
+}
+
+function pageNeedsCoreSoon() {
+  if (document.querySelector('link[rel="preload"][href*="broadsheet-core"]')) return true;
+  const reach = window.innerHeight + Number.parseInt(VIEWPORT_MARGIN, 10);
+  // getClientRects() is empty for an element that is not displayed, which IntersectionObserver skips too.
+  return [...document.querySelectorAll(TAG_NAME)].some((element) => element.getAttribute('loading') === 'eager' ||
+    (element.getClientRects().length > 0 && element.getBoundingClientRect().top < reach));
 }
 
 // ── Trusted Types and stylesheets ───────────────────────────────────────────────────────────────────
