@@ -129,9 +129,8 @@ export function formatDiagnostic(d) {
 
 // ── Loading ──────────────────────────────────────────────────────────────────────────────────────
 
-// The glue and the compiled module are kept per realm (page, worker) and per URL: every renderer of
-// the page (every element) instantiates the one compilation, and `preloadCore` can start both early.
-// A failed load is not kept, so a later call tries again.
+// One glue import and one compilation per URL, per page or worker, shared by every renderer; a failed
+// load is not kept.
 let factoryLoading = null;
 const compilations = new Map();
 
@@ -145,22 +144,20 @@ function loadFactory() {
 }
 
 /**
- * Starts loading the core's glue and compiling its WebAssembly (streaming, as the bytes arrive), without
- * instantiating anything, so that a later `createRenderer` with the same options only instantiates.
- * The element calls this when its module is evaluated on a page that asked for the core early.
+ * Starts loading the glue and compiling the WebAssembly (streaming) without instantiating, so that a
+ * later createRenderer with the same options only instantiates.
  * @param {import('./index.d.ts').CreateRendererOptions} [options]
  * @returns {Promise<WebAssembly.Module>}
  */
 export function preloadCore(options = {}) {
-  if (!options.moduleFactory) loadFactory().catch(() => {}); // reported by the createRenderer that needs it
+  if (!options.moduleFactory) loadFactory().catch(() => {}); // createRenderer reports it
   const compiling = options.wasmModule ? Promise.resolve(options.wasmModule) : compileCore(options);
   compiling.catch(() => {});
   return compiling;
 }
 
 /**
- * The compiled core for these options: one compilation per URL (bytes given as `wasmBinary` are
- * compiled each time: they have no name to share).
+ * The compiled core: one compilation per URL (`wasmBinary` is compiled each time).
  * @param {import('./index.d.ts').CreateRendererOptions} [options]
  * @returns {Promise<WebAssembly.Module>}
  */

@@ -73,12 +73,9 @@ export function getSharedRenderer() {
   return sharedRenderer;
 }
 
-// When the page will need the core at once — it preloads it (the embed snippet's hint, docs/embed.md),
-// or an element in its HTML is eager or already near the viewport — the glue is loaded and the
-// WebAssembly compiled (streaming, from the preloaded response if any) as soon as this module is
-// evaluated, not a frame or more later when the IntersectionObserver first reports; the renderer made
-// then only instantiates. A microtask, so that configureRenderer() at the top level of the importing
-// module still applies. Otherwise nothing loads until an element nears the viewport.
+// A page that preloads the core (the snippet's hint) or has an eager or near-viewport element in its
+// HTML starts compiling at this module's evaluation, not when the IntersectionObserver first reports.
+// A microtask, so configureRenderer() at the importing module's top level applies. (docs/performance.md)
 if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
   queueMicrotask(() => {
     if (!sharedRenderer && pageNeedsCoreSoon()) preloadCore(rendererOptions);
@@ -88,7 +85,7 @@ if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
 function pageNeedsCoreSoon() {
   if (document.querySelector('link[rel="preload"][href*="broadsheet-core"]')) return true;
   const reach = window.innerHeight + Number.parseInt(VIEWPORT_MARGIN, 10);
-  // getClientRects() is empty for an element that is not displayed, which IntersectionObserver skips too.
+  // No client rects: not displayed (IntersectionObserver skips it too).
   return [...document.querySelectorAll(TAG_NAME)].some((element) => element.getAttribute('loading') === 'eager' ||
     (element.getClientRects().length > 0 && element.getBoundingClientRect().top < reach));
 }
