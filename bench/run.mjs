@@ -8,6 +8,9 @@
 //   --quick     one small round on the 5 KB articles (a smoke run; writes no report unless --out)
 //   --pathological  only the pathological shapes (bench/pathological.mjs), which a full run ends with
 //   --browser   cold start and re-render latency in headless Chromium instead (bench/browser.mjs)
+//   --cold-start  only the page cold start in Chromium against markdown-wasm (bench/cold-start.mjs;
+//               --runs N, default 15; --baseline REV adds the loading path of that commit), which a
+//               full run ends with
 //   --core DIR  benchmark another build of the core (a folder with broadsheet-core.{js,wasm}, such as
 //               build/exp/Oz/out from bench/build-variants.sh) instead of web/core
 //   --native F  the native timing tool (default build/native/broadsheet_bench)
@@ -35,6 +38,13 @@ const option = (name, fallback) => {
 if (flag('--browser')) {
   const { runBrowserBench } = await import('./browser.mjs');
   await runBrowserBench({ quick: flag('--quick'), rounds: Number(option('--rounds', flag('--quick') ? 1 : 7)), out: option('--out') });
+  process.exit(0);
+}
+
+if (flag('--cold-start')) {
+  const { runColdStartBench } = await import('./cold-start.mjs');
+  await runColdStartBench({ runs: Number(option('--runs', 15)), baseline: option('--baseline'),
+    out: option('--out', path.join(repoRoot, 'bench', 'results', 'cold-start-latest.json')) });
   process.exit(0);
 }
 
@@ -254,3 +264,7 @@ if (outFile) {
   console.log(`\nreport: ${path.relative(repoRoot, outFile)}`);
 }
 rmSync(tmp, { recursive: true, force: true });
+
+// The page cold start in Chromium (a smoke run's one round only checks that it runs).
+const { runColdStartBench } = await import('./cold-start.mjs');
+await runColdStartBench({ runs: quick ? 1 : 15, out: quick ? undefined : path.join(repoRoot, 'bench', 'results', 'cold-start-latest.json') });
