@@ -57,7 +57,15 @@ async function main(argv) {
     if (!await write(request.css, renderer.css)) return CANNOT_RUN;
   }
   // --jobs: worker threads, each instantiating the module this process compiled for its own renderer.
-  const pool = request.jobs > 1 ? await createRenderPool({ jobs: request.jobs }) : null;
+  let pool = null;
+  if (request.jobs > 1 && plan.several) {
+    try {
+      pool = await createRenderPool({ jobs: request.jobs });
+    } catch (error) {
+      report(`broadsheet: could not start ${request.jobs} render workers: ${error.message}`);
+      return CANNOT_RUN;
+    }
+  }
   const status = await runAll(renderer, request, plan, colour, null, pool);
   if (!request.watch) {
     await pool?.close();
