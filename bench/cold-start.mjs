@@ -10,7 +10,7 @@
 // only over HTTPS — with Content-Encoding, and the .wasm as application/wasm so that compileStreaming
 // takes it as it arrives). Pages, run interleaved (the order rotates every round):
 //
-//   element        <script type=module src=embed.js> + <broadsheet-article src=article.json loading=eager>:
+//   element        <script type=module src=embed.js> + <broadsheet-article src=article.json> (the one-line embed):
 //                  the element fetches the article and renders it on the client.
 //   snippet        what `broadsheet embed` prints for the article (web/embed-snippet.js): the article
 //                  pre-rendered in a declarative shadow root, hydrated when the module arrives.
@@ -144,14 +144,14 @@ export async function runColdStartBench({ runs = 15, baseline, out } = {}) {
     ['/markdown-wasm/', path.join(repoRoot, 'node_modules', 'markdown-wasm', 'dist')]];
   const pages = {
     element: page('<script type="module" src="/web/embed.js"></script>\n' +
-      '<broadsheet-article src="/article.json" loading="eager"></broadsheet-article>'),
+      '<broadsheet-article src="/article.json"></broadsheet-article>'),
     snippet: page(await snippetFor(path.join(repoRoot, 'web'), '/web/embed.js', json)),
     'markdown-wasm': page('<script type="module" src="/markdown-wasm-page.js"></script>\n<div id="article"></div>'),
   };
   if (baseline) {
     folders.unshift(['/web-before/', baselineWeb(baseline, scratch)]);
     pages['element-before'] = page('<script type="module" src="/web-before/embed.js"></script>\n' +
-      '<broadsheet-article src="/article.json" loading="eager"></broadsheet-article>');
+      '<broadsheet-article src="/article.json"></broadsheet-article>');
     pages['snippet-before'] = page(await snippetFor(path.join(scratch, 'web'), '/web-before/embed.js', json));
   }
   for (const [id, html] of Object.entries(pages)) files.set(`/${id}.html`, Buffer.from(html));
