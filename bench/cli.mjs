@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The CLI's cost per call: one article in one call against 100 articles in one call (one process, one
-// renderer), and against 100 calls of one article each (what scripts had to do before).
+// renderer), and against 100 calls of one article each (what scripts had to do before). Then --jobs:
+// 500 generated articles (10-100 KB) rendered to a folder with --jobs 2 against --jobs 1.
 //
-//   node bench/cli.mjs [--rounds N] [--skip-per-call]
+//   node bench/cli.mjs [--rounds N] [--skip-per-call] [--jobs-only] [--articles N]
 //
 // Wall-clock medians over N rounds (default 5), interleaved. A benchmark, not a test: the figures
 // depend on the machine and its load; the ratio of the two one-call figures is what counts (target:
@@ -12,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generatedArticle } from '../tests/helpers/article-generator.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(repoRoot, 'bin', 'broadsheet.js');
@@ -19,6 +21,9 @@ const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 5;
 const perCall = !args.includes('--skip-per-call');
+const jobsOnly = args.includes('--jobs-only');
+const articlesAt = args.indexOf('--articles');
+const manyCount = articlesAt >= 0 ? Number(args[articlesAt + 1]) : 500;
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-cli-'));
 const articles = path.join(work, 'articles');
@@ -35,9 +40,24 @@ function time(run) {
 const call = (...cliArgs) => execFileSync(process.execPath, [cli, ...cliArgs], { stdio: 'ignore' });
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const samples = { one: [], hundred: [], perCall: [] };
-call('render', one, '-o', path.join(work, 'warm.html')); // file cache
+const samples = { one: [], hundred: [], perCall: [], jobs1: [], jobs2: [] };
+// --jobs: many generated articles of 10-100 KB, so that rendering, not start-up, is most of the time.
+const many = path.join(work, 'many');
+mkdirSync(many);
+let manyBytes = 0;
+for (let i = 0; i < manyCount; i += 1) {
+  const json = JSON.stringify(generatedArticle(10_240 + (i * 7919) % 92_160, i + 1));
+  manyBytes += json.length;
+  writeFileSync(path.join(many, `article-${String(i).padStart(3, '0')}.json`), json);
+}
+call('render', many, '-o', path.join(work, 'warm-many')); // file cache
 for (let round = 0; round < rounds; round += 1) {
+  // Alternate which goes first, so that drift in the machine's load hits both alike.
+  const order = round % 2 ? ['2', '1'] : ['1', '2'];
+  for (const jobs of order) samples[`jobs${jobs}`].push(time(() => call('render', many, '-o', path.join(work, `many-${jobs}`), '--jobs', jobs)));
+}
+call('render', one, '-o', path.join(work, 'warm.html')); // file cache
+for (let round = 0; round < (jobsOnly ? 0 : rounds); round += 1) {
   samples.one.push(time(() => call('render', one, '-o', path.join(work, 'one.html'))));
   samples.hundred.push(time(() => call('render', articles, '-o', path.join(work, 'out'))));
   if (perCall && round === 0) {
@@ -48,6 +68,13 @@ for (let round = 0; round < rounds; round += 1) {
 }
 rmSync(work, { recursive: true, force: true });
 
+const [jobs1, jobs2] = [median(samples.jobs1), median(samples.jobs2)];
+const perRound = samples.jobs2.map((ms, i) => (ms / samples.jobs1[i]).toFixed(2)).join(' ');
+console.log(`${manyCount} generated articles (${(manyBytes / 1048576).toFixed(1)} MB), -o folder, ${rounds} rounds interleaved, ` +
+  `${os.availableParallelism?.() ?? os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(`--jobs 1:  ${jobs1.toFixed(0)} ms`);
+console.log(`--jobs 2:  ${jobs2.toFixed(0)} ms  (${(jobs2 / jobs1).toFixed(2)}x --jobs 1; target <= 0.6 on an idle 2-core machine; per round: ${perRound})`);
+if (jobsOnly) process.exit(0);
 const oneMs = median(samples.one);
 const hundredMs = median(samples.hundred);
 console.log(`article: examples/nbca-russian-arms-nato.json (${example.length} bytes), ${rounds} rounds, node ${process.version}`);

@@ -8,6 +8,9 @@
 //   --quick     one small round on the 5 KB articles (a smoke run; writes no report unless --out)
 //   --pathological  only the pathological shapes (bench/pathological.mjs), which a full run ends with
 //   --browser   cold start and re-render latency in headless Chromium instead (bench/browser.mjs)
+//   --cold-start  only the page cold start in Chromium against markdown-wasm (bench/cold-start.mjs;
+//               --runs N, default 15; --baseline REV adds the loading path of that commit), which a
+//               full run ends with
 //   --core DIR  benchmark another build of the core (a folder with broadsheet-core.{js,wasm}, such as
 //               build/exp/Oz/out from bench/build-variants.sh) instead of web/core
 //   --native F  the native timing tool (default build/native/broadsheet_bench)
@@ -38,6 +41,13 @@ if (flag('--browser')) {
   process.exit(0);
 }
 
+if (flag('--cold-start')) {
+  const { runColdStartBench } = await import('./cold-start.mjs');
+  await runColdStartBench({ runs: Number(option('--runs', 15)), baseline: option('--baseline'),
+    out: option('--out', path.join(repoRoot, 'bench', 'results', 'cold-start-latest.json')) });
+  process.exit(0);
+}
+
 const quick = flag('--quick');
 if (flag('--pathological')) {
   await runPathologicalBench({ quick, coreDir: path.resolve(option('--core', path.join(repoRoot, 'web', 'core'))) });
@@ -62,6 +72,10 @@ async function contenders() {
   const { toHTML } = await import('@portabletext/to-html');
   const markdownWasm = (await import('markdown-wasm')).default;
   await markdownWasm.ready;
+  // md4w: md4c again (the parser markdown-wasm wraps), built with Zig; its faster build ("fast", the
+  // one it picks for itself in Node).
+  const md4w = await import('md4w');
+  await md4w.init('fast');
   const portableTextComponents = {
     types: {
       divider: () => '<hr>',
@@ -76,6 +90,7 @@ async function contenders() {
     { id: 'dompurify', name: 'markdown-it + template + DOMPurify (jsdom)', input: 'json', make: (a) => () => purify.sanitize(renderArticle(a.json)) },
     { id: 'portabletext', name: '@portabletext/to-html (JSON.parse + toHTML)', input: 'portable text', make: (a) => () => toHTML(JSON.parse(a.portableTextJson), { components: portableTextComponents }) },
     { id: 'markdown-wasm', name: 'markdown-wasm (body as Markdown)', input: 'markdown', make: (a) => () => markdownWasm.parse(a.markdown) },
+    { id: 'md4w', name: 'md4w (body as Markdown)', input: 'markdown', make: (a) => () => md4w.mdToHtml(a.markdown) },
     { id: 'json-parse', name: 'JSON.parse alone (reference)', input: 'json', make: (a) => () => JSON.parse(a.json) },
   ];
   return list.filter((c) => !only || only.includes(c.id) || c.id === 'broadsheet');
@@ -230,7 +245,7 @@ const report = {
   date: new Date().toISOString(),
   machine: machine(),
   settings: { rounds, minMs, quick, core: path.relative(repoRoot, coreDir) },
-  versions: Object.fromEntries(['markdown-it', 'sanitize-html', 'dompurify', 'jsdom', '@portabletext/to-html', 'markdown-wasm']
+  versions: Object.fromEntries(['markdown-it', 'sanitize-html', 'dompurify', 'jsdom', '@portabletext/to-html', 'markdown-wasm', 'md4w']
     .map((name) => [name, packageVersion(name)])),
   core: {
     wasmBytes: readFileSync(path.join(coreDir, 'broadsheet-core.wasm')).length,
@@ -249,3 +264,7 @@ if (outFile) {
   console.log(`\nreport: ${path.relative(repoRoot, outFile)}`);
 }
 rmSync(tmp, { recursive: true, force: true });
+
+// The page cold start in Chromium (a smoke run's one round only checks that it runs).
+const { runColdStartBench } = await import('./cold-start.mjs');
+await runColdStartBench({ runs: quick ? 1 : 15, out: quick ? undefined : path.join(repoRoot, 'bench', 'results', 'cold-start-latest.json') });

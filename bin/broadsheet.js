@@ -7,8 +7,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRenderer } from '../web/broadsheet.js';
 import { embedSnippet } from '../web/embed-snippet.js';
+import { createRenderPool } from '../web/render-pool.js';
 import { UsageError, parseCommandLine } from './cli/args.js';
 import { STDIN, expandInputs, namesSeveral, outputFiles, outputIsFolder, readArticle } from './cli/inputs.js';
+import { renderInOrder } from './cli/jobs.js';
 import { report, reportDiagnostic, stderrWantsColour, terminalSafeJson } from './cli/terminal.js';
 import { watchInputs } from './cli/watch.js';
 
@@ -54,13 +56,26 @@ async function main(argv) {
   if (request.css !== undefined && request.css !== 'inline') {
     if (!await write(request.css, renderer.css)) return CANNOT_RUN;
   }
-  const status = await runAll(renderer, request, plan, colour, null);
-  if (!request.watch) return status;
+  // --jobs: worker threads, each instantiating the module this process compiled for its own renderer.
+  let pool = null;
+  if (request.jobs > 1 && plan.several) {
+    try {
+      pool = await createRenderPool({ jobs: request.jobs });
+    } catch (error) {
+      report(`broadsheet: could not start ${request.jobs} render workers: ${error.message}`);
+      return CANNOT_RUN;
+    }
+  }
+  const status = await runAll(renderer, request, plan, colour, null, pool);
+  if (!request.watch) {
+    await pool?.close();
+    return status;
+  }
 
   report(`broadsheet: watching ${request.inputs.length === 1 ? request.inputs[0] : `${request.inputs.length} inputs`} for changes (Ctrl-C to stop)`);
   let running = Promise.resolve();
   watchInputs(request.inputs, (changed) => {
-    running = running.then(() => runAll(renderer, request, plan, colour, changed));
+    running = running.then(() => runAll(renderer, request, plan, colour, changed, pool));
   }, report);
   return new Promise(() => {}); // until interrupted
 }
@@ -93,7 +108,7 @@ async function planOutputs(request) {
  * Reads, renders (or validates) and writes the articles of the command line; with `changed` (a set
  * of absolute paths, in --watch), only those of them. Returns the exit status.
  */
-async function runAll(renderer, request, plan, colour, changed) {
+async function runAll(renderer, request, plan, colour, changed, pool) {
   const { articles, problems } = await expandInputs(request.inputs);
   const extension = request.format === 'json' ? '.json' : '.html';
   if (plan.folder) {
@@ -111,20 +126,15 @@ async function runAll(renderer, request, plan, colour, changed) {
   const chosen = changed ? articles.filter((entry) => changed.has(entry.key)) : articles;
   const collected = [];
   let withErrors = 0;
-  for (const entry of chosen) {
-    let bytes;
-    try {
-      bytes = await readArticle(entry);
-    } catch (error) {
+  for await (const { entry, error, result: rendered } of renderInOrder(chosen, request, renderer, chosen.length > 1 ? pool : null)) {
+    if (error) {
       const name = entry.file === STDIN ? 'standard input' : entry.name;
       // A file that went away while watched is no error: it is simply not there any more.
       if (!(changed && error.code === 'ENOENT')) report(`broadsheet: cannot read ${name}: ${error.code ?? error.message}`);
       status = CANNOT_RUN;
       continue;
     }
-    const result = request.command === 'validate'
-      ? renderer.validate(bytes, request.renderOptions)
-      : headResult(request, renderer.render(bytes, request.renderOptions));
+    const result = headResult(request, rendered);
     for (const diagnostic of result.diagnostics) reportDiagnostic(entry.name, diagnostic, colour);
     if (!result.ok) {
       withErrors += 1;

@@ -34,8 +34,11 @@ const NODE_FS = 'node:fs/promises';
 export async function createRenderer(options = {}) {
   const [factory, wasmModule] = await Promise.all([
     options.moduleFactory ?? loadFactory(),
-    compileWasm(options),
+    options.wasmModule ?? compileCore(options),
   ]);
+  if (!(wasmModule instanceof WebAssembly.Module)) {
+    throw new TypeError('broadsheet: wasmModule must be a WebAssembly.Module (compiled broadsheet-core.wasm)');
+  }
   const factoryFn = typeof factory === 'function' ? factory : factory.default;
   const memoryResetBytes = options.memoryResetBytes ?? DEFAULT_MEMORY_RESET_BYTES;
   if (!Number.isSafeInteger(memoryResetBytes) || memoryResetBytes <= 0) {
@@ -136,20 +139,54 @@ export function formatDiagnostic(d) {
 
 // ── Loading ──────────────────────────────────────────────────────────────────────────────────────
 
-async function loadFactory() {
-  try {
-    return await import('./core/broadsheet-core.js');
-  } catch (error) {
+// One glue import and one compilation per URL, per page or worker, shared by every renderer; a failed
+// load is not kept.
+let factoryLoading = null;
+const compilations = new Map();
+
+function loadFactory() {
+  factoryLoading ??= import('./core/broadsheet-core.js').catch((error) => {
+    factoryLoading = null;
     throw new Error('broadsheet: could not load the WebAssembly core (web/core/broadsheet-core.js); ' +
       `run \`npm run build\` first (${describeError(error)})`, { cause: error });
-  }
+  });
+  return factoryLoading;
 }
 
-/** Compiles the core's WebAssembly once per renderer; every instance (and restart) reuses it. */
-async function compileWasm(options) {
+/**
+ * Starts loading the glue and compiling the WebAssembly (streaming) without instantiating, so that a
+ * later createRenderer with the same options only instantiates.
+ * @param {import('./index.d.ts').CreateRendererOptions} [options]
+ * @returns {Promise<WebAssembly.Module>}
+ */
+export function preloadCore(options = {}) {
+  if (!options.moduleFactory) loadFactory().catch(() => {}); // createRenderer reports it
+  const compiling = options.wasmModule ? Promise.resolve(options.wasmModule) : compileCore(options);
+  compiling.catch(() => {});
+  return compiling;
+}
+
+/**
+ * The compiled core: one compilation per URL (`wasmBinary` is compiled each time).
+ * @param {import('./index.d.ts').CreateRendererOptions} [options]
+ * @returns {Promise<WebAssembly.Module>}
+ */
+export function compileCore(options = {}) {
+  if (options.wasmModule) return Promise.resolve(options.wasmModule);
   if (options.wasmBinary) return WebAssembly.compile(options.wasmBinary);
-  const location = options.wasmUrl ?? new URL('./core/broadsheet-core.wasm', import.meta.url);
-  const text = String(location);
+  const location = String(options.wasmUrl ?? new URL('./core/broadsheet-core.wasm', import.meta.url));
+  let compiling = compilations.get(location);
+  if (!compiling) {
+    compiling = compileWasm(location);
+    compilations.set(location, compiling);
+    compiling.catch(() => {
+      if (compilations.get(location) === compiling) compilations.delete(location);
+    });
+  }
+  return compiling;
+}
+
+async function compileWasm(text) {
   if (isNode && (text.startsWith('file:') || !/^[a-z][a-z0-9+.-]+:/i.test(text))) {
     // A specifier in a variable, so that bundlers building for browsers leave this Node-only import alone.
     const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FS);
@@ -162,7 +199,7 @@ async function compileWasm(options) {
     }
     return WebAssembly.compile(bytes);
   }
-  const response = await fetch(location);
+  const response = await fetch(text);
   if (!response.ok) {
     throw new Error(`broadsheet: could not load the WebAssembly core from ${text}: HTTP ${response.status}`);
   }

@@ -31,7 +31,7 @@
 // The module can be imported in Node (for server-side rendering set-ups); it only registers the element
 // where `customElements` exists.
 
-import { DEFAULT_MAX_INPUT_BYTES, createRenderer } from './broadsheet.js';
+import { DEFAULT_MAX_INPUT_BYTES, createRenderer, preloadCore } from './broadsheet.js';
 import { FRAME_CLASS, FRAME_CSS } from './element-markup.js';
 
 export const TAG_NAME = 'broadsheet-article';
@@ -81,6 +81,23 @@ export function getSharedRenderer() {
     });
   }
   return sharedRenderer;
+}
+
+// A page that preloads the core (the snippet's hint) or has an eager or near-viewport element in its
+// HTML starts compiling at this module's evaluation, not when the IntersectionObserver first reports.
+// A microtask, so configureRenderer() at the importing module's top level applies. (docs/performance.md)
+if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
+  queueMicrotask(() => {
+    if (!sharedRenderer && pageNeedsCoreSoon()) preloadCore(rendererOptions);
+  });
+}
+
+function pageNeedsCoreSoon() {
+  if (document.querySelector('link[rel="preload"][href*="broadsheet-core"]')) return true;
+  const reach = window.innerHeight + Number.parseInt(VIEWPORT_MARGIN, 10);
+  // No client rects: not displayed (IntersectionObserver skips it too).
+  return [...document.querySelectorAll(TAG_NAME)].some((element) => element.getAttribute('loading') === 'eager' ||
+    (element.getClientRects().length > 0 && element.getBoundingClientRect().top < reach));
 }
 
 // ── Trusted Types and stylesheets ───────────────────────────────────────────────────────────────────

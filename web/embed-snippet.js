@@ -27,8 +27,32 @@ export function embedSnippet(renderer, json, { script, src, theme, lang, heading
   const attributes = src ? { src } : {};
   const element = renderElementHTML(renderer, json, { theme, lang, headingLevel, attributes });
   const snippet = `<script type="module" src="${escapeAttribute(script)}"></script>\n` +
-    `${referenceBidiControls(element.html)}\n`;
+    `${referenceBidiControls(element.html)}\n${preloadHints(script)}`;
   return { ok: element.ok, snippet, diagnostics: element.diagnostics, warnings: warningsFor(element.html) };
+}
+
+/**
+ * Hints that let the browser fetch the core while embed.js and the modules it imports arrive, instead
+ * of after them: the Emscripten glue (imported dynamically, so otherwise found only once the element's
+ * modules have run) and the .wasm. The element's module sees the .wasm hint and starts compiling it at
+ * once, streaming from the preloaded response (web/element.js). Both are fetched as the modules will
+ * fetch them (CORS, credentials only same-origin: a module script's mode, and `fetch()`'s), so the
+ * preloaded responses are the ones used, and under a CSP they need what the loads need anyway
+ * (script-src and connect-src). After the element: a `<link>` of these kinds may stand in the body,
+ * and the browser's preload scanner reads ahead of the parser, so their place does not delay them.
+ * The core lives next to embed.js (web/core/).
+ */
+function preloadHints(script) {
+  const glue = escapeAttribute(besideScript(script, 'core/broadsheet-core.js'));
+  const wasm = escapeAttribute(besideScript(script, 'core/broadsheet-core.wasm'));
+  return `<link rel="modulepreload" href="${glue}">\n` +
+    `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin>\n`;
+}
+
+/** `name` in the folder of the script's URL (absolute or not), as the module resolves it. */
+function besideScript(script, name) {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(script)) return new URL(name, script).href;
+  return script.replace(/[?#].*$/s, '').replace(/[^/]*$/, '') + name;
 }
 
 /** What the snippet cannot hold still: images of unknown size take no room until they load. */

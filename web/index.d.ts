@@ -331,6 +331,11 @@ export interface Renderer {
 export type URLInstance = typeof globalThis extends { URL: abstract new (...args: never) => infer Instance }
   ? Instance : never;
 
+/** `WebAssembly.Module` where the program's libraries declare it (the DOM library or @types/node). */
+export type WasmModuleInstance = typeof globalThis extends {
+  WebAssembly: { Module: abstract new (...args: never) => infer Instance };
+} ? Instance : never;
+
 /** An Emscripten module factory following the Broadsheet core contract. */
 export type CoreFactory = (moduleArgs: object) => Promise<object>;
 
@@ -339,6 +344,11 @@ export interface CreateRendererOptions {
   wasmUrl?: string | URLInstance;
   /** The core's WebAssembly bytes, instead of loading them from `wasmUrl`. */
   wasmBinary?: ArrayBuffer | ArrayBufferView;
+  /**
+   * The core already compiled (e.g. from `compileCore()`, or handed to a worker thread), instead of
+   * `wasmUrl` or `wasmBinary`: the renderer only instantiates it.
+   */
+  wasmModule?: WasmModuleInstance;
   /**
    * Advanced: the Emscripten factory (or a module whose default export is one) to use instead of the
    * bundled `./core/broadsheet-core.js`, e.g. a debug build of the core.
@@ -357,6 +367,18 @@ export const DEFAULT_MAX_INPUT_BYTES: number;
 
 /** Loads the WebAssembly core and returns a renderer with its own instance of it. */
 export function createRenderer(options?: CreateRendererOptions): Promise<Renderer>;
+
+/**
+ * Compiles the core once per URL (per page or worker) and returns the module; renderers made with the
+ * same options instantiate that one compilation. `wasmModule` is returned as it is; `wasmBinary` is compiled.
+ */
+export function compileCore(options?: CreateRendererOptions): Promise<WasmModuleInstance>;
+
+/**
+ * Starts loading the core's glue and compiling the WebAssembly (streaming) without instantiating it,
+ * so that a later `createRenderer` with the same options only instantiates. Never rejects unhandled.
+ */
+export function preloadCore(options?: CreateRendererOptions): Promise<WasmModuleInstance>;
 
 /** Formats a diagnostic as `path line:column code message`; the document root is shown as `/`. */
 export function formatDiagnostic(diagnostic: Diagnostic): string;

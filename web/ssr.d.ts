@@ -1,5 +1,7 @@
 // Types for `broadsheet/ssr` (web/ssr.js): server-side rendering of <broadsheet-article>.
-import type { ArticleInput, ArticleMeta, Diagnostic, Renderer, RenderOptions } from './index.js';
+import type {
+  ArticleInput, ArticleMeta, CreateRendererOptions, Diagnostic, Renderer, RenderOptions, RenderResult, ValidateResult,
+} from './index.js';
 
 export interface ElementHTMLOptions {
   /** Rendered with, and written as the element's `theme` attribute. */
@@ -50,3 +52,36 @@ export interface ElementHTMLResult {
  */
 export function renderElementHTML(renderer: Renderer, input: ArticleInput,
   options?: ElementHTMLOptions): ElementHTMLResult;
+
+/** Options of `renderMany`: the render options every article is rendered with, and how. */
+export interface RenderManyOptions extends RenderOptions {
+  /**
+   * How many worker threads render (Node): each has its own instance of the core, all made from one
+   * compilation. Default 1: one renderer in this thread, in turn. A whole number of at least 1.
+   */
+  jobs?: number;
+  /** Only validate (as `renderer.validate`): the results are `ValidateResult`s. Default false. */
+  validate?: boolean;
+  /** How the core is loaded (as for createRenderer); with `jobs` above 1, not `moduleFactory`. */
+  rendererOptions?: CreateRendererOptions;
+}
+
+/**
+ * Renders (or validates) many articles with the same options; the results are in input order and
+ * are exactly what `renderer.render` (`renderer.validate`) gives for each. Rejects only for invalid
+ * options or a core that cannot be loaded.
+ */
+export function renderMany(inputs: Iterable<ArticleInput>, options: RenderManyOptions & { validate: true }):
+  Promise<ValidateResult[]>;
+export function renderMany(inputs: Iterable<ArticleInput>, options?: RenderManyOptions): Promise<RenderResult[]>;
+
+/** A pool of worker threads rendering with one compilation of the core (web/render-pool.js, Node). */
+export interface RenderPool {
+  readonly jobs: number;
+  readonly css: string;
+  readonly version: string;
+  render(input: ArticleInput, options?: RenderOptions): Promise<RenderResult>;
+  validate(input: ArticleInput, options?: RenderOptions): Promise<ValidateResult>;
+  /** Stops the workers; requests after it reject. */
+  close(): Promise<void>;
+}

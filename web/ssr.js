@@ -4,6 +4,7 @@
 // element.js loads, the element hydrates from the inlined JSON (nothing is fetched) and swaps in its own
 // render of it, which is the same markup under the same styles, so nothing moves. See docs/embed.md.
 
+import { createRenderer } from './broadsheet.js';
 import { FRAME_CLASS, FRAME_CSS, escapeJsonForScript } from './element-markup.js';
 
 const THEMES = new Set(['auto', 'light', 'dark']);
@@ -70,6 +71,37 @@ export function renderElementHTML(renderer, input, options = {}) {
   const script = json === null ? '' : `<script type="application/json">${escapeJsonForScript(json)}</script>`;
   const html = `<${tagName}${formatAttributes(elementAttributes)}>${shadow}${script}</${tagName}>`;
   return { ok: result.ok, rendered, html, diagnostics: result.diagnostics, meta: result.meta };
+}
+
+/**
+ * Renders many articles with the same options and returns their results in input order, exactly what
+ * `renderer.render` (or, with `validate`, `renderer.validate`) gives for each. With `jobs` above 1 the
+ * work is spread over that many worker threads (Node), each with its own instance of the core made
+ * from one compilation; with 1 (the default) one renderer renders them in turn in this thread. Rejects
+ * only for invalid options or a core that cannot be loaded: a bad article is a result with diagnostics.
+ * @param {Iterable<import('./index.d.ts').ArticleInput>} inputs
+ * @param {import('./ssr.d.ts').RenderManyOptions} [options]
+ * @returns {Promise<Array<import('./index.d.ts').RenderResult | import('./index.d.ts').ValidateResult>>}
+ */
+export async function renderMany(inputs, options = {}) {
+  const { jobs = 1, validate = false, rendererOptions = {}, ...renderOptions } = options;
+  if (!Number.isSafeInteger(jobs) || jobs < 1) {
+    throw new TypeError(`renderMany: jobs must be a whole number of at least 1, not ${jobs}`);
+  }
+  const list = [...inputs];
+  const renderOptionsOrNone = Object.keys(renderOptions).length ? renderOptions : undefined;
+  if (jobs === 1 || list.length <= 1) {
+    const renderer = await createRenderer(rendererOptions);
+    return list.map((input) => (validate ? renderer.validate(input, renderOptionsOrNone) : renderer.render(input, renderOptionsOrNone)));
+  }
+  // Node-only; imported here so that the module stays usable where there are no worker threads.
+  const { createRenderPool } = await import('./render-pool.js');
+  const pool = await createRenderPool({ jobs: Math.min(jobs, list.length), rendererOptions });
+  try {
+    return await Promise.all(list.map((input) => (validate ? pool.validate(input, renderOptionsOrNone) : pool.render(input, renderOptionsOrNone))));
+  } finally {
+    await pool.close();
+  }
 }
 
 /** The input as JSON text, or null when it cannot be written as JSON (render reports that). */

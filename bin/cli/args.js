@@ -16,6 +16,10 @@ const RENDER_OPTIONS = `  --theme <t>          auto (default), light or dark: th
   --base-url <url>     The article's own absolute http(s) address: relative image and link URLs
                        resolve against it.`;
 
+const JOBS = `  -j, --jobs <n>       Work on n articles at once, in n worker threads, each with its own instance
+                       of the core (default 1). Output, diagnostics and exit status are the same as
+                       with 1, in the same order; use about one per core.`;
+
 export const GENERAL_HELP = `Usage:
   broadsheet render <input>... [options]     Render articles to HTML.
   broadsheet validate <input>... [options]   Check articles and report their diagnostics.
@@ -33,7 +37,7 @@ ${EXIT_STATUS}
 const RENDER_HELP = `Usage:
   broadsheet render <input>... [--format html|json] [--standalone] [--strict] [--css inline|<file>]
                     [--theme auto|light|dark] [--lang <tag>] [--heading-level 1-6] [--base-url <url>]
-                    [-o <file>|<dir>] [--watch]
+                    [-o <file>|<dir>] [--watch] [--jobs <n>]
 
 Render articles (JSON, format broadsheet/article@1) to HTML. One process renders them all.
 
@@ -60,6 +64,7 @@ ${RENDER_OPTIONS}
                        --format json, which then writes one JSON array of {file, ...result}.
   --watch              Render, then render again each input that changes (after 100 ms of quiet),
                        until interrupted. Not with standard input.
+${JOBS}
   -h, --help           Show this help.
 
 ${EXIT_STATUS}
@@ -67,6 +72,7 @@ ${EXIT_STATUS}
 
 const VALIDATE_HELP = `Usage:
   broadsheet validate <input>... [--format text|json] [--lang <tag>] [--base-url <url>] [--watch]
+                      [--jobs <n>]
 
 Check articles and report their diagnostics, without rendering. One process checks them all.
 
@@ -80,6 +86,7 @@ Options:
   --base-url <url>     The article's own absolute http(s) address (relative URLs resolve against it).
   --watch              Check, then check again each input that changes (after 100 ms of quiet),
                        until interrupted. Not with standard input.
+${JOBS}
   -h, --help           Show this help.
 
 ${EXIT_STATUS}
@@ -87,7 +94,7 @@ ${EXIT_STATUS}
 
 const HEAD_HELP = `Usage:
   broadsheet head <input>... [--format html|json] [--strict] [--lang <tag>] [--base-url <url>]
-                  [-o <file>|<dir>] [--watch]
+                  [-o <file>|<dir>] [--watch] [--jobs <n>]
 
 Print the tags a page showing or republishing the article puts in its <head>: the canonical link
 (to syndication.originalUrl when the article is syndicated), <meta name="description">, Open Graph
@@ -136,10 +143,10 @@ export const COMMANDS = {
   render: {
     help: RENDER_HELP,
     formats: ['html', 'json'],
-    flags: ['format', 'standalone', 'strict', 'css', 'output', 'watch', ...RENDERING],
+    flags: ['format', 'standalone', 'strict', 'css', 'output', 'watch', 'jobs', ...RENDERING],
   },
-  validate: { help: VALIDATE_HELP, formats: ['text', 'json'], flags: ['format', 'watch', 'lang', 'base-url'] },
-  head: { help: HEAD_HELP, formats: ['html', 'json'], flags: ['format', 'strict', 'output', 'watch', 'lang', 'base-url'] },
+  validate: { help: VALIDATE_HELP, formats: ['text', 'json'], flags: ['format', 'watch', 'jobs', 'lang', 'base-url'] },
+  head: { help: HEAD_HELP, formats: ['html', 'json'], flags: ['format', 'strict', 'output', 'watch', 'jobs', 'lang', 'base-url'] },
   embed: {
     help: EMBED_HELP,
     formats: ['html'],
@@ -174,6 +181,7 @@ export function parseCommandLine(argv) {
         'base-url': { type: 'string' },
         output: { type: 'string', short: 'o' },
         watch: { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -227,6 +235,11 @@ export function parseCommandLine(argv) {
   if (values.css === '') throw new UsageError(`${command}: --css needs inline or a file name`);
   if (values.watch && inputs.includes('-')) throw new UsageError(`${command}: --watch cannot watch standard input`);
 
+  const jobs = values.jobs ?? '1';
+  if (!/^[1-9][0-9]{0,3}$/.test(jobs)) {
+    throw new UsageError(`${command}: --jobs must be a whole number from 1 to 9999, not '${jobs}'`);
+  }
+
   const renderOptions = {};
   if (command === 'head') renderOptions.headTags = true;
   if (values.standalone) renderOptions.standalone = true;
@@ -242,6 +255,7 @@ export function parseCommandLine(argv) {
     renderOptions,
     strict: Boolean(values.strict),
     watch: Boolean(values.watch),
+    jobs: Number(jobs),
     css: values.css,
     output: values.output,
     src: values.src,

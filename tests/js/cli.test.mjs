@@ -187,8 +187,12 @@ describe('broadsheet embed', () => {
     assert.equal(scriptLine, `<script type="module" src="${script}"></script>`);
     assert.match(element, /^<broadsheet-article src="https:\/\/publisher\.example\/articles\/nato\.json"><template shadowrootmode="open"><style>/);
     for (const name of exampleAnalysts) assert.ok(element.includes(name), name);
-    const json = element.match(/<script type="application\/json">([^<]*)<\/script><\/broadsheet-article>\n$/);
-    assert.ok(json, 'the JSON is inlined last');
+    const json = element.match(/<script type="application\/json">([^<]*)<\/script><\/broadsheet-article>\n<link /);
+    assert.ok(json, 'the JSON is inlined last in the element');
+    assert.ok(element.endsWith('</broadsheet-article>\n' +
+      '<link rel="modulepreload" href="https://publisher.example/broadsheet/web/core/broadsheet-core.js">\n' +
+      '<link rel="preload" href="https://publisher.example/broadsheet/web/core/broadsheet-core.wasm" as="fetch" ' +
+      'type="application/wasm" crossorigin>\n'), 'then the hints that fetch the core early');
     assert.deepEqual(JSON.parse(json[1]), JSON.parse(readFileSync(examplePath, 'utf8')));
 
     // The playground's "Copy embed snippet" calls the same function.

@@ -1,0 +1,141 @@
+// How a page loads the core, in headless Chromium: every element of a page uses one download and one
+// compilation of the .wasm; the embed snippet's preload hints are the requests the modules then use
+// (no second download), under the partner's strict CSP; and the compile starts when the element's
+// module is evaluated, before any element has rendered.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { PARTNER_CSP } from '../../scripts/serve.js';
+import { createRenderer } from '../../web/broadsheet.js';
+import { embedSnippet } from '../../web/embed-snippet.js';
+import { openRecordedPage, settleAll, startLoggingServer } from '../embed/support.mjs';
+import { launchChromium } from '../helpers/browser.mjs';
+import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
+import { readFileSync } from 'node:fs';
+
+const ARTICLES = ['/examples/nbca-russian-arms-nato.json', '/examples/arabic-brief.json'];
+const WASM = '/web/core/broadsheet-core.wasm';
+const GLUE = '/web/core/broadsheet-core.js';
+
+/** A partner page (its CSP in a meta element) holding `body`, served from test-output/core-loading/. */
+function writePage(name, body) {
+  writeFileSync(path.join(testOutputDir('core-loading'), name), `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${name}</title><link rel="icon" href="data:,">
+<meta http-equiv="Content-Security-Policy" content="${PARTNER_CSP}">
+</head><body>
+${body}
+</body></html>
+`);
+  return `/test-output/core-loading/${name}`;
+}
+
+describe('loading the core', { timeout: 120_000 }, () => {
+  let site;
+  let browser;
+  let snippetPage;
+  let elementsPage;
+
+  before(async () => {
+    site = await startLoggingServer();
+    browser = await launchChromium();
+    const renderer = await createRenderer();
+    // Two snippets as `broadsheet embed` prints them: each with its script and its hints.
+    const snippets = ARTICLES.map((src) => embedSnippet(renderer, readFileSync(path.join(repoRoot, src), 'utf8'),
+      { script: '/web/embed.js', src }).snippet);
+    snippetPage = writePage('snippets.html', snippets.join('<p>Between the two articles.</p>\n'));
+    elementsPage = writePage('elements.html', '<script type="module" src="/web/embed.js"></script>\n' +
+      ARTICLES.map((src) => `<broadsheet-article src="${src}"></broadsheet-article>`).join('\n'));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  /** Opens the page in a fresh context, waits for both articles, returns what was fetched and counted. */
+  async function load(url) {
+    const context = await browser.newContext();
+    try {
+      const { page, problems } = await openRecordedPage(context);
+      const before = site.requests.length;
+      await page.goto(`${site.baseUrl}${url}`);
+      await settleAll(page); // the second article loads when scrolled near
+      const outcome = await page.evaluate(async () => {
+        const elements = [...document.querySelectorAll('broadsheet-article')];
+        const shown = await Promise.all(elements.map((element) => element.updateComplete));
+        const timing = (suffix) => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith(suffix))
+          .map((entry) => entry.initiatorType);
+        return {
+          shown,
+          compilations: window.__recorded.compilations,
+          instantiations: window.__recorded.instantiations,
+          violations: window.__recorded.violations,
+          wasmInitiators: timing('/broadsheet-core.wasm'),
+          glueInitiators: timing('/broadsheet-core.js'),
+          headlines: elements.map((element) => element.meta?.headline ?? null),
+        };
+      });
+      const served = site.requests.slice(before).map((request) => request.url);
+      return { ...outcome, problems, served: (suffix) => served.filter((u) => u.split('?')[0].endsWith(suffix)).length,
+        order: (suffix) => served.findIndex((u) => u.split('?')[0].endsWith(suffix)) };
+    } finally {
+      await context.close();
+    }
+  }
+
+  // openRecordedPage takes anything with newPage(); a context keeps each load's cache apart.
+  test('two snippets: the preloaded .wasm and glue are downloaded once and used; one compilation, one instance', async () => {
+    const outcome = await load(snippetPage);
+    assert.deepEqual(outcome.shown, [true, true]);
+    assert.equal(outcome.headlines.filter(Boolean).length, 2);
+    assert.equal(outcome.served(WASM), 1, 'the .wasm is fetched once: the module used the preloaded response');
+    assert.equal(outcome.served(GLUE), 1, 'the glue is fetched once');
+    assert.deepEqual(outcome.wasmInitiators, ['link'], 'the one .wasm request is the preload hint\'s');
+    // Chromium does not say `link` for a modulepreload; but without the hint the glue is asked for only
+    // once broadsheet.js has run, so asked for before broadsheet.js, it is the hint's request.
+    assert.ok(outcome.order(GLUE) < outcome.order('/web/broadsheet.js'), 'the glue is requested while the page is parsed');
+    assert.equal(outcome.compilations, 1);
+    assert.equal(outcome.instantiations, 1);
+    assert.deepEqual(outcome.violations, [], 'the hints pass the strict CSP');
+    assert.deepEqual(outcome.problems, []);
+  });
+
+  test('two elements without hints: one download, one compilation, one instance', async () => {
+    const outcome = await load(elementsPage);
+    assert.deepEqual(outcome.shown, [true, true]);
+    assert.equal(outcome.served(WASM), 1);
+    assert.equal(outcome.served(GLUE), 1);
+    assert.equal(outcome.compilations, 1);
+    assert.equal(outcome.instantiations, 1);
+    assert.deepEqual(outcome.violations, []);
+    assert.deepEqual(outcome.problems, []);
+  });
+
+  test('the .wasm is fetched and compiled from the module\'s evaluation, before the page is even parsed to the end', async () => {
+    const context = await browser.newContext();
+    try {
+      const { page } = await openRecordedPage(context);
+      await page.addInitScript(() => {
+        // When the .wasm is asked for (compileStreaming takes it as it arrives), against the page's events.
+        window.__order = [];
+        const original = window.fetch;
+        window.fetch = function (resource, ...rest) {
+          if (String(resource).endsWith('/broadsheet-core.wasm')) window.__order.push('fetch wasm');
+          return original.call(this, resource, ...rest);
+        };
+        document.addEventListener('broadsheet:render', () => window.__order.push('render'));
+        document.addEventListener('DOMContentLoaded', () => window.__order.push('parsed'));
+      });
+      await page.goto(`${site.baseUrl}${elementsPage}`);
+      const order = await page.evaluate(async () => {
+        await Promise.all([...document.querySelectorAll('broadsheet-article')].map((element) => element.updateComplete));
+        return window.__order;
+      });
+      assert.deepEqual(order, ['fetch wasm', 'parsed', 'render', 'render'],
+        'fetched for compiling from the module\'s evaluation (module scripts run before DOMContentLoaded), once');
+    } finally {
+      await context.close();
+    }
+  });
+});

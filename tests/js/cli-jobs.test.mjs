@@ -1,0 +1,97 @@
+// `broadsheet render --jobs N` and `validate --jobs N`: with worker threads the CLI prints and writes
+// exactly what it does with one job, in the same order, with the same exit status.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { randomArticles } from '../helpers/article-generator.mjs';
+import { cliPath, repoRoot } from '../helpers/paths.mjs';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'broadsheet-cli-jobs-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+const articles = path.join(scratch, 'articles');
+
+function cli(args) {
+  const run = spawnSync(process.execPath, [cliPath, ...args], { cwd: scratch, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+  if (run.error) throw run.error;
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Every file under `dir` (relative path -> contents), for byte-for-byte comparison of output folders. */
+function tree(dir) {
+  const files = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const file = path.join(entry.parentPath ?? entry.path, entry.name);
+      files[path.relative(dir, file)] = readFileSync(file).toString('base64');
+    }
+  }
+  return files;
+}
+
+describe('broadsheet --jobs', () => {
+  before(() => {
+    // Valid, invalid and unparsable fixtures, the examples, generated articles, an empty file, a file
+    // that is not UTF-8, and (on the command line) one that does not exist: every path through the CLI.
+    for (const kind of ['valid', 'invalid', 'syntax']) {
+      cpSync(path.join(repoRoot, 'tests', 'format', kind), path.join(articles, kind), {
+        recursive: true, filter: (source) => !source.endsWith('.expect.json'),
+      });
+    }
+    cpSync(path.join(repoRoot, 'examples'), path.join(articles, 'examples'), {
+      recursive: true, filter: (source) => !/\.(ts|tsx|html)$/.test(source),
+    });
+    const generator = randomArticles(2019);
+    mkdirSync(path.join(articles, 'generated'));
+    for (let i = 0; i < 30; i += 1) {
+      writeFileSync(path.join(articles, 'generated', `g${String(i).padStart(2, '0')}.json`), JSON.stringify(generator.article(), null, 1));
+    }
+    writeFileSync(path.join(articles, 'empty.json'), '');
+    writeFileSync(path.join(articles, 'latin1.json'), Buffer.from('{"format":"broadsheet/article@1","headline":"Caf\xe9","body":"x"}', 'latin1'));
+    symlinkSync(path.join(scratch, 'nowhere.json'), path.join(articles, 'gone.json')); // skipped
+  });
+
+  const runs = {
+    'render --format json (one JSON array on standard output)': (jobs) => ['render', articles, 'missing.json', '--format', 'json', '--jobs', jobs],
+    'render -o <folder> --standalone --css <file>': (jobs) => ['render', articles, 'missing.json', '--standalone', '--css', `out-${jobs}/style.css`, '-o', `out-${jobs}`, '--jobs', jobs],
+    'render --strict -o <folder>': (jobs) => ['render', articles, 'missing.json', '--strict', '-o', `strict-${jobs}`, '-j', jobs],
+    'validate --format json': (jobs) => ['validate', articles, 'missing.json', '--format', 'json', '-j', jobs],
+  };
+  for (const [name, args] of Object.entries(runs)) {
+    test(`${name}: --jobs 2 and 3 give byte for byte what --jobs 1 gives`, () => {
+      const one = cli(args('1'));
+      assert.equal(one.status, 2, 'the missing file makes it 2 (and there are documents with errors)');
+      assert.match(one.stderr, /missing\.json/);
+      assert.match(one.stderr, /\[BS-JSON-SYNTAX\]/);
+      const folder = args('1').find((arg) => /^(out|strict)-1$/.test(arg));
+      for (const jobs of ['2', '3']) {
+        const many = cli(args(jobs));
+        assert.equal(many.status, one.status, `status with --jobs ${jobs}`);
+        assert.equal(many.stderr, one.stderr, `diagnostics with --jobs ${jobs}`);
+        assert.equal(many.stdout, one.stdout, `standard output with --jobs ${jobs}`);
+        if (folder) {
+          const written = tree(path.join(scratch, folder.replace('-1', `-${jobs}`)));
+          assert.ok(Object.keys(written).length > 60, 'the articles were written');
+          assert.deepEqual(written, tree(path.join(scratch, folder)), `files written with --jobs ${jobs}`);
+        }
+      }
+    });
+  }
+
+  test('one article with --jobs 2 is the same as without', () => {
+    const file = path.join(repoRoot, 'examples', 'nbca-russian-arms-nato.json');
+    assert.deepEqual(cli(['render', file, '--jobs', '2']), cli(['render', file]));
+  });
+
+  test('--jobs must be a whole number from 1', () => {
+    for (const jobs of ['0', '-1', '1.5', 'two', '']) {
+      const run = cli(['render', articles, '--format', 'json', '--jobs', jobs]);
+      assert.equal(run.status, 2, jobs);
+      assert.match(run.stderr, /--jobs must be a whole number|argument missing|requires a value|ambiguous/i, jobs);
+    }
+    assert.match(cli(['render', '--help']).stdout, /--jobs <n>/);
+    assert.match(cli(['validate', '--help']).stdout, /--jobs <n>/);
+  });
+});
