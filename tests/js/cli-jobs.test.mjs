@@ -1,4 +1,4 @@
-// `broadsheet render --jobs N` and `validate --jobs N`: with worker threads the CLI prints and writes
+// `broadsheet render --jobs N`, `validate --jobs N` and `head --jobs N`: with worker threads the CLI prints and writes
 // exactly what it does with one job, in the same order, with the same exit status.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -58,6 +58,8 @@ describe('broadsheet --jobs', () => {
     'render -o <folder> --standalone --css <file>': (jobs) => ['render', articles, 'missing.json', '--standalone', '--css', `out-${jobs}/style.css`, '-o', `out-${jobs}`, '--jobs', jobs],
     'render --strict -o <folder>': (jobs) => ['render', articles, 'missing.json', '--strict', '-o', `strict-${jobs}`, '-j', jobs],
     'validate --format json': (jobs) => ['validate', articles, 'missing.json', '--format', 'json', '-j', jobs],
+    'head --format json': (jobs) => ['head', articles, 'missing.json', '--format', 'json', '-j', jobs],
+    'head -o <folder>': (jobs) => ['head', articles, 'missing.json', '-o', `head-${jobs}`, '-j', jobs],
   };
   for (const [name, args] of Object.entries(runs)) {
     test(`${name}: --jobs 2 and 3 give byte for byte what --jobs 1 gives`, () => {
@@ -65,7 +67,7 @@ describe('broadsheet --jobs', () => {
       assert.equal(one.status, 2, 'the missing file makes it 2 (and there are documents with errors)');
       assert.match(one.stderr, /missing\.json/);
       assert.match(one.stderr, /\[BS-JSON-SYNTAX\]/);
-      const folder = args('1').find((arg) => /^(out|strict)-1$/.test(arg));
+      const folder = args('1').find((arg) => /^(out|strict|head)-1$/.test(arg));
       for (const jobs of ['2', '3']) {
         const many = cli(args(jobs));
         assert.equal(many.status, one.status, `status with --jobs ${jobs}`);
@@ -93,5 +95,6 @@ describe('broadsheet --jobs', () => {
     }
     assert.match(cli(['render', '--help']).stdout, /--jobs <n>/);
     assert.match(cli(['validate', '--help']).stdout, /--jobs <n>/);
+    assert.match(cli(['head', '--help']).stdout, /--jobs <n>/);
   });
 });
