@@ -246,6 +246,10 @@ class TreeDump {
                           (facts.source->url.empty() ? "" : " url=" + quoted(facts.source->url)) +
                           (facts.source->logo.empty() ? "" : " logo=" + quoted(facts.source->logo)));
     }
+    for (const HreflangAlternate& alternate : facts.alternates) {
+      line(depth + 1, "alternate hreflang=" + quoted(alternate.hreflang) + " url=" + quoted(alternate.url));
+    }
+    for (const std::string& locale : facts.ogLocaleAlternates) value(depth + 1, "og:locale:alternate", locale);
     for (const TranslationLink& version : facts.translations) translation(depth + 1, "workTranslation", version);
     if (facts.translationOf) translation(depth + 1, "translationOfWork", *facts.translationOf);
     for (const auto& [date, text] : facts.corrections) {
