@@ -40,14 +40,13 @@ constexpr std::string_view kCorrectionKinds[] = {"correction", "update"};
 constexpr std::string_view kTranslationMembers[] = {"lang", "url", "headline"};
 constexpr std::string_view kTranslationOfMembers[] = {"lang", "url"};
 // The block types, in the order docs/format.md lists them.
-constexpr std::string_view kBlockTypes[] = {"paragraph", "heading", "quote",    "pullquote", "list",
-                                            "image",     "note",    "divider",  "markdown",  "gallery"};
+constexpr std::string_view kBlockTypes[] = {"paragraph", "heading", "quote",   "pullquote", "list",
+                                            "image",     "note",    "divider", "markdown",  "gallery"};
 // Every member some block type has; which of them a block may have depends on its type.
 // Every block may also have `lang` and `dir`.
-constexpr std::string_view kBlockMembers[] = {"type",    "text",  "level",  "by",   "attribution",
-                                              "ordered", "items", "src",    "alt",  "caption",
-                                              "credit",  "width", "height", "lang", "dir",
-                                              "sources", "images"};
+constexpr std::string_view kBlockMembers[] = {"type",   "text", "level", "by",      "attribution", "ordered",
+                                              "items",  "src",  "alt",   "caption", "credit",      "width",
+                                              "height", "lang", "dir",   "sources", "images"};
 constexpr std::string_view kTextBlockMembers[] = {"type", "text", "lang", "dir"};
 constexpr std::string_view kHeadingMembers[] = {"type", "text", "level", "lang", "dir"};
 constexpr std::string_view kQuoteMembers[] = {"type", "text", "by", "attribution", "lang", "dir"};

@@ -571,7 +571,10 @@ class ArticleReader final : public BodyBlockReader {
     if (kept && (image.width == 0 || image.height == 0)) {
       // Without both the page cannot reserve the image's box: the text below jumps when it loads.
       report(Severity::Warning, code::ImageSize, path,
-             {" has no ", image.width == 0 && image.height == 0 ? "width and height" : image.width == 0 ? "width" : "height",
+             {" has no ",
+              image.width == 0 && image.height == 0 ? "width and height"
+              : image.width == 0                    ? "width"
+                                                    : "height",
               "; the page cannot reserve its space before it loads, so the text after it moves (layout shift). Give "
               "its size in pixels (any size with the picture's proportions will do)."});
     }
@@ -605,8 +608,10 @@ class ArticleReader final : public BodyBlockReader {
       if (source.src.empty() || source.width == 0) continue;
       const auto same = [&](const ImageSource& other) { return other.width == source.width; };
       if (std::any_of(sources.begin(), sources.end(), same)) {
-        fail(code::Value, childPointer(entryPath, "width"),
-             {" repeats the width ", std::to_string(source.width), " of an earlier entry; the entry is left out."});
+        // A warning: nothing is wrong with either picture, and no JSON Schema can see the repeat.
+        report(Severity::Warning, code::Value, childPointer(entryPath, "width"),
+               {" repeats the width ", std::to_string(source.width),
+                " of an earlier entry; the entry is left out (a srcset has one candidate per width)."});
         continue;
       }
       sources.push_back(std::move(source));

@@ -84,7 +84,8 @@ ArticleColumns articleColumns(std::string_view articleLang) {
   const std::string_view primary = articleLang.substr(0, articleLang.find('-'));
   std::string lower(primary);
   for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  const bool narrow = std::find(std::begin(kNarrowMeasure), std::end(kNarrowMeasure), lower) != std::end(kNarrowMeasure);
+  const bool narrow =
+      std::find(std::begin(kNarrowMeasure), std::end(kNarrowMeasure), lower) != std::end(kNarrowMeasure);
   return {narrow ? 576 : 715};
 }
 

@@ -183,8 +183,8 @@ class TreeDump {
         return;
       case BodyItem::Kind::Figure: figure(depth, "figure", item.figure); return;
       case BodyItem::Kind::Gallery:
-        line(depth, "gallery images=" + std::to_string(item.gallery.items.size()) + " words=" +
-                        std::to_string(item.words));
+        line(depth,
+             "gallery images=" + std::to_string(item.gallery.items.size()) + " words=" + std::to_string(item.words));
         for (const Figure& entry : item.gallery.items) figure(depth + 1, "image", entry);
         markdown(depth + 1, "caption", item.gallery.caption);
         markdown(depth + 1, "credit", item.gallery.credit);
