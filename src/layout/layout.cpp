@@ -228,7 +228,9 @@ class ArticleLayout {
   Figure figure(format::Image& image, bool lead = false, bool galleryItem = false) const {
     Image shown{image.src, image.alt, image.width, image.height, srcsetOf(image.sources), "", lead};
     if (!shown.srcset.empty()) {
-      const ArticleColumns columns = articleColumns(tree_.lang);
+      ArticleColumns columns = articleColumns(tree_.lang);
+      // A figure's image is never wider than its width attribute; a gallery's fills its cell.
+      if (!galleryItem && image.width > 0) columns.measure = std::min(columns.measure, image.width);
       shown.sizes = galleryItem ? galleryItemSizes(columns) : figureSizes(columns, /*lazy=*/!lead);
     }
     return Figure{std::move(shown), std::move(image.caption.tree), std::move(image.credit.tree)};

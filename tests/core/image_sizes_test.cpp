@@ -114,12 +114,12 @@ TEST_CASE("galleries: a group figure with a list of figures, its caption naming 
 
 TEST_CASE("images: the lead is eager and first, the others lazy; sizes only with srcset", "[html][images]") {
   const RenderResult result = render(documentWith(
-      R"({"type":"image","src":"b.jpg","alt":"B","width":4,"height":3,"sources":[{"src":"b-1.jpg","width":100},{"src":",b-2,","width":200}]},
+      R"({"type":"image","src":"b.jpg","alt":"B","width":1600,"height":1200,"sources":[{"src":"b-1.jpg","width":100},{"src":",b-2,","width":200}]},
          {"type":"image","src":"c.jpg","alt":"C","width":4,"height":3})",
-      R"("image":{"src":"lead.jpg","alt":"L","width":16,"height":9,"sources":[{"src":"lead-800.jpg","width":800}]},)"));
+      R"("image":{"src":"lead.jpg","alt":"L","width":1600,"height":900,"sources":[{"src":"lead-800.jpg","width":800}]},)"));
   const std::string& html = result.html;
   CHECK(html.find("<img class=\"bs-image\" src=\"lead.jpg\" alt=\"L\" srcset=\"lead-800.jpg 800w\" sizes=\"(min-width: "
-                  "778px) 715px, (min-width: 450px) 92vw, calc(100vw - 36px)\" width=\"16\" height=\"9\" "
+                  "778px) 715px, (min-width: 450px) 92vw, calc(100vw - 36px)\" width=\"1600\" height=\"900\" "
                   "loading=\"eager\" fetchpriority=\"high\">") != std::string::npos);
   // A comma at either end of a URL would split the candidates: percent-encoded.
   CHECK(html.find("srcset=\"b-1.jpg 100w, %2Cb-2%2C 200w\" sizes=\"auto, (min-width: 778px) 715px,") !=
@@ -127,6 +127,16 @@ TEST_CASE("images: the lead is eager and first, the others lazy; sizes only with
   CHECK(html.find("<img class=\"bs-image\" src=\"c.jpg\" alt=\"C\" width=\"4\" height=\"3\" loading=\"lazy\" "
                   "decoding=\"async\">") != std::string::npos);
   CHECK(countOccurrences(html, "fetchpriority") == 1);
+}
+
+TEST_CASE("image sizes: a figure is never shown wider than its width attribute", "[layout][images]") {
+  const RenderResult result = render(documentWith(
+      R"({"type":"image","src":"m.png","alt":"M","width":640,"height":480,"sources":[{"src":"m-320.png","width":320}]},
+         {"type":"gallery","images":[{"src":"g.png","alt":"G","width":100,"height":100,"sources":[{"src":"g-1.png","width":50}]}]})"));
+  // 640px from a 696px viewport on (92vw reaches 640px there); the gallery's image fills its cell.
+  CHECK(result.html.find("sizes=\"auto, (min-width: 696px) 640px, (min-width: 450px) 92vw, calc(100vw - 36px)\"") !=
+        std::string::npos);
+  CHECK(result.html.find("sizes=\"auto, (min-width: 778px) 230px,") != std::string::npos);
 }
 
 TEST_CASE("image sizes: the column of the stylesheet, at each viewport width", "[layout][images]") {
@@ -160,8 +170,8 @@ TEST_CASE("image sizes: the numbers mirror broadsheet.css", "[layout][images]") 
   CHECK(css.find("font-size: max(14px, var(--bs-font-size, 1.125rem))") != std::string::npos);
   // The gallery's grid.
   CHECK(css.find("@container bs-article (min-width: " + std::to_string(layout::kGalleryTwoColumnsFrom) +
-                 "px) { .bs-gallery .bs-gallery-list { grid-template-columns: repeat(2,") != std::string::npos);
+                 "px) { .bs-article .bs-gallery .bs-gallery-list { grid-template-columns: repeat(2,") != std::string::npos);
   CHECK(css.find("@container bs-article (min-width: " + std::to_string(layout::kGalleryThreeColumnsFrom) +
-                 "px) { .bs-gallery .bs-gallery-list { grid-template-columns: repeat(3,") != std::string::npos);
-  CHECK(css.find(".bs-gallery .bs-gallery-list { display: grid; gap: .75em;") != std::string::npos);
+                 "px) { .bs-article .bs-gallery .bs-gallery-list { grid-template-columns: repeat(3,") != std::string::npos);
+  CHECK(css.find(".bs-article .bs-gallery .bs-gallery-list { display: grid; gap: .75em;") != std::string::npos);
 }
