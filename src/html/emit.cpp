@@ -296,9 +296,7 @@ class ArticleWriter {
 
   // A group of figures (docs/markup.md, "Galleries"): a list, so readers hear how many there are.
   void writeGallery(const BodyItem& item) {
-    startTag("figure", "bs-gallery");
-    out_.append(" role=\"group\"");
-    appendLanguage(item);
+    openItem("figure", "bs-gallery", item);
     openTag("ul", "bs-gallery-list");
     out_.push_back('\n');
     for (const layout::Figure& figure : item.gallery.items) {

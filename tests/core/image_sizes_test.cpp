@@ -92,7 +92,7 @@ TEST_CASE("galleries: more than 24 images is BS-LIMIT at images, the first 24 ar
   CHECK(countOccurrences(result.html, "<li>") == 24);
 }
 
-TEST_CASE("galleries: a group figure with a list of figures, its caption naming the group", "[html][images]") {
+TEST_CASE("galleries: a figure holding a list of figures, its caption naming the group", "[html][images]") {
   const RenderResult result = render(documentWith(
       R"({"type":"gallery","caption":"The *group*","credit":"Photos: P","lang":"fr","images":[
            {"src":"a.jpg","alt":"A","width":4,"height":3,"caption":"One","credit":"C1","sources":[{"src":"a-320.jpg","width":320}]},
@@ -100,7 +100,7 @@ TEST_CASE("galleries: a group figure with a list of figures, its caption naming 
   CHECK(result.diagnostics.empty());
   const std::string& html = result.html;
   CHECK(html.find(
-            "<figure class=\"bs-gallery\" role=\"group\" lang=\"fr\"><ul class=\"bs-gallery-list\">\n<li><figure "
+            "<figure class=\"bs-gallery\" lang=\"fr\"><ul class=\"bs-gallery-list\">\n<li><figure "
             "class=\"bs-figure bs-gallery-item\"><img class=\"bs-image\" src=\"a.jpg\" alt=\"A\" srcset=\"a-320.jpg "
             "320w\" sizes=\"auto, ") != std::string::npos);
   CHECK(html.find(
