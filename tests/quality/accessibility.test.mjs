@@ -190,7 +190,7 @@ describe('accessibility (axe-core and semantics, in Chromium)', () => {
   });
 
   async function open(example, { scheme = 'light', options = {}, width = 1280 } = {}) {
-    const { ok, html, diagnostics } = renderer.render(exampleText(example), { ...options, standalone: true });
+    const { ok, html, diagnostics } = renderer.render(exampleText(example), { ...example.options, ...options, standalone: true });
     assert.ok(ok, `${example.file} renders: ${JSON.stringify(diagnostics)}`);
     await page.setViewportSize({ width, height: 900 });
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });

@@ -130,7 +130,7 @@ describe('visual regression (Chromium screenshots against committed baselines)',
         return;
       }
       const { example, theme, width, media } = shot;
-      const { ok, html, css, meta } = renderer.render(exampleText(example), { theme });
+      const { ok, html, css, meta } = renderer.render(exampleText(example), { ...example.options, theme });
       assert.ok(ok, `${example.file} renders`);
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ media, colorScheme: theme === 'dark' ? 'dark' : 'light', reducedMotion: 'reduce' });
