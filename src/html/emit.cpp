@@ -299,14 +299,14 @@ class ArticleWriter {
     openItem("figure", "bs-gallery", item);
     openTag("ul", "bs-gallery-list");
     out_.push_back('\n');
-    for (const layout::Figure& figure : item.gallery.items) {
+    for (const layout::Figure& figure : item.gallery->items) {
       out_.append("<li>");
       writeFigure(figure, "bs-figure bs-gallery-item");
       out_.pop_back();  // the figure's line break: the item ends on its line
       out_.append("</li>\n");
     }
     out_.append("</ul>");
-    writeCaption(item.gallery.caption, item.gallery.credit, "bs-caption bs-gallery-caption");
+    writeCaption(item.gallery->caption, item.gallery->credit, "bs-caption bs-gallery-caption");
     out_.append("</figure>\n");
   }
 

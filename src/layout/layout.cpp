@@ -288,11 +288,12 @@ class ArticleLayout {
           break;
         case BlockType::Gallery:
           item.kind = BodyItem::Kind::Gallery;
+          item.gallery = std::make_unique<Gallery>();
           for (format::Image& image : block.gallery.images) {
-            item.gallery.items.push_back(figure(image, /*lead=*/false, /*galleryItem=*/true));
+            item.gallery->items.push_back(figure(image, /*lead=*/false, /*galleryItem=*/true));
           }
-          item.gallery.caption = std::move(block.gallery.caption.tree);
-          item.gallery.credit = std::move(block.gallery.credit.tree);
+          item.gallery->caption = std::move(block.gallery.caption.tree);
+          item.gallery->credit = std::move(block.gallery.credit.tree);
           break;
         case BlockType::Note:
           item.kind = BodyItem::Kind::Note;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -70,7 +71,7 @@ struct BodyItem {
   bool ordered = false;                     // List
   std::vector<text::Markdown> items;        // List
   Figure figure;                            // Figure
-  Gallery gallery;                          // Gallery
+  std::unique_ptr<Gallery> gallery;         // Gallery (a pointer: items are moved around, galleries are rare)
   Attribution attribution;                  // Quote, PullQuote
   bool floating = false;                    // PullQuote placed by the layout engine
   Side side = Side::End;                    // floating PullQuote: the margin it floats into

@@ -17,12 +17,12 @@ void appendItemWords(std::string& out, const BodyItem& item) {
     item.figure.caption.visitPlainText(append);
   }
   if (item.kind == BodyItem::Kind::Gallery) {
-    for (const Figure& figure : item.gallery.items) {
+    for (const Figure& figure : item.gallery->items) {
       out.push_back(' ');
       figure.caption.visitPlainText(append);
     }
     out.push_back(' ');
-    item.gallery.caption.visitPlainText(append);
+    item.gallery->caption.visitPlainText(append);
   }
 }
 

@@ -184,10 +184,10 @@ class TreeDump {
       case BodyItem::Kind::Figure: figure(depth, "figure", item.figure); return;
       case BodyItem::Kind::Gallery:
         line(depth,
-             "gallery images=" + std::to_string(item.gallery.items.size()) + " words=" + std::to_string(item.words));
-        for (const Figure& entry : item.gallery.items) figure(depth + 1, "image", entry);
-        markdown(depth + 1, "caption", item.gallery.caption);
-        markdown(depth + 1, "credit", item.gallery.credit);
+             "gallery images=" + std::to_string(item.gallery->items.size()) + " words=" + std::to_string(item.words));
+        for (const Figure& entry : item.gallery->items) figure(depth + 1, "image", entry);
+        markdown(depth + 1, "caption", item.gallery->caption);
+        markdown(depth + 1, "credit", item.gallery->credit);
         return;
       case BodyItem::Kind::Note: line(depth, "note" + words + quoted(item.text.plainText())); return;
       case BodyItem::Kind::Divider: line(depth, "divider"); return;
