@@ -32,6 +32,7 @@ export type DiagnosticCode =
   | 'BS-PULLQUOTE-MOVED'
   | 'BS-PULLQUOTE-PARAPHRASE'
   | 'BS-TRANSLATION-LANG'
+  | 'BS-IMAGE-SIZE'
   | 'BS-OPTION'
   | 'BS-LICENSE'
   | 'BS-LICENSE-TERMS'
@@ -191,8 +192,17 @@ export interface ArticleImage {
   alt: string;
   caption?: InlineMarkdown;
   credit?: InlineMarkdown;
+  /** Intrinsic size in pixels; without both, a `BS-IMAGE-SIZE` warning (the page cannot reserve the space). */
   width?: number;
   height?: number;
+  /** The same picture at other widths (at most 16, each width once): `srcset`, with `sizes` from the layout. */
+  sources?: ImageSource[];
+}
+
+/** One candidate of an image's `sources`: a URL and the picture's width there, in pixels. */
+export interface ImageSource {
+  src: string;
+  width: number;
 }
 
 /**
@@ -216,6 +226,8 @@ export type Block = BlockLanguage &
     | { type: 'note'; text: InlineMarkdown }
     | { type: 'divider' }
     | { type: 'markdown'; text: string }
+    /** A group of 1-24 images shown as one figure; `caption` and `credit` are the group's. */
+    | { type: 'gallery'; images: ArticleImage[]; caption?: InlineMarkdown; credit?: InlineMarkdown }
   );
 
 /** A correction or update appended to the article (shown after the body, listed in JSON-LD). */

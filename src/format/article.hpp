@@ -27,6 +27,12 @@ struct Person {
   std::string url;
 };
 
+// One candidate of an image's `sources`: the same picture at another width (srcset's "w" descriptor).
+struct ImageSource {
+  std::string src;  // resolved by the URL policy
+  int width = 0;    // its intrinsic width in pixels, 1 to 100000
+};
+
 struct Image {
   std::string src;
   std::string alt;
@@ -34,7 +40,20 @@ struct Image {
   Text credit;    // inline CommonMark
   int width = 0;  // 0 when not given
   int height = 0;
+  std::vector<ImageSource> sources;  // at most kMaxImageSources
 };
+
+// A group of images shown as one figure (`gallery` block).
+struct Gallery {
+  std::vector<Image> images;  // at most kMaxGalleryImages, each with src and alt
+  Text caption;               // inline CommonMark, of the whole group
+  Text credit;
+};
+
+// At most this many `sources` per image and images per gallery are read (BS-LIMIT past it): a srcset
+// of more widths gains nothing, and each kept entry costs memory while the text streams past.
+inline constexpr std::size_t kMaxImageSources = 16;
+inline constexpr std::size_t kMaxGalleryImages = 24;
 
 struct Link {
   std::string label;
@@ -54,7 +73,7 @@ struct Syndication {
   std::string readUrl;         // https only, "" when none
 };
 
-enum class BlockType { Paragraph, Heading, Quote, PullQuote, List, Image, Note, Divider, Markdown };
+enum class BlockType { Paragraph, Heading, Quote, PullQuote, List, Image, Note, Divider, Markdown, Gallery };
 
 // Block::index of the one Markdown block a body given as a CommonMark string becomes.
 inline constexpr std::size_t kBodyString = static_cast<std::size_t>(-1);
@@ -72,6 +91,7 @@ struct Block {
   bool ordered = false;             // List
   std::vector<Text> items;          // List: inline CommonMark
   Image image;                      // Image
+  Gallery gallery;                  // Gallery
 };
 
 struct PullQuote {

@@ -47,6 +47,15 @@ void KeptDocumentBuilder::key(std::string& text) {
     frame.member = Slot{&frame.value->set(text), Shape::Record, true, names(kSourceMembers), 0};
     return;
   }
+  // Images' candidates (an image block's, the lead image's, a gallery's images') and a gallery's images.
+  if (name == "sources" && (frame.shape == Shape::Block || frame.names.first == names(kImageMembers).first)) {
+    frame.member = Slot{&frame.value->set(text), Shape::Records, true, names(kImageSourceMembers), kMaxImageSources};
+    return;
+  }
+  if (name == "images" && frame.shape == Shape::Block) {
+    frame.member = Slot{&frame.value->set(text), Shape::Records, true, names(kImageMembers), kMaxGalleryImages};
+    return;
+  }
   const Shape shape = frame.shape == Shape::Block && name == "items" ? Shape::List : Shape::Skipped;
   frame.member = Slot{&frame.value->set(text), shape, true, {}, 0};
 }

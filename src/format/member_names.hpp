@@ -27,7 +27,8 @@ constexpr std::string_view kDocumentMembers[] = {
     "section",    "tags", "publisher",    "canonicalUrl", "authors",     "analysts",     "image",        "body",
     "pullquotes", "note", "callToAction", "syndication",  "corrections", "translations", "translationOf"};
 constexpr std::string_view kPersonMembers[] = {"id", "name", "role", "affiliation", "honorific", "url"};
-constexpr std::string_view kImageMembers[] = {"src", "alt", "caption", "credit", "width", "height"};
+constexpr std::string_view kImageMembers[] = {"src", "alt", "caption", "credit", "width", "height", "sources"};
+constexpr std::string_view kImageSourceMembers[] = {"src", "width"};
 constexpr std::string_view kPublisherMembers[] = {"name", "url"};
 constexpr std::string_view kCallToActionMembers[] = {"label", "url"};
 constexpr std::string_view kSyndicationMembers[] = {"source",      "originalUrl",    "license",
@@ -40,19 +41,21 @@ constexpr std::string_view kTranslationMembers[] = {"lang", "url", "headline"};
 constexpr std::string_view kTranslationOfMembers[] = {"lang", "url"};
 // The block types, in the order docs/format.md lists them.
 constexpr std::string_view kBlockTypes[] = {"paragraph", "heading", "quote",   "pullquote", "list",
-                                            "image",     "note",    "divider", "markdown"};
+                                            "image",     "note",    "divider", "markdown",  "gallery"};
 // Every member some block type has; which of them a block may have depends on its type.
 // Every block may also have `lang` and `dir`.
-constexpr std::string_view kBlockMembers[] = {"type",    "text",  "level",  "by",   "attribution",
-                                              "ordered", "items", "src",    "alt",  "caption",
-                                              "credit",  "width", "height", "lang", "dir"};
+constexpr std::string_view kBlockMembers[] = {"type",   "text", "level", "by",      "attribution", "ordered",
+                                              "items",  "src",  "alt",   "caption", "credit",      "width",
+                                              "height", "lang", "dir",   "sources", "images"};
 constexpr std::string_view kTextBlockMembers[] = {"type", "text", "lang", "dir"};
 constexpr std::string_view kHeadingMembers[] = {"type", "text", "level", "lang", "dir"};
 constexpr std::string_view kQuoteMembers[] = {"type", "text", "by", "attribution", "lang", "dir"};
 constexpr std::string_view kPullquoteBlockMembers[] = {"type", "text", "by", "lang", "dir"};
 constexpr std::string_view kListMembers[] = {"type", "ordered", "items", "lang", "dir"};
 constexpr std::string_view kImageBlockMembers[] = {"type",  "src",    "alt",  "caption", "credit",
-                                                   "width", "height", "lang", "dir"};
+                                                   "width", "height", "lang", "dir",     "sources"};
+constexpr std::string_view kGalleryMembers[] = {"type", "images", "caption", "credit", "lang", "dir"};
+// A gallery's images: the image members (kImageMembers), each with its own caption and credit.
 constexpr std::string_view kDividerMembers[] = {"type", "lang", "dir"};
 
 }  // namespace broadsheet::format

@@ -566,7 +566,88 @@ class ArticleReader final : public BodyBlockReader {
     image.width = dimension(object, "width", path);
     image.height = dimension(object, "height", path);
     image.alt = alt.value_or("");
-    return !image.src.empty() && alt.has_value();
+    image.sources = imageSources(object, path);
+    const bool kept = !image.src.empty() && alt.has_value();
+    if (kept && (image.width == 0 || image.height == 0)) {
+      // Without both the page cannot reserve the image's box: the text below jumps when it loads.
+      report(Severity::Warning, code::ImageSize, path,
+             {" has no ",
+              image.width == 0 && image.height == 0 ? "width and height"
+              : image.width == 0                    ? "width"
+                                                    : "height",
+              "; the page cannot reserve its space before it loads, so the text after it moves (layout shift). Give "
+              "its size in pixels (any size with the picture's proportions will do)."});
+    }
+    return kept;
+  }
+
+  // An image's `sources`: each entry a URL (as `src`) and its width in pixels, each width once.
+  std::vector<ImageSource> imageSources(KeptValue& object, const std::string& path) {
+    std::vector<ImageSource> sources;
+    KeptValue* array = member(object, "sources", path, JsonKind::Array);
+    if (!array) return sources;
+    const std::string listPath = childPointer(path, "sources");
+    const std::size_t count = std::min(array->length, kMaxImageSources);
+    if (array->length > kMaxImageSources) {
+      fail(code::Limit, listPath,
+           {" has ", std::to_string(array->length), " entries; the limit is ", std::to_string(kMaxImageSources),
+            ", so the rest are left out."});
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string entryPath = childPointer(listPath, i);
+      KeptValue& entry = array->items[i];
+      if (entry.kind != JsonKind::Object) {
+        fail(code::Type, entryPath, {" must be an object with src and width, found ", describe(entry.kind), "."});
+        continue;
+      }
+      checkMembers(entry, entryPath, names(kImageSourceMembers));
+      ImageSource source;
+      source.src = url(entry, "src", entryPath, UrlKind::Image, Need::Required);
+      if (!entry.find("width")) fail(code::Required, childPointer(entryPath, "width"), {" is required."});
+      source.width = dimension(entry, "width", entryPath);
+      if (source.src.empty() || source.width == 0) continue;
+      const auto same = [&](const ImageSource& other) { return other.width == source.width; };
+      if (std::any_of(sources.begin(), sources.end(), same)) {
+        // A warning: nothing is wrong with either picture, and no JSON Schema can see the repeat.
+        report(Severity::Warning, code::Value, childPointer(entryPath, "width"),
+               {" repeats the width ", std::to_string(source.width),
+                " of an earlier entry; the entry is left out (a srcset has one candidate per width)."});
+        continue;
+      }
+      sources.push_back(std::move(source));
+    }
+    return sources;
+  }
+
+  // A gallery block: its images (each one as an image object) and the group's caption and credit.
+  bool readGallery(KeptValue& value, const std::string& path, Gallery& gallery) {
+    gallery.caption = markdown(value, "caption", path, Flavor::Inline).value_or(Text{});
+    gallery.credit = markdown(value, "credit", path, Flavor::Inline).value_or(Text{});
+    KeptValue* array = member(value, "images", path, JsonKind::Array, Need::Required);
+    if (!array) return false;
+    const std::string listPath = childPointer(path, "images");
+    if (array->length == 0) {
+      fail(code::Empty, listPath, {" must hold at least one image; the gallery is left out."});
+      return false;
+    }
+    const std::size_t count = std::min(array->length, kMaxGalleryImages);
+    if (array->length > kMaxGalleryImages) {
+      fail(code::Limit, listPath,
+           {" has ", std::to_string(array->length), " images; the limit is ", std::to_string(kMaxGalleryImages),
+            ", so the rest are left out."});
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string entryPath = childPointer(listPath, i);
+      KeptValue& entry = array->items[i];
+      if (entry.kind != JsonKind::Object) {
+        fail(code::Type, entryPath, {" must be an image object, found ", describe(entry.kind), "."});
+        continue;
+      }
+      checkMembers(entry, entryPath, names(kImageMembers));
+      Image image;
+      if (readImage(entry, entryPath, image)) gallery.images.push_back(std::move(image));
+    }
+    return !gallery.images.empty();
   }
 
   int dimension(KeptValue& object, std::string_view key, const std::string& parent) {
@@ -690,6 +771,11 @@ class ArticleReader final : public BodyBlockReader {
       checkMembers(value, path, names(kImageBlockMembers));
       return readImage(value, path, block.image);
     }
+    if (name == "gallery") {
+      block.type = BlockType::Gallery;
+      checkMembers(value, path, names(kGalleryMembers));
+      return readGallery(value, path, block.gallery);
+    }
     if (name == "divider") {
       block.type = BlockType::Divider;
       checkMembers(value, path, names(kDividerMembers));
@@ -699,7 +785,7 @@ class ArticleReader final : public BodyBlockReader {
     fail(code::UnknownBlock, typePath,
          {" is \"", name,
           "\", which is not a block type (paragraph, heading, quote, pullquote, list, "
-          "image, note, divider, markdown); the block is left out",
+          "image, note, divider, markdown, gallery); the block is left out",
           didYouMean(closestName(name, kBlockTypes))});
     return false;
   }

@@ -250,34 +250,63 @@ class ArticleWriter {
   }
 
   void writeFigure(const layout::Figure& figure, std::string_view className, const BodyItem* item = nullptr) {
-    const layout::Image& image = figure.image;
     startTag("figure", className);
     if (item) {
       appendLanguage(*item);
     } else {
       out_.push_back('>');
     }
+    writeImage(figure.image);
+    writeCaption(figure.caption, figure.credit, "bs-caption");
+    out_.append("</figure>\n");
+  }
+
+  void writeImage(const layout::Image& image) {
     startTag("img", "bs-image");
     out_.append(" src=\"");
     appendAttribute(out_, image.src);
     out_.append("\" alt=\"");
     appendAttribute(out_, image.alt);
     out_.append("\"");
+    if (!image.srcset.empty()) {
+      out_.append(" srcset=\"");
+      appendAttribute(out_, image.srcset);
+      out_.append("\" sizes=\"");
+      appendAttribute(out_, image.sizes);
+      out_.append("\"");
+    }
     if (image.width > 0 && image.height > 0) {
       out_.append(" width=\"" + std::to_string(image.width) + "\" height=\"" + std::to_string(image.height) + "\"");
     }
     appendReferrerPolicy(out_, tree_.urls);
-    out_.append(" loading=\"lazy\" decoding=\"async\">");
-    if (!figure.caption.empty() || !figure.credit.empty()) {
-      openTag("figcaption", "bs-caption");
-      appendMarkdown(out_, figure.caption, style_);
-      if (!figure.credit.empty()) {
-        if (!figure.caption.empty()) out_.push_back(' ');
-        openTag("span", "bs-credit");
-        element("", figure.credit, "</span>");
-      }
-      out_.append("</figcaption>");
+    out_.append(image.lead ? " loading=\"eager\" fetchpriority=\"high\">" : " loading=\"lazy\" decoding=\"async\">");
+  }
+
+  void writeCaption(const text::Markdown& caption, const text::Markdown& credit, std::string_view className) {
+    if (caption.empty() && credit.empty()) return;
+    openTag("figcaption", className);
+    appendMarkdown(out_, caption, style_);
+    if (!credit.empty()) {
+      if (!caption.empty()) out_.push_back(' ');
+      openTag("span", "bs-credit");
+      element("", credit, "</span>");
     }
+    out_.append("</figcaption>");
+  }
+
+  // A group of figures (docs/markup.md, "Galleries"): a list, so readers hear how many there are.
+  void writeGallery(const BodyItem& item) {
+    openItem("figure", "bs-gallery", item);
+    openTag("ul", "bs-gallery-list");
+    out_.push_back('\n');
+    for (const layout::Figure& figure : item.gallery->items) {
+      out_.append("<li>");
+      writeFigure(figure, "bs-figure bs-gallery-item");
+      out_.pop_back();  // the figure's line break: the item ends on its line
+      out_.append("</li>\n");
+    }
+    out_.append("</ul>");
+    writeCaption(item.gallery->caption, item.gallery->credit, "bs-caption bs-gallery-caption");
     out_.append("</figure>\n");
   }
 
@@ -363,6 +392,7 @@ class ArticleWriter {
         out_.append(item.ordered ? "</ol>\n" : "</ul>\n");
         return;
       case BodyItem::Kind::Figure: writeFigure(item.figure, "bs-figure", &item); return;
+      case BodyItem::Kind::Gallery: writeGallery(item); return;
       case BodyItem::Kind::Note:
         openItem("aside", "bs-callout", item);
         element("<p>", item.text, "</p></aside>\n");

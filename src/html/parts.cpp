@@ -19,6 +19,7 @@ constexpr ClassPart kParts[] = {
     {"bs-translations", "translations"},
     {"bs-figure", "figure"},
     {"bs-lead-image", "lead-image"},
+    {"bs-gallery", "gallery"},
     {"bs-body", "body"},
     {"bs-heading", "heading"},
     {"bs-quote", "quote"},

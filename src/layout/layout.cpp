@@ -11,6 +11,7 @@
 #include "layout/article_facts.hpp"
 #include "layout/display_text.hpp"
 #include "layout/heading_levels.hpp"
+#include "layout/image_sizes.hpp"
 #include "layout/labels.hpp"
 #include "layout/language_names.hpp"
 #include "layout/licenses.hpp"
@@ -162,7 +163,7 @@ class ArticleLayout {
       tree_.updatedText = formatTimeWithOffset(article_.updated, *labels_);
       if (!tree_.updatedText.empty()) tree_.updatedIso = article_.updated;
     }
-    if (article_.image) tree_.leadImage = figure(*article_.image);
+    if (article_.image) tree_.leadImage = figure(*article_.image, /*lead=*/true);
     tree_.headlineDir = directionOtherThanArticle(tree_.headline);
     tree_.standfirstDir = directionOtherThanArticle(tree_.standfirst);
     if (!article_.translations.empty()) tree_.translationsLabel = labels_->otherLanguages;
@@ -222,9 +223,17 @@ class ArticleLayout {
     }
   }
 
-  static Figure figure(format::Image& image) {
-    return Figure{Image{image.src, image.alt, image.width, image.height}, std::move(image.caption.tree),
-                  std::move(image.credit.tree)};
+  // The lead image is fetched at once and first (it is the largest paint of the page); the others
+  // lazily, as they near the view. `sizes` follows the column (layout/image_sizes.hpp).
+  Figure figure(format::Image& image, bool lead = false, bool galleryItem = false) const {
+    Image shown{image.src, image.alt, image.width, image.height, srcsetOf(image.sources), "", lead};
+    if (!shown.srcset.empty()) {
+      ArticleColumns columns = articleColumns(tree_.lang);
+      // A figure's image is never wider than its width attribute; a gallery's fills its cell.
+      if (!galleryItem && image.width > 0) columns.measure = std::min(columns.measure, image.width);
+      shown.sizes = galleryItem ? galleryItemSizes(columns) : figureSizes(columns, /*lazy=*/!lead);
+    }
+    return Figure{std::move(shown), std::move(image.caption.tree), std::move(image.credit.tree)};
   }
 
   Attribution attribute(const std::string& analystId) {
@@ -277,6 +286,15 @@ class ArticleLayout {
           item.kind = BodyItem::Kind::Figure;
           item.figure = figure(block.image);
           break;
+        case BlockType::Gallery:
+          item.kind = BodyItem::Kind::Gallery;
+          item.gallery = std::make_unique<Gallery>();
+          for (format::Image& image : block.gallery.images) {
+            item.gallery->items.push_back(figure(image, /*lead=*/false, /*galleryItem=*/true));
+          }
+          item.gallery->caption = std::move(block.gallery.caption.tree);
+          item.gallery->credit = std::move(block.gallery.credit.tree);
+          break;
         case BlockType::Note:
           item.kind = BodyItem::Kind::Note;
           item.text = std::move(block.text.tree);
@@ -308,6 +326,8 @@ class ArticleLayout {
     std::size_t normalizedBound = tree_.body.size();
     for (const Block& block : article_.body) {
       normalizedBound += block.text.source.size() + block.image.caption.source.size() + 1;
+      normalizedBound += block.gallery.caption.source.size() + 1;
+      for (const format::Image& image : block.gallery.images) normalizedBound += image.caption.source.size() + 1;
       for (const format::Text& entry : block.items) normalizedBound += entry.source.size() + 1;
     }
     quoteSearch_.emplace(tree_.body, tree_.body.size(), normalizedBound);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,10 +28,20 @@ struct Image {
   std::string alt;
   int width = 0;  // 0 when not given; both or neither are written
   int height = 0;
+  std::string srcset;  // "url 480w, url 960w" from the image's sources, "" when it has none
+  std::string sizes;   // the slot's width for srcset (layout/image_sizes.hpp); "" without srcset
+  bool lead = false;   // the lead image: loaded at once and first; other images load as they near the view
 };
 
 struct Figure {
   Image image;
+  text::Markdown caption;
+  text::Markdown credit;
+};
+
+// A gallery block: its images, each a figure of its own, and the group's caption and credit.
+struct Gallery {
+  std::vector<Figure> items;
   text::Markdown caption;
   text::Markdown credit;
 };
@@ -52,7 +63,7 @@ struct QuoteMarks {
 };
 
 struct BodyItem {
-  enum class Kind { Paragraph, Heading, Quote, PullQuote, List, Figure, Note, Divider, Markdown };
+  enum class Kind { Paragraph, Heading, Quote, PullQuote, List, Figure, Note, Divider, Markdown, Gallery };
   Kind kind = Kind::Paragraph;
   text::Markdown text;
   HeadingLevels heading;                    // Heading
@@ -60,6 +71,7 @@ struct BodyItem {
   bool ordered = false;                     // List
   std::vector<text::Markdown> items;        // List
   Figure figure;                            // Figure
+  std::unique_ptr<Gallery> gallery;         // Gallery (a pointer: items are moved around, galleries are rare)
   Attribution attribution;                  // Quote, PullQuote
   bool floating = false;                    // PullQuote placed by the layout engine
   Side side = Side::End;                    // floating PullQuote: the margin it floats into

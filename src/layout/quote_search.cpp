@@ -16,6 +16,14 @@ void appendItemWords(std::string& out, const BodyItem& item) {
     out.push_back(' ');
     item.figure.caption.visitPlainText(append);
   }
+  if (item.kind == BodyItem::Kind::Gallery) {
+    for (const Figure& figure : item.gallery->items) {
+      out.push_back(' ');
+      figure.caption.visitPlainText(append);
+    }
+    out.push_back(' ');
+    item.gallery->caption.visitPlainText(append);
+  }
 }
 
 QuoteSearch::QuoteSearch(const std::vector<BodyItem>& body, std::size_t items, std::size_t sizeHint)

@@ -130,7 +130,12 @@ class TreeDump {
     std::string text = std::string(name) + " src=" + quoted(image.src) + " alt=" + quoted(image.alt);
     if (image.width > 0 || image.height > 0)
       text += " size=" + std::to_string(image.width) + "x" + std::to_string(image.height);
+    text += image.lead ? " loading=eager priority=high" : " loading=lazy";
     line(depth, text);
+    if (!image.srcset.empty()) {
+      line(depth + 1, "srcset " + quoted(image.srcset));
+      line(depth + 1, "sizes " + quoted(image.sizes));
+    }
     markdown(depth + 1, "caption", figure.caption);
     markdown(depth + 1, "credit", figure.credit);
   }
@@ -177,6 +182,13 @@ class TreeDump {
         for (const text::Markdown& entry : item.items) markdown(depth + 1, "item", entry);
         return;
       case BodyItem::Kind::Figure: figure(depth, "figure", item.figure); return;
+      case BodyItem::Kind::Gallery:
+        line(depth,
+             "gallery images=" + std::to_string(item.gallery->items.size()) + " words=" + std::to_string(item.words));
+        for (const Figure& entry : item.gallery->items) figure(depth + 1, "image", entry);
+        markdown(depth + 1, "caption", item.gallery->caption);
+        markdown(depth + 1, "credit", item.gallery->credit);
+        return;
       case BodyItem::Kind::Note: line(depth, "note" + words + quoted(item.text.plainText())); return;
       case BodyItem::Kind::Divider: line(depth, "divider"); return;
       case BodyItem::Kind::Markdown: {

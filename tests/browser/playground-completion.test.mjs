@@ -40,7 +40,10 @@ describe('schema completion', () => {
       ['attribution', 'by', 'dir', 'lang', 'text']);  // every block may carry its own lang and dir
     assert.deepEqual(completionsAt('{"body": [{"|": 1, "type": "list"}]}').labels.sort(), ['dir', 'items', 'lang', 'ordered']);
     assert.deepEqual(completionsAt('{"body": [{"type": "image", |}]}').labels.sort(),
-      ['alt', 'caption', 'credit', 'dir', 'height', 'lang', 'src', 'width']);
+      ['alt', 'caption', 'credit', 'dir', 'height', 'lang', 'sources', 'src', 'width']);
+    assert.deepEqual(completionsAt('{"body": [{"type": "gallery", |}]}').labels.sort(), ['caption', 'credit', 'dir', 'images', 'lang']);
+    assert.deepEqual(completionsAt('{"body": [{"type": "gallery", "images": [{|}]}]}').labels.sort(),
+      ['alt', 'caption', 'credit', 'height', 'sources', 'src', 'width']);
   });
 
   test('nested objects: analysts, publisher, the lead image', () => {

@@ -53,7 +53,7 @@ TEST_CASE("bidi controls that open or close no pair are removed; well-nested pai
 TEST_CASE("plain-text members lose unpaired bidi controls with a BS-BIDI warning", "[format][bidi]") {
   const std::string json =
       documentWith(std::string(R"({"type":"paragraph","text":"x"},{"type":"quote","text":"q","attribution":"Reader)") +
-                       RLO + R"("},)" + R"({"type":"image","src":"https://e.example/a.jpg","alt":"alt)" + RLI + R"("})",
+                       RLO + R"("},)" + R"({"type":"image","src":"https://e.example/a.jpg","width":4,"height":3,"alt":"alt)" + RLI + R"("})",
                    std::string(R"("section":")") + RLO + R"(World","tags":["one)" + PDF + R"(","two"],)" +
                        R"("authors":[{"name":"Ann)" + RLO + R"(","role":"r)" + LRE + R"(","affiliation":"a)" + PDI +
                        R"(","honorific":"Dr)" + RLE + R"("}],)" + R"("publisher":{"name":"Pub)" + RLO +

@@ -154,7 +154,7 @@ TEST_CASE("images need alt text, which may be empty", "[format]") {
   REQUIRE(required);
   CHECK(required->path == "/body/0/alt");
   diagnostics = validate(
-      documentWith(R"({"type":"paragraph","text":"x"},{"type":"image","src":"https://e.example/a.jpg","alt":""})"));
+      documentWith(R"({"type":"paragraph","text":"x"},{"type":"image","src":"https://e.example/a.jpg","alt":"","width":4,"height":3})"));
   CHECK(diagnostics.empty());
 }
 
@@ -197,16 +197,18 @@ TEST_CASE("a missing comma points at the member that follows", "[format]") {
 TEST_CASE("numbers too large for a double are type errors where they stand, not syntax errors", "[format]") {
   const auto diagnostics = validate(
       "{\"format\":\"broadsheet/article@1\",\n \"headline\": 1e400, \"body\":\"x\",\n"
-      " \"image\":{\"src\":\"a.jpg\",\"alt\":\"\",\"width\":-1e999}, \"extra\": 123e45678}");
-  REQUIRE(diagnostics.size() == 3);
+      " \"image\":{\"src\":\"a.jpg\",\"alt\":\"\",\"height\":9,\"width\":-1e999}, \"extra\": 123e45678}");
+  REQUIRE(diagnostics.size() == 4);
   CHECK(diagnostics[0].code == "BS-TYPE");
   CHECK(diagnostics[0].path == "/headline");
   CHECK(diagnostics[0].line == 2);
   CHECK(diagnostics[0].column == 14);
-  CHECK(diagnostics[1].code == "BS-VALUE");
-  CHECK(diagnostics[1].path == "/image/width");
-  CHECK(diagnostics[2].code == "BS-UNKNOWN-MEMBER");
-  CHECK(diagnostics[2].path == "/extra");
+  CHECK(diagnostics[1].code == "BS-IMAGE-SIZE");  // the width left out: the image has no size
+  CHECK(diagnostics[1].path == "/image");
+  CHECK(diagnostics[2].code == "BS-VALUE");
+  CHECK(diagnostics[2].path == "/image/width");
+  CHECK(diagnostics[3].code == "BS-UNKNOWN-MEMBER");
+  CHECK(diagnostics[3].path == "/extra");
 
   // A syntax error after such a number is still found, at its own place.
   const auto broken = validate("{\"a\": 1e400, \"b\": ]}");
@@ -220,7 +222,7 @@ TEST_CASE("refused links and images in CommonMark text are warnings at the text 
       R"j({"type":"paragraph","text":"[a](javascript:alert(1)), <vbscript:x>, [m](mailto:a@example.com), [r](/x), [e]()"},)j"
       R"j({"type":"list","items":["fine","![i](mailto:a@example.com)"]},)j"
       R"j({"type":"markdown","text":"See [ref].\n\n[ref]: data:text/html,x"})j",
-      R"j("image":{"src":"a.jpg","alt":"","caption":"[c](JaVaScRiPt:x)"},)j"));
+      R"j("image":{"src":"a.jpg","alt":"","width":4,"height":3,"caption":"[c](JaVaScRiPt:x)"},)j"));
   REQUIRE(diagnostics.size() == 5);
   for (const Diagnostic& d : diagnostics) {
     CHECK(d.code == "BS-URL-SCHEME");
@@ -273,11 +275,13 @@ TEST_CASE("heading levels: whole numbers 2 to 4, a bad one keeps the heading at 
 TEST_CASE("image sizes: BS-TYPE for a non-number, BS-VALUE out of range", "[format]") {
   const auto diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"})",
                                                  R"("image":{"src":"a.jpg","alt":"","width":"100","height":1.5},)"));
-  REQUIRE(diagnostics.size() == 2);
-  CHECK(diagnostics[0].code == "BS-TYPE");
-  CHECK(diagnostics[0].path == "/image/width");
-  CHECK(diagnostics[1].code == "BS-VALUE");
-  CHECK(diagnostics[1].path == "/image/height");
+  REQUIRE(diagnostics.size() == 3);
+  CHECK(diagnostics[0].code == "BS-IMAGE-SIZE");  // both left out: the image has no size
+  CHECK(diagnostics[0].path == "/image");
+  CHECK(diagnostics[1].code == "BS-TYPE");
+  CHECK(diagnostics[1].path == "/image/width");
+  CHECK(diagnostics[2].code == "BS-VALUE");
+  CHECK(diagnostics[2].path == "/image/height");
   CHECK(validate(documentWith(R"({"type":"image","src":"a.jpg","alt":"","width":1600.0,"height":900})")).empty());
 }
 
@@ -302,8 +306,8 @@ TEST_CASE("pullquotes is an array or \"auto\"", "[format]") {
 }
 
 TEST_CASE("the lead image has no type member; image blocks do", "[format]") {
-  const auto diagnostics = validate(documentWith(R"({"type":"image","src":"b.jpg","alt":""})",
-                                                 R"("image":{"type":"image","src":"a.jpg","alt":""},)"));
+  const auto diagnostics = validate(documentWith(R"({"type":"image","src":"b.jpg","alt":"","width":4,"height":3})",
+                                                 R"("image":{"type":"image","src":"a.jpg","alt":"","width":4,"height":3},)"));
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].code == "BS-UNKNOWN-MEMBER");
   CHECK(diagnostics[0].path == "/image/type");
@@ -325,7 +329,7 @@ TEST_CASE("member names in messages are decoded from the pointer and kept on one
 TEST_CASE("a member given twice counts the last time, reported where it first stands", "[format]") {
   auto diagnostics = validate(R"({"format":"broadsheet/article@1","headline":"H",
     "body":[{"type":"paragraph","text":""}],"tags":[1],"body":[{"type":"paragraph","text":"x"}],"tags":["t"],
-    "image":{"src":"a.jpg"},"image":{"src":"a.jpg","alt":""}})");
+    "image":{"src":"a.jpg"},"image":{"src":"a.jpg","alt":"","width":4,"height":3}})");
   CHECK(diagnostics.empty());
 
   diagnostics = validate(R"({"format":"broadsheet/article@1","headline":"H","body":[{"type":"divider"}],

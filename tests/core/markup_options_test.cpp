@@ -196,9 +196,9 @@ std::string documentWithRelativeUrls() {
   return R"J({"format":"broadsheet/article@1","headline":"Relative","canonicalUrl":"/world/story",
     "authors":[{"name":"Ann","url":"../people/ann"}],"publisher":{"name":"Pub","url":"/"},
     "callToAction":{"label":"Act","url":"//news.example/act"},
-    "image":{"src":"img/lead.jpg","alt":"Lead","caption":"Lead caption"},
+    "image":{"src":"img/lead.jpg","alt":"Lead","caption":"Lead caption","width":4,"height":3},
     "body":[{"type":"paragraph","text":"See [the map](maps/1.html), [us](/about), [them](https://other.example/x), [notes](#notes) and <https://other.example/auto>. ![inline](img/inline.png)"},
-            {"type":"image","src":"/img/block.jpg","alt":"Block"},
+            {"type":"image","src":"/img/block.jpg","alt":"Block","width":4,"height":3},
             {"type":"image","src":"//cdn.example/abs.jpg","alt":"Absolute","width":4,"height":3}]})J";
 }
 
@@ -265,5 +265,7 @@ TEST_CASE("links to other sites carry noopener and the linkRel tokens; images th
   CHECK(html.find("src=\"https://cdn.example/abs.jpg\" alt=\"Absolute\" width=\"4\" height=\"3\" "
                   "referrerpolicy=\"strict-origin\" "
                   "loading=\"lazy\" decoding=\"async\">") != std::string::npos);
-  CHECK(countOccurrences(html, "loading=\"lazy\" decoding=\"async\"") == 4);
+  // The lead image is fetched at once and first; the block image and the one in text when near the view.
+  CHECK(countOccurrences(html, "loading=\"lazy\" decoding=\"async\"") == 3);
+  CHECK(countOccurrences(html, "loading=\"eager\" fetchpriority=\"high\"") == 1);
 }

@@ -200,7 +200,7 @@ TEST_CASE("any block may carry lang and dir; dir follows lang's script", "[versi
          {"type":"quote","text":"«Сөз»","lang":"kk","dir":"rtl"},
          {"type":"list","items":["a"],"lang":"az-Arab"},
          {"type":"note","text":"n","dir":"ltr"},
-         {"type":"image","src":"https://example.org/a.png","alt":"a","lang":"fa"},
+         {"type":"image","src":"https://example.org/a.png","alt":"a","width":4,"height":3,"lang":"fa"},
          {"type":"divider","lang":"en"},
          {"type":"markdown","text":"Para one.\n\n## Head\n\n- item\n\n> quoted\n\n    code","lang":"he"},
          {"type":"paragraph","text":"p","lang":"english","dir":"sideways"},

@@ -14,6 +14,15 @@ export const EXAMPLES = [
 /** The sample article with a Kazakh translation link and a correction (issue 15), checked like an example. */
 export const VERSIONS_EXAMPLE = { name: 'seed-versions', file: 'nbca-russian-arms-nato.json', dir: 'ltr', folder: 'tests/fixtures/versions' };
 
+/**
+ * Responsive images and a gallery (issue 16 point 2): tests/fixtures/rich/images.json. Its image URLs
+ * are relative; `options.baseUrl` resolves them to https URLs, which routeOffline answers locally.
+ */
+export const IMAGES_EXAMPLE = {
+  name: 'rich-images', file: 'images.json', dir: 'ltr', folder: 'tests/fixtures/rich',
+  options: { baseUrl: 'https://publisher.example/rich/images.json' },
+};
+
 export function exampleText(example) {
   return readFileSync(path.join(repoRoot, example.folder ?? 'examples', example.file), 'utf8');
 }

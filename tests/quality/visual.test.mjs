@@ -26,7 +26,7 @@ import { createRenderer } from '../../web/broadsheet.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
 import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
 import { encodeIndexedPng, quantize } from './png-palette.mjs';
-import { EXAMPLES, exampleText, hostPage, loadAllImages, routeOffline } from './support.mjs';
+import { EXAMPLES, exampleText, hostPage, IMAGES_EXAMPLE, loadAllImages, routeOffline } from './support.mjs';
 
 const { PNG } = pngjs;
 
@@ -57,6 +57,11 @@ function screenshotCases() {
   for (const example of [EXAMPLES[0], EXAMPLES[2]]) {
     cases.push({ name: `${example.name}-print`, example, theme: 'auto', width: PRINT_WIDTH, media: 'print' });
   }
+  // Responsive images and a gallery (issue 16 point 2): the grid at one, two and three columns.
+  for (const theme of THEMES) {
+    for (const width of WIDTHS) cases.push({ name: `${IMAGES_EXAMPLE.name}-${theme}-${width}`, example: IMAGES_EXAMPLE, theme, width, media: 'screen' });
+  }
+  cases.push({ name: `${IMAGES_EXAMPLE.name}-print`, example: IMAGES_EXAMPLE, theme: 'auto', width: PRINT_WIDTH, media: 'print' });
   return cases;
 }
 
@@ -125,7 +130,7 @@ describe('visual regression (Chromium screenshots against committed baselines)',
         return;
       }
       const { example, theme, width, media } = shot;
-      const { ok, html, css, meta } = renderer.render(exampleText(example), { theme });
+      const { ok, html, css, meta } = renderer.render(exampleText(example), { ...example.options, theme });
       assert.ok(ok, `${example.file} renders`);
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ media, colorScheme: theme === 'dark' ? 'dark' : 'light', reducedMotion: 'reduce' });

@@ -30,7 +30,10 @@ export function baseArticle() {
       { id: 'a1', name: FILLER, role: FILLER, affiliation: FILLER, honorific: FILLER, url: 'https://publisher.example/a1' },
       { id: 'a2', name: FILLER, role: FILLER },
     ],
-    image: { src: 'https://images.example/lead.jpg', alt: FILLER, caption: FILLER, credit: FILLER, width: 800, height: 450 },
+    image: {
+      src: 'https://images.example/lead.jpg', alt: FILLER, caption: FILLER, credit: FILLER, width: 800, height: 450,
+      sources: [{ src: 'https://images.example/lead-400.jpg', width: 400 }, { src: 'https://images.example/lead.jpg', width: 800 }],
+    },
     body: [
       { type: 'paragraph', text: FILLER },
       { type: 'paragraph', text: FILLER },
@@ -40,7 +43,8 @@ export function baseArticle() {
       { type: 'pullquote', text: FILLER, by: 'a2' },
       { type: 'paragraph', text: FILLER },
       { type: 'list', ordered: true, items: [FILLER, FILLER] },
-      { type: 'image', src: 'https://images.example/body.jpg', alt: FILLER, caption: FILLER, credit: FILLER },
+      { type: 'image', src: 'https://images.example/body.jpg', alt: FILLER, caption: FILLER, credit: FILLER, width: 800, height: 600,
+        sources: [{ src: 'https://images.example/body-400.jpg', width: 400 }] },
       { type: 'note', text: FILLER },
       { type: 'markdown', text: FILLER },
       { type: 'paragraph', text: FILLER },
@@ -48,6 +52,11 @@ export function baseArticle() {
       { type: 'divider' },
       { type: 'paragraph', text: FILLER },
       { type: 'markdown', text: FILLER },
+      { type: 'gallery', caption: FILLER, credit: FILLER, images: [
+        { src: 'https://images.example/g1.jpg', alt: FILLER, caption: FILLER, credit: FILLER, width: 4, height: 3,
+          sources: [{ src: 'https://images.example/g1-320.jpg', width: 320 }] },
+        { src: 'https://images.example/g2.jpg', alt: FILLER, width: 4, height: 3 },
+      ] },
     ],
     pullquotes: [{ text: FILLER, by: 'a1' }],
     note: FILLER,
@@ -91,6 +100,10 @@ export const MEMBERS = [
   member('body/8/caption', 'markdown'),
   member('body/8/credit', 'markdown'),
   member('body/9/text', 'markdown'),   // note block
+  member('body/16/caption', 'markdown'),  // gallery
+  member('body/16/credit', 'markdown'),
+  member('body/16/images/0/caption', 'markdown'),
+  member('body/16/images/0/credit', 'markdown'),
   member('body/10/text', 'markdown'),  // markdown block (block CommonMark)
   member('pullquotes/0/text', 'markdown'),
   member('corrections/0/text', 'markdown'),
@@ -112,6 +125,8 @@ export const MEMBERS = [
   // Alt text
   member('image/alt', 'alt'),
   member('body/8/alt', 'alt'),
+  member('body/16/images/0/alt', 'alt'),
+  member('body/16/images/1/alt', 'alt'),
   // Identifiers: read, shown nowhere
   member('id', 'hidden'),
   member('translations/0/headline', 'hidden'),  // JSON-LD only (the switcher shows the language's name)
@@ -128,6 +143,10 @@ export const MEMBERS = [
   member('analysts/0/url', 'url'),
   member('image/src', 'url'),
   member('body/8/src', 'url'),
+  member('image/sources/0/src', 'url'),  // srcset candidates
+  member('body/8/sources/0/src', 'url'),
+  member('body/16/images/0/src', 'url'),
+  member('body/16/images/0/sources/0/src', 'url'),
   member('translations/0/url', 'url'),
   member('translationOf/url', 'url'),
   // Values checked against a grammar

@@ -24,10 +24,10 @@ const article = (members, body) => ({
 });
 
 const relative = article(
-  { image: { src: 'img/lead.jpg', alt: 'Lead' }, canonicalUrl: '/world/story' },
+  { image: { src: 'img/lead.jpg', alt: 'Lead', width: 4, height: 3 }, canonicalUrl: '/world/story' },
   [
     { type: 'paragraph', text: 'See [us](/about), [them](https://other.example/x) and ![chart](../charts/1.png).' },
-    { type: 'image', src: '//cdn.example/b.jpg', alt: 'B' },
+    { type: 'image', src: '//cdn.example/b.jpg', alt: 'B', width: 4, height: 3 },
   ],
 );
 
@@ -83,6 +83,7 @@ describe('URLs, rel, referrerpolicy and parts from the core', () => {
       { type: 'paragraph', text: 'Words <span class="bs-cta">spelled</span> class="bs-note".' },
       { type: 'heading', text: 'H' }, { type: 'quote', text: 'q', by: 'x' }, { type: 'paragraph', text: 'p' }, { type: 'pullquote', text: 'p' },
       { type: 'note', text: 'c' }, { type: 'markdown', text: '## M\n\n<p class="bs-footer">raw</p>' },
+      { type: 'gallery', images: [{ src: 'https://e.example/g.jpg', alt: 'g', width: 4, height: 3 }] },
     ]);
     const { html } = renderer.render(full, { parts: true });
     const seen = new Set();

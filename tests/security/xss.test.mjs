@@ -158,6 +158,19 @@ async function inspect({ allow, embedding }) {
       }
       if (!urlProtocols[name].includes(protocol)) violations.push(`${where}: ${urlAttribute} resolves to ${protocol} ${resolved.slice(0, 80)}`);
     }
+    // Each srcset candidate is a URL too (written "url 400w, url 800w": URLs hold no white space).
+    if (name === 'img' && element.hasAttribute('srcset')) {
+      for (const candidate of element.getAttribute('srcset').split(/,\s+/)) {
+        const url = candidate.trim().split(/\s+/)[0];
+        let protocol = '';
+        try {
+          protocol = new URL(url, element.baseURI).protocol;
+        } catch {
+          protocol = 'unparsable';
+        }
+        if (!urlProtocols.img.includes(protocol)) violations.push(`${where}: a srcset candidate resolves to ${protocol} ${url.slice(0, 80)}`);
+      }
+    }
     if (name === 'script' && !allow.scriptTypes.includes(element.getAttribute('type'))) {
       violations.push(`${where}: a script of type ${element.getAttribute('type')}`);
     }
@@ -312,13 +325,13 @@ describe('XSS corpus in Chromium', () => {
   });
 
   test('the harness sees script that runs, script URLs and foreign markup (canary)', async () => {
-    const unsafe = '<p onmouseover="__xss(\'canary-handler\')">x</p><img src="https://images.example/none.png" ' +
+    const unsafe = '<p onmouseover="__xss(\'canary-handler\')">x</p><img src="https://images.example/none.png" srcset="javascript:x 1w" ' +
       'onerror="__xss(\'canary-error\')"><a href="javascript:__xss(\'canary-link\')">link</a><script>__xss(\'canary-script\')</script>';
     for (const embedding of ['fragment', 'standalone']) {
       const html = embedding === 'fragment' ? unsafe : `<!DOCTYPE html><html><head></head><body>${unsafe}</body></html>`;
       const { findings } = await runPage(embedding, [{ key: 'canary', html }]);
       const text = findings.join('\n');
-      for (const expected of ['canary-handler', 'canary-error', 'canary-link', 'attribute onmouseover', 'script URL']) {
+      for (const expected of ['canary-handler', 'canary-error', 'canary-link', 'attribute onmouseover', 'script URL', 'srcset candidate']) {
         assert.ok(text.includes(expected), `${embedding}: the harness reports ${expected}:\n${text}`);
       }
       if (embedding === 'standalone') assert.ok(text.includes('canary-script'), text);
