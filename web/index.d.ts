@@ -32,6 +32,7 @@ export type DiagnosticCode =
   | 'BS-PULLQUOTE-MOVED'
   | 'BS-PULLQUOTE-PARAPHRASE'
   | 'BS-TRANSLATION-LANG'
+  | 'BS-FOOTNOTE'
   | 'BS-OPTION'
   | 'BS-LICENSE'
   | 'BS-LICENSE-TERMS'
@@ -227,6 +228,24 @@ export interface Correction {
   kind?: 'correction' | 'update';
 }
 
+/** A footnote: the body's text refers to it as `[^id]`; numbered in the order of first reference. */
+export interface Footnote {
+  /** 1 to 64 characters, no white space or brackets; unique among the footnotes. */
+  id: string;
+  text: InlineMarkdown;
+}
+
+/** A source the article cites, listed under "Sources" after the notes. */
+export interface CitedSource {
+  /** Plain text, shown in `<cite>` and linked to `url`. */
+  title: string;
+  url: string;
+  /** Plain text. */
+  publisher?: string;
+  /** ISO 8601 date or date-time. */
+  date?: string;
+}
+
 /** Another language version of the article: a link of the language switcher. */
 export interface Translation {
   /** BCP 47; one entry per language, other than the article's own. */
@@ -293,6 +312,9 @@ export interface ArticleDocument {
   translations?: Translation[];
   /** The version this article translates (JSON-LD `translationOfWork`). */
   translationOf?: { lang: string; url: string };
+  /** Footnotes the body refers to as `[^id]` (docs/format.md, "Footnotes and sources"). */
+  footnotes?: Footnote[];
+  sources?: CitedSource[];
 }
 
 /**

@@ -48,6 +48,7 @@ class ArticleWriter {
     style_.innerCloseQuote = tree.wording.innerCloseQuote;
     style_.parts = tree.parts;
     style_.urls = &tree.urls;
+    style_.idPrefix = tree.idPrefix;
   }
 
   void write() {
@@ -61,6 +62,8 @@ class ArticleWriter {
     out_.append("\">\n");
     writeHeader();
     if (writeBody()) {
+      writeFootnotes();
+      writeSources();
       writeCorrections();
       writeNote();
       writeFooter();
@@ -382,6 +385,96 @@ class ArticleWriter {
     withHeadings.lang = languageOf(item).lang;
     withHeadings.dir = languageOf(item).dir;
     appendMarkdown(out_, item.text, withHeadings);
+  }
+
+  // A section labelled by its heading, which carries the id `<prefix><name>-title`.
+  void openLabelledSection(std::string_view classes, std::string_view role, std::string_view name, int level,
+                           std::string_view label) {
+    const std::string titleId = tree_.idPrefix + std::string(name) + "-title";
+    startTag("section", classes);
+    if (!role.empty()) {
+      out_.append(" role=\"");
+      out_.append(role);
+      out_.push_back('"');
+    }
+    out_.append(" aria-labelledby=\"");
+    appendAttribute(out_, titleId);
+    out_.append("\">\n");
+    headingTag_ = "h" + std::to_string(level);
+    startTag(headingTag_, std::string(classes) + "-title");
+    out_.append(" id=\"");
+    appendAttribute(out_, titleId);
+    out_.append("\">");
+    appendText(out_, label);
+    closeHeading();
+  }
+
+  // The notes after the body (docs/markup.md, "Footnotes"): each with a back-link per reference.
+  void writeFootnotes() {
+    if (tree_.footnotes.empty()) return;
+    openLabelledSection("bs-footnotes", "doc-endnotes", "notes", tree_.footnotesLevel, tree_.footnotesLabel);
+    openTag("ol", "bs-footnotes-list");
+    out_.push_back('\n');
+    for (const layout::FootnoteEntry& note : tree_.footnotes) {
+      const std::string number = std::to_string(note.number);
+      startTag("li", "bs-footnote");
+      out_.append(" id=\"");
+      appendAttribute(out_, tree_.idPrefix);
+      out_.append("fn-" + number + "\">");
+      appendMarkdown(out_, note.text, style_);
+      for (std::size_t k = 1; k <= note.backLabels.size(); ++k) {
+        out_.push_back(' ');
+        startTag("a", "bs-footnote-back");
+        out_.append(" href=\"#");
+        appendAttribute(out_, tree_.idPrefix);
+        out_.append("fnref-" + number + "-" + std::to_string(k) + "\" role=\"doc-backlink\" aria-label=\"");
+        appendAttribute(out_, note.backLabels[k - 1]);
+        // U+21A9 with U+FE0E: the arrow as text, never an emoji.
+        out_.append("\">\u21A9\uFE0E");
+        if (k > 1) out_.append("<sup>" + std::to_string(k) + "</sup>");
+        out_.append("</a>");
+      }
+      out_.append("</li>\n");
+    }
+    out_.append("</ol>\n</section>\n");
+  }
+
+  // The sources the article cites, after the notes: each a cited title linked to the source.
+  void writeSources() {
+    if (tree_.sources.empty()) return;
+    openLabelledSection("bs-sources", "", "sources", tree_.sourcesLevel, tree_.sourcesLabel);
+    openTag("ul", "bs-sources-list");
+    out_.push_back('\n');
+    for (const layout::SourceEntry& source : tree_.sources) {
+      openTag("li", "bs-source");
+      openTag("cite", "bs-source-title");
+      out_.append("<a href=\"");
+      appendAttribute(out_, source.url);
+      if (!source.rel.empty()) {
+        out_.append("\" rel=\"");
+        appendAttribute(out_, source.rel);
+      }
+      out_.append("\">");
+      appendIsolated(source.title);
+      out_.append("</a></cite>");
+      if (!source.publisher.empty()) {
+        appendText(out_, source.publisherBefore);
+        openTag("span", "bs-source-publisher");
+        appendIsolated(source.publisher);
+        out_.append("</span>");
+      }
+      if (!source.dateText.empty()) {
+        appendText(out_, source.dateBefore);
+        startTag("time", "bs-source-date");
+        out_.append(" datetime=\"");
+        appendAttribute(out_, htmlDateTime(source.dateIso));
+        out_.append("\">");
+        appendText(out_, source.dateText);
+        out_.append("</time>");
+      }
+      out_.append("</li>\n");
+    }
+    out_.append("</ul>\n</section>\n");
   }
 
   // Corrections and updates after the body: each a section under its label and date.

@@ -14,6 +14,7 @@
 #include "layout/labels.hpp"
 #include "layout/language_names.hpp"
 #include "layout/licenses.hpp"
+#include "layout/notes.hpp"
 #include "layout/people.hpp"
 #include "layout/pullquote_placement.hpp"
 #include "layout/pullquote_selection.hpp"
@@ -53,6 +54,7 @@ class ArticleLayout {
     tree_.theme = options_.theme;
     tree_.parts = options_.parts;
     tree_.urls = policy::urlContextFor(options_);
+    tree_.idPrefix = articleIdPrefix(article_);
     applyLicenseTerms();
     buildHeader();
     buildBody();
@@ -60,6 +62,8 @@ class ArticleLayout {
     tree_.note = std::move(article_.note.tree);
     buildFooter();
     placePullquotes();
+    buildFootnotes(tree_, article_.footnotes, *labels_);
+    buildSources(tree_, article_.sources, *labels_);
     fillMeta();
     releaseBodySources();
     assignHeadingLevels(tree_, std::clamp(options_.headingLevel, 1, 6));

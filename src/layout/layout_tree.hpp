@@ -86,6 +86,26 @@ struct CorrectionEntry {
   text::Markdown text;
 };
 
+// A footnote in the notes list after the body (docs/layout.md, "Footnotes and sources"): numbered in
+// the order of its first reference; one back-link per reference to it.
+struct FootnoteEntry {
+  std::size_t number = 0;
+  text::Markdown text;
+  std::vector<std::string> backLabels;  // each back-link's accessible name: "Back to reference 1"
+};
+
+// A cited source in the "Sources" list.
+struct SourceEntry {
+  std::string title;            // plain text
+  std::string url;              // resolved by the URL policy
+  std::string rel;              // the link's rel: the host's otherSiteRel for another site, else ""
+  std::string publisherBefore;  // ", " in the language's form, "" when there is no publisher
+  std::string publisher;
+  std::string dateBefore;  // ", " in the language's form, "" when there is no date
+  std::string dateIso;
+  std::string dateText;  // localised
+};
+
 // Another language version of the article: a link of the language switcher, and a fact of the
 // JSON-LD (workTranslation, translationOfWork) and of head tags (hreflang alternates).
 struct HreflangAlternate {
@@ -235,6 +255,15 @@ struct LayoutTree {
   int noteLabelLevel = 2;                    // the note's heading element level
   std::vector<CorrectionEntry> corrections;  // after the body, before the note, in document order
   int correctionLevel = 2;                   // their headings' element level
+  // Ids of this article's elements (the notes, their references, the lists' headings) start with
+  // this prefix, made from the article, so two articles on one page do not share ids.
+  std::string idPrefix;
+  std::string footnotesLabel;            // "Notes"
+  int footnotesLevel = 2;                // the notes' heading element level
+  std::vector<FootnoteEntry> footnotes;  // after the body, in the order of their first reference
+  std::string sourcesLabel;              // "Sources"
+  int sourcesLevel = 2;
+  std::vector<SourceEntry> sources;  // after the notes, in document order
 
   // footer
   PeopleList analystPanel;  // label: the panel's heading; names linked, with role and affiliation
