@@ -756,6 +756,16 @@ void appendJsonLd(std::string& out, const layout::ArticleFacts& facts) {
     }
     out.push_back(']');
   }
+  if (!facts.citations.empty()) {
+    out.append(",\"citation\":[");
+    for (std::size_t i = 0; i < facts.citations.size(); ++i) {
+      out.append(i ? ",{\"@type\":\"CreativeWork\"" : "{\"@type\":\"CreativeWork\"");
+      appendJsonLdMember(out, "name", facts.citations[i].label);
+      appendJsonLdMember(out, "url", facts.citations[i].url);
+      out.push_back('}');
+    }
+    out.push_back(']');
+  }
   out.append("}</script>\n");
 }
 

@@ -72,6 +72,7 @@ class ArticleLayout {
     for (const CorrectionEntry& entry : tree_.corrections) {
       if (!entry.update) tree_.facts.corrections.emplace_back(entry.dateIso, entry.text.plainText());
     }
+    for (const SourceEntry& source : tree_.sources) tree_.facts.citations.push_back({source.title, source.url});
     if (article_.translationOf) tree_.facts.translationOf = translationLink(*article_.translationOf);
     addLanguageAlternates(tree_.facts, meta_.lang, article_.canonicalUrl);
     setDisplayTexts();  // last: the plain texts for meta and the facts are the author's words

@@ -205,6 +205,7 @@ struct ArticleFacts {
   std::vector<TranslationLink> translations;                     // workTranslation
   std::optional<TranslationLink> translationOf;                  // translationOfWork
   std::vector<std::pair<std::string, std::string>> corrections;  // CorrectionComment: date, plain text
+  std::vector<Link> citations;                                   // citation (CreativeWork): the sources
 };
 
 // The provenance line of a syndicated article: "First published by <source>. Republished under

@@ -278,6 +278,9 @@ class TreeDump {
     for (const auto& [date, text] : facts.corrections) {
       line(depth + 1, "correction " + quoted(date) + " " + quoted(text));
     }
+    for (const Link& citation : facts.citations) {
+      line(depth + 1, "citation " + quoted(citation.label) + " " + quoted(citation.url));
+    }
   }
 
   void personFacts(int depth, std::string_view name, const std::vector<PersonFacts>& people) {
