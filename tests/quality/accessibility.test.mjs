@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { createRenderer } from '../../web/broadsheet.js';
 import { renderElementHTML } from '../../web/ssr.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
-import { EXAMPLES, exampleText, loadAllImages, routeOffline, VERSIONS_EXAMPLE } from './support.mjs';
+import { EXAMPLES, exampleText, loadAllImages, NOTES_EXAMPLE, routeOffline, VERSIONS_EXAMPLE } from './support.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -38,6 +38,9 @@ function axeCases() {
   // Corrections and the language switcher (issue 15), in both themes and on a phone.
   cases.push({ name: 'seed with versions, light system theme', example: VERSIONS_EXAMPLE, scheme: 'light', options: {}, width: 1280 });
   cases.push({ name: 'seed with versions, dark system theme, 320px', example: VERSIONS_EXAMPLE, scheme: 'dark', options: {}, width: 320 });
+  // Footnotes and sources (issue 16 point 4).
+  cases.push({ name: 'notes, light system theme', example: NOTES_EXAMPLE, scheme: 'light', options: {}, width: 1280 });
+  cases.push({ name: 'notes, dark system theme, 320px', example: NOTES_EXAMPLE, scheme: 'dark', options: {}, width: 320 });
   return cases;
 }
 
