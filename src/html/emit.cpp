@@ -429,9 +429,9 @@ class ArticleWriter {
         appendAttribute(out_, tree_.idPrefix);
         out_.append("fnref-" + number + "-" + std::to_string(k) + "\" role=\"doc-backlink\" aria-label=\"");
         appendAttribute(out_, note.backLabels[k - 1]);
-        // U+21A9 with U+FE0E: the arrow as text, never an emoji.
-        out_.append("\">\u21A9\uFE0E");
-        if (k > 1) out_.append("<sup>" + std::to_string(k) + "</sup>");
+        // U+21A9 with U+FE0E: the arrow as text, never an emoji; a no-break space keeps the number by it.
+        out_.append("\">\u21A9\uFE0E\u00A0");
+        appendText(out_, note.backTexts[k - 1]);
         out_.append("</a>");
       }
       out_.append("</li>\n");

@@ -92,6 +92,9 @@ struct FootnoteEntry {
   std::size_t number = 0;
   text::Markdown text;
   std::vector<std::string> backLabels;  // each back-link's accessible name: "Back to reference 1"
+  // Each back-link's words after the arrow: "1", then "1.2", "1.3" for later references (a link of an
+  // arrow alone has no text whose contrast can be checked, and readers see which reference it goes to).
+  std::vector<std::string> backTexts;
 };
 
 // A cited source in the "Sources" list.

@@ -65,7 +65,8 @@ void buildFootnotes(LayoutTree& tree, std::vector<format::Footnote>& footnotes, 
     entry.text = std::move(footnotes[i].text.tree);
     const std::string number = std::to_string(numbers[i]);
     for (std::size_t k = 1; k <= counts[i]; ++k) {
-      entry.backLabels.push_back(filled(labels.backToReference, k == 1 ? number : number + "." + std::to_string(k)));
+      entry.backTexts.push_back(k == 1 ? number : number + "." + std::to_string(k));
+      entry.backLabels.push_back(filled(labels.backToReference, entry.backTexts.back()));
     }
   }
   if (!tree.footnotes.empty()) tree.footnotesLabel = labels.notes;
