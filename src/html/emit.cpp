@@ -387,47 +387,60 @@ class ArticleWriter {
     appendMarkdown(out_, item.text, withHeadings);
   }
 
+  void appendTitleId(std::string_view before, std::string_view name) {
+    out_.append(before);
+    appendAttribute(out_, tree_.idPrefix);
+    out_.append(name);
+    out_.append("-title");
+  }
+
   // A section labelled by its heading, which carries the id `<prefix><name>-title`.
-  void openLabelledSection(std::string_view classes, std::string_view role, std::string_view name, int level,
-                           std::string_view label) {
-    const std::string titleId = tree_.idPrefix + std::string(name) + "-title";
+  void openLabelledSection(std::string_view classes, std::string_view titleClass, std::string_view role,
+                           std::string_view name, int level, std::string_view label) {
     startTag("section", classes);
     if (!role.empty()) {
       out_.append(" role=\"");
       out_.append(role);
       out_.push_back('"');
     }
-    out_.append(" aria-labelledby=\"");
-    appendAttribute(out_, titleId);
+    appendTitleId(" aria-labelledby=\"", name);
     out_.append("\">\n");
     headingTag_ = "h" + std::to_string(level);
-    startTag(headingTag_, std::string(classes) + "-title");
-    out_.append(" id=\"");
-    appendAttribute(out_, titleId);
+    startTag(headingTag_, titleClass);
+    appendTitleId(" id=\"", name);
     out_.append("\">");
     appendText(out_, label);
     closeHeading();
   }
 
+  // `before` then the id "<prefix><kind><number>" ("-<occurrence>" when not 0), unquoted at the end.
+  void appendNoteId(std::string_view before, std::string_view kind, std::size_t number, std::size_t occurrence) {
+    out_.append(before);
+    appendAttribute(out_, tree_.idPrefix);
+    out_.append(kind);
+    out_.append(std::to_string(number));
+    if (occurrence == 0) return;
+    out_.push_back('-');
+    out_.append(std::to_string(occurrence));
+  }
+
   // The notes after the body (docs/markup.md, "Footnotes"): each with a back-link per reference.
   void writeFootnotes() {
     if (tree_.footnotes.empty()) return;
-    openLabelledSection("bs-footnotes", "doc-endnotes", "notes", tree_.footnotesLevel, tree_.footnotesLabel);
+    openLabelledSection("bs-footnotes", "bs-footnotes-title", "doc-endnotes", "notes", tree_.footnotesLevel,
+                        tree_.footnotesLabel);
     openTag("ol", "bs-footnotes-list");
     out_.push_back('\n');
     for (const layout::FootnoteEntry& note : tree_.footnotes) {
-      const std::string number = std::to_string(note.number);
       startTag("li", "bs-footnote");
-      out_.append(" id=\"");
-      appendAttribute(out_, tree_.idPrefix);
-      out_.append("fn-" + number + "\">");
+      appendNoteId(" id=\"", "fn-", note.number, 0);
+      out_.append("\">");
       appendMarkdown(out_, note.text, style_);
       for (std::size_t k = 1; k <= note.backLabels.size(); ++k) {
         out_.push_back(' ');
         startTag("a", "bs-footnote-back");
-        out_.append(" href=\"#");
-        appendAttribute(out_, tree_.idPrefix);
-        out_.append("fnref-" + number + "-" + std::to_string(k) + "\" role=\"doc-backlink\" aria-label=\"");
+        appendNoteId(" href=\"#", "fnref-", note.number, k);
+        out_.append("\" role=\"doc-backlink\" aria-label=\"");
         appendAttribute(out_, note.backLabels[k - 1]);
         // U+21A9 with U+FE0E: the arrow as text, never an emoji; a no-break space keeps the number by it.
         out_.append("\">\u21A9\uFE0E\u00A0");
@@ -442,7 +455,7 @@ class ArticleWriter {
   // The sources the article cites, after the notes: each a cited title linked to the source.
   void writeSources() {
     if (tree_.sources.empty()) return;
-    openLabelledSection("bs-sources", "", "sources", tree_.sourcesLevel, tree_.sourcesLabel);
+    openLabelledSection("bs-sources", "bs-sources-title", "", "sources", tree_.sourcesLevel, tree_.sourcesLabel);
     openTag("ul", "bs-sources-list");
     out_.push_back('\n');
     for (const layout::SourceEntry& source : tree_.sources) {
