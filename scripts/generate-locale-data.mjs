@@ -25,6 +25,7 @@ const PLURAL_CATEGORIES = ['one', 'two', 'few', 'many', 'other', 'zero']; // the
 const LABEL_FIELDS = [
   'by', 'byMany', 'withAnalysisFrom', 'listSeparator', 'listAnd', 'comma', 'analysts', 'editorsNote', 'tags',
   'publishedBy', 'updated', 'firstPublishedBy', 'republishedUnder', 'correction', 'update', 'otherLanguages',
+  'notes', 'backToReference', 'sources',
 ];
 
 function fail(message) {
@@ -238,6 +239,7 @@ function localeData(id, set) {
   for (const field of LABEL_FIELDS) if (typeof set[field] !== 'string') fail(`${id}: label ${field} is missing`);
   if (!set.firstPublishedBy.includes('{source}')) fail(`${id}: firstPublishedBy has no {source}`);
   if (!set.republishedUnder.includes('{license}')) fail(`${id}: republishedUnder has no {license}`);
+  if (!set.backToReference.includes('{n}')) fail(`${id}: backToReference has no {n}`);
   if (!Array.isArray(set.quotes) || set.quotes.length !== 4) fail(`${id}: quotes needs four marks`);
 
   return {

@@ -33,6 +33,7 @@ export type DiagnosticCode =
   | 'BS-PULLQUOTE-PARAPHRASE'
   | 'BS-TRANSLATION-LANG'
   | 'BS-IMAGE-SIZE'
+  | 'BS-FOOTNOTE'
   | 'BS-OPTION'
   | 'BS-LICENSE'
   | 'BS-LICENSE-TERMS'
@@ -239,6 +240,24 @@ export interface Correction {
   kind?: 'correction' | 'update';
 }
 
+/** A footnote: the body's text refers to it as `[^id]`; numbered in the order of first reference. */
+export interface Footnote {
+  /** 1 to 64 characters, no white space or brackets; unique among the footnotes. */
+  id: string;
+  text: InlineMarkdown;
+}
+
+/** A source the article cites, listed under "Sources" after the notes. */
+export interface CitedSource {
+  /** Plain text, shown in `<cite>` and linked to `url`. */
+  title: string;
+  url: string;
+  /** Plain text. */
+  publisher?: string;
+  /** ISO 8601 date or date-time. */
+  date?: string;
+}
+
 /** Another language version of the article: a link of the language switcher. */
 export interface Translation {
   /** BCP 47; one entry per language, other than the article's own. */
@@ -305,6 +324,9 @@ export interface ArticleDocument {
   translations?: Translation[];
   /** The version this article translates (JSON-LD `translationOfWork`). */
   translationOf?: { lang: string; url: string };
+  /** Footnotes the body refers to as `[^id]` (docs/format.md, "Footnotes and sources"). */
+  footnotes?: Footnote[];
+  sources?: CitedSource[];
 }
 
 /**

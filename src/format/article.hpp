@@ -118,6 +118,25 @@ struct Translation {
 inline constexpr std::size_t kMaxCorrections = 100;
 inline constexpr std::size_t kMaxTranslations = 100;
 
+// A footnote's definition (`footnotes`): the label its references use in the text (`[^label]`) and
+// its words. Only definitions some reference uses are kept, in document order; the layout numbers
+// them in the order of their first reference.
+struct Footnote {
+  std::string id;
+  Text text;  // inline CommonMark
+};
+
+// A source the article cites (`sources`), listed under "Sources".
+struct Source {
+  std::string title;      // plain text
+  std::string url;        // resolved by the URL policy
+  std::string publisher;  // plain text, "" when not given
+  std::string date;       // ISO 8601, "" when not given
+};
+
+inline constexpr std::size_t kMaxFootnotes = 200;
+inline constexpr std::size_t kMaxSources = 200;
+
 struct Article {
   std::string id;
   std::string lang = "en";
@@ -144,6 +163,8 @@ struct Article {
   std::vector<Correction> corrections;
   std::vector<Translation> translations;
   std::optional<Translation> translationOf;  // the version this article translates
+  std::vector<Footnote> footnotes;
+  std::vector<Source> sources;
 
   const Person* findAnalyst(const std::string& analystId) const;
 };

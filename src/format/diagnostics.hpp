@@ -37,6 +37,7 @@ inline constexpr std::string_view License = "BS-LICENSE";
 inline constexpr std::string_view LicenseTerms = "BS-LICENSE-TERMS";
 inline constexpr std::string_view TranslationLang = "BS-TRANSLATION-LANG";
 inline constexpr std::string_view ImageSize = "BS-IMAGE-SIZE";
+inline constexpr std::string_view Footnote = "BS-FOOTNOTE";
 }  // namespace code
 
 // Keeps at most `capacity` diagnostics and counts the rest, so that a document with millions of

@@ -186,6 +186,8 @@ KeptDocumentBuilder::Slot KeptDocumentBuilder::documentMember(const std::string&
   if (name == "translations") {
     return Slot{&value, Shape::Records, true, names(kTranslationMembers), kMaxTranslations};
   }
+  if (name == "footnotes") return Slot{&value, Shape::Records, true, names(kFootnoteMembers), kMaxFootnotes};
+  if (name == "sources") return Slot{&value, Shape::Records, true, names(kCitedSourceMembers), kMaxSources};
   if (name == "translationOf") return Slot{&value, Shape::Record, true, names(kTranslationOfMembers), 0};
   if (name == "image") return Slot{&value, Shape::Record, true, names(kImageMembers), 0};
   if (name == "publisher") return Slot{&value, Shape::Record, true, names(kPublisherMembers), 0};

@@ -23,9 +23,10 @@ constexpr Names names(const std::string_view (&list)[N]) {
 }
 
 constexpr std::string_view kDocumentMembers[] = {
-    "format",     "id",   "lang",         "dir",          "headline",    "standfirst",   "published",    "updated",
-    "section",    "tags", "publisher",    "canonicalUrl", "authors",     "analysts",     "image",        "body",
-    "pullquotes", "note", "callToAction", "syndication",  "corrections", "translations", "translationOf"};
+    "format",     "id",   "lang",         "dir",          "headline",    "standfirst",   "published",     "updated",
+    "section",    "tags", "publisher",    "canonicalUrl", "authors",     "analysts",     "image",         "body",
+    "pullquotes", "note", "callToAction", "syndication",  "corrections", "translations", "translationOf", "footnotes",
+    "sources"};
 constexpr std::string_view kPersonMembers[] = {"id", "name", "role", "affiliation", "honorific", "url"};
 constexpr std::string_view kImageMembers[] = {"src", "alt", "caption", "credit", "width", "height", "sources"};
 constexpr std::string_view kImageSourceMembers[] = {"src", "width"};
@@ -39,6 +40,8 @@ constexpr std::string_view kCorrectionMembers[] = {"date", "text", "kind"};
 constexpr std::string_view kCorrectionKinds[] = {"correction", "update"};
 constexpr std::string_view kTranslationMembers[] = {"lang", "url", "headline"};
 constexpr std::string_view kTranslationOfMembers[] = {"lang", "url"};
+constexpr std::string_view kFootnoteMembers[] = {"id", "text"};
+constexpr std::string_view kCitedSourceMembers[] = {"title", "url", "publisher", "date"};
 // The block types, in the order docs/format.md lists them.
 constexpr std::string_view kBlockTypes[] = {"paragraph", "heading", "quote",   "pullquote", "list",
                                             "image",     "note",    "divider", "markdown",  "gallery"};

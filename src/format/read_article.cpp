@@ -20,6 +20,7 @@
 #include "format/parse_json.hpp"
 #include "format/value_checks.hpp"
 #include "policy/url_policy.hpp"
+#include "text/footnote_refs.hpp"
 #include "text/markdown.hpp"
 
 namespace broadsheet::format {
@@ -155,6 +156,8 @@ class ArticleReader final : public BodyBlockReader {
     article.syndication = syndication(document);
     readCorrections(document, article);
     readTranslations(document, article);
+    readFootnotes(document, article);
+    readSources(document, article);
     return !article.headline.source.empty();
   }
 
@@ -894,6 +897,83 @@ class ArticleReader final : public BodyBlockReader {
       checkMembers(*original, "/translationOf", names(kTranslationOfMembers));
       article.translationOf = translation(*original, "/translationOf", /*withHeadline=*/false);
     }
+  }
+
+  // Footnotes (docs/format.md, "Footnotes"): the definitions, then the references in the body's
+  // text, found in reading order; a definition no reference uses is left out.
+  void readFootnotes(KeptValue& document, Article& article) {
+    std::vector<std::string> paths;  // of each definition kept
+    records(document, "footnotes", kMaxFootnotes, names(kFootnoteMembers),
+            [&](KeptValue& entry, const std::string& path) {
+              auto id = text(entry, "id", path, Need::NonEmpty);
+              auto words = markdown(entry, "text", path, Flavor::Inline, Need::NonEmpty);
+              if (!id || !words) return;
+              const std::string idPath = childPointer(path, "id");
+              if (id->size() > text::kMaxFootnoteLabel || std::any_of(id->begin(), id->end(), [](char c) {
+                    return c == '[' || c == ']' || std::isspace(static_cast<unsigned char>(c));
+                  })) {
+                fail(code::Footnote, idPath,
+                     {" must be 1 to ", std::to_string(text::kMaxFootnoteLabel),
+                      " characters without spaces or brackets, as in [^label]; the footnote is left out."});
+                return;
+              }
+              for (std::size_t i = 0; i < article.footnotes.size(); ++i) {
+                if (article.footnotes[i].id != *id) continue;
+                fail(code::Footnote, idPath,
+                     {" is \"", *id, "\", which ", paths[i], " already defines; the footnote is left out."});
+                return;
+              }
+              article.footnotes.push_back({std::move(*id), std::move(*words)});
+              paths.push_back(path);
+            });
+    std::vector<bool> used(article.footnotes.size(), false);
+    for (Block& block : article.body) {
+      if (block.type == BlockType::PullQuote) continue;  // repeats the body's words, not its notes
+      const std::string path = block.index == kBodyString ? "/body" : "/body/" + std::to_string(block.index);
+      markReferences(block.text, block.index == kBodyString ? path : childPointer(path, "text"), used);
+      for (std::size_t i = 0; i < block.items.size(); ++i) {
+        markReferences(block.items[i], childPointer(childPointer(path, "items"), i), used);
+      }
+    }
+    for (std::size_t i = used.size(); i-- > 0;) {
+      if (used[i]) continue;
+      report(Severity::Warning, code::Footnote, paths[i],
+             {" is a footnote no [^", article.footnotes[i].id, "] in the body refers to; it is left out."});
+      article.footnotes.erase(article.footnotes.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
+
+  void markReferences(Text& member, const std::string& path, std::vector<bool>& used) {
+    text::markFootnoteReferences(member.tree, [&](std::string_view label) {
+      for (std::size_t i = 0; i < article_->footnotes.size(); ++i) {
+        if (article_->footnotes[i].id != label) continue;
+        used[i] = true;
+        return true;
+      }
+      report(Severity::Warning, code::Footnote, path,
+             {" refers to [^", label, "], but no entry of footnotes has that id; it is shown as written",
+              didYouMean(closestFootnote(label))});
+      return false;
+    });
+  }
+
+  std::optional<std::string_view> closestFootnote(std::string_view label) const {
+    ClosestName closest(label);
+    for (const Footnote& footnote : article_->footnotes) closest.consider(footnote.id);
+    return closest.best();
+  }
+
+  void readSources(KeptValue& document, Article& article) {
+    records(document, "sources", kMaxSources, names(kCitedSourceMembers),
+            [&](KeptValue& entry, const std::string& path) {
+              Source source;
+              source.title = shownText(entry, "title", path, Need::NonEmpty).value_or("");
+              source.url = url(entry, "url", path, UrlKind::Resource, Need::Required);
+              source.publisher = shownText(entry, "publisher", path).value_or("");
+              source.date = date(entry, "date", path);
+              if (source.title.empty() || source.url.empty()) return;
+              article.sources.push_back(std::move(source));
+            });
   }
 
   static std::string lowerCase(std::string_view value) {

@@ -48,6 +48,7 @@ class ArticleWriter {
     style_.innerCloseQuote = tree.wording.innerCloseQuote;
     style_.parts = tree.parts;
     style_.urls = &tree.urls;
+    style_.idPrefix = tree.idPrefix;
   }
 
   void write() {
@@ -61,6 +62,8 @@ class ArticleWriter {
     out_.append("\">\n");
     writeHeader();
     if (writeBody()) {
+      writeFootnotes();
+      writeSources();
       writeCorrections();
       writeNote();
       writeFooter();
@@ -414,6 +417,109 @@ class ArticleWriter {
     appendMarkdown(out_, item.text, withHeadings);
   }
 
+  void appendTitleId(std::string_view before, std::string_view name) {
+    out_.append(before);
+    appendAttribute(out_, tree_.idPrefix);
+    out_.append(name);
+    out_.append("-title");
+  }
+
+  // A section labelled by its heading, which carries the id `<prefix><name>-title`.
+  void openLabelledSection(std::string_view classes, std::string_view titleClass, std::string_view role,
+                           std::string_view name, int level, std::string_view label) {
+    startTag("section", classes);
+    if (!role.empty()) {
+      out_.append(" role=\"");
+      out_.append(role);
+      out_.push_back('"');
+    }
+    appendTitleId(" aria-labelledby=\"", name);
+    out_.append("\">\n");
+    headingTag_ = "h" + std::to_string(level);
+    startTag(headingTag_, titleClass);
+    appendTitleId(" id=\"", name);
+    out_.append("\">");
+    appendText(out_, label);
+    closeHeading();
+  }
+
+  // `before` then the id "<prefix><kind><number>" ("-<occurrence>" when not 0), unquoted at the end.
+  void appendNoteId(std::string_view before, std::string_view kind, std::size_t number, std::size_t occurrence) {
+    out_.append(before);
+    appendAttribute(out_, tree_.idPrefix);
+    out_.append(kind);
+    out_.append(std::to_string(number));
+    if (occurrence == 0) return;
+    out_.push_back('-');
+    out_.append(std::to_string(occurrence));
+  }
+
+  // The notes after the body (docs/markup.md, "Footnotes"): each with a back-link per reference.
+  void writeFootnotes() {
+    if (tree_.footnotes.empty()) return;
+    openLabelledSection("bs-footnotes", "bs-footnotes-title", "doc-endnotes", "notes", tree_.footnotesLevel,
+                        tree_.footnotesLabel);
+    openTag("ol", "bs-footnotes-list");
+    out_.push_back('\n');
+    for (const layout::FootnoteEntry& note : tree_.footnotes) {
+      startTag("li", "bs-footnote");
+      appendNoteId(" id=\"", "fn-", note.number, 0);
+      out_.append("\">");
+      appendMarkdown(out_, note.text, style_);
+      for (std::size_t k = 1; k <= note.backLabels.size(); ++k) {
+        out_.push_back(' ');
+        startTag("a", "bs-footnote-back");
+        appendNoteId(" href=\"#", "fnref-", note.number, k);
+        out_.append("\" role=\"doc-backlink\" aria-label=\"");
+        appendAttribute(out_, note.backLabels[k - 1]);
+        // U+21A9 with U+FE0E: the arrow as text, never an emoji; a no-break space keeps the number by it.
+        out_.append("\">\u21A9\uFE0E\u00A0");
+        appendText(out_, note.backTexts[k - 1]);
+        out_.append("</a>");
+      }
+      out_.append("</li>\n");
+    }
+    out_.append("</ol>\n</section>\n");
+  }
+
+  // The sources the article cites, after the notes: each a cited title linked to the source.
+  void writeSources() {
+    if (tree_.sources.empty()) return;
+    openLabelledSection("bs-sources", "bs-sources-title", "", "sources", tree_.sourcesLevel, tree_.sourcesLabel);
+    openTag("ul", "bs-sources-list");
+    out_.push_back('\n');
+    for (const layout::SourceEntry& source : tree_.sources) {
+      openTag("li", "bs-source");
+      openTag("cite", "bs-source-title");
+      out_.append("<a href=\"");
+      appendAttribute(out_, source.url);
+      if (!source.rel.empty()) {
+        out_.append("\" rel=\"");
+        appendAttribute(out_, source.rel);
+      }
+      out_.append("\">");
+      appendIsolated(source.title);
+      out_.append("</a></cite>");
+      if (!source.publisher.empty()) {
+        appendText(out_, source.publisherBefore);
+        openTag("span", "bs-source-publisher");
+        appendIsolated(source.publisher);
+        out_.append("</span>");
+      }
+      if (!source.dateText.empty()) {
+        appendText(out_, source.dateBefore);
+        startTag("time", "bs-source-date");
+        out_.append(" datetime=\"");
+        appendAttribute(out_, htmlDateTime(source.dateIso));
+        out_.append("\">");
+        appendText(out_, source.dateText);
+        out_.append("</time>");
+      }
+      out_.append("</li>\n");
+    }
+    out_.append("</ul>\n</section>\n");
+  }
+
   // Corrections and updates after the body: each a section under its label and date.
   void writeCorrections() {
     if (tree_.corrections.empty()) return;
@@ -689,6 +795,16 @@ void appendJsonLd(std::string& out, const layout::ArticleFacts& facts) {
       out.append(i ? ",{\"@type\":\"CorrectionComment\"" : "{\"@type\":\"CorrectionComment\"");
       appendJsonLdMember(out, "text", facts.corrections[i].second);
       appendJsonLdMember(out, "datePublished", facts.corrections[i].first);
+      out.push_back('}');
+    }
+    out.push_back(']');
+  }
+  if (!facts.citations.empty()) {
+    out.append(",\"citation\":[");
+    for (std::size_t i = 0; i < facts.citations.size(); ++i) {
+      out.append(i ? ",{\"@type\":\"CreativeWork\"" : "{\"@type\":\"CreativeWork\"");
+      appendJsonLdMember(out, "name", facts.citations[i].label);
+      appendJsonLdMember(out, "url", facts.citations[i].url);
       out.push_back('}');
     }
     out.push_back(']');

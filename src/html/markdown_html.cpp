@@ -9,6 +9,7 @@
 #include "html/escape.hpp"
 #include "html/parts.hpp"
 #include "policy/url_policy.hpp"
+#include "text/footnote_refs.hpp"
 
 namespace broadsheet::html {
 namespace {
@@ -251,6 +252,9 @@ class MarkdownWriter {
       case CMARK_NODE_EMPH: out_.append(entering ? "<em>" : "</em>"); return;
       case CMARK_NODE_STRONG: out_.append(entering ? "<strong>" : "</strong>"); return;
       case CMARK_NODE_LINK: writeLink(node, entering); return;
+      case CMARK_NODE_CUSTOM_INLINE:
+        if (entering) writeFootnoteReference(node);
+        return;
       default: return;
     }
   }
@@ -313,6 +317,27 @@ class MarkdownWriter {
       if (link.isolated) out_.append("</bdi>");
       if (link.written) out_.append("</a>");
     }
+  }
+
+  // `<sup><a href="#…fn-2" id="…fnref-2-1" role="doc-noteref">2</a></sup>`, as the layout numbered
+  // it; in a text without links (a hidden pull quote) nothing, as the note is not there to go to.
+  void writeFootnoteReference(cmark_node* node) {
+    if (!text::isFootnoteReference(node)) return;
+    const text::FootnoteNumber mark = text::footnoteNumber(node);
+    if (mark.number.empty() || !style_.links) return;
+    out_.append("<sup class=\"bs-footnote-ref\"><a href=\"#");
+    appendAttribute(out_, style_.idPrefix);
+    out_.append("fn-");
+    appendAttribute(out_, mark.number);
+    out_.append("\" id=\"");
+    appendAttribute(out_, style_.idPrefix);
+    out_.append("fnref-");
+    appendAttribute(out_, mark.number);
+    out_.push_back('-');
+    appendAttribute(out_, mark.occurrence);
+    out_.append("\" role=\"doc-noteref\">");
+    appendText(out_, mark.number);
+    out_.append("</a></sup>");
   }
 
   void writeImage(cmark_node* node) {

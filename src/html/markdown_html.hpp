@@ -26,6 +26,8 @@ struct TextStyle {
   // A Blocks text's language and direction (a body block's own): on each of its top-level elements.
   std::string_view lang;
   std::string_view dir;
+  // The article's id prefix (LayoutTree::idPrefix): footnote references link to "<prefix>fn-<n>".
+  std::string_view idPrefix;
 };
 
 // ` referrerpolicy="…"` when the context sets one (every img carries it).

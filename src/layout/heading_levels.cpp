@@ -35,6 +35,8 @@ void assignHeadingLevels(LayoutTree& tree, int headlineLevel) {
       }
     }
   }
+  if (!tree.footnotes.empty()) tree.footnotesLevel = outline.next(headlineLevel + 1);
+  if (!tree.sources.empty()) tree.sourcesLevel = outline.next(headlineLevel + 1);
   if (!tree.corrections.empty()) tree.correctionLevel = outline.next(headlineLevel + 1);
   if (!tree.note.empty()) tree.noteLabelLevel = outline.next(headlineLevel + 1);
   if (!tree.analystPanel.people.empty()) tree.analystPanelLevel = outline.next(headlineLevel + 1);

@@ -191,9 +191,9 @@ void decodeLocale(const char*& at, const LocaleNumbers& numbers, Labels& l) {
                                  &l.comma, &l.analysts, &l.editorsNote, &l.tags})
     *text = nextText(at);
   for (std::string_view& form : l.minutesRead) form = nextText(at);
-  for (std::string_view* text :
-       {&l.publishedBy, &l.updated, &l.firstPublishedBy, &l.republishedUnder, &l.correction, &l.update,
-        &l.otherLanguages, &l.openQuote, &l.closeQuote, &l.innerOpenQuote, &l.innerCloseQuote, &l.datePattern})
+  for (std::string_view* text : {&l.publishedBy, &l.updated, &l.firstPublishedBy, &l.republishedUnder, &l.correction,
+                                 &l.update, &l.otherLanguages, &l.notes, &l.backToReference, &l.sources, &l.openQuote,
+                                 &l.closeQuote, &l.innerOpenQuote, &l.innerCloseQuote, &l.datePattern})
     *text = nextText(at);
   for (std::string_view& month : l.months) month = nextText(at);
   for (std::string_view* text : {&l.timePattern, &l.am, &l.pm}) *text = nextText(at);

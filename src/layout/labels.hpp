@@ -38,8 +38,11 @@ struct Labels {
   std::string_view republishedUnder;  // "Republished under {license}."
   std::string_view correction;
   std::string_view update;
-  std::string_view otherLanguages;  // the language switcher's label
-  std::string_view openQuote;       // the outer quote marks that replace cmark's smart “…”
+  std::string_view otherLanguages;   // the language switcher's label
+  std::string_view notes;            // the footnotes' heading
+  std::string_view backToReference;  // a footnote's back-link: "Back to reference {n}"
+  std::string_view sources;          // the sources list's heading
+  std::string_view openQuote;        // the outer quote marks that replace cmark's smart “…”
   std::string_view closeQuote;
   std::string_view innerOpenQuote;  // quote marks inside quotes
   std::string_view innerCloseQuote;

@@ -15,6 +15,7 @@
 #include "layout/labels.hpp"
 #include "layout/language_names.hpp"
 #include "layout/licenses.hpp"
+#include "layout/notes.hpp"
 #include "layout/people.hpp"
 #include "layout/pullquote_placement.hpp"
 #include "layout/pullquote_selection.hpp"
@@ -54,6 +55,7 @@ class ArticleLayout {
     tree_.theme = options_.theme;
     tree_.parts = options_.parts;
     tree_.urls = policy::urlContextFor(options_);
+    tree_.idPrefix = articleIdPrefix(article_);
     applyLicenseTerms();
     buildHeader();
     buildBody();
@@ -61,6 +63,8 @@ class ArticleLayout {
     tree_.note = std::move(article_.note.tree);
     buildFooter();
     placePullquotes();
+    buildFootnotes(tree_, article_.footnotes, *labels_);
+    buildSources(tree_, article_.sources, *labels_);
     fillMeta();
     releaseBodySources();
     assignHeadingLevels(tree_, std::clamp(options_.headingLevel, 1, 6));
@@ -69,6 +73,7 @@ class ArticleLayout {
     for (const CorrectionEntry& entry : tree_.corrections) {
       if (!entry.update) tree_.facts.corrections.emplace_back(entry.dateIso, entry.text.plainText());
     }
+    for (const SourceEntry& source : tree_.sources) tree_.facts.citations.push_back({source.title, source.url});
     if (article_.translationOf) tree_.facts.translationOf = translationLink(*article_.translationOf);
     addLanguageAlternates(tree_.facts, meta_.lang, article_.canonicalUrl);
     setDisplayTexts();  // last: the plain texts for meta and the facts are the author's words

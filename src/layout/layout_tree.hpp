@@ -98,6 +98,29 @@ struct CorrectionEntry {
   text::Markdown text;
 };
 
+// A footnote in the notes list after the body (docs/layout.md, "Footnotes and sources"): numbered in
+// the order of its first reference; one back-link per reference to it.
+struct FootnoteEntry {
+  std::size_t number = 0;
+  text::Markdown text;
+  std::vector<std::string> backLabels;  // each back-link's accessible name: "Back to reference 1"
+  // Each back-link's words after the arrow: "1", then "1.2", "1.3" for later references (a link of an
+  // arrow alone has no text whose contrast can be checked, and readers see which reference it goes to).
+  std::vector<std::string> backTexts;
+};
+
+// A cited source in the "Sources" list.
+struct SourceEntry {
+  std::string title;            // plain text
+  std::string url;              // resolved by the URL policy
+  std::string rel;              // the link's rel: the host's otherSiteRel for another site, else ""
+  std::string publisherBefore;  // ", " in the language's form, "" when there is no publisher
+  std::string publisher;
+  std::string dateBefore;  // ", " in the language's form, "" when there is no date
+  std::string dateIso;
+  std::string dateText;  // localised
+};
+
 // Another language version of the article: a link of the language switcher, and a fact of the
 // JSON-LD (workTranslation, translationOfWork) and of head tags (hreflang alternates).
 struct HreflangAlternate {
@@ -197,6 +220,7 @@ struct ArticleFacts {
   std::vector<TranslationLink> translations;                     // workTranslation
   std::optional<TranslationLink> translationOf;                  // translationOfWork
   std::vector<std::pair<std::string, std::string>> corrections;  // CorrectionComment: date, plain text
+  std::vector<Link> citations;                                   // citation (CreativeWork): the sources
 };
 
 // The provenance line of a syndicated article: "First published by <source>. Republished under
@@ -247,6 +271,15 @@ struct LayoutTree {
   int noteLabelLevel = 2;                    // the note's heading element level
   std::vector<CorrectionEntry> corrections;  // after the body, before the note, in document order
   int correctionLevel = 2;                   // their headings' element level
+  // Ids of this article's elements (the notes, their references, the lists' headings) start with
+  // this prefix, made from the article, so two articles on one page do not share ids.
+  std::string idPrefix;
+  std::string footnotesLabel;            // "Notes"
+  int footnotesLevel = 2;                // the notes' heading element level
+  std::vector<FootnoteEntry> footnotes;  // after the body, in the order of their first reference
+  std::string sourcesLabel;              // "Sources"
+  int sourcesLevel = 2;
+  std::vector<SourceEntry> sources;  // after the notes, in document order
 
   // footer
   PeopleList analystPanel;  // label: the panel's heading; names linked, with role and affiliation

@@ -41,6 +41,7 @@ class TreeDump {
     line(1, "body");
     languages_ = &tree.languages;
     for (const BodyItem& item : tree.body) bodyItem(2, item);
+    notes(1, tree);
     for (const CorrectionEntry& entry : tree.corrections) {
       line(1, std::string(entry.update ? "update" : "correction") + " h" + std::to_string(tree.correctionLevel) + " " +
                   quoted(entry.label) + " " + quoted(entry.dateIso) + " " + quoted(entry.dateText) + " " +
@@ -54,6 +55,28 @@ class TreeDump {
   }
 
  private:
+  // Footnotes (numbered, with each back-link's name) and sources; only the articles that have them.
+  void notes(int depth, const LayoutTree& tree) {
+    if (!tree.footnotes.empty()) {
+      line(depth, "footnotes h" + std::to_string(tree.footnotesLevel) + " " + quoted(tree.footnotesLabel) +
+                      " ids=" + quoted(tree.idPrefix));
+      for (const FootnoteEntry& note : tree.footnotes) {
+        std::string backs;
+        for (const std::string& label : note.backLabels) backs += " " + quoted(label);
+        line(depth + 1, "note " + std::to_string(note.number) + " " + quoted(note.text.plainText()) + " back" + backs);
+      }
+    }
+    if (!tree.sources.empty()) {
+      line(depth, "sources h" + std::to_string(tree.sourcesLevel) + " " + quoted(tree.sourcesLabel) +
+                      " ids=" + quoted(tree.idPrefix));
+      for (const SourceEntry& source : tree.sources) {
+        line(depth + 1, "source " + quoted(source.title) + " " + quoted(source.url) + " rel=" + quoted(source.rel) +
+                            " publisher=" + quoted(source.publisher) + " date=" + quoted(source.dateIso) + " " +
+                            quoted(source.dateText));
+      }
+    }
+  }
+
   static std::string flag(bool value) { return value ? "1" : "0"; }
 
   static std::string themeName(Theme theme) {
@@ -266,6 +289,9 @@ class TreeDump {
     if (facts.translationOf) translation(depth + 1, "translationOfWork", *facts.translationOf);
     for (const auto& [date, text] : facts.corrections) {
       line(depth + 1, "correction " + quoted(date) + " " + quoted(text));
+    }
+    for (const Link& citation : facts.citations) {
+      line(depth + 1, "citation " + quoted(citation.label) + " " + quoted(citation.url));
     }
   }
 

@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { createRenderer } from '../../web/broadsheet.js';
 import { renderElementHTML } from '../../web/ssr.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
-import { EXAMPLES, exampleText, IMAGES_EXAMPLE, loadAllImages, routeOffline, VERSIONS_EXAMPLE } from './support.mjs';
+import { EXAMPLES, exampleText, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline, VERSIONS_EXAMPLE } from './support.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -41,6 +41,9 @@ function axeCases() {
   // Responsive images and a gallery (issue 16 point 2).
   cases.push({ name: 'images and gallery, light system theme', example: IMAGES_EXAMPLE, scheme: 'light', options: {}, width: 1280 });
   cases.push({ name: 'images and gallery, dark system theme, 320px', example: IMAGES_EXAMPLE, scheme: 'dark', options: {}, width: 320 });
+  // Footnotes and sources (issue 16 point 4).
+  cases.push({ name: 'notes, light system theme', example: NOTES_EXAMPLE, scheme: 'light', options: {}, width: 1280 });
+  cases.push({ name: 'notes, dark system theme, 320px', example: NOTES_EXAMPLE, scheme: 'dark', options: {}, width: 320 });
   return cases;
 }
 

@@ -22,6 +22,8 @@ export const IMAGES_EXAMPLE = {
   name: 'rich-images', file: 'images.json', dir: 'ltr', folder: 'tests/fixtures/rich',
   options: { baseUrl: 'https://publisher.example/rich/images.json' },
 };
+/** Footnotes and sources (issue 16 point 4): the rich fixture, checked like an example. */
+export const NOTES_EXAMPLE = { name: 'notes', file: 'notes.json', dir: 'ltr', folder: 'tests/fixtures/rich' };
 
 export function exampleText(example) {
   return readFileSync(path.join(repoRoot, example.folder ?? 'examples', example.file), 'utf8');

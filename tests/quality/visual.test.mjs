@@ -26,7 +26,7 @@ import { createRenderer } from '../../web/broadsheet.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
 import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
 import { encodeIndexedPng, quantize } from './png-palette.mjs';
-import { EXAMPLES, exampleText, hostPage, IMAGES_EXAMPLE, loadAllImages, routeOffline } from './support.mjs';
+import { EXAMPLES, exampleText, hostPage, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline } from './support.mjs';
 
 const { PNG } = pngjs;
 
@@ -62,6 +62,10 @@ function screenshotCases() {
     for (const width of WIDTHS) cases.push({ name: `${IMAGES_EXAMPLE.name}-${theme}-${width}`, example: IMAGES_EXAMPLE, theme, width, media: 'screen' });
   }
   cases.push({ name: `${IMAGES_EXAMPLE.name}-print`, example: IMAGES_EXAMPLE, theme: 'auto', width: PRINT_WIDTH, media: 'print' });
+  // Footnotes and sources (issue 16 point 4): three widths in light, one in dark, and print.
+  for (const width of WIDTHS) cases.push({ name: `notes-light-${width}`, example: NOTES_EXAMPLE, theme: 'light', width, media: 'screen' });
+  cases.push({ name: 'notes-dark-768', example: NOTES_EXAMPLE, theme: 'dark', width: 768, media: 'screen' });
+  cases.push({ name: 'notes-print', example: NOTES_EXAMPLE, theme: 'auto', width: PRINT_WIDTH, media: 'print' });
   return cases;
 }
 

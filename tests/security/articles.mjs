@@ -57,6 +57,7 @@ export function baseArticle() {
           sources: [{ src: 'https://images.example/g1-320.jpg', width: 320 }] },
         { src: 'https://images.example/g2.jpg', alt: FILLER, width: 4, height: 3 },
       ] },
+      { type: 'paragraph', text: `${FILLER}[^n1][^n2]` },  // footnote references
     ],
     pullquotes: [{ text: FILLER, by: 'a1' }],
     note: FILLER,
@@ -64,6 +65,8 @@ export function baseArticle() {
     corrections: [{ date: '2007-02-22', text: FILLER }, { date: '2007-02-23', text: FILLER, kind: 'update' }],
     translations: [{ lang: 'kk', url: 'https://publisher.example/kk/article', headline: FILLER }],
     translationOf: { lang: 'ru', url: 'https://publisher.example/ru/article' },
+    footnotes: [{ id: 'n1', text: FILLER }, { id: 'n2', text: FILLER }],
+    sources: [{ title: FILLER, url: 'https://sources.example/report', publisher: FILLER, date: '2007-02-19' }],
   };
 }
 
@@ -108,6 +111,7 @@ export const MEMBERS = [
   member('pullquotes/0/text', 'markdown'),
   member('corrections/0/text', 'markdown'),
   member('corrections/1/text', 'markdown'),  // an update
+  member('footnotes/0/text', 'markdown'),
   // Plain text shown as written
   member('section', 'plain'),
   member('tags/0', 'plain'),
@@ -122,6 +126,8 @@ export const MEMBERS = [
   member('analysts/0/affiliation', 'plain'),
   member('analysts/1/name', 'plain'),
   member('body/4/attribution', 'plain'),
+  member('sources/0/title', 'plain'),
+  member('sources/0/publisher', 'plain'),
   // Alt text
   member('image/alt', 'alt'),
   member('body/8/alt', 'alt'),
@@ -134,6 +140,13 @@ export const MEMBERS = [
   member('analysts/1/id', 'hidden', (article, value) => {
     article.analysts[1].id = value;
     article.body[5].by = value;  // the pull quote block still names this analyst
+  }),
+  // A footnote's label, in its definition and its reference: never written as an id or anywhere (the
+  // reference is shown as written when the label is refused)
+  // (the second footnote's, so that the first one's text shows whatever this value does)
+  member('footnotes/1/id', 'hidden', (article, value) => {
+    article.footnotes[1].id = value;
+    article.body[16].text = `${FILLER}[^n1][^${value}]`;
   }),
   // URL members
   member('canonicalUrl', 'url'),
@@ -149,6 +162,7 @@ export const MEMBERS = [
   member('body/16/images/0/sources/0/src', 'url'),
   member('translations/0/url', 'url'),
   member('translationOf/url', 'url'),
+  member('sources/0/url', 'url'),
   // Values checked against a grammar
   member('lang', 'validated'),
   member('dir', 'validated'),
@@ -158,6 +172,7 @@ export const MEMBERS = [
   member('corrections/0/date', 'validated'),
   member('translations/0/lang', 'validated'),
   member('translationOf/lang', 'validated'),
+  member('sources/0/date', 'validated'),
   member('body/0/lang', 'validated'),  // a block's own language and direction
   member('body/3/dir', 'validated'),
   // Where inline CommonMark expects a URL: link and image destinations, a link title, an autolink
