@@ -19,12 +19,21 @@
 NLOHMANN_JSON_NAMESPACE_BEGIN
 namespace detail {
 using BroadsheetJsonAdapter = decltype(input_adapter(std::string_view().begin(), std::string_view().end()));
+// GCC notes that nlohmann declares the member with a nonnull attribute this definition does not
+// repeat (clang rejects repeating it here); the argument is nlohmann's token buffer, never null.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-attributes"
+#endif
 template <>
 void lexer<nlohmann::json, BroadsheetJsonAdapter>::strtof(double& f, const char* str, char** endptr) noexcept {
   std::size_t consumed = 0;
   f = broadsheet::format::readDecimal(std::string_view(str, std::strlen(str)), &consumed);
   *endptr = const_cast<char*>(str + consumed);
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 }  // namespace detail
 NLOHMANN_JSON_NAMESPACE_END
 
