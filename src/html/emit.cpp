@@ -379,7 +379,7 @@ class ArticleWriter {
 
   // The box, then a caption that always holds the link to the original (docs/markup.md, "Embeds").
   void writeEmbed(const BodyItem& item) {
-    const layout::EmbedBox& box = tree_.embeds.at(item.embed);
+    const layout::EmbedBox& box = tree_.embeds[item.embed];
     openItem("figure", embedClasses(box), item);
     appendEmbedBox(out_, box, tree_.parts);
     openTag("figcaption", "bs-embed-caption");

@@ -47,6 +47,14 @@ bool digitsOf(std::string_view value, std::size_t maxLength) {
   return !value.empty() && value.size() <= maxLength && std::all_of(value.begin(), value.end(), isDigit);
 }
 
+// The value of a few digits already checked by digitsOf (no library call: std::stoi would bring
+// strtol and its error paths into the module).
+int smallNumber(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
 // An absolute http(s) URL taken apart: the lower-cased host, the path's non-empty segments and the
 // query's parameters, none of them decoded (a percent sign fails every id check).
 struct ParsedUrl {
@@ -289,7 +297,7 @@ bool isCoordinate(std::string_view value, int limit) {
   const std::string_view whole = value.substr(0, dot);
   const std::string_view fraction = dot == std::string_view::npos ? std::string_view("0") : value.substr(dot + 1);
   if (!digitsOf(whole, 3) || !digitsOf(fraction, 10)) return false;
-  const int degrees = std::stoi(std::string(whole));
+  const int degrees = smallNumber(whole);
   return degrees < limit || (degrees == limit && std::all_of(fraction.begin(), fraction.end(), [](char c) {
                                return c == '0';
                              }));
@@ -323,8 +331,8 @@ std::optional<EmbedUrls> googleMaps(const ParsedUrl& url) {
   } else {
     return std::nullopt;
   }
-  if (!isCoordinate(lat, 90) || !isCoordinate(lng, 180) || !digitsOf(zoom, 2) || std::stoi(std::string(zoom)) < 1 ||
-      std::stoi(std::string(zoom)) > 21) {
+  if (!isCoordinate(lat, 90) || !isCoordinate(lng, 180) || !digitsOf(zoom, 2) || smallNumber(zoom) < 1 ||
+      smallNumber(zoom) > 21) {
     return std::nullopt;
   }
   return urls(EmbedProvider::GoogleMaps, join({"https://www.google.com/maps/@", lat, ",", lng, ",", zoom, "z"}),
