@@ -48,6 +48,8 @@ export function baseArticle() {
       { type: 'divider' },
       { type: 'paragraph', text: FILLER },
       { type: 'markdown', text: FILLER },
+      { type: 'embed', provider: 'youtube', url: 'https://youtu.be/dQw4w9WgXcQ', title: FILLER, caption: FILLER },
+      { type: 'embed', provider: 'vimeo', url: 'https://vimeo.com/76979871', title: FILLER, aspectRatio: 1.5 },
     ],
     pullquotes: [{ text: FILLER, by: 'a1' }],
     note: FILLER,
@@ -92,6 +94,7 @@ export const MEMBERS = [
   member('body/8/credit', 'markdown'),
   member('body/9/text', 'markdown'),   // note block
   member('body/10/text', 'markdown'),  // markdown block (block CommonMark)
+  member('body/16/caption', 'markdown'),  // an embed's caption
   member('pullquotes/0/text', 'markdown'),
   member('corrections/0/text', 'markdown'),
   member('corrections/1/text', 'markdown'),  // an update
@@ -109,6 +112,7 @@ export const MEMBERS = [
   member('analysts/0/affiliation', 'plain'),
   member('analysts/1/name', 'plain'),
   member('body/4/attribution', 'plain'),
+  member('body/16/title', 'plain'),  // an embed's title: the placeholder's heading and the frame's title
   // Alt text
   member('image/alt', 'alt'),
   member('body/8/alt', 'alt'),
@@ -130,6 +134,8 @@ export const MEMBERS = [
   member('body/8/src', 'url'),
   member('translations/0/url', 'url'),
   member('translationOf/url', 'url'),
+  member('body/16/url', 'url'),  // an embed's URL: rebuilt from ids, or a plain link, or left out
+  member('body/17/url', 'url'),
   // Values checked against a grammar
   member('lang', 'validated'),
   member('dir', 'validated'),
@@ -141,6 +147,7 @@ export const MEMBERS = [
   member('translationOf/lang', 'validated'),
   member('body/0/lang', 'validated'),  // a block's own language and direction
   member('body/3/dir', 'validated'),
+  member('body/17/provider', 'validated'),  // an unknown provider: BS-EMBED-PROVIDER, a link
   // Where inline CommonMark expects a URL: link and image destinations, a link title, an autolink
   member('body/1/text#link', 'markdown-url', (article, value) => { article.body[1].text = `[words](${value})`; }),
   member('body/6/text#image', 'markdown-url', (article, value) => { article.body[6].text = `![picture](${value})`; }),
