@@ -412,10 +412,21 @@ export function formatDiagnostic(diagnostic: Diagnostic): string;
 
 /** Each provider's frame host, the only host its frame may load from (docs/embeds.md). */
 export const EMBED_FRAME_HOSTS: Readonly<Record<Exclude<EmbedProviderId, 'generic'>, string>>;
+/** Where `activateEmbeds` looks: a document, a shadow root or an element (typed by shape, so that
+ * code built without the DOM library type-checks too). */
+export interface EmbedRoot {
+  querySelectorAll(selectors: string): unknown;
+}
 /** Shows the "Load" buttons of the embed placeholders under `root` and loads a frame when one is
  * pressed; `origins`: the render's `embedOrigins`, for generic embeds. Returns how many were made ready. */
-export function activateEmbeds(root: ParentNode, options?: { origins?: readonly string[] }): number;
-/** Replaces one placeholder box with its frame at once; null when its address is refused. */
-export function loadEmbed(box: Element, options?: { origins?: readonly string[] }): HTMLIFrameElement | null;
-/** The frame URL when `src` is https on the provider's frame host (generic: on one of `origins`), else null. */
-export function allowedFrameUrl(provider: string, src: string, origins?: readonly string[]): URL | null;
+export function activateEmbeds(root: EmbedRoot, options?: { origins?: readonly string[] }): number;
+/** Replaces one placeholder box (`.bs-embed-box`, an Element) with its frame at once; the iframe, or
+ * null when its address is refused. */
+export function loadEmbed(box: object, options?: { origins?: readonly string[] }): object | null;
+/** The frame URL (a `URL`) when `src` is https on the provider's frame host (generic: on one of
+ * `origins`), else null. */
+export function allowedFrameUrl(
+  provider: string,
+  src: string,
+  origins?: readonly string[],
+): { readonly href: string; readonly origin: string; readonly hostname: string } | null;
