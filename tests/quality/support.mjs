@@ -14,6 +14,9 @@ export const EXAMPLES = [
 /** The sample article with a Kazakh translation link and a correction (issue 15), checked like an example. */
 export const VERSIONS_EXAMPLE = { name: 'seed-versions', file: 'nbca-russian-arms-nato.json', dir: 'ltr', folder: 'tests/fixtures/versions' };
 
+/** Embed blocks of several providers (issue 16, point 1): placeholders, a link-only generic embed. */
+export const EMBED_EXAMPLE = { name: 'rich-embed', file: 'embed.json', dir: 'ltr', folder: 'tests/fixtures/rich' };
+
 export function exampleText(example) {
   return readFileSync(path.join(repoRoot, example.folder ?? 'examples', example.file), 'utf8');
 }
