@@ -733,10 +733,13 @@ class ArticleReader final : public BodyBlockReader {
     if (provider && verdict == EmbedVerdict::Rebuilt) return true;
     // Link only: an https URL as the policy writes it, or nothing.
     const policy::UrlDecision link = policy::decideUrl(*written, UrlKind::Resource, urls_);
+    // Not one with a user name either: "https://evil.example@x.com/…" reads as x.com to the reader.
     const bool linkable = link.outcome == policy::UrlDecision::Outcome::Written &&
-                          written->find(':') != std::string::npos && policy::effectiveScheme(link.url) == "https";
+                          written->find(':') != std::string::npos && policy::effectiveScheme(link.url) == "https" &&
+                          policy::parseBaseUrl(link.url).has_value();
     const std::string_view consequence =
-        linkable ? "; the block is shown as a link to it." : "; it is not an https URL either, so the block is left out.";
+        linkable ? "; the block is shown as a link to it."
+                 : "; it is not an https URL without a user name either, so the block is left out.";
     if (verdict == EmbedVerdict::UnknownProvider) {
       fail(code::EmbedProvider, childPointer(path, "provider"),
            {" is \"", *provider, "\", which is not a provider Broadsheet knows (", policy::embedProviderIds(), ")",

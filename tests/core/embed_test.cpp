@@ -169,6 +169,12 @@ TEST_CASE("embeds: the reader refuses what it cannot rebuild, with paths", "[emb
     CHECK(result.html.find("bs-embed") == std::string::npos);
     CHECK(result.html.find("After.") != std::string::npos);
   }
+  SECTION("a URL with a user name is not even a link") {
+    const RenderResult result = render(documentWith(embedBlock("x", "https://evil.example@x.com/a/status/1")));
+    REQUIRE(findDiagnostic(result.diagnostics, "BS-EMBED-PROVIDER"));
+    CHECK(result.html.find("evil.example") == std::string::npos);
+    CHECK(result.html.find("bs-embed") == std::string::npos);
+  }
   SECTION("a title is required, and a bad ratio falls back to the provider's") {
     const RenderResult untitled =
         render(documentWith(R"({"type":"embed","provider":"vimeo","url":"https://vimeo.com/76979871"})"));
