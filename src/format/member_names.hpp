@@ -40,13 +40,12 @@ constexpr std::string_view kTranslationMembers[] = {"lang", "url", "headline"};
 constexpr std::string_view kTranslationOfMembers[] = {"lang", "url"};
 // The block types, in the order docs/format.md lists them.
 constexpr std::string_view kBlockTypes[] = {"paragraph", "heading", "quote",   "pullquote", "list",
-                                            "image",     "note",    "divider", "markdown", "embed"};
+                                            "image",     "note",    "divider", "markdown",  "embed"};
 // Every member some block type has; which of them a block may have depends on its type.
 // Every block may also have `lang` and `dir`.
-constexpr std::string_view kBlockMembers[] = {"type",    "text",  "level",  "by",   "attribution",
-                                              "ordered", "items", "src",    "alt",  "caption",
-                                              "credit",  "width", "height", "lang", "dir",
-                                              "provider", "url", "title", "aspectRatio"};
+constexpr std::string_view kBlockMembers[] = {
+    "type",   "text",  "level",  "by",   "attribution", "ordered",  "items", "src",   "alt",        "caption",
+    "credit", "width", "height", "lang", "dir",         "provider", "url",   "title", "aspectRatio"};
 constexpr std::string_view kTextBlockMembers[] = {"type", "text", "lang", "dir"};
 constexpr std::string_view kHeadingMembers[] = {"type", "text", "level", "lang", "dir"};
 constexpr std::string_view kQuoteMembers[] = {"type", "text", "by", "attribution", "lang", "dir"};
@@ -55,6 +54,7 @@ constexpr std::string_view kListMembers[] = {"type", "ordered", "items", "lang",
 constexpr std::string_view kImageBlockMembers[] = {"type",  "src",    "alt",  "caption", "credit",
                                                    "width", "height", "lang", "dir"};
 constexpr std::string_view kDividerMembers[] = {"type", "lang", "dir"};
-constexpr std::string_view kEmbedMembers[] = {"type", "provider", "url", "title", "caption", "aspectRatio", "lang", "dir"};
+constexpr std::string_view kEmbedMembers[] = {"type",    "provider",    "url",  "title",
+                                              "caption", "aspectRatio", "lang", "dir"};
 
 }  // namespace broadsheet::format

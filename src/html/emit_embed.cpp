@@ -19,8 +19,7 @@ void attribute(std::string& out, std::string_view name, std::string_view value) 
 // The box's start tag: its ratio as a class, or for an author's number as an inline style (the only
 // one Broadsheet writes: docs/embeds.md says what a style-src CSP needs for it).
 void openBox(std::string& out, const layout::EmbedBox& box, bool parts) {
-  const std::string classes =
-      box.ratioClass.empty() ? "bs-embed-box" : "bs-embed-box bs-embed-box--" + box.ratioClass;
+  const std::string classes = box.ratioClass.empty() ? "bs-embed-box" : "bs-embed-box bs-embed-box--" + box.ratioClass;
   appendStartTag(out, "div", classes, parts);
   if (!box.ratio.empty()) attribute(out, "style", "aspect-ratio: " + box.ratio);
 }

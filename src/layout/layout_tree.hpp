@@ -251,7 +251,7 @@ struct LayoutTree {
   std::vector<TranslationLink> translations;  // the language switcher, in document order
 
   std::vector<BodyItem> body;
-  std::vector<EmbedBox> embeds;  // the body's Embed items' boxes, in body order
+  std::vector<EmbedBox> embeds;                           // the body's Embed items' boxes, in body order
   std::vector<BlockLanguage> languages{BlockLanguage{}};  // the body items' own languages; [0]: none
   text::Markdown note;
   int noteLabelLevel = 2;                    // the note's heading element level

@@ -187,7 +187,8 @@ class TreeDump {
                         " " + quoted(box.title));
         line(depth + 1, "original " + quoted(box.original));
         if (!box.frame.empty()) {
-          line(depth + 1, "frame " + quoted(box.frame) + " ratio=" + quoted(box.ratioClass.empty() ? box.ratio : box.ratioClass));
+          line(depth + 1,
+               "frame " + quoted(box.frame) + " ratio=" + quoted(box.ratioClass.empty() ? box.ratio : box.ratioClass));
           line(depth + 1, "sandbox " + quoted(box.sandbox) + " allow=" + quoted(box.allow));
         }
         if (!box.caption.empty()) markdown(depth + 1, "caption", box.caption);

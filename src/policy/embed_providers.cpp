@@ -11,7 +11,8 @@ namespace {
 // Players run scripts and keep their own origin (their storage, their API calls); popups open the
 // provider's page in a new tab, outside the sandbox. Nothing may navigate the host page, submit
 // forms, lock the pointer or open modals. A generic frame gets scripts only: no origin of its own.
-constexpr std::string_view kPlayerSandbox = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+constexpr std::string_view kPlayerSandbox =
+    "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
 constexpr std::string_view kVideoAllow = "encrypted-media; fullscreen; picture-in-picture";
 
 constexpr std::array<EmbedProviderInfo, 11> kProviders{{
@@ -241,8 +242,7 @@ std::optional<EmbedUrls> facebook(const ParsedUrl& url) {
     if (!id || !digitsOf(*id, 20)) return std::nullopt;
     original = join({"https://www.facebook.com/watch/?v=", *id});
     plugin = "video";
-  } else if (s.size() == 3 && (s[1] == "posts" || s[1] == "videos") && idOf(s[0], 1, 80, ".") &&
-             idOf(s[2], 1, 80)) {
+  } else if (s.size() == 3 && (s[1] == "posts" || s[1] == "videos") && idOf(s[0], 1, 80, ".") && idOf(s[2], 1, 80)) {
     original = join({"https://www.facebook.com/", s[0], "/", s[1], "/", s[2]});
     if (s[1] == "videos") plugin = "video";
   } else {
@@ -269,8 +269,8 @@ std::optional<EmbedUrls> soundcloud(const ParsedUrl& url) {
   if (!(s.size() == 2 || set)) return std::nullopt;
   for (std::string_view segment : s)
     if (!idOf(segment, 1, 100, "-_")) return std::nullopt;
-  const std::string original =
-      set ? join({"https://soundcloud.com/", s[0], "/sets/", s[2]}) : join({"https://soundcloud.com/", s[0], "/", s[1]});
+  const std::string original = set ? join({"https://soundcloud.com/", s[0], "/sets/", s[2]})
+                                   : join({"https://soundcloud.com/", s[0], "/", s[1]});
   return urls(EmbedProvider::SoundCloud, original,
               join({"https://w.soundcloud.com/player/?visual=true&url=", encodeComponent(original)}));
 }
@@ -298,9 +298,8 @@ bool isCoordinate(std::string_view value, int limit) {
   const std::string_view fraction = dot == std::string_view::npos ? std::string_view("0") : value.substr(dot + 1);
   if (!digitsOf(whole, 3) || !digitsOf(fraction, 10)) return false;
   const int degrees = smallNumber(whole);
-  return degrees < limit || (degrees == limit && std::all_of(fraction.begin(), fraction.end(), [](char c) {
-                               return c == '0';
-                             }));
+  return degrees < limit ||
+         (degrees == limit && std::all_of(fraction.begin(), fraction.end(), [](char c) { return c == '0'; }));
 }
 
 std::optional<EmbedUrls> googleMaps(const ParsedUrl& url) {

@@ -26,12 +26,12 @@ enum class EmbedProvider {
 // What a provider is, as data: its id in the format, its name for readers, and its frame's rights.
 struct EmbedProviderInfo {
   EmbedProvider provider;
-  std::string_view id;            // "youtube": the `provider` member's value
-  std::string_view name;          // "YouTube": shown to readers
-  std::string_view frameOrigin;   // the iframe's origin, what a host adds to CSP frame-src ("" for generic)
-  std::string_view sandbox;       // the iframe's sandbox tokens: the fewest the provider's player works with
-  std::string_view allow;         // the iframe's permissions policy ("" for none)
-  std::string_view aspectRatio;   // the default box: "16:9", "4:3" or "9:16"
+  std::string_view id;           // "youtube": the `provider` member's value
+  std::string_view name;         // "YouTube": shown to readers
+  std::string_view frameOrigin;  // the iframe's origin, what a host adds to CSP frame-src ("" for generic)
+  std::string_view sandbox;      // the iframe's sandbox tokens: the fewest the provider's player works with
+  std::string_view allow;        // the iframe's permissions policy ("" for none)
+  std::string_view aspectRatio;  // the default box: "16:9", "4:3" or "9:16"
 };
 
 // The provider named `id` ("youtube"), or nothing.

@@ -52,12 +52,13 @@ TEST_CASE("embeds: each provider's URL forms are rebuilt from their ids", "[embe
                "https://t.me/nbca_news/4521?embed=1");
   checkRebuilt(EmbedProvider::Instagram, "https://instagram.com/reel/C1a-B_2/?igsh=x",
                "https://www.instagram.com/reel/C1a-B_2/", "https://www.instagram.com/reel/C1a-B_2/embed/");
-  checkRebuilt(EmbedProvider::Facebook, "https://m.facebook.com/nbca.news/posts/10158",
-               "https://www.facebook.com/nbca.news/posts/10158",
-               "https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2Fnbca.news%2Fposts%2F10158");
-  checkRebuilt(EmbedProvider::Facebook, "https://www.facebook.com/watch/?v=123456",
-               "https://www.facebook.com/watch/?v=123456",
-               "https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fwatch%2F%3Fv%3D123456");
+  checkRebuilt(
+      EmbedProvider::Facebook, "https://m.facebook.com/nbca.news/posts/10158",
+      "https://www.facebook.com/nbca.news/posts/10158",
+      "https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2Fnbca.news%2Fposts%2F10158");
+  checkRebuilt(
+      EmbedProvider::Facebook, "https://www.facebook.com/watch/?v=123456", "https://www.facebook.com/watch/?v=123456",
+      "https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fwatch%2F%3Fv%3D123456");
   checkRebuilt(EmbedProvider::TikTok, "https://www.tiktok.com/@kz.news/video/7212345678901234567?lang=en",
                "https://www.tiktok.com/@kz.news/video/7212345678901234567",
                "https://www.tiktok.com/embed/v2/7212345678901234567");
@@ -80,14 +81,14 @@ TEST_CASE("embeds: each provider's URL forms are rebuilt from their ids", "[embe
 TEST_CASE("embeds: hostile and foreign URLs are refused", "[embed][urls]") {
   const std::string id = "dQw4w9WgXcQ";
   for (const std::string& url : std::vector<std::string>{
-           "https://youtube.com.evil.example/watch?v=" + id,   // a lookalike host
+           "https://youtube.com.evil.example/watch?v=" + id,  // a lookalike host
            "https://evilyoutube.com/watch?v=" + id,
            "https://www.youtube.com.@evil.example/watch?v=" + id,
            "https://www.youtube.com@evil.example/watch?v=" + id,  // user info
            "https://evil.example@www.youtube.com/watch?v=" + id,
            "https://evil.example\\@www.youtube.com/watch?v=" + id,  // backslash: browsers read '/'
-           "https://www.youtube.com:8443/watch?v=" + id,          // a port
-           "https://www%2eyoutube.com/watch?v=" + id,              // an escaped host
+           "https://www.youtube.com:8443/watch?v=" + id,            // a port
+           "https://www%2eyoutube.com/watch?v=" + id,               // an escaped host
            "https://www.youtube.com/watch?v=%64Qw4w9WgXcQ",         // an escaped id
            "https://www.youtube.com/watch?v=" + id + "%22onload%3D",
            "https://www.youtube.com/watch?v=dQw4w9WgXc\"",
@@ -151,7 +152,8 @@ TEST_CASE("embeds: the reader refuses what it cannot rebuild, with paths", "[emb
     CHECK(result.html.find("data-bs-embed-src") == std::string::npos);
   }
   SECTION("a URL that is not the provider's: a link to it, never a frame") {
-    const RenderResult result = render(documentWith(embedBlock("youtube", "https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ")));
+    const RenderResult result =
+        render(documentWith(embedBlock("youtube", "https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ")));
     const Diagnostic* refused = findDiagnostic(result.diagnostics, "BS-EMBED-PROVIDER");
     REQUIRE(refused);
     CHECK(refused->path == "/body/0/url");
@@ -162,8 +164,8 @@ TEST_CASE("embeds: the reader refuses what it cannot rebuild, with paths", "[emb
     CHECK(result.html.find("<iframe") == std::string::npos);
   }
   SECTION("a javascript: URL is left out with the block") {
-    const RenderResult result = render(documentWith(embedBlock("youtube", "javascript:alert(1)") +
-                                                    R"(,{"type":"paragraph","text":"After."})"));
+    const RenderResult result =
+        render(documentWith(embedBlock("youtube", "javascript:alert(1)") + R"(,{"type":"paragraph","text":"After."})"));
     REQUIRE(findDiagnostic(result.diagnostics, "BS-EMBED-PROVIDER"));
     CHECK(result.html.find("javascript") == std::string::npos);
     CHECK(result.html.find("bs-embed") == std::string::npos);
@@ -192,21 +194,23 @@ TEST_CASE("embeds: the reader refuses what it cannot rebuild, with paths", "[emb
 }
 
 TEST_CASE("embeds: click, load and link", "[embed][html]") {
-  const std::string document = documentWith(
-      embedBlock("youtube", "https://youtu.be/dQw4w9WgXcQ", R"(,"caption":"The *press* conference.")") + "," +
-      embedBlock("generic", "https://data.example.org/chart", R"(,"aspectRatio":1.5)"));
+  const std::string document =
+      documentWith(embedBlock("youtube", "https://youtu.be/dQw4w9WgXcQ", R"(,"caption":"The *press* conference.")") +
+                   "," + embedBlock("generic", "https://data.example.org/chart", R"(,"aspectRatio":1.5)"));
   SECTION("click (the default): a placeholder that asks nothing of the provider") {
     const RenderResult result = render(document);
     CHECK(result.ok);
     CHECK(result.html.find("<iframe") == std::string::npos);
     CHECK(result.html.find("<figure class=\"bs-embed bs-embed--youtube bs-embed--placeholder\">") != std::string::npos);
-    CHECK(result.html.find("data-bs-embed-src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\"") != std::string::npos);
+    CHECK(result.html.find("data-bs-embed-src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\"") !=
+          std::string::npos);
     CHECK(result.html.find("Loading this content from YouTube lets YouTube set cookies") != std::string::npos);
     CHECK(result.html.find("<button class=\"bs-embed-load\" type=\"button\" hidden>Load content</button>") !=
           std::string::npos);
-    CHECK(result.html.find("The <em>press</em> conference. <a class=\"bs-embed-original\" "
-                           "href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\" rel=\"noopener\">Open on YouTube</a>") !=
-          std::string::npos);
+    CHECK(
+        result.html.find("The <em>press</em> conference. <a class=\"bs-embed-original\" "
+                         "href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\" rel=\"noopener\">Open on YouTube</a>") !=
+        std::string::npos);
     // No embedOrigins: the generic embed is a link only.
     CHECK(result.html.find("<figure class=\"bs-embed bs-embed--generic bs-embed--link\">") != std::string::npos);
     CHECK(result.html.find("Open on data.example.org") != std::string::npos);
@@ -216,14 +220,16 @@ TEST_CASE("embeds: click, load and link", "[embed][html]") {
     options.embeds = Embeds::Load;
     options.embedOrigins = "https://data.example.org";
     const RenderResult result = render(document, options);
-    CHECK(result.html.find("<iframe class=\"bs-embed-frame\" src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" "
-                           "title=\"The briefing\" sandbox=\"allow-scripts allow-same-origin allow-popups "
-                           "allow-popups-to-escape-sandbox allow-presentation\" allow=\"encrypted-media; fullscreen; "
-                           "picture-in-picture\" referrerpolicy=\"strict-origin-when-cross-origin\" loading=\"lazy\">") !=
-          std::string::npos);
-    CHECK(result.html.find("<div class=\"bs-embed-box\" style=\"aspect-ratio: 1500 / 1000\"><iframe class=\"bs-embed-frame\" "
-                           "src=\"https://data.example.org/chart\" title=\"The briefing\" sandbox=\"allow-scripts\" "
-                           "referrerpolicy") != std::string::npos);
+    CHECK(
+        result.html.find("<iframe class=\"bs-embed-frame\" src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" "
+                         "title=\"The briefing\" sandbox=\"allow-scripts allow-same-origin allow-popups "
+                         "allow-popups-to-escape-sandbox allow-presentation\" allow=\"encrypted-media; fullscreen; "
+                         "picture-in-picture\" referrerpolicy=\"strict-origin-when-cross-origin\" loading=\"lazy\">") !=
+        std::string::npos);
+    CHECK(result.html.find(
+              "<div class=\"bs-embed-box\" style=\"aspect-ratio: 1500 / 1000\"><iframe class=\"bs-embed-frame\" "
+              "src=\"https://data.example.org/chart\" title=\"The briefing\" sandbox=\"allow-scripts\" "
+              "referrerpolicy") != std::string::npos);
     CHECK(countOccurrences(result.html, "class=\"bs-embed-original\"") == 2);
   }
   SECTION("link: no frame and no placeholder, the links kept") {
