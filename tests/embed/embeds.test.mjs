@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PARTNER_CSP } from '../../scripts/serve.js';
+import { createRenderer } from '../../web/broadsheet.js';
+import { renderElementHTML } from '../../web/ssr.js';
 import { launchChromium } from '../helpers/browser.mjs';
 import { repoRoot } from '../helpers/paths.mjs';
 import { openRecordedPage, settleAll, startLoggingServer } from './support.mjs';
@@ -42,13 +44,15 @@ after(async () => {
 });
 
 /** The page: the element with the article inlined, its module loaded from a file (script-src 'self'). */
-function pageHtml(attributes) {
+function pageHtml(attributes, serverRendered = '') {
   const json = ARTICLE.replaceAll('<', '\\u003c');
+  const element = serverRendered ||
+    `<broadsheet-article loading="eager" ${attributes}><script type="application/json">${json}</script></broadsheet-article>`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Embeds</title><link rel="icon" href="data:,">
 <script type="module" src="/web/element.js"></script></head>
 <body style="margin:0;font:16px/1.5 sans-serif"><main style="max-width:760px;margin:0 auto">
 <h1>Host page</h1>
-<broadsheet-article loading="eager" ${attributes}><script type="application/json">${json}</script></broadsheet-article>
+${element}
 <p id="after">The host's own content after the article.</p></main></body></html>`;
 }
 
@@ -57,7 +61,7 @@ function pageHtml(attributes) {
  * provider frame address is answered with a small local page, anything else is refused. Returns the
  * page and the list of every request to another host than 127.0.0.1.
  */
-async function openEmbedPage(attributes = '', { csp = true } = {}) {
+async function openEmbedPage(attributes = '', { csp = true, serverRendered = '' } = {}) {
   const recorded = await openRecordedPage(browser, { viewport: { width: 1000, height: 900 } });
   const { page } = recorded;
   const thirdParty = [];
@@ -69,7 +73,7 @@ async function openEmbedPage(attributes = '', { csp = true } = {}) {
           status: 200,
           contentType: 'text/html; charset=utf-8',
           headers: csp ? { 'Content-Security-Policy': PARTNER_CSP } : {},
-          body: pageHtml(attributes),
+          body: pageHtml(attributes, serverRendered),
         });
       }
       return route.continue();
@@ -79,6 +83,12 @@ async function openEmbedPage(attributes = '', { csp = true } = {}) {
       return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><title>frame</title><p>frame</p>' });
     }
     return route.abort();
+  });
+  await page.addInitScript(() => {
+    window.__allShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__allShifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(`${server.baseUrl}/embeds-test.html`);
   await settleAll(page);
@@ -139,6 +149,20 @@ describe('embeds: click to load', () => {
       assert.deepEqual(problems.filter((p) => !/ERR_FAILED|ERR_BLOCKED/.test(p.text)), []);
       // The links to the originals are there throughout.
       assert.equal(await page.locator('a.bs-embed-original').count(), PROVIDERS.length + 1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a server-rendered embed hydrates without moving: its hidden button already held its place', async () => {
+    const renderer = await createRenderer();
+    const { html } = renderElementHTML(renderer, ARTICLE, { attributes: { loading: 'eager' } });
+    const { page, thirdParty } = await openEmbedPage('', { serverRendered: html });
+    try {
+      assert.equal(await page.locator('.bs-embed-load:visible').count(), PROVIDERS.length, 'hydrated: buttons shown');
+      await page.waitForTimeout(200);
+      assert.deepEqual(await page.evaluate(() => window.__allShifts), [], 'no layout shift from load to hydration');
+      assert.deepEqual(thirdParty, []);
     } finally {
       await page.close();
     }
