@@ -27,6 +27,8 @@ const LABEL_FIELDS = [
   'publishedBy', 'updated', 'firstPublishedBy', 'republishedUnder', 'correction', 'update', 'otherLanguages',
   'notes', 'backToReference', 'sources',
 ];
+// Labels a locale may leave out: English's are used instead (the embed placeholder's words).
+const OPTIONAL_LABEL_FIELDS = ['embedPrivacy', 'embedLoad', 'embedOriginal'];
 
 function fail(message) {
   throw new Error(`generate-locale-data: ${message}`);
@@ -241,6 +243,11 @@ function localeData(id, set) {
   if (!set.republishedUnder.includes('{license}')) fail(`${id}: republishedUnder has no {license}`);
   if (!set.backToReference.includes('{n}')) fail(`${id}: backToReference has no {n}`);
   if (!Array.isArray(set.quotes) || set.quotes.length !== 4) fail(`${id}: quotes needs four marks`);
+  for (const field of OPTIONAL_LABEL_FIELDS) {
+    const text = set[field] ?? labelSets.en[field];
+    if (typeof text !== 'string') fail(`${id}: label ${field} is missing, and English has none`);
+    if (field !== 'embedLoad' && !text.includes('{provider}')) fail(`${id}: ${field} has no {provider}`);
+  }
 
   return {
     id,
@@ -314,6 +321,7 @@ function localeTexts(locale) {
     locale.gmtZero,
     locale.group,
     locale.autonym,
+    ...OPTIONAL_LABEL_FIELDS.map((f) => l[f] ?? labelSets.en[f]),
   ];
 }
 

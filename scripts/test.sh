@@ -28,7 +28,7 @@ declare -A node_tests=(
   [core]=''
   [wasm]=''
   [js]='tests/js tests/format tests/pullquotes tests/architecture tests/embed/ssr.test.mjs tests/embed/csp.test.mjs'
-  [browser]='tests/browser tests/embed/element.test.mjs tests/embed/read-signal.test.mjs tests/embed/fetch.test.mjs tests/embed/layout-shift.test.mjs
+  [browser]='tests/browser tests/embed/element.test.mjs tests/embed/read-signal.test.mjs tests/embed/fetch.test.mjs tests/embed/layout-shift.test.mjs tests/embed/embeds.test.mjs
              tests/embed/partner.test.mjs tests/quality/visual.test.mjs
              tests/quality/typography.test.mjs tests/quality/accessibility.test.mjs
              tests/quality/pullquote-fit.test.mjs tests/quality/bidi-display.test.mjs'

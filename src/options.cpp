@@ -8,6 +8,7 @@
 #include "format/diagnostics.hpp"
 #include "format/json_pointer.hpp"
 #include "format/parse_json.hpp"
+#include "policy/embed_providers.hpp"
 #include "policy/url_policy.hpp"
 
 namespace broadsheet {
@@ -176,6 +177,17 @@ RenderOptions parseOptions(std::string_view json, std::vector<Diagnostic>& diagn
       readLinkRel(value.string, options, diagnostics);
     } else if (key == "imageReferrerPolicy" && value.kind == Kind::String) {
       readReferrerPolicy(value.string, options, diagnostics);
+    } else if (key == "embeds" && value.kind == Kind::String &&
+               (value.string == "click" || value.string == "load" || value.string == "link")) {
+      options.embeds = value.string == "load" ? Embeds::Load : value.string == "link" ? Embeds::Link : Embeds::Click;
+    } else if (key == "embedOrigins" && value.kind == Kind::String) {
+      if (policy::isEmbedOriginList(value.string)) {
+        options.embedOrigins = value.string;
+      } else {
+        optionError(diagnostics, key,
+                    "The option embedOrigins must be https origins (\"https://maps.example.org\", lower case, no "
+                    "path or port) separated by spaces; it is ignored, so generic embeds are links.");
+      }
     } else if (key == "limits" && value.kind == Kind::Object) {
       readLimit(value, "maxInputBytes", options.limits.maxInputBytes, diagnostics);
       readLimit(value, "maxDepth", options.limits.maxDepth, diagnostics);

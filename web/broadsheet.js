@@ -17,6 +17,9 @@
 //
 // Works unchanged in Node 20 and in browsers; Node-only modules are imported dynamically.
 
+// Click-to-load for embed blocks, for pages that put render()'s HTML into their own DOM (docs/embeds.md).
+export { activateEmbeds, allowedFrameUrl, EMBED_FRAME_HOSTS, loadEmbed } from './embeds.js';
+
 /** The core's default `limits.maxInputBytes` (include/broadsheet/broadsheet.hpp). */
 export const DEFAULT_MAX_INPUT_BYTES = 8 * 1024 * 1024;
 const DEFAULT_MEMORY_RESET_BYTES = 64 * 1024 * 1024;

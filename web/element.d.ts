@@ -61,7 +61,7 @@ export type BroadsheetArticleState = 'idle' | 'loading' | 'rendered' | 'error';
  * `<broadsheet-article>`: renders an article into its shadow root. Source, first present wins: the
  * `article` property, an inline `<script type="application/json">` child, the `src` attribute.
  * Attributes: `src`, `lang`, `theme`, `heading-level`, `loading` (`lazy` by default, or `eager`),
- * `strict`, `fetch-timeout`, `credentials`, `base-url`, `referrerpolicy`, `link-rel`, `no-beacon`. What blocks display: docs/embed.md#what-blocks-display.
+ * `strict`, `fetch-timeout`, `credentials`, `base-url`, `referrerpolicy`, `link-rel`, `no-beacon`, `embeds`, `embed-origins`. What blocks display: docs/embed.md#what-blocks-display.
  */
 export declare class BroadsheetArticle extends HTMLElement {
   static readonly observedAttributes: string[];
@@ -88,6 +88,10 @@ export declare class BroadsheetArticle extends HTMLElement {
   referrerPolicy: string;
   /** Reflects `link-rel`: `rel` tokens for the article's links to other sites (e.g. `nofollow ugc`). */
   linkRel: string;
+  /** Reflects `embeds`: `click` (default), `load` or `link` (docs/embeds.md). */
+  embeds: 'click' | 'load' | 'link';
+  /** Reflects `embed-origins`: space-separated https origins whose `generic` embeds may be framed. */
+  embedOrigins: string;
   /** Reflects the boolean `no-beacon` attribute: no read-through beacon to `syndication.readUrl`. */
   noBeacon: boolean;
   readonly state: BroadsheetArticleState;

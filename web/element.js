@@ -33,6 +33,7 @@
 
 import { DEFAULT_MAX_INPUT_BYTES, createRenderer, preloadCore } from './broadsheet.js';
 import { FRAME_CLASS, FRAME_CSS } from './element-markup.js';
+import { activateEmbeds } from './embeds.js';
 
 export const TAG_NAME = 'broadsheet-article';
 
@@ -161,11 +162,11 @@ function constructSheet(doc, css) {
 
 const Base = globalThis.HTMLElement ?? class {};
 const PROPERTIES = ['article', 'src', 'theme', 'headingLevel', 'loading', 'strict', 'fetchTimeout', 'credentials',
-  'baseUrl', 'referrerPolicy', 'linkRel', 'noBeacon'];
+  'baseUrl', 'referrerPolicy', 'linkRel', 'noBeacon', 'embeds', 'embedOrigins'];
 
 export class BroadsheetArticle extends Base {
   static observedAttributes = ['src', 'lang', 'theme', 'heading-level', 'loading', 'strict', 'fetch-timeout',
-    'credentials', 'base-url', 'referrerpolicy', 'link-rel', 'no-beacon'];
+    'credentials', 'base-url', 'referrerpolicy', 'link-rel', 'no-beacon', 'embeds', 'embed-origins'];
 
   /** One IntersectionObserver for every element waiting to near the viewport. */
   static #viewport = null;
@@ -279,6 +280,14 @@ export class BroadsheetArticle extends Base {
   /** Reflects `link-rel`: `rel` tokens for the article's links to other sites, e.g. `nofollow ugc`. */
   get linkRel() { return this.getAttribute('link-rel') ?? ''; }
   set linkRel(value) { this.#reflect('link-rel', value); }
+
+  /** Reflects `embeds`: `click` (default: a placeholder until the reader loads it), `load` or `link` (docs/embeds.md). */
+  get embeds() { return this.getAttribute('embeds') ?? 'click'; }
+  set embeds(value) { this.#reflect('embeds', value); }
+
+  /** Reflects `embed-origins`: space-separated https origins whose `generic` embeds may be framed. */
+  get embedOrigins() { return this.getAttribute('embed-origins') ?? ''; }
+  set embedOrigins(value) { this.#reflect('embed-origins', value); }
 
   /** Reflects `no-beacon`: no read-through beacon to the article's `syndication.readUrl` (the event still fires). */
   get noBeacon() { return this.hasAttribute('no-beacon'); }
@@ -529,6 +538,10 @@ export class BroadsheetArticle extends Base {
     const lang = this.getAttribute('lang');
     if (lang) options.lang = lang;
     if (this.hasAttribute('heading-level')) options.headingLevel = this.headingLevel;
+    const embeds = this.getAttribute('embeds');
+    if (embeds) options.embeds = embeds;
+    const embedOrigins = this.getAttribute('embed-origins');
+    if (embedOrigins) options.embedOrigins = embedOrigins;
     return options;
   }
 
@@ -540,6 +553,8 @@ export class BroadsheetArticle extends Base {
     template.innerHTML = trustedHTML(html);
     this.#frame.replaceChildren(template.content);
     this.#frame.removeAttribute('aria-busy');
+    // Embed placeholders load their frame when the reader asks (docs/embeds.md).
+    activateEmbeds(this.#frame, { origins: this.embedOrigins.split(' ').filter(Boolean) });
     if (this.#hydrating) {
       // Server-rendered content out, the same article in: one synchronous swap, so no frame is painted
       // between them.

@@ -34,6 +34,7 @@ export type DiagnosticCode =
   | 'BS-TRANSLATION-LANG'
   | 'BS-IMAGE-SIZE'
   | 'BS-FOOTNOTE'
+  | 'BS-EMBED-PROVIDER'
   | 'BS-OPTION'
   | 'BS-LICENSE'
   | 'BS-LICENSE-TERMS'
@@ -77,6 +78,13 @@ export interface RenderOptions {
   /** Also write the tags a host page puts in its `<head>` into `meta.head` (what `Renderer.headTags`
    * returns; docs/embed.md#head-tags). */
   headTags?: boolean;
+  /** What embed blocks become (docs/embeds.md): `click` (default) a placeholder that loads the provider's
+   * frame only when the reader asks (call `activateEmbeds` on the HTML's container), `load` the frame at
+   * once, `link` only the link to the original. Every form keeps that link. */
+  embeds?: 'click' | 'load' | 'link';
+  /** Space-separated https origins (`https://maps.example.org`) whose `generic` embeds may be framed;
+   * other generic embeds are links only. */
+  embedOrigins?: string;
   /** Resource limits (docs/format.md#limits); exceeding one gives a `BS-LIMIT` diagnostic. Each must be a
    * positive integer (`maxOutputBytes` may be 0). */
   limits?: {
@@ -229,7 +237,26 @@ export type Block = BlockLanguage &
     | { type: 'markdown'; text: string }
     /** A group of 1-24 images shown as one figure; `caption` and `credit` are the group's. */
     | { type: 'gallery'; images: ArticleImage[]; caption?: InlineMarkdown; credit?: InlineMarkdown }
+    | EmbedBlock
   );
+
+/** An embed provider's id (docs/embeds.md). */
+export type EmbedProviderId =
+  | 'youtube' | 'vimeo' | 'x' | 'telegram' | 'instagram' | 'facebook' | 'tiktok' | 'soundcloud' | 'spotify'
+  | 'googlemaps' | 'generic';
+
+/** Third-party content, loaded only when the reader asks (docs/embeds.md). `url` is rebuilt from the
+ * provider's ids; one that cannot be is a `BS-EMBED-PROVIDER` error and the block is a plain link. */
+export interface EmbedBlock {
+  type: 'embed';
+  provider: EmbedProviderId;
+  url: string;
+  /** Plain text: the frame's title and the placeholder's heading. */
+  title: string;
+  caption?: InlineMarkdown;
+  /** Width over height: `"16:9"`, `"4:3"`, `"9:16"` or a number from 0.25 to 4; the provider's default when absent. */
+  aspectRatio?: '16:9' | '4:3' | '9:16' | number;
+}
 
 /** A correction or update appended to the article (shown after the body, listed in JSON-LD). */
 export interface Correction {
@@ -416,3 +443,24 @@ export function preloadCore(options?: CreateRendererOptions): Promise<WasmModule
 
 /** Formats a diagnostic as `path line:column code message`; the document root is shown as `/`. */
 export function formatDiagnostic(diagnostic: Diagnostic): string;
+
+/** Each provider's frame host, the only host its frame may load from (docs/embeds.md). */
+export const EMBED_FRAME_HOSTS: Readonly<Record<Exclude<EmbedProviderId, 'generic'>, string>>;
+/** Where `activateEmbeds` looks: a document, a shadow root or an element (typed by shape, so that
+ * code built without the DOM library type-checks too). */
+export interface EmbedRoot {
+  querySelectorAll(selectors: string): unknown;
+}
+/** Shows the "Load" buttons of the embed placeholders under `root` and loads a frame when one is
+ * pressed; `origins`: the render's `embedOrigins`, for generic embeds. Returns how many were made ready. */
+export function activateEmbeds(root: EmbedRoot, options?: { origins?: readonly string[] }): number;
+/** Replaces one placeholder box (`.bs-embed-box`, an Element) with its frame at once; the iframe, or
+ * null when its address is refused. */
+export function loadEmbed(box: object, options?: { origins?: readonly string[] }): object | null;
+/** The frame URL (a `URL`) when `src` is https on the provider's frame host (generic: on one of
+ * `origins`), else null. */
+export function allowedFrameUrl(
+  provider: string,
+  src: string,
+  origins?: readonly string[],
+): { readonly href: string; readonly origin: string; readonly hostname: string } | null;

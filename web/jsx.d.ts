@@ -33,6 +33,10 @@ export interface BroadsheetArticleAttributes {
   'link-rel'?: string;
   /** No read-through beacon to the article's `syndication.readUrl`. */
   'no-beacon'?: boolean;
+  /** What embed blocks become: `click` (default), `load` or `link` (docs/embeds.md). */
+  embeds?: 'click' | 'load' | 'link';
+  /** Space-separated https origins whose `generic` embeds may be framed. */
+  'embed-origins'?: string;
 }
 
 /**

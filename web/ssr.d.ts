@@ -26,6 +26,10 @@ export interface ElementHTMLOptions {
   referrerPolicy?: string;
   /** `rel` tokens for links to other sites (e.g. `nofollow ugc`); written as the element's `link-rel`. */
   linkRel?: string;
+  /** What embed blocks become (docs/embeds.md): the render option and the element's `embeds` attribute. */
+  embeds?: 'click' | 'load' | 'link';
+  /** Space-separated https origins whose `generic` embeds may be framed: `embedOrigins` and `embed-origins`. */
+  embedOrigins?: string;
   /** More attributes for the element (`id`, `class`, `loading`…); `true` writes a bare attribute. */
   attributes?: Record<string, string | number | boolean | null | undefined>;
   /** Default `broadsheet-article`. */

@@ -20,7 +20,7 @@ const decoder = new TextDecoder();
  */
 export function renderElementHTML(renderer, input, options = {}) {
   const {
-    theme, lang, headingLevel, strict = false, baseUrl, referrerPolicy, linkRel, attributes = {},
+    theme, lang, headingLevel, strict = false, baseUrl, referrerPolicy, linkRel, embeds, embedOrigins, attributes = {},
     tagName = 'broadsheet-article',
   } = options;
   if (!/^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(tagName)) {
@@ -58,6 +58,9 @@ export function renderElementHTML(renderer, input, options = {}) {
   if (ABSOLUTE_HTTP_URL.test(base)) renderOptions.baseUrl = base;
   if (referrerPolicy) renderOptions.imageReferrerPolicy = elementAttributes.referrerpolicy = String(referrerPolicy);
   if (linkRel) renderOptions.linkRel = elementAttributes['link-rel'] = String(linkRel);
+  // Embed blocks (docs/embeds.md): the element renders them as the server did, so hydration changes nothing.
+  if (embeds) renderOptions.embeds = elementAttributes.embeds = String(embeds);
+  if (embedOrigins) renderOptions.embedOrigins = elementAttributes['embed-origins'] = String(embedOrigins);
 
   const result = renderer.render(input, renderOptions);
   const json = jsonText(input);

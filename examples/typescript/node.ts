@@ -30,7 +30,7 @@ function aboutTheCall(code: DiagnosticCode): boolean {
     case 'BS-URL-RELATIVE': case 'BS-BIDI': case 'BS-UNKNOWN-MEMBER': case 'BS-UNKNOWN-BLOCK':
     case 'BS-REF-ANALYST': case 'BS-DUPLICATE-ID': case 'BS-EMPTY-BLOCK': case 'BS-PULLQUOTE-DROPPED':
     case 'BS-PULLQUOTE-MOVED': case 'BS-PULLQUOTE-PARAPHRASE': case 'BS-LICENSE': case 'BS-LICENSE-TERMS':
-    case 'BS-TRANSLATION-LANG': case 'BS-IMAGE-SIZE': case 'BS-FOOTNOTE':
+    case 'BS-TRANSLATION-LANG': case 'BS-IMAGE-SIZE': case 'BS-FOOTNOTE': case 'BS-EMBED-PROVIDER':
       return false;
     default: {
       const unknown: never = code;

@@ -66,6 +66,11 @@ enum class RelativeImages {
   Drop,  // left out with a BS-URL-RELATIVE warning: the page would fetch it from its own origin
 };
 
+// What an embed block becomes (docs/embeds.md): a placeholder that loads the provider's frame when
+// the reader asks (nothing is requested from the provider before), the frame at once, or only a
+// link to the original. Every form keeps the link.
+enum class Embeds { Click, Load, Link };
+
 struct RenderOptions {
   bool standalone = false;  // a whole HTML document with the stylesheet inlined
   int headingLevel = 1;     // level of the headline element (1-6); body headings shift with it
@@ -81,6 +86,10 @@ struct RenderOptions {
   // Also write the tags a host page puts in its <head> (canonical link, description, Open Graph,
   // Twitter card, JSON-LD) into Meta::head.
   bool headTags = false;
+  Embeds embeds = Embeds::Click;
+  // Space-separated https origins ("https://maps.example.org") whose `generic` embeds may be framed;
+  // generic embeds from anywhere else are links only.
+  std::string embedOrigins;
   Limits limits;
 };
 

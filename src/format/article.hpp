@@ -73,7 +73,18 @@ struct Syndication {
   std::string readUrl;         // https only, "" when none
 };
 
-enum class BlockType { Paragraph, Heading, Quote, PullQuote, List, Image, Note, Divider, Markdown, Gallery };
+enum class BlockType { Paragraph, Heading, Quote, PullQuote, List, Image, Note, Divider, Markdown, Gallery, Embed };
+
+// Third-party content (docs/embeds.md): its URLs already rebuilt from the provider's ids.
+struct Embed {
+  std::string provider;     // a provider id ("youtube"); "" when refused: a plain link to `original`
+  std::string original;     // the content's page, https
+  std::string frame;        // the player's address, https; "" when refused
+  std::string frameOrigin;  // "https://host" of `frame`
+  std::string title;        // plain text: the frame's title and the placeholder's heading
+  Text caption;             // inline CommonMark
+  std::string aspectRatio;  // "16:9", "4:3", "9:16" or a number as written; "" for the provider's default
+};
 
 // Block::index of the one Markdown block a body given as a CommonMark string becomes.
 inline constexpr std::size_t kBodyString = static_cast<std::size_t>(-1);
@@ -92,6 +103,7 @@ struct Block {
   std::vector<Text> items;          // List: inline CommonMark
   Image image;                      // Image
   Gallery gallery;                  // Gallery
+  Embed embed;                      // Embed
 };
 
 struct PullQuote {

@@ -43,13 +43,13 @@ constexpr std::string_view kTranslationOfMembers[] = {"lang", "url"};
 constexpr std::string_view kFootnoteMembers[] = {"id", "text"};
 constexpr std::string_view kCitedSourceMembers[] = {"title", "url", "publisher", "date"};
 // The block types, in the order docs/format.md lists them.
-constexpr std::string_view kBlockTypes[] = {"paragraph", "heading", "quote",   "pullquote", "list",
-                                            "image",     "note",    "divider", "markdown",  "gallery"};
+constexpr std::string_view kBlockTypes[] = {"paragraph", "heading", "quote",   "pullquote", "list",    "image",
+                                            "note",      "divider", "markdown", "gallery",  "embed"};
 // Every member some block type has; which of them a block may have depends on its type.
 // Every block may also have `lang` and `dir`.
-constexpr std::string_view kBlockMembers[] = {"type",   "text", "level", "by",      "attribution", "ordered",
-                                              "items",  "src",  "alt",   "caption", "credit",      "width",
-                                              "height", "lang", "dir",   "sources", "images"};
+constexpr std::string_view kBlockMembers[] = {
+    "type",   "text",  "level",  "by",   "attribution", "ordered", "items",    "src", "alt",   "caption",
+    "credit", "width", "height", "lang", "dir",         "sources", "images", "provider", "url", "title", "aspectRatio"};
 constexpr std::string_view kTextBlockMembers[] = {"type", "text", "lang", "dir"};
 constexpr std::string_view kHeadingMembers[] = {"type", "text", "level", "lang", "dir"};
 constexpr std::string_view kQuoteMembers[] = {"type", "text", "by", "attribution", "lang", "dir"};
@@ -60,5 +60,7 @@ constexpr std::string_view kImageBlockMembers[] = {"type",  "src",    "alt",  "c
 constexpr std::string_view kGalleryMembers[] = {"type", "images", "caption", "credit", "lang", "dir"};
 // A gallery's images: the image members (kImageMembers), each with its own caption and credit.
 constexpr std::string_view kDividerMembers[] = {"type", "lang", "dir"};
+constexpr std::string_view kEmbedMembers[] = {"type",    "provider",    "url",  "title",
+                                              "caption", "aspectRatio", "lang", "dir"};
 
 }  // namespace broadsheet::format

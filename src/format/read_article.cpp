@@ -18,7 +18,9 @@
 #include "format/kept_value.hpp"
 #include "format/member_names.hpp"
 #include "format/parse_json.hpp"
+#include "format/read_embed.hpp"
 #include "format/value_checks.hpp"
+#include "policy/embed_providers.hpp"
 #include "policy/url_policy.hpp"
 #include "text/footnote_refs.hpp"
 #include "text/markdown.hpp"
@@ -779,6 +781,11 @@ class ArticleReader final : public BodyBlockReader {
       checkMembers(value, path, names(kGalleryMembers));
       return readGallery(value, path, block.gallery);
     }
+    if (name == "embed") {
+      block.type = BlockType::Embed;
+      checkMembers(value, path, names(kEmbedMembers));
+      return readEmbed(value, path, block.embed);
+    }
     if (name == "divider") {
       block.type = BlockType::Divider;
       checkMembers(value, path, names(kDividerMembers));
@@ -788,9 +795,51 @@ class ArticleReader final : public BodyBlockReader {
     fail(code::UnknownBlock, typePath,
          {" is \"", name,
           "\", which is not a block type (paragraph, heading, quote, pullquote, list, "
-          "image, note, divider, markdown, gallery); the block is left out",
+          "image, note, divider, markdown, gallery, embed); the block is left out",
           didYouMean(closestName(name, kBlockTypes))});
     return false;
+  }
+
+  // An embed (docs/embeds.md): its URL rebuilt from the provider's ids. One that cannot be is
+  // refused (BS-EMBED-PROVIDER) and the block becomes a plain link to it when it is an https URL the
+  // policy allows, else is left out. Without a title (the frame's accessible name) it is left out.
+  bool readEmbed(KeptValue& value, const std::string& path, Embed& embed) {
+    const auto provider = text(value, "provider", path, Need::NonEmpty);
+    const auto written = text(value, "url", path, Need::NonEmpty);
+    embed.title = shownText(value, "title", path, Need::NonEmpty).value_or("");
+    embed.caption = markdown(value, "caption", path, Flavor::Inline).value_or(Text{});
+    if (const KeptValue* ratio = value.find("aspectRatio")) {
+      if (auto checked = embedAspectRatio(*ratio)) {
+        embed.aspectRatio = std::move(*checked);
+      } else {
+        fail(code::Value, childPointer(path, "aspectRatio"),
+             {" must be \"16:9\", \"4:3\", \"9:16\" or a number from 0.25 to 4 (width over height); the "
+              "provider's default is used."});
+      }
+    }
+    if (!written || embed.title.empty()) return false;
+    const EmbedVerdict verdict = provider ? resolveEmbedUrls(*provider, *written, embed) : EmbedVerdict::Rebuilt;
+    if (provider && verdict == EmbedVerdict::Rebuilt) return true;
+    // Link only: an https URL as the policy writes it, or nothing.
+    const policy::UrlDecision link = policy::decideUrl(*written, UrlKind::Resource, urls_);
+    // Not one with a user name either: "https://evil.example@x.com/…" reads as x.com to the reader.
+    const bool linkable = link.outcome == policy::UrlDecision::Outcome::Written &&
+                          written->find(':') != std::string::npos && policy::effectiveScheme(link.url) == "https" &&
+                          policy::parseBaseUrl(link.url).has_value();
+    const std::string_view consequence =
+        linkable ? "; the block is shown as a link to it."
+                 : "; it is not an https URL without a user name either, so the block is left out.";
+    if (verdict == EmbedVerdict::UnknownProvider) {
+      fail(code::EmbedProvider, childPointer(path, "provider"),
+           {" is \"", *provider, "\", which is not a provider Broadsheet knows (", policy::embedProviderIds(), ")",
+            consequence});
+    } else if (verdict == EmbedVerdict::NotProviderUrl) {
+      fail(code::EmbedProvider, childPointer(path, "url"),
+           {" is not a ", *provider, " address Broadsheet can rebuild from its ids (docs/embeds.md lists the forms)",
+            consequence});
+    }
+    embed = Embed{"", linkable ? link.url : "", "", "", std::move(embed.title), std::move(embed.caption), ""};
+    return linkable;
   }
 
   bool readBlockText(KeptValue& value, const std::string& path, Block& block) {

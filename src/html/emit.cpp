@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "html/emit_embed.hpp"
 #include "html/escape.hpp"
 #include "html/markdown_html.hpp"
 #include "html/parts.hpp"
@@ -405,7 +406,22 @@ class ArticleWriter {
         out_.push_back('\n');
         return;
       case BodyItem::Kind::Markdown: writeMarkdownItem(item); return;
+      case BodyItem::Kind::Embed: writeEmbed(item); return;
     }
+  }
+
+  // The box, then a caption that always holds the link to the original (docs/markup.md, "Embeds").
+  void writeEmbed(const BodyItem& item) {
+    const layout::EmbedBox& box = tree_.embeds[item.embed];
+    openItem("figure", embedClasses(box), item);
+    appendEmbedBox(out_, box, tree_.parts);
+    openTag("figcaption", "bs-embed-caption");
+    if (!box.caption.empty()) {
+      appendMarkdown(out_, box.caption, style_);
+      out_.push_back(' ');
+    }
+    appendEmbedLink(out_, box, tree_.urls.otherSiteRel, tree_.parts);
+    out_.append("</figcaption></figure>\n");
   }
 
   // Markdown's blocks each carry the item's lang and dir.

@@ -199,6 +199,7 @@ void decodeLocale(const char*& at, const LocaleNumbers& numbers, Labels& l) {
   for (std::string_view* text : {&l.timePattern, &l.am, &l.pm}) *text = nextText(at);
   for (std::string_view& pattern : l.offsetPatterns) pattern = nextText(at);
   for (std::string_view* text : {&l.gmtZero, &l.group, &l.autonym}) *text = nextText(at);
+  for (std::string_view* text : {&l.embedPrivacy, &l.embedLoad, &l.embedOriginal}) *text = nextText(at);
   l.plural = numbers.plural;
   l.zeroDigit = numbers.zeroDigit;
   l.wordsPerMinute = numbers.wordsPerMinute;

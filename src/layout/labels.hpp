@@ -47,6 +47,10 @@ struct Labels {
   std::string_view innerOpenQuote;  // quote marks inside quotes
   std::string_view innerCloseQuote;
   int wordsPerMinute;  // for reading time; documented in docs/layout.md
+  // The embed placeholder's words (English's where a locale has none); {provider}: the provider's name.
+  std::string_view embedPrivacy;   // "Loading this content from {provider} lets {provider} set cookies…"
+  std::string_view embedLoad;      // the button
+  std::string_view embedOriginal;  // the link to the original: "Open on {provider}"
 
   // From CLDR.
   Plural (*plural)(std::uint64_t);     // the cardinal rule for integers

@@ -10,6 +10,7 @@
 #include "format/value_checks.hpp"
 #include "layout/article_facts.hpp"
 #include "layout/display_text.hpp"
+#include "layout/embeds.hpp"
 #include "layout/heading_levels.hpp"
 #include "layout/image_sizes.hpp"
 #include "layout/labels.hpp"
@@ -305,6 +306,11 @@ class ArticleLayout {
           item.text = std::move(block.text.tree);
           break;
         case BlockType::Divider: item.kind = BodyItem::Kind::Divider; break;
+        case BlockType::Embed:
+          item.kind = BodyItem::Kind::Embed;
+          item.embed = tree_.embeds.size();
+          tree_.embeds.push_back(layoutEmbed(block.embed, options_, *labels_));
+          break;
         case BlockType::Markdown:
           // Empty blocks go first, in one walk of the whole text, so no item is made for them. Each
           // top-level block then becomes its own item, so pull quotes can go between paragraphs.

@@ -62,8 +62,28 @@ struct QuoteMarks {
   std::string innerClose;
 };
 
+// An embed block as the layout decided to show it (docs/embeds.md): a placeholder the reader clicks
+// to load the provider's frame, the frame itself, or a link only. Every form links the original.
+struct EmbedBox {
+  enum class Mode { Placeholder, Frame, Link };
+  Mode mode = Mode::Link;
+  std::string provider;      // its id ("youtube"), "" when the URL was refused: a bs-embed--<id> class
+  std::string providerName;  // "YouTube"; a generic embed's host
+  std::string title;         // plain text
+  std::string original;      // the link, https
+  std::string frame;         // the frame's address, https; "" in Link mode
+  std::string sandbox;       // the frame's sandbox tokens
+  std::string allow;         // its permissions policy, "" for none
+  std::string ratioClass;    // "16x9", "4x3" or "9x16"; "" when `ratio` is set
+  std::string ratio;         // a CSS ratio for an author's number ("1500 / 1000"), else ""
+  std::string privacy;       // the localised words: the privacy line, the button, the link
+  std::string load;
+  std::string openOriginal;
+  text::Markdown caption;
+};
+
 struct BodyItem {
-  enum class Kind { Paragraph, Heading, Quote, PullQuote, List, Figure, Note, Divider, Markdown, Gallery };
+  enum class Kind { Paragraph, Heading, Quote, PullQuote, List, Figure, Note, Divider, Markdown, Gallery, Embed };
   Kind kind = Kind::Paragraph;
   text::Markdown text;
   HeadingLevels heading;                    // Heading
@@ -80,6 +100,7 @@ struct BodyItem {
   // A block in another language: its index in LayoutTree::languages; 0 (an empty entry): the article's.
   // An index, not the strings, so the items the layout moves around stay small.
   std::size_t language = 0;
+  std::size_t embed = 0;  // Embed: its index in LayoutTree::embeds (kept apart, as languages are)
 };
 
 // A block's own language (docs/format.md, "Body blocks"): written as lang and dir on its element.
@@ -266,6 +287,7 @@ struct LayoutTree {
   std::vector<TranslationLink> translations;  // the language switcher, in document order
 
   std::vector<BodyItem> body;
+  std::vector<EmbedBox> embeds;                           // the body's Embed items' boxes, in body order
   std::vector<BlockLanguage> languages{BlockLanguage{}};  // the body items' own languages; [0]: none
   text::Markdown note;
   int noteLabelLevel = 2;                    // the note's heading element level

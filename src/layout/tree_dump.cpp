@@ -40,6 +40,7 @@ class TreeDump {
     header(1, tree);
     line(1, "body");
     languages_ = &tree.languages;
+    embeds_ = &tree.embeds;
     for (const BodyItem& item : tree.body) bodyItem(2, item);
     notes(1, tree);
     for (const CorrectionEntry& entry : tree.corrections) {
@@ -214,6 +215,20 @@ class TreeDump {
         return;
       case BodyItem::Kind::Note: line(depth, "note" + words + quoted(item.text.plainText())); return;
       case BodyItem::Kind::Divider: line(depth, "divider"); return;
+      case BodyItem::Kind::Embed: {
+        const EmbedBox& box = embeds_->at(item.embed);
+        static constexpr const char* kModes[] = {"placeholder", "frame", "link"};
+        line(depth, std::string("embed ") + kModes[static_cast<int>(box.mode)] + " provider=" + quoted(box.provider) +
+                        " " + quoted(box.title));
+        line(depth + 1, "original " + quoted(box.original));
+        if (!box.frame.empty()) {
+          line(depth + 1,
+               "frame " + quoted(box.frame) + " ratio=" + quoted(box.ratioClass.empty() ? box.ratio : box.ratioClass));
+          line(depth + 1, "sandbox " + quoted(box.sandbox) + " allow=" + quoted(box.allow));
+        }
+        if (!box.caption.empty()) markdown(depth + 1, "caption", box.caption);
+        return;
+      }
       case BodyItem::Kind::Markdown: {
         std::string headings;
         for (const HeadingLevels& heading : item.textHeadings) {
@@ -307,6 +322,7 @@ class TreeDump {
 
   std::string out_;
   const std::vector<BlockLanguage>* languages_ = nullptr;  // the tree's, for its body items
+  const std::vector<EmbedBox>* embeds_ = nullptr;
 };
 
 }  // namespace

@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { createRenderer } from '../../web/broadsheet.js';
 import { renderElementHTML } from '../../web/ssr.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
-import { EXAMPLES, exampleText, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline, VERSIONS_EXAMPLE } from './support.mjs';
+import { EMBED_EXAMPLE, EXAMPLES, exampleText, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline, VERSIONS_EXAMPLE } from './support.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -44,6 +44,11 @@ function axeCases() {
   // Footnotes and sources (issue 16 point 4).
   cases.push({ name: 'notes, light system theme', example: NOTES_EXAMPLE, scheme: 'light', options: {}, width: 1280 });
   cases.push({ name: 'notes, dark system theme, 320px', example: NOTES_EXAMPLE, scheme: 'dark', options: {}, width: 320 });
+  // Embed placeholders (issue 16): their buttons are hidden until a script shows them, so the frames
+  // ("load") are checked too.
+  cases.push({ name: 'embeds, light system theme', example: EMBED_EXAMPLE, scheme: 'light', options: {}, width: 1280 });
+  cases.push({ name: 'embeds, dark system theme, 320px', example: EMBED_EXAMPLE, scheme: 'dark', options: {}, width: 320 });
+  cases.push({ name: 'embeds loaded at once', example: EMBED_EXAMPLE, scheme: 'light', options: { embeds: 'load' }, width: 768 });
   return cases;
 }
 

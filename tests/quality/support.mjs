@@ -24,6 +24,8 @@ export const IMAGES_EXAMPLE = {
 };
 /** Footnotes and sources (issue 16 point 4): the rich fixture, checked like an example. */
 export const NOTES_EXAMPLE = { name: 'notes', file: 'notes.json', dir: 'ltr', folder: 'tests/fixtures/rich' };
+/** Embed blocks of several providers (issue 16, point 1): placeholders, a link-only generic embed. */
+export const EMBED_EXAMPLE = { name: 'rich-embed', file: 'embed.json', dir: 'ltr', folder: 'tests/fixtures/rich' };
 
 export function exampleText(example) {
   return readFileSync(path.join(repoRoot, example.folder ?? 'examples', example.file), 'utf8');

@@ -26,7 +26,7 @@ import { createRenderer } from '../../web/broadsheet.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
 import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
 import { encodeIndexedPng, quantize } from './png-palette.mjs';
-import { EXAMPLES, exampleText, hostPage, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline } from './support.mjs';
+import { EMBED_EXAMPLE, EXAMPLES, exampleText, hostPage, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline } from './support.mjs';
 
 const { PNG } = pngjs;
 
@@ -54,6 +54,9 @@ function screenshotCases() {
       for (const width of WIDTHS) cases.push({ name: `${example.name}-${theme}-${width}`, example, theme, width, media: 'screen' });
     }
   }
+  // Embed placeholders (issue 16), light at three widths and dark on a phone.
+  for (const width of WIDTHS) cases.push({ name: `${EMBED_EXAMPLE.name}-light-${width}`, example: EMBED_EXAMPLE, theme: 'light', width, media: 'screen' });
+  cases.push({ name: `${EMBED_EXAMPLE.name}-dark-320`, example: EMBED_EXAMPLE, theme: 'dark', width: 320, media: 'screen' });
   for (const example of [EXAMPLES[0], EXAMPLES[2]]) {
     cases.push({ name: `${example.name}-print`, example, theme: 'auto', width: PRINT_WIDTH, media: 'print' });
   }

@@ -58,6 +58,8 @@ export function baseArticle() {
         { src: 'https://images.example/g2.jpg', alt: FILLER, width: 4, height: 3 },
       ] },
       { type: 'paragraph', text: `${FILLER}[^n1][^n2]` },  // footnote references
+      { type: 'embed', provider: 'youtube', url: 'https://youtu.be/dQw4w9WgXcQ', title: FILLER, caption: FILLER },
+      { type: 'embed', provider: 'vimeo', url: 'https://vimeo.com/76979871', title: FILLER, aspectRatio: 1.5 },
     ],
     pullquotes: [{ text: FILLER, by: 'a1' }],
     note: FILLER,
@@ -108,6 +110,7 @@ export const MEMBERS = [
   member('body/16/images/0/caption', 'markdown'),
   member('body/16/images/0/credit', 'markdown'),
   member('body/10/text', 'markdown'),  // markdown block (block CommonMark)
+  member('body/18/caption', 'markdown'),  // an embed's caption
   member('pullquotes/0/text', 'markdown'),
   member('corrections/0/text', 'markdown'),
   member('corrections/1/text', 'markdown'),  // an update
@@ -128,6 +131,7 @@ export const MEMBERS = [
   member('body/4/attribution', 'plain'),
   member('sources/0/title', 'plain'),
   member('sources/0/publisher', 'plain'),
+  member('body/18/title', 'plain'),  // an embed's title: the placeholder's heading and the frame's title
   // Alt text
   member('image/alt', 'alt'),
   member('body/8/alt', 'alt'),
@@ -163,6 +167,8 @@ export const MEMBERS = [
   member('translations/0/url', 'url'),
   member('translationOf/url', 'url'),
   member('sources/0/url', 'url'),
+  member('body/18/url', 'url'),  // an embed's URL: rebuilt from ids, or a plain link, or left out
+  member('body/19/url', 'url'),
   // Values checked against a grammar
   member('lang', 'validated'),
   member('dir', 'validated'),
@@ -175,6 +181,7 @@ export const MEMBERS = [
   member('sources/0/date', 'validated'),
   member('body/0/lang', 'validated'),  // a block's own language and direction
   member('body/3/dir', 'validated'),
+  member('body/19/provider', 'validated'),  // an unknown provider: BS-EMBED-PROVIDER, a link
   // Where inline CommonMark expects a URL: link and image destinations, a link title, an autolink
   member('body/1/text#link', 'markdown-url', (article, value) => { article.body[1].text = `[words](${value})`; }),
   member('body/6/text#image', 'markdown-url', (article, value) => { article.body[6].text = `![picture](${value})`; }),
