@@ -54,7 +54,27 @@ struct Syndication {
   std::string readUrl;         // https only, "" when none
 };
 
-enum class BlockType { Paragraph, Heading, Quote, PullQuote, List, Image, Note, Divider, Markdown };
+enum class BlockType { Paragraph, Heading, Quote, PullQuote, List, Image, Note, Divider, Markdown, Table };
+
+// A table column's alignment as the author gave it; Auto leaves it to the layout (numbers to the end).
+enum class Align : unsigned char { Auto, Start, End, Center };
+
+// A `table` block (docs/format.md, "Tables"). Every row holds exactly `columns` cells: the reader pads
+// short rows with empty cells and cuts long ones (BS-TABLE-SHAPE), so later stages see a rectangle.
+struct Table {
+  Text caption;                         // inline CommonMark, not blank
+  std::vector<Text> header;             // inline CommonMark, one per column; empty: no header row
+  std::vector<std::vector<Text>> rows;  // inline CommonMark cells
+  std::vector<Align> align;             // one per column
+  std::size_t columns = 0;
+  bool rowHeaders = false;  // the first cell of each row heads it
+};
+
+// A table may have at most this many rows, columns and cells (BS-LIMIT past them): padding makes
+// cells from nothing, so a few bytes of `[]` rows must not become megabytes of <td>.
+inline constexpr std::size_t kMaxTableRows = 1000;
+inline constexpr std::size_t kMaxTableColumns = 50;
+inline constexpr std::size_t kMaxTableCells = 10000;
 
 // Block::index of the one Markdown block a body given as a CommonMark string becomes.
 inline constexpr std::size_t kBodyString = static_cast<std::size_t>(-1);
@@ -72,6 +92,7 @@ struct Block {
   bool ordered = false;             // List
   std::vector<Text> items;          // List: inline CommonMark
   Image image;                      // Image
+  Table table;                      // Table
 };
 
 struct PullQuote {

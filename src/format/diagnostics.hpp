@@ -36,6 +36,7 @@ inline constexpr std::string_view Option = "BS-OPTION";
 inline constexpr std::string_view License = "BS-LICENSE";
 inline constexpr std::string_view LicenseTerms = "BS-LICENSE-TERMS";
 inline constexpr std::string_view TranslationLang = "BS-TRANSLATION-LANG";
+inline constexpr std::string_view TableShape = "BS-TABLE-SHAPE";
 }  // namespace code
 
 // Keeps at most `capacity` diagnostics and counts the rest, so that a document with millions of

@@ -40,12 +40,12 @@ constexpr std::string_view kTranslationMembers[] = {"lang", "url", "headline"};
 constexpr std::string_view kTranslationOfMembers[] = {"lang", "url"};
 // The block types, in the order docs/format.md lists them.
 constexpr std::string_view kBlockTypes[] = {"paragraph", "heading", "quote",   "pullquote", "list",
-                                            "image",     "note",    "divider", "markdown"};
+                                            "image",     "note",    "divider", "markdown",  "table"};
 // Every member some block type has; which of them a block may have depends on its type.
 // Every block may also have `lang` and `dir`.
-constexpr std::string_view kBlockMembers[] = {"type",    "text",  "level",  "by",   "attribution",
-                                              "ordered", "items", "src",    "alt",  "caption",
-                                              "credit",  "width", "height", "lang", "dir"};
+constexpr std::string_view kBlockMembers[] = {"type", "text",   "level",   "by",     "attribution", "ordered", "items",
+                                              "src",  "alt",    "caption", "credit", "width",       "height",  "lang",
+                                              "dir",  "header", "rows",    "align",  "rowHeaders"};
 constexpr std::string_view kTextBlockMembers[] = {"type", "text", "lang", "dir"};
 constexpr std::string_view kHeadingMembers[] = {"type", "text", "level", "lang", "dir"};
 constexpr std::string_view kQuoteMembers[] = {"type", "text", "by", "attribution", "lang", "dir"};
@@ -54,5 +54,8 @@ constexpr std::string_view kListMembers[] = {"type", "ordered", "items", "lang",
 constexpr std::string_view kImageBlockMembers[] = {"type",  "src",    "alt",  "caption", "credit",
                                                    "width", "height", "lang", "dir"};
 constexpr std::string_view kDividerMembers[] = {"type", "lang", "dir"};
+constexpr std::string_view kTableMembers[] = {"type",  "caption",    "header", "rows",
+                                              "align", "rowHeaders", "lang",   "dir"};
+constexpr std::string_view kAlignValues[] = {"start", "end", "center", "auto"};
 
 }  // namespace broadsheet::format

@@ -9,6 +9,7 @@
 #include "format/json_pointer.hpp"
 #include "format/value_checks.hpp"
 #include "layout/article_facts.hpp"
+#include "layout/description.hpp"
 #include "layout/display_text.hpp"
 #include "layout/heading_levels.hpp"
 #include "layout/labels.hpp"
@@ -19,6 +20,7 @@
 #include "layout/pullquote_selection.hpp"
 #include "layout/quote_search.hpp"
 #include "layout/speakers.hpp"
+#include "layout/tables.hpp"
 #include "layout/text_direction.hpp"
 #include "layout/words.hpp"
 
@@ -64,6 +66,8 @@ class ArticleLayout {
     releaseBodySources();
     assignHeadingLevels(tree_, std::clamp(options_.headingLevel, 1, 6));
     tree_.facts = articleFacts(article_, meta_, tree_.standfirst);
+    // Without a standfirst, the first paragraph describes the page (point 5 of issue 16).
+    if (tree_.facts.description.empty()) tree_.facts.description = descriptionFromBody(tree_.body);
     tree_.facts.translations = tree_.translations;
     for (const CorrectionEntry& entry : tree_.corrections) {
       if (!entry.update) tree_.facts.corrections.emplace_back(entry.dateIso, entry.text.plainText());
@@ -282,6 +286,13 @@ class ArticleLayout {
           item.text = std::move(block.text.tree);
           break;
         case BlockType::Divider: item.kind = BodyItem::Kind::Divider; break;
+        case BlockType::Table:
+          item.kind = BodyItem::Kind::Table;
+          // The block's index makes the id unique within the article, the prefix across articles.
+          if (idPrefix_.empty()) idPrefix_ = articleIdPrefix(article_);
+          item.table =
+              std::make_unique<Table>(layOutTable(block.table, idPrefix_ + "-table-" + std::to_string(block.index)));
+          break;
         case BlockType::Markdown:
           // Empty blocks go first, in one walk of the whole text, so no item is made for them. Each
           // top-level block then becomes its own item, so pull quotes can go between paragraphs.
@@ -309,6 +320,7 @@ class ArticleLayout {
     for (const Block& block : article_.body) {
       normalizedBound += block.text.source.size() + block.image.caption.source.size() + 1;
       for (const format::Text& entry : block.items) normalizedBound += entry.source.size() + 1;
+      normalizedBound += tableSourceBytes(block.table);
     }
     quoteSearch_.emplace(tree_.body, tree_.body.size(), normalizedBound);
     for (std::size_t index : anchoredPullquotes_)
@@ -637,6 +649,7 @@ class ArticleLayout {
   std::size_t currentBlock_ = 0;         // the article block being laid out
   std::size_t emptyBlocksLeftOut_ = 0;   // of the block being laid out
   std::string words_;                    // an item's words, reused
+  std::string idPrefix_;                 // articleIdPrefix, made when the first table needs it
   // Per body item before placement: its words as read, kept for anchored pull quotes and, with
   // automatic pull quotes, paragraphs and quotes ("" elsewhere).
   std::vector<std::string> plainTexts_;

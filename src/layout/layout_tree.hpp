@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -51,8 +52,25 @@ struct QuoteMarks {
   std::string innerClose;
 };
 
+// A table column as the layout set it: the author's alignment, or for "auto" the end when most of
+// its cells are numbers (docs/layout.md#tables); numbers get tabular figures.
+enum class CellAlign : unsigned char { Start, End, Center };
+struct TableColumn {
+  CellAlign align = CellAlign::Start;
+  bool numeric = false;
+};
+
+struct Table {
+  std::string captionId;  // unique per article: the scroll region's aria-labelledby
+  text::Markdown caption;
+  std::vector<text::Markdown> header;             // empty: no header row
+  std::vector<std::vector<text::Markdown>> rows;  // each as many cells as `columns`
+  std::vector<TableColumn> columns;
+  bool rowHeaders = false;  // each row's first cell is its header
+};
+
 struct BodyItem {
-  enum class Kind { Paragraph, Heading, Quote, PullQuote, List, Figure, Note, Divider, Markdown };
+  enum class Kind { Paragraph, Heading, Quote, PullQuote, List, Figure, Note, Divider, Markdown, Table };
   Kind kind = Kind::Paragraph;
   text::Markdown text;
   HeadingLevels heading;                    // Heading
@@ -68,6 +86,8 @@ struct BodyItem {
   // A block in another language: its index in LayoutTree::languages; 0 (an empty entry): the article's.
   // An index, not the strings, so the items the layout moves around stay small.
   std::size_t language = 0;
+  // Table: owned here, not inline, so the items the layout moves around stay small.
+  std::unique_ptr<Table> table;
 };
 
 // A block's own language (docs/format.md, "Body blocks"): written as lang and dir on its element.
