@@ -32,6 +32,7 @@ export type DiagnosticCode =
   | 'BS-PULLQUOTE-MOVED'
   | 'BS-PULLQUOTE-PARAPHRASE'
   | 'BS-TRANSLATION-LANG'
+  | 'BS-TABLE-SHAPE'
   | 'BS-OPTION'
   | 'BS-LICENSE'
   | 'BS-LICENSE-TERMS'
@@ -216,7 +217,25 @@ export type Block = BlockLanguage &
     | { type: 'note'; text: InlineMarkdown }
     | { type: 'divider' }
     | { type: 'markdown'; text: string }
+    | ({ type: 'table' } & TableBlock)
   );
+
+/** Column alignment of a table; `"auto"` (the default) aligns numeric columns to the end. */
+export type TableAlign = 'start' | 'end' | 'center' | 'auto';
+
+/**
+ * A table (docs/format.md#tables): cells are inline CommonMark. Rows shorter than the header are
+ * padded with empty cells and longer ones cut (BS-TABLE-SHAPE warning); at most 1000 rows, 50
+ * columns and 10000 cells.
+ */
+export interface TableBlock {
+  caption: InlineMarkdown;
+  header?: InlineMarkdown[];
+  rows: InlineMarkdown[][];
+  align?: TableAlign[];
+  /** The first cell of each row heads it (`<th scope="row">`). */
+  rowHeaders?: boolean;
+}
 
 /** A correction or update appended to the article (shown after the body, listed in JSON-LD). */
 export interface Correction {

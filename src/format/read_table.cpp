@@ -121,11 +121,11 @@ class TableReader {
         fail(code::Type, rowPath, {" must be an array of cells, found ", describe(row.kind), "; the row is left out."});
         continue;
       }
-      if (table_.columns == 0) table_.columns = std::min(row.length, kMaxTableColumns);
-      if (table_.columns == 0) {
+      if (row.length == 0) {
         fail(code::Empty, rowPath, {" must hold at least one cell; the row is left out."});
         continue;
       }
+      if (table_.columns == 0) table_.columns = std::min(row.length, kMaxTableColumns);
       if (cellCount + table_.columns > kMaxTableCells) {
         fail(code::Limit, rowPath,
              {" would take the table past ", std::to_string(kMaxTableCells),

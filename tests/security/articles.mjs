@@ -48,6 +48,7 @@ export function baseArticle() {
       { type: 'divider' },
       { type: 'paragraph', text: FILLER },
       { type: 'markdown', text: FILLER },
+      { type: 'table', caption: FILLER, header: [FILLER, FILLER], rows: [[FILLER, FILLER]], align: ['auto', 'end'], rowHeaders: true },
     ],
     pullquotes: [{ text: FILLER, by: 'a1' }],
     note: FILLER,
@@ -95,6 +96,10 @@ export const MEMBERS = [
   member('pullquotes/0/text', 'markdown'),
   member('corrections/0/text', 'markdown'),
   member('corrections/1/text', 'markdown'),  // an update
+  member('body/16/caption', 'markdown'),  // a table's caption, header cell, row header and cell
+  member('body/16/header/0', 'markdown'),
+  member('body/16/rows/0/0', 'markdown'),
+  member('body/16/rows/0/1', 'markdown'),
   // Plain text shown as written
   member('section', 'plain'),
   member('tags/0', 'plain'),
@@ -141,6 +146,7 @@ export const MEMBERS = [
   member('translationOf/lang', 'validated'),
   member('body/0/lang', 'validated'),  // a block's own language and direction
   member('body/3/dir', 'validated'),
+  member('body/16/align/1', 'validated'),  // a table column's alignment
   // Where inline CommonMark expects a URL: link and image destinations, a link title, an autolink
   member('body/1/text#link', 'markdown-url', (article, value) => { article.body[1].text = `[words](${value})`; }),
   member('body/6/text#image', 'markdown-url', (article, value) => { article.body[6].text = `![picture](${value})`; }),
