@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { createRenderer } from '../../web/broadsheet.js';
 import { renderElementHTML } from '../../web/ssr.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
-import { EXAMPLES, exampleText, loadAllImages, routeOffline, VERSIONS_EXAMPLE } from './support.mjs';
+import { EXAMPLES, exampleText, loadAllImages, routeOffline, TABLES_EXAMPLE, VERSIONS_EXAMPLE } from './support.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -38,6 +38,10 @@ function axeCases() {
   // Corrections and the language switcher (issue 15), in both themes and on a phone.
   cases.push({ name: 'seed with versions, light system theme', example: VERSIONS_EXAMPLE, scheme: 'light', options: {}, width: 1280 });
   cases.push({ name: 'seed with versions, dark system theme, 320px', example: VERSIONS_EXAMPLE, scheme: 'dark', options: {}, width: 320 });
+  // Tables (issue 16): the labelled scroll region and header cells, both themes, on a phone and wide.
+  cases.push({ name: 'tables, light system theme, 320px', example: TABLES_EXAMPLE, scheme: 'light', options: {}, width: 320 });
+  cases.push({ name: 'tables, dark system theme', example: TABLES_EXAMPLE, scheme: 'dark', options: {}, width: 1280 });
+  cases.push({ name: 'tables, theme "dark" on a light system, 320px', example: TABLES_EXAMPLE, scheme: 'light', options: { theme: 'dark' }, width: 320 });
   return cases;
 }
 
@@ -321,6 +325,33 @@ describe('accessibility (axe-core and semantics, in Chromium)', () => {
         }
       });
     }
+  }
+
+  for (const scheme of ['light', 'dark']) {
+    test(`tables: contrast of every cell and caption at least 4.5:1, ${scheme}`, async () => {
+      await open(TABLES_EXAMPLE, { scheme, width: 320 });
+      const texts = await page.evaluate(measureContrast);
+      const low = texts.filter((text) => text.ratio < 4.5).map((text) => `${text.ratio.toFixed(2)} "${text.text}" (.${text.cls})`);
+      assert.deepEqual(low, [], 'text below 4.5:1');
+    });
+
+    test(`tables: each scroll region is reached from the keyboard with a visible ring, ${scheme}`, async () => {
+      await open(TABLES_EXAMPLE, { scheme, width: 320 });
+      const regions = await page.evaluate(() => document.querySelectorAll('.bs-table[role=region][tabindex="0"]').length);
+      assert.equal(regions, 2);
+      const rings = [];
+      for (let i = 0; i < 10; i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const active = document.activeElement;
+          if (!active?.classList.contains('bs-table')) return null;
+          const label = document.getElementById(active.getAttribute('aria-labelledby'));
+          return { label: label?.tagName, outlineStyle: getComputedStyle(active).outlineStyle };
+        });
+        if (focus) rings.push(focus);
+      }
+      assert.deepEqual(rings, [{ label: 'CAPTION', outlineStyle: 'solid' }, { label: 'CAPTION', outlineStyle: 'solid' }]);
+    });
   }
 
   test('no console errors, and the count of pages axe checked', (t) => {

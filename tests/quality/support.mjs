@@ -14,6 +14,9 @@ export const EXAMPLES = [
 /** The sample article with a Kazakh translation link and a correction (issue 15), checked like an example. */
 export const VERSIONS_EXAMPLE = { name: 'seed-versions', file: 'nbca-russian-arms-nato.json', dir: 'ltr', folder: 'tests/fixtures/versions' };
 
+/** Tables (issue 16 point 3): a wide table with row headers, numeric columns and a Russian one. */
+export const TABLES_EXAMPLE = { name: 'tables', file: 'tables.json', dir: 'ltr', folder: 'tests/fixtures/rich' };
+
 export function exampleText(example) {
   return readFileSync(path.join(repoRoot, example.folder ?? 'examples', example.file), 'utf8');
 }
