@@ -214,8 +214,25 @@ describe('accessibility (axe-core and semantics, in Chromium)', () => {
       await open(example, { scheme, options, width });
       const { violations, incomplete } = await runAxe([...WCAG_AA, 'best-practice']);
       assert.deepEqual(describeViolations(violations), [], 'axe violations');
-      // Contrast axe could not decide is contrast nobody checked.
-      assert.deepEqual(describeViolations(incomplete.filter((r) => r.id === 'color-contrast')), [], 'undecided colour contrast');
+      // Contrast axe could not decide is contrast nobody checked. One exception: cells of a table that
+      // are scrolled out of its region's view, which axe cannot hit-test ("partially obscured"); the
+      // tables' own contrast test below measures every cell's text against its background.
+      const undecided = [];
+      for (const result of incomplete.filter((r) => r.id === 'color-contrast')) {
+        const nodes = [];
+        for (const node of result.nodes) {
+          const scrolledAway = /partially obscured/.test(node.failureSummary) && await page.evaluate((target) => {
+            const cell = document.querySelector(target);
+            const region = cell?.closest('.bs-table');
+            if (!region) return false;
+            const [c, r] = [cell.getBoundingClientRect(), region.getBoundingClientRect()];
+            return c.right > r.right || c.left < r.left;
+          }, node.target[0]);
+          if (!scrolledAway) nodes.push(node);
+        }
+        if (nodes.length) undecided.push({ ...result, nodes });
+      }
+      assert.deepEqual(describeViolations(undecided), [], 'undecided colour contrast');
     });
   }
 
@@ -346,11 +363,12 @@ describe('accessibility (axe-core and semantics, in Chromium)', () => {
           const active = document.activeElement;
           if (!active?.classList.contains('bs-table')) return null;
           const label = document.getElementById(active.getAttribute('aria-labelledby'));
-          return { label: label?.tagName, outlineStyle: getComputedStyle(active).outlineStyle };
+          return { id: label?.id, label: label?.tagName, outlineStyle: getComputedStyle(active).outlineStyle };
         });
-        if (focus) rings.push(focus);
+        if (focus && !rings.some((ring) => ring.id === focus.id)) rings.push(focus);
       }
-      assert.deepEqual(rings, [{ label: 'CAPTION', outlineStyle: 'solid' }, { label: 'CAPTION', outlineStyle: 'solid' }]);
+      assert.equal(rings.length, 2, 'both regions are reached');
+      for (const ring of rings) assert.deepEqual({ label: ring.label, outlineStyle: ring.outlineStyle }, { label: 'CAPTION', outlineStyle: 'solid' });
     });
   }
 
