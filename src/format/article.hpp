@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +69,13 @@ struct Table {
   std::vector<Align> align;             // one per column
   std::size_t columns = 0;
   bool rowHeaders = false;  // the first cell of each row heads it
+
+  Table() = default;
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+  // Out of line (read_table.cpp): every Block is destroyed in many places, and an inlined destructor
+  // of these nested vectors at each of them cost kilobytes of WASM.
+  ~Table();
 };
 
 // A table may have at most this many rows, columns and cells (BS-LIMIT past them): padding makes
@@ -92,7 +100,7 @@ struct Block {
   bool ordered = false;             // List
   std::vector<Text> items;          // List: inline CommonMark
   Image image;                      // Image
-  Table table;                      // Table
+  std::unique_ptr<Table> table;     // Table: held apart, so the other blocks stay small
 };
 
 struct PullQuote {

@@ -694,7 +694,8 @@ class ArticleReader final : public BodyBlockReader, public TableTexts {
     if (name == "table") {
       block.type = BlockType::Table;
       checkMembers(value, path, names(kTableMembers));
-      return readTable(value, path, *this, block.table);
+      block.table = std::make_unique<Table>();
+      return readTable(value, path, *this, *block.table);
     }
     if (name == "divider") {
       block.type = BlockType::Divider;

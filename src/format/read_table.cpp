@@ -194,6 +194,8 @@ class TableReader {
 
 }  // namespace
 
+Table::~Table() = default;
+
 bool readTable(KeptValue& block, const std::string& path, TableTexts& texts, Table& table) {
   return TableReader(block, path, texts, table).read();
 }

@@ -290,8 +290,7 @@ class ArticleLayout {
           item.kind = BodyItem::Kind::Table;
           // The block's index makes the id unique within the article, the prefix across articles.
           if (idPrefix_.empty()) idPrefix_ = articleIdPrefix(article_);
-          item.table =
-              std::make_unique<Table>(layOutTable(block.table, idPrefix_ + "-table-" + std::to_string(block.index)));
+          item.table = layOutTable(*block.table, idPrefix_ + "-table-" + std::to_string(block.index));
           break;
         case BlockType::Markdown:
           // Empty blocks go first, in one walk of the whole text, so no item is made for them. Each
@@ -320,7 +319,7 @@ class ArticleLayout {
     for (const Block& block : article_.body) {
       normalizedBound += block.text.source.size() + block.image.caption.source.size() + 1;
       for (const format::Text& entry : block.items) normalizedBound += entry.source.size() + 1;
-      normalizedBound += tableSourceBytes(block.table);
+      if (block.table) normalizedBound += tableSourceBytes(*block.table);
     }
     quoteSearch_.emplace(tree_.body, tree_.body.size(), normalizedBound);
     for (std::size_t index : anchoredPullquotes_)

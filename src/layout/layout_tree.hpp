@@ -67,6 +67,11 @@ struct Table {
   std::vector<std::vector<text::Markdown>> rows;  // each as many cells as `columns`
   std::vector<TableColumn> columns;
   bool rowHeaders = false;  // each row's first cell is its header
+
+  Table() = default;
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+  ~Table();  // out of line (tables.cpp), as format::Table's: body items are destroyed in many places
 };
 
 struct BodyItem {

@@ -119,8 +119,11 @@ std::size_t tableSourceBytes(const format::Table& table) {
   return bytes;
 }
 
-Table layOutTable(format::Table& table, std::string captionId) {
-  Table result;
+Table::~Table() = default;
+
+std::unique_ptr<Table> layOutTable(format::Table& table, std::string captionId) {
+  auto laidOut = std::make_unique<Table>();
+  Table& result = *laidOut;
   result.captionId = std::move(captionId);
   result.caption = std::move(table.caption.tree);
   result.rowHeaders = table.rowHeaders;
@@ -151,7 +154,7 @@ Table layOutTable(format::Table& table, std::string captionId) {
     cells.reserve(row.size());
     for (format::Text& cell : row) cells.push_back(std::move(cell.tree));
   }
-  return result;
+  return laidOut;
 }
 
 }  // namespace broadsheet::layout

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,6 @@ std::string articleIdPrefix(const format::Article& article);
 std::size_t tableSourceBytes(const format::Table& table);
 
 // The layout of `table`, whose trees it takes; `captionId` names its caption.
-Table layOutTable(format::Table& table, std::string captionId);
+std::unique_ptr<Table> layOutTable(format::Table& table, std::string captionId);
 
 }  // namespace broadsheet::layout
