@@ -740,8 +740,11 @@ void appendStandaloneDocument(std::string& out, LayoutTree& tree, OutputBudget b
   appendText(out, tree.facts.headline);
   out.append("</title>\n");
   appendHeadTags(out, tree.facts);
+  // The page's rules in their own element: tools replace the stylesheet's <style> with a link
+  // (`broadsheet render --css FILE`) and the page keeps its frame.
   out.append("<style>\n");
   out.append(standalonePageStyle());
+  out.append("</style>\n<style>\n");
   out.append(stylesheet());
   // The article is the page's main content: a landmark for screen readers' "skip to main".
   out.append("</style>\n</head>\n<body>\n<main>\n");
