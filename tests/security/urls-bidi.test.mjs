@@ -83,6 +83,7 @@ describe('URLs, rel, referrerpolicy and parts from the core', () => {
       { type: 'paragraph', text: 'Words <span class="bs-cta">spelled</span> class="bs-note".' },
       { type: 'heading', text: 'H' }, { type: 'quote', text: 'q', by: 'x' }, { type: 'paragraph', text: 'p' }, { type: 'pullquote', text: 'p' },
       { type: 'note', text: 'c' }, { type: 'markdown', text: '## M\n\n<p class="bs-footer">raw</p>' },
+      { type: 'table', caption: 'T', header: ['h'], rows: [['1']] },
     ]);
     const { html } = renderer.render(full, { parts: true });
     const seen = new Set();
