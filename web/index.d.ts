@@ -35,6 +35,7 @@ export type DiagnosticCode =
   | 'BS-IMAGE-SIZE'
   | 'BS-FOOTNOTE'
   | 'BS-EMBED-PROVIDER'
+  | 'BS-TABLE-SHAPE'
   | 'BS-OPTION'
   | 'BS-LICENSE'
   | 'BS-LICENSE-TERMS'
@@ -238,6 +239,7 @@ export type Block = BlockLanguage &
     /** A group of 1-24 images shown as one figure; `caption` and `credit` are the group's. */
     | { type: 'gallery'; images: ArticleImage[]; caption?: InlineMarkdown; credit?: InlineMarkdown }
     | EmbedBlock
+    | ({ type: 'table' } & TableBlock)
   );
 
 /** An embed provider's id (docs/embeds.md). */
@@ -256,6 +258,24 @@ export interface EmbedBlock {
   caption?: InlineMarkdown;
   /** Width over height: `"16:9"`, `"4:3"`, `"9:16"` or a number from 0.25 to 4; the provider's default when absent. */
   aspectRatio?: '16:9' | '4:3' | '9:16' | number;
+}
+
+
+/** Column alignment of a table; `"auto"` (the default) aligns numeric columns to the end. */
+export type TableAlign = 'start' | 'end' | 'center' | 'auto';
+
+/**
+ * A table (docs/format.md#tables): cells are inline CommonMark. Rows shorter than the header are
+ * padded with empty cells and longer ones cut (BS-TABLE-SHAPE warning); at most 1000 rows, 50
+ * columns and 10000 cells.
+ */
+export interface TableBlock {
+  caption: InlineMarkdown;
+  header?: InlineMarkdown[];
+  rows: InlineMarkdown[][];
+  align?: TableAlign[];
+  /** The first cell of each row heads it (`<th scope="row">`). */
+  rowHeaders?: boolean;
 }
 
 /** A correction or update appended to the article (shown after the body, listed in JSON-LD). */

@@ -31,6 +31,7 @@ function aboutTheCall(code: DiagnosticCode): boolean {
     case 'BS-REF-ANALYST': case 'BS-DUPLICATE-ID': case 'BS-EMPTY-BLOCK': case 'BS-PULLQUOTE-DROPPED':
     case 'BS-PULLQUOTE-MOVED': case 'BS-PULLQUOTE-PARAPHRASE': case 'BS-LICENSE': case 'BS-LICENSE-TERMS':
     case 'BS-TRANSLATION-LANG': case 'BS-IMAGE-SIZE': case 'BS-FOOTNOTE': case 'BS-EMBED-PROVIDER':
+    case 'BS-TABLE-SHAPE':
       return false;
     default: {
       const unknown: never = code;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,7 +74,7 @@ struct Syndication {
   std::string readUrl;         // https only, "" when none
 };
 
-enum class BlockType { Paragraph, Heading, Quote, PullQuote, List, Image, Note, Divider, Markdown, Gallery, Embed };
+enum class BlockType { Paragraph, Heading, Quote, PullQuote, List, Image, Note, Divider, Markdown, Gallery, Embed, Table };
 
 // Third-party content (docs/embeds.md): its URLs already rebuilt from the provider's ids.
 struct Embed {
@@ -85,6 +86,33 @@ struct Embed {
   Text caption;             // inline CommonMark
   std::string aspectRatio;  // "16:9", "4:3", "9:16" or a number as written; "" for the provider's default
 };
+
+// A table column's alignment as the author gave it; Auto leaves it to the layout (numbers to the end).
+enum class Align : unsigned char { Auto, Start, End, Center };
+
+// A `table` block (docs/format.md, "Tables"). Every row holds exactly `columns` cells: the reader pads
+// short rows with empty cells and cuts long ones (BS-TABLE-SHAPE), so later stages see a rectangle.
+struct Table {
+  Text caption;                         // inline CommonMark, not blank
+  std::vector<Text> header;             // inline CommonMark, one per column; empty: no header row
+  std::vector<std::vector<Text>> rows;  // inline CommonMark cells
+  std::vector<Align> align;             // one per column
+  std::size_t columns = 0;
+  bool rowHeaders = false;  // the first cell of each row heads it
+
+  Table() = default;
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+  // Out of line (read_table.cpp): every Block is destroyed in many places, and an inlined destructor
+  // of these nested vectors at each of them cost kilobytes of WASM.
+  ~Table();
+};
+
+// A table may have at most this many rows, columns and cells (BS-LIMIT past them): padding makes
+// cells from nothing, so a few bytes of `[]` rows must not become megabytes of <td>.
+inline constexpr std::size_t kMaxTableRows = 1000;
+inline constexpr std::size_t kMaxTableColumns = 50;
+inline constexpr std::size_t kMaxTableCells = 10000;
 
 // Block::index of the one Markdown block a body given as a CommonMark string becomes.
 inline constexpr std::size_t kBodyString = static_cast<std::size_t>(-1);
@@ -104,6 +132,7 @@ struct Block {
   Image image;                      // Image
   Gallery gallery;                  // Gallery
   Embed embed;                      // Embed
+  std::unique_ptr<Table> table;     // Table: held apart, so the other blocks stay small
 };
 
 struct PullQuote {

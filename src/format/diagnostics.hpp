@@ -39,6 +39,7 @@ inline constexpr std::string_view TranslationLang = "BS-TRANSLATION-LANG";
 inline constexpr std::string_view ImageSize = "BS-IMAGE-SIZE";
 inline constexpr std::string_view Footnote = "BS-FOOTNOTE";
 inline constexpr std::string_view EmbedProvider = "BS-EMBED-PROVIDER";
+inline constexpr std::string_view TableShape = "BS-TABLE-SHAPE";
 }  // namespace code
 
 // Keeps at most `capacity` diagnostics and counts the rest, so that a document with millions of

@@ -56,8 +56,13 @@ void KeptDocumentBuilder::key(std::string& text) {
     frame.member = Slot{&frame.value->set(text), Shape::Records, true, names(kImageMembers), kMaxGalleryImages};
     return;
   }
-  const Shape shape = frame.shape == Shape::Block && name == "items" ? Shape::List : Shape::Skipped;
-  frame.member = Slot{&frame.value->set(text), shape, true, {}, 0};
+  if (frame.shape == Shape::Block && name == "rows") {
+    frame.member = Slot{&frame.value->set(text), Shape::Rows, true, {}, kMaxTableRows};
+    return;
+  }
+  // Lists of strings: a list's items, a table's header and column alignments.
+  const bool list = frame.shape == Shape::Block && (name == "items" || name == "header" || name == "align");
+  frame.member = Slot{&frame.value->set(text), list ? Shape::List : Shape::Skipped, true, {}, 0};
 }
 
 void KeptDocumentBuilder::restart() {
@@ -81,6 +86,11 @@ KeptDocumentBuilder::Slot KeptDocumentBuilder::next() {
       if (frame.value->length++ >= frame.limit) return Slot{};
       frame.value->items.emplace_back();
       return Slot{&frame.value->items.back(), Shape::Record, true, frame.names, 0};
+    case Shape::Rows:
+      // Rows past the limit are counted, not kept (the reader reports them).
+      if (frame.value->length++ >= frame.limit) return Slot{};
+      frame.value->items.emplace_back();
+      return Slot{&frame.value->items.back(), Shape::List, true, {}, 0};
     default: return frame.member;
   }
 }
@@ -123,7 +133,8 @@ void KeptDocumentBuilder::open(JsonKind kind) {
   const Slot slot = next();
   if (slot.value) slot.value->kind = kind;
   const bool wantsObject = slot.shape == Shape::Block || slot.shape == Shape::Record;
-  const bool wantsArray = slot.shape == Shape::Body || slot.shape == Shape::List || slot.shape == Shape::Records;
+  const bool wantsArray = slot.shape == Shape::Body || slot.shape == Shape::List || slot.shape == Shape::Records ||
+                          slot.shape == Shape::Rows;
   if (!slot.value || !slot.keepContent || !(kind == JsonKind::Object ? wantsObject : wantsArray)) {
     skipDepth_ = 1;
     return;

@@ -66,6 +66,7 @@ class KeptDocumentBuilder final : public JsonEvents {
     Record,    // an object whose members are kept: a person, the image, a link, a pull quote
     List,      // an array whose elements are kept: tags, a list's items
     Records,   // an array of records, the first `limit` kept: people, pull quotes
+    Rows,      // an array of arrays of strings, the first `limit` kept: a table's rows
   };
 
   // Where the value that starts next goes.
@@ -74,7 +75,7 @@ class KeptDocumentBuilder final : public JsonEvents {
     Shape shape = Shape::Skipped;  // a container here is read as this shape
     bool keepContent = false;      // false: only its kind (a member the format does not have)
     Names names;                   // Record, Records, Block: the members kept whole
-    std::size_t limit = 0;         // Records: how many are kept
+    std::size_t limit = 0;         // Records, Rows: how many are kept
   };
 
   struct Frame {

@@ -44,12 +44,13 @@ constexpr std::string_view kFootnoteMembers[] = {"id", "text"};
 constexpr std::string_view kCitedSourceMembers[] = {"title", "url", "publisher", "date"};
 // The block types, in the order docs/format.md lists them.
 constexpr std::string_view kBlockTypes[] = {"paragraph", "heading", "quote",   "pullquote", "list",    "image",
-                                            "note",      "divider", "markdown", "gallery",  "embed"};
+                                            "note",      "divider", "markdown", "gallery",  "embed",   "table"};
 // Every member some block type has; which of them a block may have depends on its type.
 // Every block may also have `lang` and `dir`.
 constexpr std::string_view kBlockMembers[] = {
     "type",   "text",  "level",  "by",   "attribution", "ordered", "items",    "src", "alt",   "caption",
-    "credit", "width", "height", "lang", "dir",         "sources", "images", "provider", "url", "title", "aspectRatio"};
+    "credit", "width", "height", "lang", "dir",         "sources", "images", "provider", "url", "title", "aspectRatio",
+    "header", "rows", "align", "rowHeaders"};
 constexpr std::string_view kTextBlockMembers[] = {"type", "text", "lang", "dir"};
 constexpr std::string_view kHeadingMembers[] = {"type", "text", "level", "lang", "dir"};
 constexpr std::string_view kQuoteMembers[] = {"type", "text", "by", "attribution", "lang", "dir"};
@@ -62,5 +63,8 @@ constexpr std::string_view kGalleryMembers[] = {"type", "images", "caption", "cr
 constexpr std::string_view kDividerMembers[] = {"type", "lang", "dir"};
 constexpr std::string_view kEmbedMembers[] = {"type",    "provider",    "url",  "title",
                                               "caption", "aspectRatio", "lang", "dir"};
+constexpr std::string_view kTableMembers[] = {"type",  "caption",    "header", "rows",
+                                              "align", "rowHeaders", "lang",   "dir"};
+constexpr std::string_view kAlignValues[] = {"start", "end", "center", "auto"};
 
 }  // namespace broadsheet::format

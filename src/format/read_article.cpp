@@ -19,6 +19,7 @@
 #include "format/member_names.hpp"
 #include "format/parse_json.hpp"
 #include "format/read_embed.hpp"
+#include "format/read_table.hpp"
 #include "format/value_checks.hpp"
 #include "policy/embed_providers.hpp"
 #include "policy/url_policy.hpp"
@@ -82,7 +83,7 @@ std::size_t lineAt(std::string_view source, std::size_t at) {
 // Reads the article from what the KeptDocumentBuilder keeps. The body's blocks are read as each one
 // ends; the rest of the document (a few small members) is read when the text ends, in a fixed order.
 // Diagnostics are held until then: a syntax error later in the text reports only itself.
-class ArticleReader final : public BodyBlockReader {
+class ArticleReader final : public BodyBlockReader, public TableTexts {
  public:
   ArticleReader(std::size_t jsonBytes, const Limits& limits, const policy::UrlContext& urls, Article& article)
       : limits_(limits),
@@ -168,7 +169,7 @@ class ArticleReader final : public BodyBlockReader {
   // A diagnostic whose message names the member at `path`, then goes on with `rest`. Messages are
   // built here, not by a chain of concatenations at each of the 30 places (kilobytes of WASM).
   void report(Severity severity, std::string_view code, const std::string& path,
-              std::initializer_list<std::string_view> rest) {
+              std::initializer_list<std::string_view> rest) override {
     if (!reporting_->keeps(severity)) {
       reporting_->count(severity);  // past limits.maxDiagnostics: no message is built
       return;
@@ -786,6 +787,12 @@ class ArticleReader final : public BodyBlockReader {
       checkMembers(value, path, names(kEmbedMembers));
       return readEmbed(value, path, block.embed);
     }
+    if (name == "table") {
+      block.type = BlockType::Table;
+      checkMembers(value, path, names(kTableMembers));
+      block.table = std::make_unique<Table>();
+      return readTable(value, path, *this, *block.table);
+    }
     if (name == "divider") {
       block.type = BlockType::Divider;
       checkMembers(value, path, names(kDividerMembers));
@@ -795,7 +802,7 @@ class ArticleReader final : public BodyBlockReader {
     fail(code::UnknownBlock, typePath,
          {" is \"", name,
           "\", which is not a block type (paragraph, heading, quote, pullquote, list, "
-          "image, note, divider, markdown, gallery, embed); the block is left out",
+          "image, note, divider, markdown, gallery, embed, table); the block is left out",
           didYouMean(closestName(name, kBlockTypes))});
     return false;
   }
@@ -840,6 +847,20 @@ class ArticleReader final : public BodyBlockReader {
     }
     embed = Embed{"", linkable ? link.url : "", "", "", std::move(embed.title), std::move(embed.caption), ""};
     return linkable;
+  }
+
+  // TableTexts: a table's cells and caption, checked and parsed as every other inline text.
+  std::optional<Text> inlineText(std::string source, const std::string& parent, std::size_t index) override {
+    KeptValue cell;
+    cell.string = std::move(source);
+    const Place place{parent, {}, index};
+    auto checked = checkedText(cell, place, Need::Optional);
+    if (!checked) return std::nullopt;
+    return parsed(std::move(*checked), place, Flavor::Inline);
+  }
+
+  std::optional<Text> caption(KeptValue& block, const std::string& path) override {
+    return markdown(block, "caption", path, Flavor::Inline, Need::NonEmpty);
   }
 
   bool readBlockText(KeptValue& value, const std::string& path, Block& block) {

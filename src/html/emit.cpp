@@ -3,9 +3,11 @@
 #include <algorithm>
 
 #include "html/emit_embed.hpp"
+#include "html/emit_table.hpp"
 #include "html/escape.hpp"
 #include "html/markdown_html.hpp"
 #include "html/parts.hpp"
+#include "html/standalone_page.hpp"
 #include "policy/url_policy.hpp"
 
 namespace broadsheet::html {
@@ -407,6 +409,9 @@ class ArticleWriter {
         return;
       case BodyItem::Kind::Markdown: writeMarkdownItem(item); return;
       case BodyItem::Kind::Embed: writeEmbed(item); return;
+      case BodyItem::Kind::Table:
+        appendTable(out_, *item.table, style_, languageOf(item).lang, languageOf(item).dir);
+        return;
     }
   }
 
@@ -881,17 +886,27 @@ void appendHeadTags(std::string& out, const layout::ArticleFacts& facts) {
 }
 
 void appendStandaloneDocument(std::string& out, LayoutTree& tree, OutputBudget budget) {
+  const std::string_view theme = tree.theme == Theme::Dark ? "dark" : tree.theme == Theme::Light ? "light" : "auto";
   out.append("<!DOCTYPE html>\n<html lang=\"");
   appendAttribute(out, tree.lang);
   out.append("\" dir=\"");
   appendAttribute(out, tree.dir);
+  // The page takes the article's theme, so a dark article has no white frame (standalonePageStyle).
+  out.append("\" data-theme=\"");
+  out.append(theme);
   out.append(
       "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
-      "initial-scale=1\">\n<title>");
+      "initial-scale=1\">\n<meta name=\"color-scheme\" content=\"");
+  out.append(theme == "auto" ? "light dark" : theme);
+  out.append("\">\n<title>");
   appendText(out, tree.facts.headline);
   out.append("</title>\n");
   appendHeadTags(out, tree.facts);
+  // The page's rules in their own element: tools replace the stylesheet's <style> with a link
+  // (`broadsheet render --css FILE`) and the page keeps its frame.
   out.append("<style>\n");
+  out.append(standalonePageStyle());
+  out.append("</style>\n<style>\n");
   out.append(stylesheet());
   // The article is the page's main content: a landmark for screen readers' "skip to main".
   out.append("</style>\n</head>\n<body>\n<main>\n");

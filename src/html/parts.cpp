@@ -26,6 +26,7 @@ constexpr ClassPart kParts[] = {
     {"bs-attribution", "attribution"},
     {"bs-pullquote", "pullquote"},
     {"bs-callout", "callout"},
+    {"bs-table", "table"},
     {"bs-corrections", "corrections"},
     {"bs-correction", "correction"},
     {"bs-note", "note"},

@@ -9,6 +9,8 @@
 #include "format/json_pointer.hpp"
 #include "format/value_checks.hpp"
 #include "layout/article_facts.hpp"
+#include "layout/article_ids.hpp"
+#include "layout/description.hpp"
 #include "layout/display_text.hpp"
 #include "layout/embeds.hpp"
 #include "layout/heading_levels.hpp"
@@ -22,6 +24,7 @@
 #include "layout/pullquote_selection.hpp"
 #include "layout/quote_search.hpp"
 #include "layout/speakers.hpp"
+#include "layout/tables.hpp"
 #include "layout/text_direction.hpp"
 #include "layout/words.hpp"
 
@@ -70,6 +73,8 @@ class ArticleLayout {
     releaseBodySources();
     assignHeadingLevels(tree_, std::clamp(options_.headingLevel, 1, 6));
     tree_.facts = articleFacts(article_, meta_, tree_.standfirst);
+    // Without a standfirst, the first paragraph describes the page (point 5 of issue 16).
+    if (tree_.facts.description.empty()) tree_.facts.description = descriptionFromBody(tree_.body);
     tree_.facts.translations = tree_.translations;
     for (const CorrectionEntry& entry : tree_.corrections) {
       if (!entry.update) tree_.facts.corrections.emplace_back(entry.dateIso, entry.text.plainText());
@@ -311,6 +316,11 @@ class ArticleLayout {
           item.embed = tree_.embeds.size();
           tree_.embeds.push_back(layoutEmbed(block.embed, options_, *labels_));
           break;
+        case BlockType::Table:
+          item.kind = BodyItem::Kind::Table;
+          // The block's index makes the id unique within the article, the prefix across articles.
+          item.table = layOutTable(*block.table, tree_.idPrefix + "table-" + std::to_string(block.index));
+          break;
         case BlockType::Markdown:
           // Empty blocks go first, in one walk of the whole text, so no item is made for them. Each
           // top-level block then becomes its own item, so pull quotes can go between paragraphs.
@@ -340,6 +350,7 @@ class ArticleLayout {
       normalizedBound += block.gallery.caption.source.size() + 1;
       for (const format::Image& image : block.gallery.images) normalizedBound += image.caption.source.size() + 1;
       for (const format::Text& entry : block.items) normalizedBound += entry.source.size() + 1;
+      if (block.table) normalizedBound += tableSourceBytes(*block.table);
     }
     quoteSearch_.emplace(tree_.body, tree_.body.size(), normalizedBound);
     for (std::size_t index : anchoredPullquotes_)

@@ -62,6 +62,28 @@ struct QuoteMarks {
   std::string innerClose;
 };
 
+// A table column as the layout set it: the author's alignment, or for "auto" the end when most of
+// its cells are numbers (docs/layout.md#tables); numbers get tabular figures.
+enum class CellAlign : unsigned char { Start, End, Center };
+struct TableColumn {
+  CellAlign align = CellAlign::Start;
+  bool numeric = false;
+};
+
+struct Table {
+  std::string captionId;  // unique per article: the scroll region's aria-labelledby
+  text::Markdown caption;
+  std::vector<text::Markdown> header;             // empty: no header row
+  std::vector<std::vector<text::Markdown>> rows;  // each as many cells as `columns`
+  std::vector<TableColumn> columns;
+  bool rowHeaders = false;  // each row's first cell is its header
+
+  Table() = default;
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+  ~Table();  // out of line (tables.cpp), as format::Table's: body items are destroyed in many places
+};
+
 // An embed block as the layout decided to show it (docs/embeds.md): a placeholder the reader clicks
 // to load the provider's frame, the frame itself, or a link only. Every form links the original.
 struct EmbedBox {
@@ -83,7 +105,7 @@ struct EmbedBox {
 };
 
 struct BodyItem {
-  enum class Kind { Paragraph, Heading, Quote, PullQuote, List, Figure, Note, Divider, Markdown, Gallery, Embed };
+  enum class Kind { Paragraph, Heading, Quote, PullQuote, List, Figure, Note, Divider, Markdown, Gallery, Embed, Table };
   Kind kind = Kind::Paragraph;
   text::Markdown text;
   HeadingLevels heading;                    // Heading
@@ -101,6 +123,8 @@ struct BodyItem {
   // An index, not the strings, so the items the layout moves around stay small.
   std::size_t language = 0;
   std::size_t embed = 0;  // Embed: its index in LayoutTree::embeds (kept apart, as languages are)
+  // Table: owned here, not inline, so the items the layout moves around stay small.
+  std::unique_ptr<Table> table;
 };
 
 // A block's own language (docs/format.md, "Body blocks"): written as lang and dir on its element.

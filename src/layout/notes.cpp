@@ -1,6 +1,5 @@
 #include "layout/notes.hpp"
 
-#include <cstdint>
 
 #include "policy/url_policy.hpp"
 #include "text/footnote_refs.hpp"
@@ -29,22 +28,6 @@ void numberReferences(const text::Markdown& markdown, std::vector<format::Footno
 }
 
 }  // namespace
-
-std::string articleIdPrefix(const format::Article& article) {
-  // FNV-1a: short, stable across platforms, and only needs to tell articles apart.
-  std::uint32_t hash = 2166136261u;
-  auto mix = [&hash](std::string_view bytes) {
-    for (const char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-  };
-  mix(article.id);
-  mix("\n");
-  mix(article.headline.source);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string prefix = "bs-";
-  for (int shift = 28; shift >= 0; shift -= 4) prefix.push_back(kHex[(hash >> shift) & 0xF]);
-  prefix.push_back('-');
-  return prefix;
-}
 
 void buildFootnotes(LayoutTree& tree, std::vector<format::Footnote>& footnotes, const Labels& labels) {
   if (footnotes.empty()) return;

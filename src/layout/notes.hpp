@@ -10,10 +10,6 @@
 
 namespace broadsheet::layout {
 
-// "bs-1f2e3d4c-": the prefix of the article's element ids, from a digest of its id and headline,
-// so that two different articles on one page never share an id and one article always gets the same.
-std::string articleIdPrefix(const format::Article& article);
-
 // Numbers the footnote references of the body (already in reading order, pull quotes placed) in the
 // order each note is first referred to, and lists the notes in that order with their back-links.
 void buildFootnotes(LayoutTree& tree, std::vector<format::Footnote>& footnotes, const Labels& labels);

@@ -24,6 +24,20 @@ void appendItemWords(std::string& out, const BodyItem& item) {
     out.push_back(' ');
     item.gallery->caption.visitPlainText(append);
   }
+  if (item.table) {  // a table's words are read too (reading time; pull quotes may quote them)
+    out.push_back(' ');
+    item.table->caption.visitPlainText(append);
+    for (const text::Markdown& cell : item.table->header) {
+      out.push_back(' ');
+      cell.visitPlainText(append);
+    }
+    for (const auto& row : item.table->rows) {
+      for (const text::Markdown& cell : row) {
+        out.push_back(' ');
+        cell.visitPlainText(append);
+      }
+    }
+  }
 }
 
 QuoteSearch::QuoteSearch(const std::vector<BodyItem>& body, std::size_t items, std::size_t sizeHint)

@@ -229,6 +229,7 @@ class TreeDump {
         if (!box.caption.empty()) markdown(depth + 1, "caption", box.caption);
         return;
       }
+      case BodyItem::Kind::Table: table(depth, item); return;
       case BodyItem::Kind::Markdown: {
         std::string headings;
         for (const HeadingLevels& heading : item.textHeadings) {
@@ -238,6 +239,28 @@ class TreeDump {
         return;
       }
     }
+  }
+
+  // A table: its caption id, each column's decision (alignment, numbers), and its cells.
+  void table(int depth, const BodyItem& item) {
+    const layout::Table& table = *item.table;
+    line(depth, "table id=" + table.captionId + " rowHeaders=" + flag(table.rowHeaders) +
+                    " words=" + std::to_string(item.words) + " caption=" + quoted(table.caption.plainText()));
+    std::string columns = "columns";
+    for (const layout::TableColumn& column : table.columns) {
+      columns += column.align == layout::CellAlign::End      ? " end"
+                 : column.align == layout::CellAlign::Center ? " center"
+                                                             : " start";
+      if (column.numeric) columns += "/numeric";
+    }
+    line(depth + 1, columns);
+    const auto cells = [&](const std::string& label, const std::vector<text::Markdown>& row) {
+      std::string text = label;
+      for (const text::Markdown& cell : row) text += " " + quoted(cell.plainText());
+      line(depth + 1, text);
+    };
+    if (!table.header.empty()) cells("header", table.header);
+    for (const auto& row : table.rows) cells("row", row);
   }
 
   void footer(int depth, const LayoutTree& tree) {

@@ -144,7 +144,7 @@ TEST_CASE("a misspelt name gets a did-you-mean", "[format][messages]") {
     REQUIRE(unknown);
     CHECK(unknown->message ==
           "\"body[0].type\" is \"paragraf\", which is not a block type (paragraph, heading, quote, pullquote, list, "
-          "image, note, divider, markdown, gallery, embed); the block is left out; did you mean `paragraph`?");
+          "image, note, divider, markdown, gallery, embed, table); the block is left out; did you mean `paragraph`?");
   }
   SECTION("an allowed value: dir") {
     const auto diagnostics = validate(documentWith(R"({"type":"paragraph","text":"x"})", R"("dir":"lrt",)"));

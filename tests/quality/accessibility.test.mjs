@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { createRenderer } from '../../web/broadsheet.js';
 import { renderElementHTML } from '../../web/ssr.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
-import { EMBED_EXAMPLE, EXAMPLES, exampleText, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline, VERSIONS_EXAMPLE } from './support.mjs';
+import { EMBED_EXAMPLE, EXAMPLES, exampleText, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline, TABLES_EXAMPLE, VERSIONS_EXAMPLE } from './support.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -49,6 +49,10 @@ function axeCases() {
   cases.push({ name: 'embeds, light system theme', example: EMBED_EXAMPLE, scheme: 'light', options: {}, width: 1280 });
   cases.push({ name: 'embeds, dark system theme, 320px', example: EMBED_EXAMPLE, scheme: 'dark', options: {}, width: 320 });
   cases.push({ name: 'embeds loaded at once', example: EMBED_EXAMPLE, scheme: 'light', options: { embeds: 'load' }, width: 768 });
+  // Tables (issue 16): the labelled scroll region and header cells, both themes, on a phone and wide.
+  cases.push({ name: 'tables, light system theme, 320px', example: TABLES_EXAMPLE, scheme: 'light', options: {}, width: 320 });
+  cases.push({ name: 'tables, dark system theme', example: TABLES_EXAMPLE, scheme: 'dark', options: {}, width: 1280 });
+  cases.push({ name: 'tables, theme "dark" on a light system, 320px', example: TABLES_EXAMPLE, scheme: 'light', options: { theme: 'dark' }, width: 320 });
   return cases;
 }
 
@@ -221,8 +225,25 @@ describe('accessibility (axe-core and semantics, in Chromium)', () => {
       await open(example, { scheme, options, width });
       const { violations, incomplete } = await runAxe([...WCAG_AA, 'best-practice']);
       assert.deepEqual(describeViolations(violations), [], 'axe violations');
-      // Contrast axe could not decide is contrast nobody checked.
-      assert.deepEqual(describeViolations(incomplete.filter((r) => r.id === 'color-contrast')), [], 'undecided colour contrast');
+      // Contrast axe could not decide is contrast nobody checked. One exception: cells of a table that
+      // are scrolled out of its region's view, which axe cannot hit-test ("partially obscured"); the
+      // tables' own contrast test below measures every cell's text against its background.
+      const undecided = [];
+      for (const result of incomplete.filter((r) => r.id === 'color-contrast')) {
+        const nodes = [];
+        for (const node of result.nodes) {
+          const scrolledAway = /partially obscured/.test(node.failureSummary) && await page.evaluate((target) => {
+            const cell = document.querySelector(target);
+            const region = cell?.closest('.bs-table');
+            if (!region) return false;
+            const [c, r] = [cell.getBoundingClientRect(), region.getBoundingClientRect()];
+            return c.right > r.right || c.left < r.left;
+          }, node.target[0]);
+          if (!scrolledAway) nodes.push(node);
+        }
+        if (nodes.length) undecided.push({ ...result, nodes });
+      }
+      assert.deepEqual(describeViolations(undecided), [], 'undecided colour contrast');
     });
   }
 
@@ -332,6 +353,34 @@ describe('accessibility (axe-core and semantics, in Chromium)', () => {
         }
       });
     }
+  }
+
+  for (const scheme of ['light', 'dark']) {
+    test(`tables: contrast of every cell and caption at least 4.5:1, ${scheme}`, async () => {
+      await open(TABLES_EXAMPLE, { scheme, width: 320 });
+      const texts = await page.evaluate(measureContrast);
+      const low = texts.filter((text) => text.ratio < 4.5).map((text) => `${text.ratio.toFixed(2)} "${text.text}" (.${text.cls})`);
+      assert.deepEqual(low, [], 'text below 4.5:1');
+    });
+
+    test(`tables: each scroll region is reached from the keyboard with a visible ring, ${scheme}`, async () => {
+      await open(TABLES_EXAMPLE, { scheme, width: 320 });
+      const regions = await page.evaluate(() => document.querySelectorAll('.bs-table[role=region][tabindex="0"]').length);
+      assert.equal(regions, 2);
+      const rings = [];
+      for (let i = 0; i < 10; i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const active = document.activeElement;
+          if (!active?.classList.contains('bs-table')) return null;
+          const label = document.getElementById(active.getAttribute('aria-labelledby'));
+          return { id: label?.id, label: label?.tagName, outlineStyle: getComputedStyle(active).outlineStyle };
+        });
+        if (focus && !rings.some((ring) => ring.id === focus.id)) rings.push(focus);
+      }
+      assert.equal(rings.length, 2, 'both regions are reached');
+      for (const ring of rings) assert.deepEqual({ label: ring.label, outlineStyle: ring.outlineStyle }, { label: 'CAPTION', outlineStyle: 'solid' });
+    });
   }
 
   test('no console errors, and the count of pages axe checked', (t) => {

@@ -26,6 +26,8 @@ export const IMAGES_EXAMPLE = {
 export const NOTES_EXAMPLE = { name: 'notes', file: 'notes.json', dir: 'ltr', folder: 'tests/fixtures/rich' };
 /** Embed blocks of several providers (issue 16, point 1): placeholders, a link-only generic embed. */
 export const EMBED_EXAMPLE = { name: 'rich-embed', file: 'embed.json', dir: 'ltr', folder: 'tests/fixtures/rich' };
+/** Tables (issue 16 point 3): a wide table with row headers, numeric columns and a Russian one. */
+export const TABLES_EXAMPLE = { name: 'tables', file: 'tables.json', dir: 'ltr', folder: 'tests/fixtures/rich' };
 
 export function exampleText(example) {
   return readFileSync(path.join(repoRoot, example.folder ?? 'examples', example.file), 'utf8');

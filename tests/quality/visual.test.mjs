@@ -26,7 +26,7 @@ import { createRenderer } from '../../web/broadsheet.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
 import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
 import { encodeIndexedPng, quantize } from './png-palette.mjs';
-import { EMBED_EXAMPLE, EXAMPLES, exampleText, hostPage, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline } from './support.mjs';
+import { DETERMINISTIC_CSS, EMBED_EXAMPLE, EXAMPLES, exampleText, hostPage, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline, TABLES_EXAMPLE } from './support.mjs';
 
 const { PNG } = pngjs;
 
@@ -69,6 +69,12 @@ function screenshotCases() {
   for (const width of WIDTHS) cases.push({ name: `notes-light-${width}`, example: NOTES_EXAMPLE, theme: 'light', width, media: 'screen' });
   cases.push({ name: 'notes-dark-768', example: NOTES_EXAMPLE, theme: 'dark', width: 768, media: 'screen' });
   cases.push({ name: 'notes-print', example: NOTES_EXAMPLE, theme: 'auto', width: PRINT_WIDTH, media: 'print' });
+  // Tables (issue 16): three widths light, a phone dark, print, and a dark standalone document
+  // (the whole page, to show it has no white frame).
+  for (const width of WIDTHS) cases.push({ name: `tables-light-${width}`, example: TABLES_EXAMPLE, theme: 'light', width, media: 'screen' });
+  cases.push({ name: 'tables-dark-320', example: TABLES_EXAMPLE, theme: 'dark', width: 320, media: 'screen' });
+  cases.push({ name: 'tables-print', example: TABLES_EXAMPLE, theme: 'auto', width: PRINT_WIDTH, media: 'print' });
+  cases.push({ name: 'tables-standalone-dark-768', example: TABLES_EXAMPLE, theme: 'auto', width: 768, media: 'screen', standalone: true, scheme: 'dark' });
   return cases;
 }
 
@@ -136,12 +142,14 @@ describe('visual regression (Chromium screenshots against committed baselines)',
         t.skip(otherBrowser);
         return;
       }
-      const { example, theme, width, media } = shot;
-      const { ok, html, css, meta } = renderer.render(exampleText(example), { ...example.options, theme });
+      const { example, theme, width, media, standalone = false, scheme = theme === 'dark' ? 'dark' : 'light' } = shot;
+      const { ok, html, css, meta } = renderer.render(exampleText(example), { ...example.options, theme, standalone });
       assert.ok(ok, `${example.file} renders`);
       await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ media, colorScheme: theme === 'dark' ? 'dark' : 'light', reducedMotion: 'reduce' });
-      await page.setContent(hostPage({ html, css, width, lang: meta.lang, dir: meta.dir }), { waitUntil: 'load' });
+      await page.emulateMedia({ media, colorScheme: scheme, reducedMotion: 'reduce' });
+      // A standalone document is the whole page, with only the fonts made deterministic.
+      await page.setContent(standalone ? html.replace('</head>', `<style>${DETERMINISTIC_CSS}</style></head>`)
+        : hostPage({ html, css, width, lang: meta.lang, dir: meta.dir }), { waitUntil: 'load' });
       await loadAllImages(page);
       await page.evaluate(() => document.fonts.ready);
       const height = Math.min(MAX_HEIGHT, await page.evaluate(() => document.documentElement.scrollHeight));

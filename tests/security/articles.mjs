@@ -60,6 +60,7 @@ export function baseArticle() {
       { type: 'paragraph', text: `${FILLER}[^n1][^n2]` },  // footnote references
       { type: 'embed', provider: 'youtube', url: 'https://youtu.be/dQw4w9WgXcQ', title: FILLER, caption: FILLER },
       { type: 'embed', provider: 'vimeo', url: 'https://vimeo.com/76979871', title: FILLER, aspectRatio: 1.5 },
+      { type: 'table', caption: FILLER, header: [FILLER, FILLER], rows: [[FILLER, FILLER]], align: ['auto', 'end'], rowHeaders: true },
     ],
     pullquotes: [{ text: FILLER, by: 'a1' }],
     note: FILLER,
@@ -115,6 +116,10 @@ export const MEMBERS = [
   member('corrections/0/text', 'markdown'),
   member('corrections/1/text', 'markdown'),  // an update
   member('footnotes/0/text', 'markdown'),
+  member('body/20/caption', 'markdown'),  // a table's caption, header cell, row header and cell
+  member('body/20/header/0', 'markdown'),
+  member('body/20/rows/0/0', 'markdown'),
+  member('body/20/rows/0/1', 'markdown'),
   // Plain text shown as written
   member('section', 'plain'),
   member('tags/0', 'plain'),
@@ -182,6 +187,7 @@ export const MEMBERS = [
   member('body/0/lang', 'validated'),  // a block's own language and direction
   member('body/3/dir', 'validated'),
   member('body/19/provider', 'validated'),  // an unknown provider: BS-EMBED-PROVIDER, a link
+  member('body/20/align/1', 'validated'),  // a table column's alignment
   // Where inline CommonMark expects a URL: link and image destinations, a link title, an autolink
   member('body/1/text#link', 'markdown-url', (article, value) => { article.body[1].text = `[words](${value})`; }),
   member('body/6/text#image', 'markdown-url', (article, value) => { article.body[6].text = `![picture](${value})`; }),

@@ -84,6 +84,7 @@ describe('URLs, rel, referrerpolicy and parts from the core', () => {
       { type: 'heading', text: 'H' }, { type: 'quote', text: 'q', by: 'x' }, { type: 'paragraph', text: 'p' }, { type: 'pullquote', text: 'p' },
       { type: 'note', text: 'c' }, { type: 'markdown', text: '## M\n\n<p class="bs-footer">raw</p>' },
       { type: 'gallery', images: [{ src: 'https://e.example/g.jpg', alt: 'g', width: 4, height: 3 }] },
+      { type: 'table', caption: 'T', header: ['h'], rows: [['1']] },
     ]);
     const { html } = renderer.render(full, { parts: true });
     const seen = new Set();
