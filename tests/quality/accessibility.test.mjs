@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { createRenderer } from '../../web/broadsheet.js';
 import { renderElementHTML } from '../../web/ssr.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
-import { EMBED_EXAMPLE, EXAMPLES, exampleText, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline, TABLES_EXAMPLE, VERSIONS_EXAMPLE } from './support.mjs';
+import { ALL_BLOCKS_EXAMPLE, EMBED_EXAMPLE, EXAMPLES, exampleText, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline, TABLES_EXAMPLE, VERSIONS_EXAMPLE } from './support.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -53,6 +53,10 @@ function axeCases() {
   cases.push({ name: 'tables, light system theme, 320px', example: TABLES_EXAMPLE, scheme: 'light', options: {}, width: 320 });
   cases.push({ name: 'tables, dark system theme', example: TABLES_EXAMPLE, scheme: 'dark', options: {}, width: 1280 });
   cases.push({ name: 'tables, theme "dark" on a light system, 320px', example: TABLES_EXAMPLE, scheme: 'light', options: { theme: 'dark' }, width: 320 });
+  // Every block in one article (issue 16): placeholders, then the frames loaded at once.
+  cases.push({ name: 'every block, light system theme', example: ALL_BLOCKS_EXAMPLE, scheme: 'light', options: {}, width: 1280 });
+  cases.push({ name: 'every block, dark system theme, 320px', example: ALL_BLOCKS_EXAMPLE, scheme: 'dark', options: {}, width: 320 });
+  cases.push({ name: 'every block, embeds loaded at once', example: ALL_BLOCKS_EXAMPLE, scheme: 'light', options: { embeds: 'load' }, width: 768 });
   return cases;
 }
 

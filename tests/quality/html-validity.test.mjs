@@ -16,7 +16,7 @@ import { before, describe, test } from 'node:test';
 import { createRenderer } from '../../web/broadsheet.js';
 import { renderElementHTML } from '../../web/ssr.js';
 import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
-import { EMBED_EXAMPLE, EXAMPLES, exampleText, IMAGES_EXAMPLE, NOTES_EXAMPLE, TABLES_EXAMPLE, VERSIONS_EXAMPLE } from './support.mjs';
+import { ALL_BLOCKS_EXAMPLE, EMBED_EXAMPLE, EXAMPLES, exampleText, IMAGES_EXAMPLE, NOTES_EXAMPLE, TABLES_EXAMPLE, VERSIONS_EXAMPLE } from './support.mjs';
 import { stressArticles } from './stress-articles.mjs';
 
 const vnuJar = String(createRequire(import.meta.url)('vnu-jar'));
@@ -43,7 +43,7 @@ function wrapFragment(fragment, { title, headingLevel = 1 }) {
 /** The documents to check: name -> {html, source}. */
 function collectDocuments(renderer) {
   const sources = [];
-  for (const example of [...EXAMPLES, VERSIONS_EXAMPLE, IMAGES_EXAMPLE, NOTES_EXAMPLE, EMBED_EXAMPLE, TABLES_EXAMPLE]) {
+  for (const example of [...EXAMPLES, VERSIONS_EXAMPLE, IMAGES_EXAMPLE, NOTES_EXAMPLE, EMBED_EXAMPLE, TABLES_EXAMPLE, ALL_BLOCKS_EXAMPLE]) {
     sources.push({ name: `example-${example.name}`, input: exampleText(example), options: {} });
     sources.push({ name: `example-${example.name}-dark-h2`, input: exampleText(example), options: { theme: 'dark', headingLevel: 2 } });
     // The attributes options add: rel on links to other sites, referrerpolicy on images. (Not `parts`:
@@ -53,6 +53,7 @@ function collectDocuments(renderer) {
   }
   sources.push({ name: 'example-rich-embed-load', input: exampleText(EMBED_EXAMPLE), options: { embeds: 'load', embedOrigins: 'https://data.example.org' } });
   sources.push({ name: 'example-rich-embed-link', input: exampleText(EMBED_EXAMPLE), options: { embeds: 'link' } });
+  sources.push({ name: 'example-rich-all-blocks-load', input: exampleText(ALL_BLOCKS_EXAMPLE), options: { ...ALL_BLOCKS_EXAMPLE.options, embeds: 'load', embedOrigins: 'https://data.example.org' } });
   for (const folder of ['valid', 'invalid']) {
     const dir = path.join(repoRoot, 'tests', 'format', folder);
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.json') && !name.endsWith('.expect.json')).sort()) {

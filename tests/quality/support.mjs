@@ -29,6 +29,16 @@ export const EMBED_EXAMPLE = { name: 'rich-embed', file: 'embed.json', dir: 'ltr
 /** Tables (issue 16 point 3): a wide table with row headers, numeric columns and a Russian one. */
 export const TABLES_EXAMPLE = { name: 'tables', file: 'tables.json', dir: 'ltr', folder: 'tests/fixtures/rich' };
 
+/**
+ * Every block type and closing section together (issue 16): paragraphs, a quote and a pull quote of an
+ * analyst, an image and a gallery with sources, headings, a list, footnote references, a table, a
+ * note, a divider, a YouTube and a generic embed, a markdown block; notes, sources, corrections.
+ */
+export const ALL_BLOCKS_EXAMPLE = {
+  name: 'rich-all-blocks', file: 'all-blocks.json', dir: 'ltr', folder: 'tests/fixtures/rich',
+  options: { baseUrl: 'https://publisher.example/rich/all-blocks.json' },
+};
+
 export function exampleText(example) {
   return readFileSync(path.join(repoRoot, example.folder ?? 'examples', example.file), 'utf8');
 }
