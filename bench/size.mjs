@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm run size`: what a browser downloads to render an article, gzip -9 per file and in total,
-// checked against bench/size-budget.json (tests/size/size.test.mjs runs the same check in CI).
+// `npm run size`: what a browser downloads to render an article, gzip -9 per file and in total (and
+// brotli quality 11 beside it, as CDNs serve it), checked against bench/size-budget.json (gzip;
+// tests/size/size.test.mjs runs the same check in CI). The JS counted is the minified embed that the
+// snippet loads (web/*.min.js, scripts/build-min.mjs); the unminified modules are for bundlers.
 //
 //   node bench/size.mjs [--json]
 //
@@ -9,7 +11,7 @@
 // would be counted.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,24 +21,27 @@ export const budgetPath = path.join(repoRoot, 'bench', 'size-budget.json');
 const downloaded = [
   { file: 'web/core/broadsheet-core.wasm', what: 'WASM core (includes the stylesheet)', required: true },
   { file: 'web/core/broadsheet-core.js', what: 'Emscripten glue', required: true },
-  { file: 'web/broadsheet.js', what: 'JS shell', required: true },
-  { file: 'web/element.js', what: 'custom element' },
-  { file: 'web/element-markup.js', what: 'custom element markup' },
-  { file: 'web/embed.js', what: 'embed snippet loader' },
+  { file: 'web/broadsheet.min.js', what: 'JS shell (minified)', required: true },
+  { file: 'web/element.min.js', what: 'custom element (minified)' },
+  { file: 'web/element-markup.min.js', what: 'custom element markup (minified)' },
+  { file: 'web/embed.min.js', what: 'embed snippet loader (minified)' },
+  { file: 'web/embeds.min.js', what: 'embed blocks, click to load (minified)' },
   { file: 'web/broadsheet.css', what: 'stylesheet file' },
 ];
 const embedded = [{ file: 'src/html/broadsheet.css', what: 'stylesheet (inside the WASM core)' }];
 
 function measure({ file, what }) {
   const bytes = readFileSync(path.join(repoRoot, file));
-  return { file, what, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { file, what, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli };
 }
 
 /** Sizes of every downloaded file that exists, their total, and the embedded stylesheet. */
 export function measureSizes() {
   const missing = downloaded.filter((d) => d.required && !existsSync(path.join(repoRoot, d.file))).map((d) => d.file);
   const files = downloaded.filter((d) => existsSync(path.join(repoRoot, d.file))).map(measure);
-  const total = files.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip }), { raw: 0, gzip: 0 });
+  const total = files.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, brotli: sum.brotli + f.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 });
   return { files, total, embedded: embedded.map(measure), missing };
 }
 
@@ -70,11 +75,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify({ ...sizes, budget }, null, 2));
   } else {
-    const rows = [...sizes.files.map((f) => [f.file, f.what, kb(f.raw), kb(f.gzip), budget.gzip[f.file] ? kb(budget.gzip[f.file]) : '—']),
-      ['total', 'downloaded to render', kb(sizes.total.raw), kb(sizes.total.gzip), kb(budget.totalGzip)],
-      ...sizes.embedded.map((f) => [f.file, f.what, kb(f.raw), kb(f.gzip), '(counted in the WASM)'])];
-    const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...[['file', 'what', 'raw', 'gzip -9', 'budget'], ...rows].map((r) => r[i].length)));
-    for (const row of [['file', 'what', 'raw', 'gzip -9', 'budget'], ...rows]) {
+    const header = ['file', 'what', 'raw', 'gzip -9', 'brotli 11', 'budget (gzip)'];
+    const rows = [...sizes.files.map((f) => [f.file, f.what, kb(f.raw), kb(f.gzip), kb(f.brotli), budget.gzip[f.file] ? kb(budget.gzip[f.file]) : '—']),
+      ['total', 'downloaded to render', kb(sizes.total.raw), kb(sizes.total.gzip), kb(sizes.total.brotli), kb(budget.totalGzip)],
+      ...sizes.embedded.map((f) => [f.file, f.what, kb(f.raw), kb(f.gzip), kb(f.brotli), '(counted in the WASM)'])];
+    const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i].length)));
+    for (const row of [header, ...rows]) {
       console.log(row.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  '));
     }
     console.log(`\ntarget (issue 7): ${kb(budget.targetTotalGzip)} gzip in all`);

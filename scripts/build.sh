@@ -19,5 +19,8 @@ emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release \
   "-DCMAKE_CROSSCOMPILING_EMULATOR=$(command -v node);--no-experimental-fetch" -Wno-dev
 cmake --build build/wasm -j "$jobs"
 
+# Minified copies of the embed's modules beside them (web/*.min.js + source maps), what partners load.
+node scripts/build-min.mjs
+
 # The playground's editor bundle (CodeMirror + schema completion) for `npm start`: web/playground/dist/.
 node scripts/build-playground.mjs

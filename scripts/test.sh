@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 #             format corpus, include directions, short pieces' pull quotes and speakers, server-side
 #             rendering and the CSP check of our files
 #   browser   headless Chromium: the preview page and the playground (its editor, completion, share links),
-#             the embed element, fetching, layout shift, the partner page, the responsive layout,
+#             the embed element, fetching, layout shift, the partner page, the minified embed, the responsive layout,
 #             screenshots, typography, accessibility, pull-quote fit
 #   security  tests/security (XSS and bidi in Chromium, the rest in node), then the Catch2 suite under
 #             ASan+UBSan (build/sanitize, built here) and a fuzz smoke run of BROADSHEET_FUZZ_SECONDS (60)
@@ -29,7 +29,7 @@ declare -A node_tests=(
   [wasm]=''
   [js]='tests/js tests/format tests/pullquotes tests/architecture tests/embed/ssr.test.mjs tests/embed/csp.test.mjs'
   [browser]='tests/browser tests/embed/element.test.mjs tests/embed/read-signal.test.mjs tests/embed/fetch.test.mjs tests/embed/layout-shift.test.mjs tests/embed/embeds.test.mjs
-             tests/embed/partner.test.mjs tests/quality/visual.test.mjs
+             tests/embed/partner.test.mjs tests/embed/minified.test.mjs tests/quality/visual.test.mjs
              tests/quality/typography.test.mjs tests/quality/accessibility.test.mjs
              tests/quality/pullquote-fit.test.mjs tests/quality/bidi-display.test.mjs'
   [security]='tests/security'

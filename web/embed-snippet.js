@@ -18,7 +18,7 @@ import { renderElementHTML } from './ssr.js';
  * @param {import('./index.d.ts').Renderer} renderer
  * @param {string} json the article's JSON text
  * @param {{script: string, src?: string, theme?: 'auto'|'light'|'dark', lang?: string, headingLevel?: number}} options
- *   `script`: the URL of embed.js; `src`: the URL of the article's JSON; the rest as in renderElementHTML.
+ *   `script`: the URL of embed.min.js (recommended: the minified embed.js, docs/embed.md) or embed.js; `src`: the URL of the article's JSON; the rest as in renderElementHTML.
  * @returns {{ok: boolean, snippet: string, diagnostics: import('./index.d.ts').Diagnostic[], warnings: string[]}}
  *   `ok` and `diagnostics` are the render's; `warnings` says what can still move the page.
  */
@@ -40,7 +40,7 @@ export function embedSnippet(renderer, json, { script, src, theme, lang, heading
  * preloaded responses are the ones used, and under a CSP they need what the loads need anyway
  * (script-src and connect-src). After the element: a `<link>` of these kinds may stand in the body,
  * and the browser's preload scanner reads ahead of the parser, so their place does not delay them.
- * The core lives next to embed.js (web/core/).
+ * The core lives next to embed.js and embed.min.js (web/core/).
  */
 function preloadHints(script) {
   const glue = escapeAttribute(besideScript(script, 'core/broadsheet-core.js'));

@@ -125,7 +125,7 @@ and nothing moves when it does. Warns on standard error about what can still mov
 
 Options:
   --src <url>          Where the article's JSON is published (the element's src).
-  --script <url>       Where embed.js is published.
+  --script <url>       Where embed.min.js (the minified embed.js) is published.
   --theme <t>, --lang <tag>
                        The element's theme and language (default: auto, the article's).
   -o, --output <file>  Write to this file instead of standard output.

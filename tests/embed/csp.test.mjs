@@ -5,11 +5,13 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { minName, modulesToMinify } from '../../scripts/build-min.mjs';
 import { PARTNER_CSP } from '../../scripts/serve.js';
 import { repoRoot } from '../helpers/paths.mjs';
 
 const webDir = path.join(repoRoot, 'web');
-const ourScripts = readdirSync(webDir).filter((name) => name.endsWith('.js'))
+// The sources; their minified copies (web/*.min.js, built) are checked on their own below.
+const ourScripts = readdirSync(webDir).filter((name) => name.endsWith('.js') && !name.endsWith('.min.js'))
   .concat(readdirSync(path.join(webDir, 'examples')).filter((name) => name.endsWith('.js')).map((name) => `examples/${name}`));
 const glue = 'core/broadsheet-core.js';
 
@@ -36,6 +38,24 @@ test('neither our scripts nor the Emscripten glue build code from strings', () =
       assert.doesNotMatch(text, pattern, `${what} in web/${file}`);
     }
   }
+});
+
+test('the minified embed modules build no code from strings and feed HTML only through the policy', () => {
+  const minified = modulesToMinify().map(minName);
+  assert.ok(minified.includes('element.min.js') && minified.includes('embed.min.js'), `found ${minified}`);
+  for (const file of minified) {
+    const text = source(file);
+    for (const [what, pattern] of DYNAMIC_CODE) {
+      assert.doesNotMatch(text, pattern, `${what} in web/${file}`);
+    }
+    // One line each: count the sinks, not the lines.
+    const sinks = text.match(HTML_SINKS) ?? [];
+    assert.deepEqual(sinks, file === 'element.min.js' ? ['.innerHTML='] : [], `HTML sinks in web/${file}`);
+    assert.match(text, new RegExp(`//# sourceMappingURL=${file.replace(/\./g, '\\.')}\\.map\n?$`), `web/${file} links its source map`);
+  }
+  const element = source('element.min.js');
+  assert.equal(element.match(/createPolicy\(/g).length, 1, 'one policy');
+  assert.match(element, /createPolicy\("broadsheet",\{createHTML:/);
 });
 
 test('the glue is built with -sDYNAMIC_EXECUTION=0 and the module loads no script by URL', () => {

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { minName, modulesToMinify } from '../../scripts/build-min.mjs';
 import { startServer } from '../../scripts/serve.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
 import { examplePath, repoRoot, testOutputDir } from '../helpers/paths.mjs';
@@ -25,6 +26,8 @@ const EXPECTED_FILES = [
   'web/embed.js', 'web/embed.d.ts', 'web/embed-snippet.js', 'web/embeds.js', 'web/ssr.js', 'web/ssr.d.ts', 'web/render-pool.js', 'web/render-worker.js',
   'web/broadsheet-core.wasm.d.ts', 'web/jsx.d.ts', 'web/jsx-react.d.ts', 'web/jsx-preact.d.ts', 'web/jsx-solid.d.ts',
   'web/core/broadsheet-core.js', 'web/core/broadsheet-core.wasm',
+  // The minified embed (scripts/build-min.mjs) and its source maps, what the snippet loads.
+  ...modulesToMinify().flatMap((file) => [`web/${minName(file)}`, `web/${minName(file)}.map`]),
   'custom-elements.json', 'schema/article.schema.json', ...DOCS,
 ];
 /** The JSX libraries the examples type-check against, linked from the repository's devDependencies (their own
@@ -83,6 +86,22 @@ describe('npm package', () => {
     writeFileSync(path.join(testOutputDir('package'), 'size.json'), `${JSON.stringify(sizes, null, 2)}\n`);
     t.diagnostic(`package ${sizes.packageBytes} B packed, ${sizes.unpackedBytes} B unpacked; ` +
       `wasm ${sizes.wasmBytes} B (${sizes.wasmGzipBytes} B gzip)`);
+  });
+
+  test('its minified embed modules import only each other and the core, and map back to sources it holds', () => {
+    const installed = (...parts) => path.join(consumer, 'node_modules', 'broadsheet', 'web', ...parts);
+    const minified = modulesToMinify().map(minName);
+    for (const file of minified) {
+      const text = readFileSync(installed(file), 'utf8');
+      for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?"(\.[^"]+)"/g)) {
+        assert.ok(minified.includes(spec.slice(2)) || spec === './core/broadsheet-core.js', `web/${file} imports ${spec}`);
+      }
+      assert.ok(text.endsWith(`//# sourceMappingURL=${file}.map\n`), `web/${file} links its map`);
+      const map = JSON.parse(readFileSync(installed(`${file}.map`), 'utf8'));
+      for (const [i, source] of map.sources.entries()) {
+        assert.equal(map.sourcesContent[i], readFileSync(installed(source), 'utf8'), `${file}.map holds web/${source}`);
+      }
+    }
   });
 
   test('carries its licence, repository, homepage, bug tracker, docs, schema and custom elements manifest', () => {
