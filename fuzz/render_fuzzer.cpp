@@ -7,7 +7,9 @@
 //   - the HTML holds only elements and attributes of tests/security/markup-allowlist.json, and every
 //     '<' in it opens one of them (so no text ever became markup);
 //   - every URL attribute passes the URL policy as it stands (nothing a browser would read as
-//     javascript:, data: ...);
+//     javascript:, data: ...), and so does every candidate of an img's srcset; an embed's frame
+//     address (iframe src, the placeholder's data-bs-embed-src) is https besides;
+//   - the only inline style is an embed box's "aspect-ratio: N / 1000";
 //   - no NUL or other control character reaches the HTML, and the JSON-LD holds no '<';
 //   - the diagnostics and meta handed to JavaScript are valid JSON, and `ok` agrees with them.
 #include <cstdint>
@@ -23,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "broadsheet/broadsheet.hpp"
+#include "html/standalone_page.hpp"
 #include "policy/url_policy.hpp"
 
 namespace {
@@ -101,6 +104,38 @@ std::string_view trimmed(std::string_view text) {
   return text.substr(first, text.find_last_not_of(" \n") - first + 1);
 }
 
+// An img's srcset: "URL 640w, URL 1280w"; the writer percent-encodes white space and commas at a URL's
+// ends, so ", " only ever separates candidates.
+void checkSrcset(std::string_view html, std::size_t valueStart, const std::string& srcset) {
+  std::size_t start = 0;
+  while (start <= srcset.size()) {
+    std::size_t end = srcset.find(", ", start);
+    if (end == std::string::npos) end = srcset.size();
+    const std::string candidate = srcset.substr(start, end - start);
+    const std::size_t space = candidate.rfind(' ');
+    if (space == std::string::npos || candidate.back() != 'w') broken("a srcset candidate without a width", html, valueStart);
+    const std::string url = candidate.substr(0, space);
+    const auto allowed = broadsheet::policy::allowedUrl(url, broadsheet::policy::UrlKind::Image);
+    if (!allowed || *allowed != url) broken("a srcset URL the policy refuses, or would change", html, valueStart);
+    start = end + 2;
+  }
+}
+
+void checkFrameAddress(std::string_view html, std::size_t valueStart, const std::string& url) {
+  const auto allowed = broadsheet::policy::allowedUrl(url, broadsheet::policy::UrlKind::Link);
+  if (url.rfind("https://", 0) != 0 || !allowed || *allowed != url)
+    broken("an embed frame address that is not an https URL the policy keeps", html, valueStart);
+}
+
+bool isAspectRatioStyle(std::string_view style) {
+  constexpr std::string_view kStart = "aspect-ratio: ", kEnd = " / 1000";
+  if (style.size() <= kStart.size() + kEnd.size() || style.substr(0, kStart.size()) != kStart ||
+      style.substr(style.size() - kEnd.size()) != kEnd)
+    return false;
+  const std::string_view number = style.substr(kStart.size(), style.size() - kStart.size() - kEnd.size());
+  return number.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 bool isNameChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
 
 void checkHtml(std::string_view html, bool standalone) {
@@ -160,6 +195,11 @@ void checkHtml(std::string_view html, bool standalone) {
         const auto allowed = broadsheet::policy::allowedUrl(url, kind);
         if (!allowed || *allowed != url) broken("a URL the policy refuses, or would change", html, valueStart);
       }
+      if (name == "img" && attribute == "srcset") checkSrcset(html, valueStart, decodeAttribute(value));
+      if ((name == "iframe" && attribute == "src") || attribute == "data-bs-embed-src")
+        checkFrameAddress(html, valueStart, decodeAttribute(value));
+      if (attribute == "style" && !isAspectRatioStyle(decodeAttribute(value)))
+        broken("an inline style other than an embed box's aspect-ratio", html, valueStart);
       if (name == "script" && attribute == "type") scriptType = decodeAttribute(value);
       j = valueEnd + 1;
     }
@@ -175,8 +215,11 @@ void checkHtml(std::string_view html, bool standalone) {
       i = end;
     } else if (name == "style") {
       const std::size_t end = html.find("</style>", i);
-      if (end == std::string_view::npos || trimmed(html.substr(i, end - i)) != trimmed(broadsheet::stylesheet())) {
-        broken("a style element holding anything but our stylesheet", html, tagStart);
+      // A standalone document has two: the page's own (broadsheet::html::standalonePageStyle) and ours.
+      const std::string_view held = end == std::string_view::npos ? std::string_view() : trimmed(html.substr(i, end - i));
+      if (end == std::string_view::npos ||
+          (held != trimmed(broadsheet::stylesheet()) && held != trimmed(broadsheet::html::standalonePageStyle()))) {
+        broken("a style element holding anything but our stylesheet or the standalone page's", html, tagStart);
       }
       i = end;
     }
