@@ -196,8 +196,12 @@ describe('responsive images: no layout shift and a fitting candidate, images 800
           assert.ok(fit.some((candidate) => new URL(candidate.url, PAGE_URL).href === chosen),
             `${image.src} shown ${image.shownWidth}px wide: chose ${chosen}, expected one of ${fit.map((c) => c.url).join(', ')}`);
         }
-        // The gallery is a grid where the container allows (2 columns from a 420px content box, 3 from 700px).
-        const columns = width >= 768 ? (width >= 1280 ? 3 : 2) : 1;
+        // The gallery is a grid where the container allows (2 columns from a 420px content box, 3 from
+        // 700px); the lead image is as wide as that box.
+        const box = images[0].shownWidth;
+        const columns = box >= 700 ? 3 : box >= 420 ? 2 : 1;
+        if (width === 320) assert.equal(columns, 1, 'one column on a phone');
+        if (width === 1280) assert.equal(columns, 3, 'three columns on a wide screen');
         const cell = images[2].shownWidth;
         assert.ok(Math.abs(cell * columns - images[0].shownWidth) < 14 * columns,
           `${columns} gallery columns: a cell is ${cell}px of a ${images[0].shownWidth}px column`);
