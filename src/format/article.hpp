@@ -130,8 +130,10 @@ struct Block {
   bool ordered = false;             // List
   std::vector<Text> items;          // List: inline CommonMark
   Image image;                      // Image
-  Gallery gallery;                  // Gallery
-  Embed embed;                      // Embed
+  // Gallery, Embed: held apart like Table, so the blocks of every other type stay small (the kept
+  // blocks of a long body are what memory grows with).
+  std::unique_ptr<Gallery> gallery;
+  std::unique_ptr<Embed> embed;
   std::unique_ptr<Table> table;     // Table: held apart, so the other blocks stay small
 };
 

@@ -780,12 +780,14 @@ class ArticleReader final : public BodyBlockReader, public TableTexts {
     if (name == "gallery") {
       block.type = BlockType::Gallery;
       checkMembers(value, path, names(kGalleryMembers));
-      return readGallery(value, path, block.gallery);
+      block.gallery = std::make_unique<Gallery>();
+      return readGallery(value, path, *block.gallery);
     }
     if (name == "embed") {
       block.type = BlockType::Embed;
       checkMembers(value, path, names(kEmbedMembers));
-      return readEmbed(value, path, block.embed);
+      block.embed = std::make_unique<Embed>();
+      return readEmbed(value, path, *block.embed);
     }
     if (name == "table") {
       block.type = BlockType::Table;

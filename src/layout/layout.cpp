@@ -300,11 +300,11 @@ class ArticleLayout {
         case BlockType::Gallery:
           item.kind = BodyItem::Kind::Gallery;
           item.gallery = std::make_unique<Gallery>();
-          for (format::Image& image : block.gallery.images) {
+          for (format::Image& image : block.gallery->images) {
             item.gallery->items.push_back(figure(image, /*lead=*/false, /*galleryItem=*/true));
           }
-          item.gallery->caption = std::move(block.gallery.caption.tree);
-          item.gallery->credit = std::move(block.gallery.credit.tree);
+          item.gallery->caption = std::move(block.gallery->caption.tree);
+          item.gallery->credit = std::move(block.gallery->credit.tree);
           break;
         case BlockType::Note:
           item.kind = BodyItem::Kind::Note;
@@ -314,7 +314,7 @@ class ArticleLayout {
         case BlockType::Embed:
           item.kind = BodyItem::Kind::Embed;
           item.embed = tree_.embeds.size();
-          tree_.embeds.push_back(layoutEmbed(block.embed, options_, *labels_));
+          tree_.embeds.push_back(layoutEmbed(*block.embed, options_, *labels_));
           break;
         case BlockType::Table:
           item.kind = BodyItem::Kind::Table;
@@ -347,8 +347,10 @@ class ArticleLayout {
     std::size_t normalizedBound = tree_.body.size();
     for (const Block& block : article_.body) {
       normalizedBound += block.text.source.size() + block.image.caption.source.size() + 1;
-      normalizedBound += block.gallery.caption.source.size() + 1;
-      for (const format::Image& image : block.gallery.images) normalizedBound += image.caption.source.size() + 1;
+      if (block.gallery) {
+        normalizedBound += block.gallery->caption.source.size() + 1;
+        for (const format::Image& image : block.gallery->images) normalizedBound += image.caption.source.size() + 1;
+      }
       for (const format::Text& entry : block.items) normalizedBound += entry.source.size() + 1;
       if (block.table) normalizedBound += tableSourceBytes(*block.table);
     }

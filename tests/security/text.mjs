@@ -42,12 +42,21 @@ export function wordCounts(text, counts = new Map()) {
 /**
  * Every text member of an article (docs/format.md) as { path, text, markdown, blocks }: what an author
  * wrote for readers. Not included: identifiers, `by` references, URLs, values with a grammar (lang,
- * dir, dates, format, block types) and pull quotes, whose words repeat the body.
+ * dir, dates, format, block types) and pull quotes, whose words repeat the body. A footnote reference
+ * `[^id]` naming a footnote is syntax (it becomes the note's number), and a footnote no text refers to
+ * is left out by design (BS-FOOTNOTE), so its words are not wanted either.
  */
 export function textMembers(doc) {
   const out = [];
+  const footnoteIds = new Set(Array.isArray(doc.footnotes) ? doc.footnotes.map((note) => note?.id).filter((id) => typeof id === 'string') : []);
+  const referenced = new Set();
+  const withoutReferences = (text) => text.replace(/\[\^([^\]\s]+)\]/g, (whole, id) => {
+    if (!footnoteIds.has(id)) return whole;
+    referenced.add(id);
+    return ' ';
+  });
   const add = (path, text, markdown = false, blocks = false) => {
-    if (typeof text === 'string') out.push({ path, text, markdown, blocks });
+    if (typeof text === 'string') out.push({ path, text: markdown ? withoutReferences(text) : text, markdown, blocks });
   };
   add('/headline', doc.headline, true);
   add('/standfirst', doc.standfirst, true);
@@ -76,8 +85,36 @@ export function textMembers(doc) {
       if (block?.type === 'quote') add(`${path}/attribution`, block.attribution);
       if (block?.type === 'list' && Array.isArray(block.items)) block.items.forEach((item, j) => add(`${path}/items/${j}`, item, true));
       if (block?.type === 'image') image(path, block);
+      if (block?.type === 'gallery') {
+        add(`${path}/caption`, block.caption, true);
+        add(`${path}/credit`, block.credit, true);
+        if (Array.isArray(block.images)) block.images.forEach((entry, j) => image(`${path}/images/${j}`, entry));
+      }
+      if (block?.type === 'table') {
+        add(`${path}/caption`, block.caption, true);
+        if (Array.isArray(block.header)) block.header.forEach((cell, j) => add(`${path}/header/${j}`, cell, true));
+        // Cells past the table's width (the header's, else the first row's) are cut by design (BS-TABLE-SHAPE).
+        if (Array.isArray(block.rows)) {
+          const width = Array.isArray(block.header) && block.header.length ? block.header.length : block.rows[0]?.length ?? 0;
+          block.rows.forEach((row, j) => Array.isArray(row) && row.slice(0, width).forEach((cell, k) => add(`${path}/rows/${j}/${k}`, cell, true)));
+        }
+      }
+      if (block?.type === 'embed') {
+        add(`${path}/title`, block.title);
+        add(`${path}/caption`, block.caption, true);
+      }
     });
   }
+  if (Array.isArray(doc.footnotes)) {
+    doc.footnotes.forEach((note, i) => referenced.has(note?.id) && add(`/footnotes/${i}/text`, note.text, true));
+  }
+  if (Array.isArray(doc.sources)) {
+    doc.sources.forEach((source, i) => {
+      add(`/sources/${i}/title`, source?.title);
+      add(`/sources/${i}/publisher`, source?.publisher);
+    });
+  }
+  if (Array.isArray(doc.corrections)) doc.corrections.forEach((entry, i) => add(`/corrections/${i}/text`, entry?.text, true));
   add('/note', doc.note, true);
   add('/callToAction/label', doc.callToAction?.label);
   return out;
