@@ -174,9 +174,13 @@ void checkHtml(std::string_view html, bool standalone) {
       const std::size_t attributeStart = j;
       while (j < html.size() && isNameChar(html[j])) ++j;
       const std::string attribute(html.substr(attributeStart, j - attributeStart));
+      if (!attribute.empty() && !attributeAllowed(list, name, attribute))
+        broken("an attribute outside the allow-list", html, attributeStart);
+      // The one boolean attribute we write bare: the embed placeholder's button is `hidden` until a
+      // script shows it.
+      if (attribute == "hidden" && html.substr(j, 2) != "=\"") continue;
       if (attribute.empty() || html.substr(j, 2) != "=\"")
         broken("an attribute not written as name=\"value\"", html, attributeStart);
-      if (!attributeAllowed(list, name, attribute)) broken("an attribute outside the allow-list", html, attributeStart);
       const std::size_t valueStart = j + 2;
       const std::size_t valueEnd = html.find('"', valueStart);
       if (valueEnd == std::string_view::npos) broken("an attribute value that never ends", html, attributeStart);
