@@ -1016,6 +1016,8 @@ class ArticleReader final : public BodyBlockReader, public TableTexts {
   }
 
   void markReferences(Text& member, const std::string& path, std::vector<bool>& used) {
+    // Only a text whose source holds "[^" can refer to a note: most texts with links skip the walk.
+    if (member.source.find("[^") == std::string::npos) return;
     text::markFootnoteReferences(member.tree, [&](std::string_view label) {
       for (std::size_t i = 0; i < article_->footnotes.size(); ++i) {
         if (article_->footnotes[i].id != label) continue;
