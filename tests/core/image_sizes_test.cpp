@@ -10,16 +10,11 @@
 #include "test_support.hpp"
 
 using namespace broadsheet;
+using test::codesAndPaths;
 using test::countOccurrences;
 using test::documentWith;
 
 namespace {
-
-std::vector<std::string> codesAndPaths(const std::vector<Diagnostic>& diagnostics) {
-  std::vector<std::string> list;
-  for (const Diagnostic& d : diagnostics) list.push_back(d.code + " " + d.path);
-  return list;
-}
 
 // The stylesheet's text, to check the numbers image_sizes.cpp mirrors.
 std::string stylesheetText() { return test::readSourceFile("src/html/broadsheet.css"); }
@@ -170,8 +165,10 @@ TEST_CASE("image sizes: the numbers mirror broadsheet.css", "[layout][images]") 
   CHECK(css.find("font-size: max(14px, var(--bs-font-size, 1.125rem))") != std::string::npos);
   // The gallery's grid.
   CHECK(css.find("@container bs-article (min-width: " + std::to_string(layout::kGalleryTwoColumnsFrom) +
-                 "px) { .bs-article .bs-gallery .bs-gallery-list { grid-template-columns: repeat(2,") != std::string::npos);
+                 "px) { .bs-article .bs-gallery .bs-gallery-list { grid-template-columns: repeat(2,") !=
+        std::string::npos);
   CHECK(css.find("@container bs-article (min-width: " + std::to_string(layout::kGalleryThreeColumnsFrom) +
-                 "px) { .bs-article .bs-gallery .bs-gallery-list { grid-template-columns: repeat(3,") != std::string::npos);
+                 "px) { .bs-article .bs-gallery .bs-gallery-list { grid-template-columns: repeat(3,") !=
+        std::string::npos);
   CHECK(css.find(".bs-article .bs-gallery .bs-gallery-list { display: grid; gap: .75em;") != std::string::npos);
 }

@@ -5,23 +5,12 @@
 #include "test_support.hpp"
 
 using namespace broadsheet;
+using test::between;
+using test::codesAndPaths;
 using test::countOccurrences;
 using test::documentWith;
 
 namespace {
-
-std::vector<std::string> codesAndPaths(const std::vector<Diagnostic>& diagnostics) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diagnostics) out.push_back(d.code + " " + d.path);
-  return out;
-}
-
-std::string between(const std::string& html, const std::string& from, const std::string& to) {
-  const std::size_t start = html.find(from);
-  if (start == std::string::npos) return "";
-  const std::size_t end = html.find(to, start);
-  return html.substr(start, end == std::string::npos ? std::string::npos : end + to.size() - start);
-}
 
 // The id prefix the article's ids use (from the notes section's label).
 std::string idPrefixOf(const std::string& html) {

@@ -6,18 +6,13 @@
 #include "test_support.hpp"
 
 using namespace broadsheet;
+using test::codesAndPaths;
 using test::countOccurrences;
 using test::documentWith;
 
 namespace {
 
 const std::string kParagraph = R"({"type":"paragraph","text":"Words."})";
-
-std::vector<std::string> codesAndPaths(const std::vector<Diagnostic>& diagnostics) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diagnostics) out.push_back(d.code + " " + d.path);
-  return out;
-}
 
 std::string table(const std::string& members) { return R"({"type":"table",)" + members + "}"; }
 

@@ -35,4 +35,19 @@ inline std::string documentWith(const std::string& bodyBlocks, const std::string
          "]}";
 }
 
+// "CODE /path" of each diagnostic, in order: what a test about diagnostics compares.
+inline std::vector<std::string> codesAndPaths(const std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diagnostics) out.push_back(d.code + " " + d.path);
+  return out;
+}
+
+// The part of `html` from the first `from` through the next `to` ("" when `from` is missing).
+inline std::string between(const std::string& html, const std::string& from, const std::string& to) {
+  const std::size_t start = html.find(from);
+  if (start == std::string::npos) return "";
+  const std::size_t end = html.find(to, start);
+  return html.substr(start, end == std::string::npos ? std::string::npos : end + to.size() - start);
+}
+
 }  // namespace broadsheet::test

@@ -7,25 +7,14 @@
 #include "test_support.hpp"
 
 using namespace broadsheet;
+using test::between;
+using test::codesAndPaths;
 using test::countOccurrences;
 using test::documentWith;
 
 namespace {
 
 const std::string kParagraph = R"({"type":"paragraph","text":"Words."})";
-
-std::vector<std::string> codesAndPaths(const std::vector<Diagnostic>& diagnostics) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : diagnostics) out.push_back(d.code + " " + d.path);
-  return out;
-}
-
-std::string between(const std::string& html, const std::string& from, const std::string& to) {
-  const std::size_t start = html.find(from);
-  if (start == std::string::npos) return "";
-  const std::size_t end = html.find(to, start);
-  return html.substr(start, end == std::string::npos ? std::string::npos : end + to.size() - start);
-}
 
 }  // namespace
 
@@ -128,16 +117,19 @@ TEST_CASE("translations: a language switcher with each language named in itself"
   const RenderResult result = render(json);
   CHECK(codesAndPaths(result.diagnostics) == std::vector<std::string>{"BS-LANG /translations/2/lang"});
   const std::string nav = between(result.html, "<nav", "</nav>");
-  CHECK(nav ==
-        "<nav class=\"bs-translations\" aria-label=\"На других языках:\"><span class=\"bs-translations-label\" "
-        "aria-hidden=\"true\">На других языках:</span> <ul class=\"bs-translation-list\">"
-        "<li><a class=\"bs-translation\" href=\"https://example.org/kk/1\" rel=\"alternate\" hreflang=\"kk\" lang=\"kk\" "
-        "dir=\"ltr\">қазақ тілі</a></li>"
-        "<li><a class=\"bs-translation\" href=\"/ar/1\" rel=\"alternate\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\">العربية</a></li>"
-        "<li><a class=\"bs-translation\" href=\"https://example.org/kk-latn/1\" rel=\"alternate\" hreflang=\"kk-Latn\" "
-        "lang=\"kk-Latn\" dir=\"ltr\">qazaq tılı</a></li>"
-        "<li><a class=\"bs-translation\" href=\"https://example.org/en/1\" rel=\"alternate\" hreflang=\"en-GB\" lang=\"en-GB\" "
-        "dir=\"ltr\">English</a></li></ul></nav>");
+  CHECK(
+      nav ==
+      "<nav class=\"bs-translations\" aria-label=\"На других языках:\"><span class=\"bs-translations-label\" "
+      "aria-hidden=\"true\">На других языках:</span> <ul class=\"bs-translation-list\">"
+      "<li><a class=\"bs-translation\" href=\"https://example.org/kk/1\" rel=\"alternate\" hreflang=\"kk\" lang=\"kk\" "
+      "dir=\"ltr\">қазақ тілі</a></li>"
+      "<li><a class=\"bs-translation\" href=\"/ar/1\" rel=\"alternate\" hreflang=\"ar\" lang=\"ar\" "
+      "dir=\"rtl\">العربية</a></li>"
+      "<li><a class=\"bs-translation\" href=\"https://example.org/kk-latn/1\" rel=\"alternate\" hreflang=\"kk-Latn\" "
+      "lang=\"kk-Latn\" dir=\"ltr\">qazaq tılı</a></li>"
+      "<li><a class=\"bs-translation\" href=\"https://example.org/en/1\" rel=\"alternate\" hreflang=\"en-GB\" "
+      "lang=\"en-GB\" "
+      "dir=\"ltr\">English</a></li></ul></nav>");
   // In the header, after the date line and before the lead image.
   CHECK(result.html.find("<nav class=\"bs-translations\"") > result.html.find("<p class=\"bs-meta\">"));
   CHECK(result.html.find("<nav class=\"bs-translations\"") < result.html.find("</header>"));
