@@ -24,6 +24,14 @@ void openBox(std::string& out, const layout::EmbedBox& box, bool parts) {
   if (!box.ratio.empty()) attribute(out, "style", "aspect-ratio: " + box.ratio);
 }
 
+// <p class="…">text</p>: the placeholder's lines and the link form's title.
+void appendLine(std::string& out, std::string_view className, std::string_view text, bool parts) {
+  appendStartTag(out, "p", className, parts);
+  out.push_back('>');
+  appendText(out, text);
+  out.append("</p>");
+}
+
 }  // namespace
 
 std::string embedClasses(const layout::EmbedBox& box) {
@@ -37,10 +45,7 @@ std::string embedClasses(const layout::EmbedBox& box) {
 
 void appendEmbedBox(std::string& out, const layout::EmbedBox& box, bool parts) {
   if (box.mode == Mode::Link) {
-    appendStartTag(out, "p", "bs-embed-title", parts);
-    out.push_back('>');
-    appendText(out, box.title);
-    out.append("</p>");
+    appendLine(out, "bs-embed-title", box.title, parts);
     return;
   }
   openBox(out, box, parts);
@@ -60,18 +65,9 @@ void appendEmbedBox(std::string& out, const layout::EmbedBox& box, bool parts) {
   attribute(out, "data-bs-embed-sandbox", box.sandbox);
   if (!box.allow.empty()) attribute(out, "data-bs-embed-allow", box.allow);
   out.push_back('>');
-  appendStartTag(out, "p", "bs-embed-provider", parts);
-  out.push_back('>');
-  appendText(out, box.providerName);
-  out.append("</p>");
-  appendStartTag(out, "p", "bs-embed-title", parts);
-  out.push_back('>');
-  appendText(out, box.title);
-  out.append("</p>");
-  appendStartTag(out, "p", "bs-embed-privacy", parts);
-  out.push_back('>');
-  appendText(out, box.privacy);
-  out.append("</p>");
+  appendLine(out, "bs-embed-provider", box.providerName, parts);
+  appendLine(out, "bs-embed-title", box.title, parts);
+  appendLine(out, "bs-embed-privacy", box.privacy, parts);
   // Hidden until a script that can load the frame shows it: without one, the link below is the way.
   appendStartTag(out, "button", "bs-embed-load", parts);
   out.append(" type=\"button\" hidden>");
