@@ -129,9 +129,9 @@ struct Block {
   std::string attribution;          // Quote: free-text attribution when there is no analyst
   bool ordered = false;             // List
   std::vector<Text> items;          // List: inline CommonMark
-  Image image;                      // Image
-  // Gallery, Embed: held apart like Table, so the blocks of every other type stay small (the kept
-  // blocks of a long body are what memory grows with).
+  // Image, Gallery, Embed: held apart like Table, so the blocks of every other type stay small (the
+  // kept blocks of a long body are what memory grows with).
+  std::unique_ptr<Image> image;
   std::unique_ptr<Gallery> gallery;
   std::unique_ptr<Embed> embed;
   std::unique_ptr<Table> table;     // Table: held apart, so the other blocks stay small

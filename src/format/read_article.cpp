@@ -775,7 +775,8 @@ class ArticleReader final : public BodyBlockReader, public TableTexts {
     if (name == "image") {
       block.type = BlockType::Image;
       checkMembers(value, path, names(kImageBlockMembers));
-      return readImage(value, path, block.image);
+      block.image = std::make_unique<Image>();
+      return readImage(value, path, *block.image);
     }
     if (name == "gallery") {
       block.type = BlockType::Gallery;

@@ -397,7 +397,7 @@ class ArticleWriter {
         for (const text::Markdown& entry : item.items) element("<li>", entry, "</li>\n");
         out_.append(item.ordered ? "</ol>\n" : "</ul>\n");
         return;
-      case BodyItem::Kind::Figure: writeFigure(item.figure, "bs-figure", &item); return;
+      case BodyItem::Kind::Figure: writeFigure(*item.figure, "bs-figure", &item); return;
       case BodyItem::Kind::Gallery: writeGallery(item); return;
       case BodyItem::Kind::Note:
         openItem("aside", "bs-callout", item);

@@ -295,7 +295,7 @@ class ArticleLayout {
           break;
         case BlockType::Image:
           item.kind = BodyItem::Kind::Figure;
-          item.figure = figure(block.image);
+          item.figure = std::make_unique<Figure>(figure(*block.image));
           break;
         case BlockType::Gallery:
           item.kind = BodyItem::Kind::Gallery;
@@ -346,7 +346,7 @@ class ArticleLayout {
     // shrink, typographic marks become ASCII), plus a separator per item, list entry and caption.
     std::size_t normalizedBound = tree_.body.size();
     for (const Block& block : article_.body) {
-      normalizedBound += block.text.source.size() + block.image.caption.source.size() + 1;
+      normalizedBound += block.text.source.size() + (block.image ? block.image->caption.source.size() : 0) + 1;
       if (block.gallery) {
         normalizedBound += block.gallery->caption.source.size() + 1;
         for (const format::Image& image : block.gallery->images) normalizedBound += image.caption.source.size() + 1;
@@ -559,6 +559,10 @@ class ArticleLayout {
     for (std::size_t j = 0; j < pending.size(); ++j) {
       if (!inBody[j] && !article_.autoPullquotes) reportParaphrase(pending[j].text, pending[j].path);
     }
+
+    // The search's index holds the body's words and refers to the body about to be rebuilt: it goes
+    // before the new body is made, which is when a long article's memory peaks.
+    quoteSearch_.reset();
 
     // The body in its final order, and where each anchored and floating pull quote went.
     std::vector<BodyItem> body;

@@ -112,7 +112,7 @@ struct BodyItem {
   std::vector<HeadingLevels> textHeadings;  // Markdown: its text's headings, in reading order
   bool ordered = false;                     // List
   std::vector<text::Markdown> items;        // List
-  Figure figure;                            // Figure
+  std::unique_ptr<Figure> figure;           // Figure (a pointer, as gallery: items are moved around)
   std::unique_ptr<Gallery> gallery;         // Gallery (a pointer: items are moved around, galleries are rare)
   Attribution attribution;                  // Quote, PullQuote
   bool floating = false;                    // PullQuote placed by the layout engine

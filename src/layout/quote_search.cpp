@@ -12,9 +12,9 @@ void appendItemWords(std::string& out, const BodyItem& item) {
     out.push_back(' ');
     entry.visitPlainText(append);
   }
-  if (item.kind == BodyItem::Kind::Figure) {
+  if (item.figure) {
     out.push_back(' ');
-    item.figure.caption.visitPlainText(append);
+    item.figure->caption.visitPlainText(append);
   }
   if (item.kind == BodyItem::Kind::Gallery) {
     for (const Figure& figure : item.gallery->items) {

@@ -205,7 +205,7 @@ class TreeDump {
              std::string("list ") + (item.ordered ? "ordered" : "bulleted") + " words=" + std::to_string(item.words));
         for (const text::Markdown& entry : item.items) markdown(depth + 1, "item", entry);
         return;
-      case BodyItem::Kind::Figure: figure(depth, "figure", item.figure); return;
+      case BodyItem::Kind::Figure: figure(depth, "figure", *item.figure); return;
       case BodyItem::Kind::Gallery:
         line(depth,
              "gallery images=" + std::to_string(item.gallery->items.size()) + " words=" + std::to_string(item.words));
