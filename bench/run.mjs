@@ -7,7 +7,9 @@
 //
 //   --quick     one small round on the 5 KB articles (a smoke run; writes no report unless --out)
 //   --pathological  only the pathological shapes (bench/pathological.mjs), which a full run ends with
-//   --browser   cold start and re-render latency in headless Chromium instead (bench/browser.mjs)
+//   --browser   headless Chromium instead: cold start and re-render latency (bench/browser.mjs), then
+//               throughput against the peers that run in a browser (bench/browser-throughput.mjs),
+//               which a full run ends with too
 //   --cold-start  only the page cold start in Chromium against markdown-wasm (bench/cold-start.mjs;
 //               --runs N, default 15; --baseline REV adds the loading path of that commit), which a
 //               full run ends with
@@ -22,7 +24,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { benchArticles, repoRoot, sizeClasses } from './articles.mjs';
+import { benchArticles, isTargetArticle, repoRoot, sampleArticle, sizeClasses } from './articles.mjs';
 import { renderArticle, sanitizeHtmlOptions } from './js-pipeline.mjs';
 import { runPathologicalBench } from './pathological.mjs';
 import { measureSizes } from './size.mjs';
@@ -37,7 +39,10 @@ const option = (name, fallback) => {
 
 if (flag('--browser')) {
   const { runBrowserBench } = await import('./browser.mjs');
-  await runBrowserBench({ quick: flag('--quick'), rounds: Number(option('--rounds', flag('--quick') ? 1 : 7)), out: option('--out') });
+  const { runBrowserThroughput } = await import('./browser-throughput.mjs');
+  const browserRounds = Number(option('--rounds', flag('--quick') ? 1 : 7));
+  await runBrowserBench({ quick: flag('--quick'), rounds: browserRounds, out: option('--out') });
+  await runBrowserThroughput({ quick: flag('--quick'), rounds: browserRounds, minMs: Number(option('--min-ms', flag('--quick') ? 5 : 150)) });
   process.exit(0);
 }
 
@@ -103,7 +108,8 @@ function nativeSample(file) {
 
 // ── Running ──────────────────────────────────────────────────────────────────────────────────────
 
-const articles = benchArticles(quick ? sizeClasses.slice(0, 1) : sizeClasses);
+// The seed article itself first (issue 19 judges throughput on it too), then the scaled and generated ones.
+const articles = [sampleArticle(), ...benchArticles(quick ? sizeClasses.slice(0, 1) : sizeClasses)];
 const list = await contenders();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'));
 for (const article of articles) {
@@ -217,7 +223,7 @@ printTable(['article', 'input', 'initial', 'after 1st render', 'after 6', '× in
 
 const find = (article, id) => results.find((r) => r.article === article && r.contender === id);
 const targets = [];
-for (const article of articles.filter((a) => a.bytes >= 20 * 1024 && a.bytes <= 200 * 1024)) {
+for (const article of articles.filter(isTargetArticle)) {
   const versus = (id, minimum, what) => {
     const r = find(article.name, id);
     if (r) targets.push({ target: `${what} on ${article.name}`, measured: r.broadsheetSpeedup, required: minimum, met: r.broadsheetSpeedup >= minimum });
@@ -268,3 +274,8 @@ rmSync(tmp, { recursive: true, force: true });
 // The page cold start in Chromium (a smoke run's one round only checks that it runs).
 const { runColdStartBench } = await import('./cold-start.mjs');
 await runColdStartBench({ runs: quick ? 1 : 15, out: quick ? undefined : path.join(repoRoot, 'bench', 'results', 'cold-start-latest.json') });
+
+// Throughput in Chromium: the same articles (those the targets are judged on) against the peers that run
+// in a browser, in one page (a smoke run's one round of 5 ms batches only checks that it runs).
+const { runBrowserThroughput } = await import('./browser-throughput.mjs');
+await runBrowserThroughput({ quick, rounds, minMs });
