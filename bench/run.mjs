@@ -28,7 +28,7 @@ import { benchArticles, isTargetArticle, repoRoot, sampleArticle, sizeClasses } 
 import { renderArticle, sanitizeHtmlOptions } from './js-pipeline.mjs';
 import { runPathologicalBench } from './pathological.mjs';
 import { measureSizes } from './size.mjs';
-import { fixed, machine, packageVersion, printTable, startBroadsheet, summary, timeBatch } from './stats.mjs';
+import { fixed, machine, packageVersion, perRoundRatios, printTable, ratioRange, startBroadsheet, summary, timeBatch } from './stats.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -197,16 +197,18 @@ for (const article of articles) {
     const s = summary(samples.get(key(article, c)));
     const mbps = article.bytes / s.median;  // bytes per µs = MB/s (of the article JSON, for all)
     const speedup = s.median / base.median;  // > 1: Broadsheet is that many times faster
+    const perRound = perRoundRatios(samples.get(key(article, c)), samples.get(key(article, active[0])));
     results.push({ article: article.name, sizeLabel: article.sizeLabel, kind: article.kind, articleBytes: article.bytes,
       contender: c.id, name: c.name, input: c.input, samplesUs: samples.get(key(article, c)),
-      medianUs: s.median, minUs: s.min, maxUs: s.max, articleMBps: mbps, broadsheetSpeedup: speedup });
+      medianUs: s.median, minUs: s.min, maxUs: s.max, articleMBps: mbps, broadsheetSpeedup: speedup, broadsheetSpeedupPerRound: perRound });
     rows.push([c.name, fixed(s.median, 0), fixed(s.min, 0), fixed(s.max, 0), fixed(mbps, 1),
-      c.id === 'broadsheet' ? '1.00' : fixed(speedup, 2)]);
+      c.id === 'broadsheet' ? '1.00' : fixed(speedup, 2), c.id === 'broadsheet' ? '' : ratioRange(perRound)]);
   }
-  printTable(['contender', 'median µs', 'min µs', 'max µs', 'MB/s', 'Broadsheet ×'], rows);
+  printTable(['contender', 'median µs', 'min µs', 'max µs', 'MB/s', 'Broadsheet ×', 'per round'], rows);
 }
 console.log('\nMB/s: article JSON bytes per second for every contender (same article); ' +
-  '"Broadsheet ×": contender time / Broadsheet time (above 1: Broadsheet is faster).');
+  '"Broadsheet ×": contender time / Broadsheet time (above 1: Broadsheet is faster), of the medians; ' +
+    '"per round": the least and greatest of that ratio within one round.');
 
 if (phases.length) {
   console.log('\nJSON parsing inside a render (the timing tool; nlohmann-json DOM parse alone vs a whole render):');

@@ -38,6 +38,16 @@ export function printTable(header, rows) {
   for (const row of rows) console.log(line(row));
 }
 
+/**
+ * The contender's time over Broadsheet's in each round (samples of one round are taken close together,
+ * so their ratio drifts less with the machine's load than either): the spread beside the medians' ratio.
+ */
+export function perRoundRatios(contenderSamples, broadsheetSamples) {
+  return contenderSamples.map((us, round) => us / broadsheetSamples[round]);
+}
+
+export const ratioRange = (ratios) => `${fixed(Math.min(...ratios), 2)}–${fixed(Math.max(...ratios), 2)}`;
+
 export const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 
 export function packageVersion(name) {
