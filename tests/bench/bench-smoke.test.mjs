@@ -28,6 +28,7 @@ test('npm run bench -- --quick runs every contender once, in Node and in Chromiu
     assert.match(chromium, new RegExp(`${name.replace(/[()+.]/g, '\\$&')} +\\d+ +\\d+ +\\d+ +\\d+\\.\\d +\\d+\\.\\d\\d`), `Chromium row for ${name}`);
   }
   for (const article of ['seed itself', 'seed 5 KB', 'generated 5 KB']) assert.ok(chromium.includes(`${article} — `), `Chromium table for ${article}`);
+  assert.match(chromium, /CPU µs +CPU × +per round/, 'CPU time beside wall time');
   assert.match(chromium, /Targets in Chromium \(issue 19 point 3\)/);
   assert.match(chromium, /speed ≥ 2× markdown-it \+ sanitize-html on seed itself +\d+\.\d\d/);
 });
