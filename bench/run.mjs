@@ -28,7 +28,7 @@ import { benchArticles, isTargetArticle, repoRoot, sampleArticle, sizeClasses } 
 import { renderArticle, sanitizeHtmlOptions } from './js-pipeline.mjs';
 import { runPathologicalBench } from './pathological.mjs';
 import { measureSizes } from './size.mjs';
-import { fixed, machine, packageVersion, cpuMedian, perRoundRatios, printTable, ratioRange, startBroadsheet, summary, timeBatch } from './stats.mjs';
+import { cpuMedian, fixed, machine, packageVersion, perRoundRatios, printTable, ratioRange, startBroadsheet, summary, timeBatch } from './stats.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
