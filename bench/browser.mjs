@@ -15,7 +15,7 @@ import { asMarkdown, repoRoot, seedPath } from './articles.mjs';
 import { fixed, machine, packageVersion, printTable, summary } from './stats.mjs';
 import { launchChromium } from '../tests/helpers/browser.mjs';
 
-const bundleDir = path.join(repoRoot, 'build', 'bench');
+export const bundleDir = path.join(repoRoot, 'build', 'bench');
 
 async function bundleJsPipeline() {
   const esbuild = await import('esbuild');
@@ -33,19 +33,20 @@ export const render = (json) => DOMPurify.sanitize(renderArticle(json));
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 
-/** Serves the few folders the pages need, on 127.0.0.1 only. */
-function serve() {
+/** Serves the few folders the pages need, on 127.0.0.1 only (bench/browser-throughput.mjs too). */
+export function serve() {
   const routes = [
     ['/web/', path.join(repoRoot, 'web')],
     ['/bench-page/markdown.wasm', path.join(repoRoot, 'node_modules', 'markdown-wasm', 'dist', 'markdown.wasm')],
     ['/markdown-wasm/', path.join(repoRoot, 'node_modules', 'markdown-wasm', 'dist')],
+    ['/md4w/', path.join(repoRoot, 'node_modules', 'md4w', 'js')],
     ['/bundle/', bundleDir],
   ];
   const server = createServer((request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
     if (url.pathname === '/bench-page/') {
       response.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' });
-      response.end('<!doctype html><meta charset="utf-8"><title>bench</title><div id="out"></div>');
+      response.end('<!doctype html><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,"><div id="out"></div>');
       return;
     }
     for (const [prefix, target] of routes) {

@@ -3,6 +3,7 @@
 // of docs/performance.md.
 //
 //   node bench/report-markdown.mjs [bench/results/latest.json] [bench/results/browser-latest.json]
+//                                  [bench/results/browser-throughput-latest.json]
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './articles.mjs';
@@ -10,6 +11,8 @@ import { repoRoot } from './articles.mjs';
 const nodeReport = JSON.parse(readFileSync(process.argv[2] ?? path.join(repoRoot, 'bench', 'results', 'latest.json'), 'utf8'));
 const browserFile = process.argv[3] ?? path.join(repoRoot, 'bench', 'results', 'browser-latest.json');
 const browserReport = existsSync(browserFile) ? JSON.parse(readFileSync(browserFile, 'utf8')) : null;
+const throughputFile = process.argv[4] ?? path.join(repoRoot, 'bench', 'results', 'browser-throughput-latest.json');
+const throughputReport = existsSync(throughputFile) ? JSON.parse(readFileSync(throughputFile, 'utf8')) : null;
 
 const ms = (us) => (us >= 100_000 ? (us / 1000).toFixed(0) : us >= 10_000 ? (us / 1000).toFixed(1) : (us / 1000).toFixed(2));
 const m = nodeReport.machine;
@@ -62,5 +65,42 @@ if (browserReport) {
   for (const r of browserReport.results) {
     console.log(`| ${r.name} | ${(r.downloadGzip / 1024).toFixed(1)} KB | ${r.cold.median.toFixed(0)} (${r.cold.min.toFixed(0)}–${r.cold.max.toFixed(0)}) | ` +
       `${(r.cold.median / mdwasm).toFixed(2)} | ${r.rerenderUs.median.toFixed(0)} (${r.rerenderUs.min.toFixed(0)}–${r.rerenderUs.max.toFixed(0)}) |`);
+  }
+}
+
+if (throughputReport) {
+  // Chromium beside Node for the articles both measured: Broadsheet's MB/s and its ratio to each peer
+  // (the medians' ratio, and in brackets the least and greatest ratio within one round).
+  const peers = [['sanitize-html', '× markdown-it + sanitize-html'], ['markdown-it', '× markdown-it (unsafe)'],
+    ['dompurify', '× markdown-it + DOMPurify'], ['markdown-wasm', '× markdown-wasm'], ['md4w', '× md4w']];
+  const cell = (r, cpu) => {
+    const ratio = r?.[cpu ? 'broadsheetCpuSpeedup' : 'broadsheetSpeedup'];
+    if (!Number.isFinite(ratio)) return '—';
+    const per = r[cpu ? 'broadsheetCpuSpeedupPerRound' : 'broadsheetSpeedupPerRound'];
+    return per?.length > 1 ? `${ratio.toFixed(2)} (${Math.min(...per).toFixed(2)}–${Math.max(...per).toFixed(2)})` : ratio.toFixed(2);
+  };
+  const t = throughputReport;
+  console.log(`\nThroughput, Chromium ${t.chromium} (${t.settings.rounds} rounds, ${t.date.slice(11, 16)} UTC) and Node ` +
+    `${nodeReport.machine.node} (${nodeReport.settings.rounds} rounds, ${nodeReport.date.slice(11, 16)} UTC):\n`);
+  console.log(`| article | where, time | Broadsheet MB/s | ${peers.map(([, label]) => label).join(' | ')} |`);
+  console.log(`|---|---|---:|${peers.map(() => '---:').join('|')}|`);
+  for (const article of t.articles) {
+    for (const [where, report] of [['Chromium', t], ['Node', nodeReport]]) {
+      const find = (id) => report.results.find((x) => x.article === article.name && x.contender === id);
+      const broadsheet = find('broadsheet');
+      for (const cpu of [false, true]) {
+        const mbps = cpu ? article.bytes / broadsheet?.cpuMedianUs : broadsheet?.articleMBps;
+        console.log(`| ${article.name} (${(article.bytes / 1024).toFixed(1)} KB) | ${where}, ${cpu ? 'CPU' : 'wall'} | ` +
+          `${Number.isFinite(mbps) ? mbps.toFixed(1) : '—'} | ${peers.map(([id]) => cell(find(id), cpu)).join(' | ')} |`);
+      }
+    }
+  }
+  console.log('\n| target | Chromium, wall | Chromium, CPU | Node, wall | Node, CPU |');
+  console.log('|---|---|---|---|---|');
+  for (const target of t.targets) {
+    const node = nodeReport.targets.find((x) => x.target === target.target);
+    const show = (ratio, required) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}× ${ratio >= required ? 'yes' : 'no'}` : '—');
+    console.log(`| ${target.target} | ${show(target.measured, target.required)} | ${show(target.cpu, target.required)} | ` +
+      `${show(node?.measured, target.required)} | ${show(node?.cpu, target.required)} |`);
   }
 }

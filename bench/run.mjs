@@ -7,7 +7,9 @@
 //
 //   --quick     one small round on the 5 KB articles (a smoke run; writes no report unless --out)
 //   --pathological  only the pathological shapes (bench/pathological.mjs), which a full run ends with
-//   --browser   cold start and re-render latency in headless Chromium instead (bench/browser.mjs)
+//   --browser   headless Chromium instead: cold start and re-render latency (bench/browser.mjs), then
+//               throughput against the peers that run in a browser (bench/browser-throughput.mjs),
+//               which a full run ends with too
 //   --cold-start  only the page cold start in Chromium against markdown-wasm (bench/cold-start.mjs;
 //               --runs N, default 15; --baseline REV adds the loading path of that commit), which a
 //               full run ends with
@@ -22,11 +24,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { benchArticles, repoRoot, sizeClasses } from './articles.mjs';
+import { benchArticles, isTargetArticle, repoRoot, sampleArticle, sizeClasses } from './articles.mjs';
 import { renderArticle, sanitizeHtmlOptions } from './js-pipeline.mjs';
 import { runPathologicalBench } from './pathological.mjs';
 import { measureSizes } from './size.mjs';
-import { fixed, machine, packageVersion, printTable, startBroadsheet, summary, timeBatch } from './stats.mjs';
+import { cpuMedian, fixed, machine, packageVersion, perRoundRatios, printTable, ratioRange, startBroadsheet, summary, timeBatch } from './stats.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -37,7 +39,10 @@ const option = (name, fallback) => {
 
 if (flag('--browser')) {
   const { runBrowserBench } = await import('./browser.mjs');
-  await runBrowserBench({ quick: flag('--quick'), rounds: Number(option('--rounds', flag('--quick') ? 1 : 7)), out: option('--out') });
+  const { runBrowserThroughput } = await import('./browser-throughput.mjs');
+  const browserRounds = Number(option('--rounds', flag('--quick') ? 1 : 7));
+  await runBrowserBench({ quick: flag('--quick'), rounds: browserRounds, out: option('--out') });
+  await runBrowserThroughput({ quick: flag('--quick'), rounds: browserRounds, minMs: Number(option('--min-ms', flag('--quick') ? 5 : 150)) });
   process.exit(0);
 }
 
@@ -103,7 +108,8 @@ function nativeSample(file) {
 
 // ── Running ──────────────────────────────────────────────────────────────────────────────────────
 
-const articles = benchArticles(quick ? sizeClasses.slice(0, 1) : sizeClasses);
+// The seed article itself first (issue 19 judges throughput on it too), then the scaled and generated ones.
+const articles = [sampleArticle(), ...benchArticles(quick ? sizeClasses.slice(0, 1) : sizeClasses)];
 const list = await contenders();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bench-'));
 for (const article of articles) {
@@ -118,6 +124,7 @@ console.log(`Broadsheet benchmark: ${articles.length} articles × ${active.lengt
   `batches of ≥ ${minMs} ms, core from ${path.relative(repoRoot, coreDir) || coreDir}\n`);
 
 const samples = new Map();  // `${article}\u0000${contender}` -> µs per render, one per round
+const cpuSamples = new Map();  // the same, CPU µs per render (NaN for the native tool, another process)
 const key = (a, c) => `${a.name}\u0000${c.id}`;
 const tasks = new Map();
 for (const article of articles) {
@@ -134,9 +141,21 @@ for (let round = 0; round < rounds; ++round) {
     // Rotate the order every round so no contender always runs first (or right after a heavy one).
     const order = active.map((_, i) => active[(i + round) % active.length]);
     for (const c of order) {
-      const us = c.native ? nativeSample(article.file) : timeBatch(tasks.get(key(article, c)), minMs);
+      let us;
+      let cpuUs = NaN;
+      if (c.native) {
+        us = nativeSample(article.file);
+      } else {
+        const info = {};
+        const cpuBefore = process.cpuUsage();
+        us = timeBatch(tasks.get(key(article, c)), minMs, info);
+        const cpu = process.cpuUsage(cpuBefore);
+        cpuUs = (cpu.user + cpu.system) / info.calls;
+      }
       if (!samples.has(key(article, c))) samples.set(key(article, c), []);
       samples.get(key(article, c)).push(us);
+      if (!cpuSamples.has(key(article, c))) cpuSamples.set(key(article, c), []);
+      cpuSamples.get(key(article, c)).push(cpuUs);
     }
   }
   process.stderr.write(`round ${round + 1}/${rounds} done\n`);
@@ -191,16 +210,24 @@ for (const article of articles) {
     const s = summary(samples.get(key(article, c)));
     const mbps = article.bytes / s.median;  // bytes per µs = MB/s (of the article JSON, for all)
     const speedup = s.median / base.median;  // > 1: Broadsheet is that many times faster
+    const perRound = perRoundRatios(samples.get(key(article, c)), samples.get(key(article, active[0])));
+    const cpuUs = cpuMedian(cpuSamples.get(key(article, c)));
+    const cpuSpeedup = cpuUs / cpuMedian(cpuSamples.get(key(article, active[0])));
+    const cpuPerRound = perRoundRatios(cpuSamples.get(key(article, c)), cpuSamples.get(key(article, active[0])));
     results.push({ article: article.name, sizeLabel: article.sizeLabel, kind: article.kind, articleBytes: article.bytes,
       contender: c.id, name: c.name, input: c.input, samplesUs: samples.get(key(article, c)),
-      medianUs: s.median, minUs: s.min, maxUs: s.max, articleMBps: mbps, broadsheetSpeedup: speedup });
+      medianUs: s.median, minUs: s.min, maxUs: s.max, articleMBps: mbps, broadsheetSpeedup: speedup, broadsheetSpeedupPerRound: perRound,
+      cpuSamplesUs: cpuSamples.get(key(article, c)), cpuMedianUs: cpuUs, broadsheetCpuSpeedup: cpuSpeedup, broadsheetCpuSpeedupPerRound: cpuPerRound });
     rows.push([c.name, fixed(s.median, 0), fixed(s.min, 0), fixed(s.max, 0), fixed(mbps, 1),
-      c.id === 'broadsheet' ? '1.00' : fixed(speedup, 2)]);
+      c.id === 'broadsheet' ? '1.00' : fixed(speedup, 2), c.id === 'broadsheet' ? '' : ratioRange(perRound),
+      fixed(cpuUs, 0), c.id === 'broadsheet' ? '1.00' : fixed(cpuSpeedup, 2), c.id === 'broadsheet' ? '' : ratioRange(cpuPerRound)]);
   }
-  printTable(['contender', 'median µs', 'min µs', 'max µs', 'MB/s', 'Broadsheet ×'], rows);
+  printTable(['contender', 'median µs', 'min µs', 'max µs', 'MB/s', 'Broadsheet ×', 'per round', 'CPU µs', 'CPU ×', 'per round'], rows);
 }
 console.log('\nMB/s: article JSON bytes per second for every contender (same article); ' +
-  '"Broadsheet ×": contender time / Broadsheet time (above 1: Broadsheet is faster).');
+  '"Broadsheet ×": contender time / Broadsheet time (above 1: Broadsheet is faster), of the medians; ' +
+  '"per round": the least and greatest of that ratio within one round; "CPU": the same of the CPU time per render ' +
+  '(process.cpuUsage, less disturbed by other processes than wall time).');
 
 if (phases.length) {
   console.log('\nJSON parsing inside a render (the timing tool; nlohmann-json DOM parse alone vs a whole render):');
@@ -217,10 +244,10 @@ printTable(['article', 'input', 'initial', 'after 1st render', 'after 6', '× in
 
 const find = (article, id) => results.find((r) => r.article === article && r.contender === id);
 const targets = [];
-for (const article of articles.filter((a) => a.bytes >= 20 * 1024 && a.bytes <= 200 * 1024)) {
+for (const article of articles.filter(isTargetArticle)) {
   const versus = (id, minimum, what) => {
     const r = find(article.name, id);
-    if (r) targets.push({ target: `${what} on ${article.name}`, measured: r.broadsheetSpeedup, required: minimum, met: r.broadsheetSpeedup >= minimum });
+    if (r) targets.push({ target: `${what} on ${article.name}`, measured: r.broadsheetSpeedup, cpu: r.broadsheetCpuSpeedup, required: minimum, met: r.broadsheetSpeedup >= minimum });
   };
   versus('sanitize-html', 2, 'speed ≥ 2× markdown-it + sanitize-html');
   versus('markdown-it', 1.2, 'speed ≥ 1.2× markdown-it unsafe');
@@ -238,7 +265,7 @@ const sizes = measureSizes();
 targets.push({ target: 'download ≤ 110 KB gzip (npm run size)', measured: sizes.total.gzip / 1024, required: 110, met: sizes.total.gzip <= 110 * 1024 });
 if (targets.length) {
   console.log('\nTargets (issue 7):');
-  printTable(['target', 'measured', 'met'], targets.map((t) => [t.target, fixed(t.measured, 2), t.met ? 'yes' : 'NO']));
+  printTable(['target', 'measured', 'by CPU time', 'met'], targets.map((t) => [t.target, fixed(t.measured, 2), t.cpu === undefined ? '' : fixed(t.cpu, 2), t.met ? 'yes' : 'NO']));
 }
 
 const report = {
@@ -268,3 +295,8 @@ rmSync(tmp, { recursive: true, force: true });
 // The page cold start in Chromium (a smoke run's one round only checks that it runs).
 const { runColdStartBench } = await import('./cold-start.mjs');
 await runColdStartBench({ runs: quick ? 1 : 15, out: quick ? undefined : path.join(repoRoot, 'bench', 'results', 'cold-start-latest.json') });
+
+// Throughput in Chromium: the same articles (those the targets are judged on) against the peers that run
+// in a browser, in one page (a smoke run's one round of 5 ms batches only checks that it runs).
+const { runBrowserThroughput } = await import('./browser-throughput.mjs');
+await runBrowserThroughput({ quick, rounds, minMs });

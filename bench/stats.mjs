@@ -5,8 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from './articles.mjs';
 
-/** Runs `fn` until at least `minMs` have passed; returns microseconds per call. */
-export function timeBatch(fn, minMs) {
+/** Runs `fn` until at least `minMs` have passed; returns microseconds per call (`info.calls`: how many). */
+export function timeBatch(fn, minMs, info) {
   let calls = 0;
   let keep = 0;
   const start = process.hrtime.bigint();
@@ -18,6 +18,7 @@ export function timeBatch(fn, minMs) {
     elapsed = process.hrtime.bigint() - start;
   } while (elapsed < min);
   if (keep < 0) console.log(keep);  // never: keeps results alive
+  if (info) info.calls = calls;
   return Number(elapsed) / 1e3 / calls;
 }
 
@@ -37,6 +38,25 @@ export function printTable(header, rows) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
 }
+
+/**
+ * The contender's time over Broadsheet's in each round (samples of one round are taken close together,
+ * so their ratio drifts less with the machine's load than either): the spread beside the medians' ratio.
+ */
+export function perRoundRatios(contenderSamples, broadsheetSamples) {
+  return contenderSamples.map((us, round) => us / broadsheetSamples[round]);
+}
+
+export const ratioRange = (ratios) => (ratios.every(Number.isFinite)
+  ? `${fixed(Math.min(...ratios), 2)}–${fixed(Math.max(...ratios), 2)}` : '—');
+
+/**
+ * CPU time beside wall time: on this shared machine (2 cores, load often 10+) a batch of 150 ms of wall
+ * time may get 20 ms of CPU, and how much depends on the moment; the CPU time a batch used per call
+ * depends far less on what else runs. Node: process.cpuUsage() (user + system, all of the process's
+ * threads: V8's background compilation and GC included). `NaN` where it cannot be measured.
+ */
+export const cpuMedian = (samples) => (samples.every(Number.isFinite) ? summary(samples).median : NaN);
 
 export const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 
