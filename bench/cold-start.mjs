@@ -2,9 +2,10 @@
 // Cold start in headless Chromium: navigation start to the first article painted, for Broadsheet's
 // embed against markdown-wasm rendering the same article's text on an equivalent page.
 //
-//   node bench/cold-start.mjs [--runs N] [--baseline REV] [--variant NAME=WEBDIR ...] [--out FILE]
+//   node bench/cold-start.mjs [--runs N] [--baseline REV] [--variant NAME=WEBDIR ...] [--latency MS] [--out FILE]
 //   npm run bench -- --cold-start [--runs N] [--baseline REV]      (a full `npm run bench` runs it too)
 //
+// One warm-up round (every page once, not counted: the browser's own start-up lands there) comes first.
 // Every run is a new browser context (no HTTP cache, no code cache) loading one page from a server on
 // 127.0.0.1 that compresses what it serves (brotli when asked, else gzip — Chromium asks for brotli
 // only over HTTPS — with Content-Encoding, and the .wasm as application/wasm so that compileStreaming
@@ -28,7 +29,12 @@
 // page's innerHTML), the next animation frame and then a message-channel task, i.e. after that frame's
 // paint; read as performance.now(), whose origin is the navigation start. For the snippet the article
 // is already in the HTML, so its first paint is the first-contentful-paint entry (the page has nothing
-// else to paint); its hydration (the element's own render) is reported beside it.
+// else to paint); its hydration (the element's own render) is reported beside it. Beside the paint,
+// when the page asked for the .wasm and for the article (resource timing's startTime, median): what
+// the module hops before them cost.
+//
+// --latency MS adds that much latency to every response (Chromium's network emulation, per request),
+// as a mobile network would: on 127.0.0.1 a module hop costs little more than parsing the module.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -142,9 +148,9 @@ async function snippetFor(webDir, script, json) {
 
 /**
  * Runs the cold-start comparison; prints the table and the ratio, returns the report.
- * @param {{runs?: number, baseline?: string, variants?: {name: string, dir: string}[], out?: string}} [options]
+ * @param {{runs?: number, baseline?: string, variants?: {name: string, dir: string}[], latency?: number, out?: string}} [options]
  */
-export async function runColdStartBench({ runs = 15, baseline, variants = [], out } = {}) {
+export async function runColdStartBench({ runs = 15, baseline, variants = [], latency = 0, out } = {}) {
   const json = readFileSync(seedPath, 'utf8');
   const markdown = asMarkdown(JSON.parse(json));
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cold-'));
@@ -182,23 +188,37 @@ export async function runColdStartBench({ runs = 15, baseline, variants = [], ou
   const ids = Object.keys(pages);
   const painted = Object.fromEntries(ids.map((id) => [id, []]));
   const firstPaint = Object.fromEntries(ids.map((id) => [id, []]));
+  const requested = Object.fromEntries(ids.map((id) => [id, { wasm: [], article: [] }]));
   try {
-    for (let round = 0; round < runs; round += 1) {
+    for (let round = -1; round < runs; round += 1) { // round -1: the warm-up
       for (let i = 0; i < ids.length; i += 1) {
-        const id = ids[(i + round) % ids.length];
+        const id = ids[(i + round + ids.length) % ids.length];
         const context = await browser.newContext();
         const tab = await context.newPage();
+        if (latency > 0) {
+          const cdp = await context.newCDPSession(tab);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+        }
         const errors = [];
         tab.on('pageerror', (error) => errors.push(error.message));
         tab.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
         await tab.goto(`${origin}/${id}.html`);
-        const times = await tab.evaluate(async () => ({ painted: await window.__painted, fcp: await window.__fcp }));
+        const times = await tab.evaluate(async () => {
+          const painted = await window.__painted;
+          const start = (suffix) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(suffix))?.startTime ?? null;
+          return { painted, fcp: await window.__fcp, wasm: start('.wasm'), article: start('/article.json') ?? start('/article.md') };
+        });
         if (errors.length) throw new Error(`${id}: ${errors.join('; ')}`);
-        painted[id].push(times.painted);
-        firstPaint[id].push(times.fcp);
+        if (round >= 0) {
+          painted[id].push(times.painted);
+          firstPaint[id].push(times.fcp);
+          if (times.wasm !== null) requested[id].wasm.push(times.wasm);
+          if (times.article !== null) requested[id].article.push(times.article);
+        }
         await context.close();
       }
-      process.stderr.write(`cold start round ${round + 1}/${runs} done\n`);
+      process.stderr.write(round < 0 ? 'cold start warm-up round done\n' : `cold start round ${round + 1}/${runs} done\n`);
     }
   } finally {
     await browser.close();
@@ -212,15 +232,19 @@ export async function runColdStartBench({ runs = 15, baseline, variants = [], ou
   const base = summary(painted['markdown-wasm']).median;
   const rows = ids.map((id) => {
     const s = summary(articlePainted(id));
+    const median = (list) => (list.length ? summary(list).median : null);
     return { id, articlePaintedMs: s, hydratedMs: id.startsWith('snippet') ? summary(painted[id]) : null,
+      wasmRequestedMs: median(requested[id].wasm), articleRequestedMs: median(requested[id].article),
       firstContentfulPaintMs: summary(firstPaint[id]), timesMarkdownWasm: s.median / base };
   });
   console.log(`\nCold start in Chromium: ${path.relative(repoRoot, seedPath)} (${(json.length / 1024).toFixed(1)} KB JSON, ` +
-    `${(markdown.length / 1024).toFixed(1)} KB as Markdown), ${runs} interleaved runs per page, fresh context each; ` +
+    `${(markdown.length / 1024).toFixed(1)} KB as Markdown), ${runs} interleaved runs per page (after a warm-up round), fresh context each` +
+    `${latency > 0 ? `, ${latency} ms latency per response` : ''}; ` +
     `load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} cores)\n`);
-  printTable(['page', 'article painted ms: median', 'min', 'max', '× markdown-wasm', 'snippet hydrated ms'],
+  const ms = (value) => (value === null ? '' : fixed(value, 1));
+  printTable(['page', 'article painted ms: median', 'min', 'max', '× markdown-wasm', 'snippet hydrated ms', '.wasm asked ms', 'article asked ms'],
     rows.map((r) => [r.id, fixed(r.articlePaintedMs.median, 1), fixed(r.articlePaintedMs.min, 1), fixed(r.articlePaintedMs.max, 1),
-      fixed(r.timesMarkdownWasm, 2), r.hydratedMs ? fixed(r.hydratedMs.median, 1) : '']));
+      fixed(r.timesMarkdownWasm, 2), r.hydratedMs ? fixed(r.hydratedMs.median, 1) : '', ms(r.wasmRequestedMs), ms(r.articleRequestedMs)]));
   const ratio = rows.find((r) => r.id === 'element').timesMarkdownWasm;
   console.log(`\nelement (client render) / markdown-wasm: ${fixed(ratio, 2)}× (target ≤ 1.5×)`);
   console.log(`snippet first paint / markdown-wasm: ${fixed(rows.find((r) => r.id === 'snippet').timesMarkdownWasm, 2)}×`);
@@ -237,10 +261,10 @@ export async function runColdStartBench({ runs = 15, baseline, variants = [], ou
     const row = rows.find((r) => r.id === `element-${name}`);
     console.log(`element-${name} / element: ${fixed(row.articlePaintedMs.median / rows.find((r) => r.id === 'element').articlePaintedMs.median, 2)}×`);
   }
-  const report = { date: new Date().toISOString(), machine: machine(), runs, baseline: baseline ?? null,
+  const report = { date: new Date().toISOString(), machine: machine(), runs, baseline: baseline ?? null, latency,
     variants: variants.map(({ name }) => name), load: os.loadavg(),
     versions: { 'markdown-wasm': packageVersion('markdown-wasm'), 'playwright-core': packageVersion('playwright-core') },
-    results: rows, samples: { painted, firstPaint }, elementTimesMarkdownWasm: ratio };
+    results: rows, samples: { painted, firstPaint, requested }, elementTimesMarkdownWasm: ratio };
   if (out) {
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
@@ -254,5 +278,6 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const variants = args.flatMap((arg, i) => (args[i - 1] === '--variant' ? [arg] : []))
     .map((spec) => ({ name: spec.slice(0, spec.indexOf('=')), dir: spec.slice(spec.indexOf('=') + 1) }));
-  await runColdStartBench({ runs: Number(option('--runs') ?? 15), baseline: option('--baseline'), variants, out: option('--out') });
+  await runColdStartBench({ runs: Number(option('--runs') ?? 15), baseline: option('--baseline'), variants,
+    latency: Number(option('--latency') ?? 0), out: option('--out') });
 }
