@@ -2,7 +2,9 @@
 // `npm run size`: what a browser downloads to render an article, gzip -9 per file and in total (and
 // brotli quality 11 beside it, as CDNs serve it), checked against bench/size-budget.json (gzip;
 // tests/size/size.test.mjs runs the same check in CI). The JS counted is the minified embed that the
-// snippet loads (web/*.min.js, scripts/build-min.mjs); the unminified modules are for bundlers.
+// snippet loads (scripts/build-min.mjs): one bundle, web/embed.min.js (element, shell, markup), and
+// web/embeds.min.js, which it imports only for articles with embed blocks (counted: such a page
+// downloads it); the unminified modules are for bundlers.
 //
 //   node bench/size.mjs [--json]
 //
@@ -21,11 +23,8 @@ export const budgetPath = path.join(repoRoot, 'bench', 'size-budget.json');
 const downloaded = [
   { file: 'web/core/broadsheet-core.wasm', what: 'WASM core (includes the stylesheet)', required: true },
   { file: 'web/core/broadsheet-core.js', what: 'Emscripten glue', required: true },
-  { file: 'web/broadsheet.min.js', what: 'JS shell (minified)', required: true },
-  { file: 'web/element.min.js', what: 'custom element (minified)' },
-  { file: 'web/element-markup.min.js', what: 'custom element markup (minified)' },
-  { file: 'web/embed.min.js', what: 'embed snippet loader (minified)' },
-  { file: 'web/embeds.min.js', what: 'embed blocks, click to load (minified)' },
+  { file: 'web/embed.min.js', what: 'embed: element, JS shell, markup (one minified bundle)', required: true },
+  { file: 'web/embeds.min.js', what: 'embed blocks, click to load (minified; only for articles with embeds)' },
   { file: 'web/broadsheet.css', what: 'stylesheet file' },
 ];
 const embedded = [{ file: 'src/html/broadsheet.css', what: 'stylesheet (inside the WASM core)' }];

@@ -33,7 +33,6 @@
 
 import { DEFAULT_MAX_INPUT_BYTES, createRenderer, preloadCore } from './broadsheet.js';
 import { FRAME_CLASS, FRAME_CSS } from './element-markup.js';
-import { activateEmbeds } from './embeds.js';
 
 export const TAG_NAME = 'broadsheet-article';
 
@@ -85,20 +84,87 @@ export function getSharedRenderer() {
 }
 
 // A page that preloads the core (the snippet's hint) or has an eager or near-viewport element in its
-// HTML starts compiling at this module's evaluation, not when the IntersectionObserver first reports.
-// A microtask, so configureRenderer() at the importing module's top level applies. (docs/performance.md)
+// HTML starts compiling at this module's evaluation, not when the IntersectionObserver first reports,
+// and the `src` of each such element is fetched at the same moment, in parallel with the compile.
+// A microtask, so configureRenderer() at the importing module's top level applies; it runs before the
+// elements' first updates, which are queued when the element is defined below. (docs/performance.md)
 if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
   queueMicrotask(() => {
-    if (!sharedRenderer && pageNeedsCoreSoon()) preloadCore(rendererOptions);
+    const soon = elementsNeededSoon();
+    if (!sharedRenderer && (soon.length > 0 || document.querySelector('link[rel="preload"][href*="broadsheet-core"]'))) {
+      preloadCore(rendererOptions);
+    }
+    for (const element of soon) prefetchSource(element);
   });
 }
 
-function pageNeedsCoreSoon() {
-  if (document.querySelector('link[rel="preload"][href*="broadsheet-core"]')) return true;
+/** The elements in the page that are eager or within the lazy-loading margin of the viewport. */
+function elementsNeededSoon() {
   const reach = window.innerHeight + Number.parseInt(VIEWPORT_MARGIN, 10);
   // No client rects: not displayed (IntersectionObserver skips it too).
-  return [...document.querySelectorAll(TAG_NAME)].some((element) => element.getAttribute('loading') === 'eager' ||
+  return [...document.querySelectorAll(TAG_NAME)].filter((element) => element.getAttribute('loading') === 'eager' ||
     (element.getClientRects().length > 0 && element.getBoundingClientRect().top < reach));
+}
+
+function fetchTimeoutOf(element) {
+  const timeout = Number(element.getAttribute('fetch-timeout'));
+  return Number.isInteger(timeout) && timeout > 0 ? timeout : DEFAULT_FETCH_TIMEOUT;
+}
+
+function credentialsOf(element) {
+  const credentials = element.getAttribute('credentials');
+  return CREDENTIALS.has(credentials) ? credentials : 'omit';
+}
+
+/** The element's inline `<script type="application/json">` child, or null. */
+function inlineScriptOf(element) {
+  for (const child of element.children) {
+    if (child.localName === 'script' && child.getAttribute('type')?.trim().toLowerCase() === 'application/json') {
+      return child;
+    }
+  }
+  return null;
+}
+
+/** `src` fetches started at module evaluation, by `credentials src` key; each is taken once (#read). */
+const prefetched = new Map();
+
+/**
+ * Starts fetching an element's `src` when that is what it will show: no `article` property set before
+ * the definition and no inline JSON (a server-rendered snippet hydrates from its JSON, fetching nothing).
+ */
+function prefetchSource(element) {
+  const src = element.getAttribute('src');
+  // `article`: the element's property once upgraded, an own property set before that.
+  if (!src || (element.article !== undefined && element.article !== null) || inlineScriptOf(element)) return;
+  const url = new URL(src, element.ownerDocument.baseURI).href;
+  const key = `${credentialsOf(element)} ${url}`;
+  if (prefetched.has(key)) return;
+  const promise = fetchArticle(url, { credentials: credentialsOf(element), timeout: fetchTimeoutOf(element) });
+  promise.catch(() => {}); // the element that takes it reports the failure
+  prefetched.set(key, promise);
+}
+
+/** The prefetched fetch of `key`, once; null when there is none. */
+function takePrefetched(key) {
+  const promise = prefetched.get(key) ?? null;
+  prefetched.delete(key);
+  return promise;
+}
+
+// Click-to-load for embed blocks (web/embeds.js, docs/embeds.md), imported only when a rendered article
+// holds an embed placeholder: most articles have none, and the bundle partners load (web/embed.min.js)
+// does not carry it. A failed import leaves the placeholders as the core wrote them (a link to the
+// original, the load button hidden).
+let embedsLoading = null;
+
+function loadEmbedsModule() {
+  embedsLoading ??= import('./embeds.js').catch((error) => {
+    embedsLoading = null;
+    console.warn('broadsheet:', `embed blocks stay links: web/embeds.js could not be loaded (${describeError(error)})`);
+    return null;
+  });
+  return embedsLoading;
 }
 
 // ── Trusted Types and stylesheets ───────────────────────────────────────────────────────────────────
@@ -256,17 +322,11 @@ export class BroadsheetArticle extends Base {
   set strict(value) { this.toggleAttribute('strict', Boolean(value)); }
 
   /** Milliseconds a `src` request may take, body included (default 15000). */
-  get fetchTimeout() {
-    const timeout = Number(this.getAttribute('fetch-timeout'));
-    return Number.isInteger(timeout) && timeout > 0 ? timeout : DEFAULT_FETCH_TIMEOUT;
-  }
+  get fetchTimeout() { return fetchTimeoutOf(this); }
   set fetchTimeout(value) { this.#reflect('fetch-timeout', value); }
 
   /** The `src` request's credentials mode: `omit` (default: no cookies), `same-origin` or `include`. */
-  get credentials() {
-    const credentials = this.getAttribute('credentials');
-    return CREDENTIALS.has(credentials) ? credentials : 'omit';
-  }
+  get credentials() { return credentialsOf(this); }
   set credentials(value) { this.#reflect('credentials', value); }
 
   /** Reflects `base-url`: what the article's relative URLs resolve against instead of its `src`. */
@@ -395,7 +455,11 @@ export class BroadsheetArticle extends Base {
       const internal = result.diagnostics.some((d) => d.code === 'BS-INTERNAL');
       return this.#fail({ reason: internal ? 'renderer' : 'document', result });
     }
-    this.#show(result.html, result.css);
+    // Embed placeholders need their click-to-load, imported now (the first time), before the article is
+    // shown, so that they are ready as soon as they are seen.
+    const embeds = result.html.includes('data-bs-embed-src=') ? await loadEmbedsModule() : null;
+    if (generation !== this.#generation) return false;
+    this.#show(result.html, result.css, embeds);
     this.#state = 'rendered';
     this.dispatchEvent(new CustomEvent('broadsheet:render', {
       bubbles: true,
@@ -483,14 +547,7 @@ export class BroadsheetArticle extends Base {
     return src ? { src } : null;
   }
 
-  #inlineScript() {
-    for (const child of this.children) {
-      if (child.localName === 'script' && child.getAttribute('type')?.trim().toLowerCase() === 'application/json') {
-        return child;
-      }
-    }
-    return null;
-  }
+  #inlineScript() { return inlineScriptOf(this); }
 
   #checkInlineSource() {
     if ((this.#inlineScript()?.textContent ?? null) !== this.#inlineText) this.requestUpdate();
@@ -505,7 +562,8 @@ export class BroadsheetArticle extends Base {
     const url = new URL(source.src, this.ownerDocument.baseURI).href;
     const key = `${this.credentials} ${url}`;
     if (this.#fetched?.key !== key) {
-      const promise = fetchArticle(url, { credentials: this.credentials, timeout: this.fetchTimeout });
+      const promise = takePrefetched(key) ??
+        fetchArticle(url, { credentials: this.credentials, timeout: this.fetchTimeout });
       this.#fetched = { key, promise };
       promise.catch(() => {
         if (this.#fetched?.promise === promise) this.#fetched = null;
@@ -547,14 +605,14 @@ export class BroadsheetArticle extends Base {
 
   // ── What the shadow root shows ──
 
-  #show(html, css) {
+  #show(html, css, embeds) {
     this.#keptRender = false;
     const template = this.ownerDocument.createElement('template');
     template.innerHTML = trustedHTML(html);
     this.#frame.replaceChildren(template.content);
     this.#frame.removeAttribute('aria-busy');
     // Embed placeholders load their frame when the reader asks (docs/embeds.md).
-    activateEmbeds(this.#frame, { origins: this.embedOrigins.split(' ').filter(Boolean) });
+    embeds?.activateEmbeds(this.#frame, { origins: this.embedOrigins.split(' ').filter(Boolean) });
     if (this.#hydrating) {
       // Server-rendered content out, the same article in: one synchronous swap, so no frame is painted
       // between them.

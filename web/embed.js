@@ -5,6 +5,7 @@
 //
 // The element, its shared renderer and the WebAssembly core (found next to this file) all load from
 // wherever this file is served. This entry point stays stable however the modules behind it change.
-// web/embed.min.js is this file minified (scripts/build-min.mjs), loading the minified modules.
+// web/embed.min.js is this file bundled with the modules it imports and minified, one module
+// (scripts/build-min.mjs): the page asks for the core and the article after one module hop.
 // Snippet, CSP and theming: docs/embed.md.
 export * from './element.js';

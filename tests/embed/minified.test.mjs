@@ -1,15 +1,17 @@
-// The minified embed (web/*.min.js, scripts/build-min.mjs) in Chromium under the partner CSP (script-src
+// The minified embed (web/embed.min.js, one bundled module, and web/embeds.min.js, loaded only for
+// articles with embed blocks: scripts/build-min.mjs) in Chromium under the partner CSP (script-src
 // 'self' 'wasm-unsafe-eval', Trusted Types required): the recommended snippet pointing at embed.min.js
 // renders the sample article into the same shadow-root HTML as the same snippet pointing at the
-// unminified embed.js, and so does an element given only `src` (fetching the JSON, no server markup).
-// The minified page loads only minified modules (and the core from web/core/, found as before), with
-// no CSP violation and no console error.
+// unminified embed.js, and so does an element given only `src` (fetching the JSON, no server markup),
+// and an article with embed blocks. The minified page loads one module of ours (plus embeds.min.js
+// when the article has embeds) and the core from web/core/, found as before, with no CSP violation and
+// no console error.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PARTNER_CSP } from '../../scripts/serve.js';
-import { minName, modulesToMinify } from '../../scripts/build-min.mjs';
+import { BUNDLE_ENTRY, LAZY_MODULES, minName, shippedFiles } from '../../scripts/build-min.mjs';
 import { createRenderer } from '../../web/broadsheet.js';
 import { embedSnippet } from '../../web/embed-snippet.js';
 import { launchChromium } from '../helpers/browser.mjs';
@@ -17,6 +19,7 @@ import { examplePath, repoRoot } from '../helpers/paths.mjs';
 import { openRecordedPage, startLoggingServer } from './support.mjs';
 
 const ARTICLE_URL = `/examples/${path.basename(examplePath)}`;
+const EMBEDS_ARTICLE_URL = '/tests/format/valid/embeds.json';
 const ENTRIES = { unminified: '/web/embed.js', minified: '/web/embed.min.js' };
 
 function hostPage(body) {
@@ -36,8 +39,8 @@ describe('the minified embed', () => {
   const pages = [];
 
   before(async () => {
-    for (const file of modulesToMinify()) {
-      assert.ok(existsSync(path.join(repoRoot, 'web', minName(file))), `web/${minName(file)} is built (npm run build)`);
+    for (const file of shippedFiles()) {
+      assert.ok(existsSync(path.join(repoRoot, 'web', file)), `web/${file} is built (npm run build)`);
     }
     site = await startLoggingServer();
     browser = await launchChromium();
@@ -59,6 +62,8 @@ describe('the minified embed', () => {
   /** Opens `body` as a partner page under the partner CSP; resolves to the element's shadow-root HTML once rendered. */
   async function render(name, body) {
     const { page, problems, requested } = await openRecordedPage(browser);
+    const urls = [];
+    page.on('request', (request) => urls.push(new URL(request.url()).pathname));
     pages.push({ page });
     const url = `${site.baseUrl}/partner-${name}.html`;
     await page.route(url, (route) => route.fulfill({
@@ -76,13 +81,15 @@ describe('the minified embed', () => {
       return element.shadowRoot.innerHTML;
     });
     const recorded = await page.evaluate(() => window.__recorded);
-    return { html, problems, requested, recorded };
+    return { html, problems, requested, recorded, urls };
   }
 
-  for (const [what, elementFor] of [
-    ['the recommended snippet (server markup, hydrated from the inline JSON)', (script) => snippetFor(script)],
-    ['an element given only src', (script) =>
-      `<script type="module" src="${script}"></script>\n<broadsheet-article src="${ARTICLE_URL}" theme="light" loading="eager"></broadsheet-article>`],
+  const elementWithSrc = (src) => (script) =>
+    `<script type="module" src="${script}"></script>\n<broadsheet-article src="${src}" theme="light" loading="eager"></broadsheet-article>`;
+  for (const [what, elementFor, hasEmbeds] of [
+    ['the recommended snippet (server markup, hydrated from the inline JSON)', (script) => snippetFor(script), false],
+    ['an element given only src', elementWithSrc(ARTICLE_URL), false],
+    ['an element showing embed blocks', elementWithSrc(EMBEDS_ARTICLE_URL), true],
   ]) {
     test(`${what}: embed.min.js renders what embed.js renders, under the partner CSP`, async () => {
       const plain = await render(`plain-${pages.length}`, elementFor(ENTRIES.unminified));
@@ -94,11 +101,15 @@ describe('the minified embed', () => {
         assert.match(run.html, /class="bs-headline"/);
       }
       assert.equal(min.html, plain.html, 'the same shadow-root HTML');
-
-      for (const file of modulesToMinify()) {
-        assert.equal(min.requested(`/web/${minName(file)}`), 1, `loads web/${minName(file)}`);
-        assert.equal(min.requested(`/web/${file}`), 0, `does not load web/${file}`);
+      if (hasEmbeds) {
+        // Click-to-load is there when the article is: every placeholder's button is shown.
+        assert.match(min.html, /class="bs-embed-load"/);
+        assert.doesNotMatch(min.html, /<button[^>]*class="bs-embed-load"[^>]*hidden/, 'load buttons shown');
       }
+
+      // Our modules: the bundle, and the embed blocks' module only for an article that has them.
+      const ours = min.urls.filter((url) => url.startsWith('/web/') && url.endsWith('.js') && !url.startsWith('/web/core/'));
+      assert.deepEqual(ours, [`/web/${minName(BUNDLE_ENTRY)}`, ...(hasEmbeds ? LAZY_MODULES.map((f) => `/web/${minName(f)}`) : [])]);
       assert.equal(min.requested('/web/core/broadsheet-core.wasm'), 1);
       assert.equal(min.requested('/web/core/broadsheet-core.js'), 1);
     });

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { minName, modulesToMinify } from '../../scripts/build-min.mjs';
+import { shippedFiles } from '../../scripts/build-min.mjs';
 import { startServer } from '../../scripts/serve.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
 import { examplePath, repoRoot, testOutputDir } from '../helpers/paths.mjs';
@@ -26,8 +26,9 @@ const EXPECTED_FILES = [
   'web/embed.js', 'web/embed.d.ts', 'web/embed-snippet.js', 'web/embeds.js', 'web/ssr.js', 'web/ssr.d.ts', 'web/render-pool.js', 'web/render-worker.js',
   'web/broadsheet-core.wasm.d.ts', 'web/jsx.d.ts', 'web/jsx-react.d.ts', 'web/jsx-preact.d.ts', 'web/jsx-solid.d.ts',
   'web/core/broadsheet-core.js', 'web/core/broadsheet-core.wasm',
-  // The minified embed (scripts/build-min.mjs) and its source maps, what the snippet loads.
-  ...modulesToMinify().flatMap((file) => [`web/${minName(file)}`, `web/${minName(file)}.map`]),
+  // The minified embed (scripts/build-min.mjs: the bundle and the lazily imported embeds.min.js) and
+  // their source maps, what the snippet loads.
+  ...shippedFiles().flatMap((file) => [`web/${file}`, `web/${file}.map`]),
   'custom-elements.json', 'schema/article.schema.json', ...DOCS,
 ];
 /** The JSX libraries the examples type-check against, linked from the repository's devDependencies (their own
@@ -90,7 +91,7 @@ describe('npm package', () => {
 
   test('its minified embed modules import only each other and the core, and map back to sources it holds', () => {
     const installed = (...parts) => path.join(consumer, 'node_modules', 'broadsheet', 'web', ...parts);
-    const minified = modulesToMinify().map(minName);
+    const minified = shippedFiles();
     for (const file of minified) {
       const text = readFileSync(installed(file), 'utf8');
       for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?"(\.[^"]+)"/g)) {
