@@ -31,7 +31,7 @@ declare -A node_tests=(
   [browser]='tests/browser tests/embed/element.test.mjs tests/embed/read-signal.test.mjs tests/embed/fetch.test.mjs tests/embed/layout-shift.test.mjs tests/embed/embeds.test.mjs
              tests/embed/partner.test.mjs tests/embed/minified.test.mjs tests/quality/visual.test.mjs
              tests/quality/typography.test.mjs tests/quality/accessibility.test.mjs
-             tests/quality/pullquote-fit.test.mjs tests/quality/bidi-display.test.mjs'
+             tests/quality/pullquote-fit.test.mjs tests/quality/bidi-display.test.mjs tests/quality/stylesheet-minified.test.mjs'
   [security]='tests/security'
   [quality]='tests/quality/html-validity.test.mjs tests/quality/head-tags.test.mjs tests/size tests/bench tests/package'
 )

@@ -15,20 +15,23 @@ export const FRAME_CLASS = 'frame';
 /**
  * The element's own styles: the host box, the isolation boundary, the loading placeholder and the
  * fallback. The article's stylesheet comes from the core and is adopted next to this one.
+ * Written minified (what esbuild's CSS minifier makes of it), one rule a line: the text is the same in
+ * this module, which server-side rendering inlines in a `<style>`, and in element-markup.min.js, which
+ * the element puts in a `<style>` where constructed stylesheets are missing, so one `style-src` hash of
+ * the server-rendered `<style>` covers both (tests/embed/csp.test.mjs).
  */
-export const FRAME_CSS = `
-:host { display: block }
-:host([hidden]) { display: none }
-.frame { all: initial; display: block; visibility: inherit; color-scheme: light dark }
-:host([theme=light]) .frame { color-scheme: light }
-:host([theme=dark]) .frame { color-scheme: dark }
-.placeholder { display: block; min-height: var(--bs-placeholder-height, 100vh) }
-.fallback { display: block; padding: 1em 1.25em; border: 1px solid var(--bs-color-rule, #d9d3ca); border-radius: .25em;
-  color: var(--bs-color-text, CanvasText); font: 1rem/1.5 var(--bs-font-ui, system-ui, sans-serif) }
-.fallback p { margin: 0 }
-.fallback-headline { font-weight: 700 }
-.fallback a { color: var(--bs-color-accent, LinkText) }
-`;
+export const FRAME_CSS =
+  ':host{display:block}' +
+  ':host([hidden]){display:none}' +
+  '.frame{all:initial;display:block;visibility:inherit;color-scheme:light dark}' +
+  ':host([theme=light]) .frame{color-scheme:light}' +
+  ':host([theme=dark]) .frame{color-scheme:dark}' +
+  '.placeholder{display:block;min-height:var(--bs-placeholder-height, 100vh)}' +
+  '.fallback{display:block;padding:1em 1.25em;border:1px solid var(--bs-color-rule, #d9d3ca);border-radius:.25em;' +
+    'color:var(--bs-color-text, CanvasText);font:1rem/1.5 var(--bs-font-ui, system-ui, sans-serif)}' +
+  '.fallback p{margin:0}' +
+  '.fallback-headline{font-weight:700}' +
+  '.fallback a{color:var(--bs-color-accent, LinkText)}';
 
 /**
  * JSON text made safe to inline in `<script type="application/json">`: `</script>` or `<!--` inside a

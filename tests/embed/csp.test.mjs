@@ -82,3 +82,14 @@ test('docs/embed.md gives the partner CSP that the example pages are served and 
   const docs = readFileSync(path.join(repoRoot, 'docs', 'embed.md'), 'utf8');
   assert.ok(docs.includes(PARTNER_CSP), `docs/embed.md quotes: ${PARTNER_CSP}`);
 });
+
+test('the element\'s own styles are the same text in element-markup.js and its minified copy', async () => {
+  // Server-side rendering (ssr.js, in Node) inlines FRAME_CSS and the core's stylesheet in a <style>; the
+  // element loaded from element.min.js writes the same pair into a <style> where constructed stylesheets
+  // are missing. One `style-src` hash of the server-rendered <style> covers both only if the two texts
+  // are the same (docs/embed.md, server-side rendering).
+  const { FRAME_CSS } = await import('../../web/element-markup.js');
+  const { FRAME_CSS: minified } = await import('../../web/element-markup.min.js');
+  assert.equal(minified, FRAME_CSS);
+  assert.ok(!/\n|\/\*/.test(FRAME_CSS), 'FRAME_CSS is written minified');
+});

@@ -24,7 +24,7 @@ describe('renderElementHTML', () => {
     assert.match(result.meta.headline, /Russian Arms/);
     const { html } = result;
     assert.match(html, /^<broadsheet-article id="story" loading="eager" theme="dark" lang="ru" heading-level="2">/);
-    assert.match(html, /<template shadowrootmode="open"><style>\s*:host[\s\S]*\.bs-article \{[\s\S]*<\/style>/);
+    assert.match(html, /<template shadowrootmode="open"><style>\s*:host[\s\S]*\.bs-article\s*\{[\s\S]*<\/style>/);
     assert.match(html, /<div class="frame" part="frame"><article class="bs-article" part="article" lang="ru"/);
     assert.match(html, /<h2 class="bs-headline" part="headline">/, 'rendered with the options');
     assert.match(html, /<\/template><script type="application\/json">\{/);
