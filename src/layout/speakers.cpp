@@ -112,14 +112,35 @@ struct Word {
 };
 
 // Reads the first word at or after `from` into `word`; false when there is none. `from` must not
-// be inside a word.
-bool nextWord(std::string_view text, std::size_t from, Word& word) {
+// be inside a word. With `capitalisedOnly`, a word that is not capitalised is read without its
+// folded letters (length 0).
+bool nextWord(std::string_view text, std::size_t from, Word& word, bool capitalisedOnly = false) {
   std::size_t i = from, next = 0;
   while (i < text.size() && kindOf(decodeAt(text, i, next)) != Kind::Letter) i = next;
   if (i >= text.size()) return false;
   word.begin = i;
   word.length = 0;
   word.capitalised = isUpperCase(decodeAt(text, i, next));
+  if (capitalisedOnly && !word.capitalised) {
+    // The caller reads only names: the word's end is found as below, its letters are not folded
+    // (most words of running text; folding them was half of reading a paragraph for names).
+    while (i < text.size()) {
+      const char c = text[i];
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {  // a letter, as kindOf says
+        ++i;
+        continue;
+      }
+      const Kind kind = kindOf(decodeAt(text, i, next));
+      if (kind == Kind::Other) break;
+      if (kind == Kind::Joiner) {
+        std::size_t afterNext = 0;
+        if (next >= text.size() || kindOf(decodeAt(text, next, afterNext)) != Kind::Letter) break;
+      }
+      i = next;
+    }
+    word.end = i;
+    return true;
+  }
   while (i < text.size()) {
     const char32_t c = decodeAt(text, i, next);
     const Kind kind = kindOf(c);
@@ -284,7 +305,7 @@ bool SpeakerName::isMention(std::u32string_view foldedWord) const {
 std::size_t SpeakerName::firstMentionIn(std::string_view text) const {
   if (paradigms_.empty()) return npos;
   Word word;
-  for (std::size_t at = 0; nextWord(text, at, word); at = word.end) {
+  for (std::size_t at = 0; nextWord(text, at, word, /*capitalisedOnly=*/true); at = word.end) {
     // Names are capitalised: "роза" is a flower, "Роза" and "РОЗА" may be the analyst.
     if (word.capitalised && isMention(word.view())) return word.begin;
   }
@@ -484,7 +505,7 @@ std::vector<InlineQuote> attributeInlineQuotes(std::string_view paragraph, const
   const auto findMentions = [&](std::size_t from, std::size_t to) {
     const std::string_view stretch = paragraph.substr(0, to);
     Word word;
-    for (std::size_t at = from; nextWord(stretch, at, word); at = word.end) {
+    for (std::size_t at = from; nextWord(stretch, at, word, /*capitalisedOnly=*/true); at = word.end) {
       if (!word.capitalised) continue;
       // Each word is read and folded once, then offered to every speaker (re-reading it per speaker
       // made a paragraph cost 200 ns per word and analyst).
