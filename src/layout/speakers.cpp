@@ -121,27 +121,17 @@ bool nextWord(std::string_view text, std::size_t from, Word& word, bool capitali
   word.begin = i;
   word.length = 0;
   word.capitalised = isUpperCase(decodeAt(text, i, next));
-  if (capitalisedOnly && !word.capitalised) {
-    // The caller reads only names: the word's end is found as below, its letters are not folded
-    // (most words of running text; folding them was half of reading a paragraph for names).
-    while (i < text.size()) {
-      const char c = text[i];
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {  // a letter, as kindOf says
-        ++i;
-        continue;
-      }
-      const Kind kind = kindOf(decodeAt(text, i, next));
-      if (kind == Kind::Other) break;
-      if (kind == Kind::Joiner) {
-        std::size_t afterNext = 0;
-        if (next >= text.size() || kindOf(decodeAt(text, next, afterNext)) != Kind::Letter) break;
-      }
-      i = next;
-    }
-    word.end = i;
-    return true;
-  }
+  // When the caller reads only names, a word that is not capitalised is stepped over unfolded, ASCII
+  // letters a byte at a time (most words of running text; folding them was half of reading a
+  // paragraph for names).
+  const bool folded = word.capitalised || !capitalisedOnly;
   while (i < text.size()) {
+    const char ascii = text[i];
+    if (!folded &&
+        ((ascii >= 'a' && ascii <= 'z') || (ascii >= '0' && ascii <= '9') || (ascii >= 'A' && ascii <= 'Z'))) {
+      ++i;  // a letter, as kindOf says
+      continue;
+    }
     const char32_t c = decodeAt(text, i, next);
     const Kind kind = kindOf(c);
     if (kind == Kind::Other) break;
@@ -149,7 +139,7 @@ bool nextWord(std::string_view text, std::size_t from, Word& word, bool capitali
       std::size_t afterNext = 0;
       if (next >= text.size() || kindOf(decodeAt(text, next, afterNext)) != Kind::Letter) break;
     }
-    if (kind != Kind::Ignorable && word.length <= kLongestWord) {
+    if (folded && kind != Kind::Ignorable && word.length <= kLongestWord) {
       if (word.length < kLongestWord) word.folded[word.length] = fold(c);
       ++word.length;
     }
