@@ -237,16 +237,21 @@ std::string_view withoutByteOrderMark(std::string_view text) {
 }
 
 TextPosition positionOfOffset(std::string_view text, std::size_t byteOffset) {
+  // Lines by memchr from newline to newline (a byte at a time was most of placing a diagnostic at
+  // the end of a long article); the column counts characters, not UTF-8 continuation bytes, after
+  // the last newline.
   TextPosition position{1, 1};
-  const std::size_t end = std::min(byteOffset, text.size());
-  for (std::size_t i = 0; i < end; ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == '\n') {
-      ++position.line;
-      position.column = 1;
-    } else if ((byte & 0xC0) != 0x80) {
-      ++position.column;  // count characters, not UTF-8 continuation bytes
-    }
+  const char* const begin = text.data();
+  const char* const end = begin + std::min(byteOffset, text.size());
+  const char* lineStart = begin;
+  while (lineStart < end) {
+    const void* newline = std::memchr(lineStart, '\n', static_cast<std::size_t>(end - lineStart));
+    if (newline == nullptr) break;
+    ++position.line;
+    lineStart = static_cast<const char*>(newline) + 1;
+  }
+  for (const char* at = lineStart; at < end; ++at) {
+    if ((static_cast<unsigned char>(*at) & 0xC0) != 0x80) ++position.column;
   }
   return position;
 }

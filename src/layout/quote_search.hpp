@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "layout/layout_tree.hpp"
+#include "layout/word_numbers.hpp"
 #include "layout/words.hpp"
 
 namespace broadsheet::layout {
@@ -40,6 +42,7 @@ class QuoteSearch {
  private:
   std::string_view normalizedItem(std::size_t i);
   QuoteSource findOneFragment(const QuoteMatcher& matcher);
+  void indexPassages();
 
   const std::vector<BodyItem>& body_;
   std::size_t items_;
@@ -49,6 +52,13 @@ class QuoteSearch {
   // each one's (start, length) in it.
   std::string normalized_;
   std::vector<std::pair<std::size_t, std::size_t>> spans_;
+  // closestPassage's index (indexPassages): the scanned items' words as numbers of numbers_ (spans
+  // of normalized_) with kSentenceEnd after each sentence, and where each item's words end in it.
+  static constexpr std::uint32_t kSentenceEnd = WordNumbers::kNone;
+  bool passagesIndexed_ = false;
+  WordNumbers numbers_;
+  std::vector<std::uint32_t> passageTokens_;
+  std::vector<std::size_t> passageItemEnds_;
 };
 
 }  // namespace broadsheet::layout

@@ -112,15 +112,26 @@ struct Word {
 };
 
 // Reads the first word at or after `from` into `word`; false when there is none. `from` must not
-// be inside a word.
-bool nextWord(std::string_view text, std::size_t from, Word& word) {
+// be inside a word. With `capitalisedOnly`, a word that is not capitalised is read without its
+// folded letters (length 0).
+bool nextWord(std::string_view text, std::size_t from, Word& word, bool capitalisedOnly = false) {
   std::size_t i = from, next = 0;
   while (i < text.size() && kindOf(decodeAt(text, i, next)) != Kind::Letter) i = next;
   if (i >= text.size()) return false;
   word.begin = i;
   word.length = 0;
   word.capitalised = isUpperCase(decodeAt(text, i, next));
+  // When the caller reads only names, a word that is not capitalised is stepped over unfolded, ASCII
+  // letters a byte at a time (most words of running text; folding them was half of reading a
+  // paragraph for names).
+  const bool folded = word.capitalised || !capitalisedOnly;
   while (i < text.size()) {
+    const char ascii = text[i];
+    if (!folded &&
+        ((ascii >= 'a' && ascii <= 'z') || (ascii >= '0' && ascii <= '9') || (ascii >= 'A' && ascii <= 'Z'))) {
+      ++i;  // a letter, as kindOf says
+      continue;
+    }
     const char32_t c = decodeAt(text, i, next);
     const Kind kind = kindOf(c);
     if (kind == Kind::Other) break;
@@ -128,7 +139,7 @@ bool nextWord(std::string_view text, std::size_t from, Word& word) {
       std::size_t afterNext = 0;
       if (next >= text.size() || kindOf(decodeAt(text, next, afterNext)) != Kind::Letter) break;
     }
-    if (kind != Kind::Ignorable && word.length <= kLongestWord) {
+    if (folded && kind != Kind::Ignorable && word.length <= kLongestWord) {
       if (word.length < kLongestWord) word.folded[word.length] = fold(c);
       ++word.length;
     }
@@ -284,7 +295,7 @@ bool SpeakerName::isMention(std::u32string_view foldedWord) const {
 std::size_t SpeakerName::firstMentionIn(std::string_view text) const {
   if (paradigms_.empty()) return npos;
   Word word;
-  for (std::size_t at = 0; nextWord(text, at, word); at = word.end) {
+  for (std::size_t at = 0; nextWord(text, at, word, /*capitalisedOnly=*/true); at = word.end) {
     // Names are capitalised: "роза" is a flower, "Роза" and "РОЗА" may be the analyst.
     if (word.capitalised && isMention(word.view())) return word.begin;
   }
@@ -484,7 +495,7 @@ std::vector<InlineQuote> attributeInlineQuotes(std::string_view paragraph, const
   const auto findMentions = [&](std::size_t from, std::size_t to) {
     const std::string_view stretch = paragraph.substr(0, to);
     Word word;
-    for (std::size_t at = from; nextWord(stretch, at, word); at = word.end) {
+    for (std::size_t at = from; nextWord(stretch, at, word, /*capitalisedOnly=*/true); at = word.end) {
       if (!word.capitalised) continue;
       // Each word is read and folded once, then offered to every speaker (re-reading it per speaker
       // made a paragraph cost 200 ns per word and analyst).

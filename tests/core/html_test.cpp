@@ -87,6 +87,8 @@ TEST_CASE("URLs are judged as they are written, without the code points HTML for
   CHECK(policy::allowedUrl("https://e.example/a\u0085b", UrlKind::Link) ==
         std::optional<std::string>("https://e.example/ab"));
   CHECK(policy::withoutForbiddenCodePoints("a\u0085b\uFFFEc\u00A0d") == "abc\u00A0d");
+  CHECK(policy::withoutForbiddenCodePoints("\u0085\uFDD0a\U0010FFFF\u0085") == "a");  // at both ends, side by side
+  CHECK(policy::withoutForbiddenCodePoints("\u00C2\u00A0plain") == "\u00C2\u00A0plain");
 }
 
 TEST_CASE("URLs are written with only the characters a valid URL may hold", "[html]") {
