@@ -70,7 +70,6 @@ class ArticleLayout {
     buildFootnotes(tree_, article_.footnotes, *labels_);
     buildSources(tree_, article_.sources, *labels_);
     fillMeta();
-    releaseBodySources();
     assignHeadingLevels(tree_, std::clamp(options_.headingLevel, 1, 6));
     tree_.facts = articleFacts(article_, meta_, tree_.standfirst);
     // Without a standfirst, the first paragraph describes the page (point 5 of issue 16).
@@ -354,6 +353,16 @@ class ArticleLayout {
       for (const format::Text& entry : block.items) normalizedBound += entry.source.size() + 1;
       if (block.table) normalizedBound += tableSourceBytes(*block.table);
     }
+    if (article_.autoPullquotes) {
+      // The source's words: close enough to place a block (automaticCandidates).
+      blockSourceWords_.reserve(article_.body.size());
+      for (const Block& block : article_.body) {
+        std::size_t words = countWords(block.text.source);
+        for (const format::Text& entry : block.items) words += countWords(entry.source);
+        blockSourceWords_.push_back(words);
+      }
+    }
+    releaseBodySources();
     quoteSearch_.emplace(tree_.body, tree_.body.size(), normalizedBound);
     for (std::size_t index : anchoredPullquotes_)
       tree_.body[index].repeatsBody = quoteSearch_->find(plainTexts_[index]).inBody;
@@ -435,12 +444,14 @@ class ArticleLayout {
     sink_.warning(format::code::EmptyBlock, std::move(path), std::move(message));
   }
 
-  // Nothing reads the body's CommonMark sources after the layout: freed now, a long article does not
-  // hold them while its HTML is written.
+  // Nothing reads the body's CommonMark sources once the body is built and their sizes and words are
+  // counted: freed then, so a long article holds them neither while the quote search indexes its
+  // words nor while its HTML is written (memory).
+  // (Swapped with an empty string: assigning one keeps the old buffer in libstdc++.)
   void releaseBodySources() {
     for (Block& block : article_.body) {
-      block.text.source = std::string();
-      for (format::Text& entry : block.items) entry.source = std::string();
+      std::string().swap(block.text.source);
+      for (format::Text& entry : block.items) std::string().swap(entry.source);
     }
   }
 
@@ -475,8 +486,7 @@ class ArticleLayout {
     for (std::size_t b = 0; b < article_.body.size(); ++b) {
       const Block& block = article_.body[b];
       QuoteCandidateSource& source = blocks[b];
-      source.words = countWords(block.text.source);  // the source's words: close enough to place a block
-      for (const format::Text& entry : block.items) source.words += countWords(entry.source);
+      source.words = blockSourceWords_[b];
       // Paragraph and quote blocks are one body item each (unless left out); its plain text is the block's.
       if (blockItems_[b] == kNoItem) continue;
       source.plain = plainTexts_[blockItems_[b]];
@@ -689,6 +699,7 @@ class ArticleLayout {
   // automatic pull quotes, paragraphs and quotes ("" elsewhere).
   std::vector<std::string> plainTexts_;
   std::optional<QuoteSearch> quoteSearch_;  // over the body before placement
+  std::vector<std::size_t> blockSourceWords_;  // per body block, with automatic pull quotes: its source's words
 };
 
 }  // namespace
