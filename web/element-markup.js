@@ -16,7 +16,7 @@ export const FRAME_CLASS = 'frame';
  * The element's own styles: the host box, the isolation boundary, the loading placeholder and the
  * fallback. The article's stylesheet comes from the core and is adopted next to this one.
  * Written minified (what esbuild's CSS minifier makes of it), one rule a line: the text is the same in
- * this module, which server-side rendering inlines in a `<style>`, and in element-markup.min.js, which
+ * this module, which server-side rendering inlines in a `<style>`, and in the embed bundle (embed.min.js), which
  * the element puts in a `<style>` where constructed stylesheets are missing, so one `style-src` hash of
  * the server-rendered `<style>` covers both (tests/embed/csp.test.mjs).
  */
