@@ -31,7 +31,7 @@
 // The module can be imported in Node (for server-side rendering set-ups); it only registers the element
 // where `customElements` exists.
 
-import { DEFAULT_MAX_INPUT_BYTES, createRenderer, preloadCore } from './broadsheet.js';
+import { DEFAULT_MAX_INPUT_BYTES, createRenderer, liteCoreOptions, preloadCore } from './broadsheet.js';
 import { FRAME_CLASS, FRAME_CSS } from './element-markup.js';
 import { activateEmbeds } from './embeds.js';
 
@@ -55,6 +55,7 @@ const READ_THRESHOLDS = Array.from({ length: 21 }, (_, i) => i / 20);
 
 let rendererOptions = {};
 let sharedRenderer = null;
+let liteRenderer = null;
 
 /**
  * Sets the options of the shared renderer (e.g. `wasmUrl` when a bundler moved the .wasm file). Call it
@@ -62,7 +63,7 @@ let sharedRenderer = null;
  * @param {import('./index.d.ts').CreateRendererOptions} options
  */
 export function configureRenderer(options = {}) {
-  if (sharedRenderer) {
+  if (sharedRenderer || liteRenderer) {
     throw new Error('broadsheet: configureRenderer() must be called before the first article loads');
   }
   rendererOptions = { ...options };
@@ -84,12 +85,48 @@ export function getSharedRenderer() {
   return sharedRenderer;
 }
 
+/**
+ * The renderer elements render with first: the lite core (docs/performance.md, "The lite core for the
+ * element"), whose renders that need more say `meta.needsFullCore` and are done again by the full
+ * core's getSharedRenderer(). The full core alone when the page's preload hints name only it (the
+ * snippet of an article that needs it) or configureRenderer() named a core without `liteWasmUrl`.
+ * @returns {Promise<import('./index.d.ts').Renderer>}
+ */
+function getElementRenderer() {
+  const lite = elementCoreOptions();
+  if (!lite) return getSharedRenderer();
+  if (!liteRenderer) {
+    const loading = createRenderer(lite);
+    liteRenderer = loading;
+    loading.catch(() => {
+      if (liteRenderer === loading) liteRenderer = null;
+    });
+  }
+  return liteRenderer;
+}
+
+/** The lite core's options, or null when the elements of this page use the full core alone. */
+function elementCoreOptions() {
+  const lite = liteCoreOptions(rendererOptions);
+  if (!lite || typeof document === 'undefined') return lite;
+  const hints = [...document.querySelectorAll('link[rel="preload"][href*="broadsheet-core"]')].map((link) => link.href);
+  const hintsFullOnly = hints.length > 0 && hints.every((href) => !href.includes('broadsheet-core-lite'));
+  return hintsFullOnly ? null : lite;
+}
+
 // A page that preloads the core (the snippet's hint) or has an eager or near-viewport element in its
-// HTML starts compiling at this module's evaluation, not when the IntersectionObserver first reports.
-// A microtask, so configureRenderer() at the importing module's top level applies. (docs/performance.md)
+// HTML starts compiling at this module's evaluation, not when the IntersectionObserver first reports:
+// the core the elements render with first, and the full one too when the hints name it (an article on
+// the page needs it). A microtask, so configureRenderer() at the importing module's top level applies.
+// (docs/performance.md)
 if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
   queueMicrotask(() => {
-    if (!sharedRenderer && pageNeedsCoreSoon()) preloadCore(rendererOptions);
+    if (sharedRenderer || liteRenderer || !pageNeedsCoreSoon()) return;
+    const lite = elementCoreOptions();
+    preloadCore(lite ?? rendererOptions);
+    const hintsFull = [...document.querySelectorAll('link[rel="preload"][href*="broadsheet-core"]')]
+      .some((link) => !link.href.includes('broadsheet-core-lite'));
+    if (lite && hintsFull) preloadCore(rendererOptions);
   });
 }
 
@@ -379,14 +416,27 @@ export class BroadsheetArticle extends Base {
     if (this.#state !== 'rendered' && !this.#keptRender && !this.#hydrating) this.#showPlaceholder();
     this.#state = 'loading';
 
-    const [renderer, input] = await Promise.allSettled([getSharedRenderer(), this.#read(source)]);
+    const [renderer, input] = await Promise.allSettled([getElementRenderer(), this.#read(source)]);
     if (generation !== this.#generation) return false;
     if (input.status === 'rejected') return this.#fail({ reason: 'fetch', error: input.reason });
     if (renderer.status === 'rejected') {
       return this.#fail({ reason: 'renderer', error: renderer.reason });
     }
 
-    const result = renderer.value.render(input.value.article, this.#renderOptions(input.value.url));
+    const options = this.#renderOptions(input.value.url);
+    let result = renderer.value.render(input.value.article, options);
+    if (result.meta?.needsFullCore) {
+      // The lite core rendered nothing: the full core renders this article (loaded once, on first need).
+      let full;
+      try {
+        full = await getSharedRenderer();
+      } catch (error) {
+        if (generation !== this.#generation) return false;
+        return this.#fail({ reason: 'renderer', error });
+      }
+      if (generation !== this.#generation) return false;
+      result = full.render(input.value.article, options);
+    }
     this.#meta = result.meta;
     this.#diagnostics = result.diagnostics;
     const shown = result.html !== '' && (result.ok || !this.strict);

@@ -181,6 +181,8 @@ inline constexpr std::size_t kMaxFootnotes = 200;
 inline constexpr std::size_t kMaxSources = 200;
 
 struct Article {
+  // Set only by the lite core, for an article that needs the full one (broadsheet_core_variant.hpp).
+  bool needsFullCore = false;
   std::string id;
   std::string lang = "en";
   std::string dir;  // "ltr" or "rtl"; resolved from lang when the document says "auto" or nothing

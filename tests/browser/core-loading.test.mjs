@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PARTNER_CSP } from '../../scripts/serve.js';
-import { createRenderer } from '../../web/broadsheet.js';
+import { createRenderer, liteCoreOptions } from '../../web/broadsheet.js';
 import { embedSnippet } from '../../web/embed-snippet.js';
 import { openRecordedPage, settleAll, startLoggingServer } from '../embed/support.mjs';
 import { launchChromium } from '../helpers/browser.mjs';
@@ -15,7 +15,10 @@ import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
 import { readFileSync } from 'node:fs';
 
 const ARTICLES = ['/examples/nbca-russian-arms-nato.json', '/examples/arabic-brief.json'];
-const WASM = '/web/core/broadsheet-core.wasm';
+// The elements of these pages render with the lite core: their articles need nothing it leaves out
+// (tests/browser/lite-core.test.mjs has the pages that need the full core).
+const WASM = '/web/core/broadsheet-core-lite.wasm';
+const FULL_WASM = '/web/core/broadsheet-core.wasm';
 const GLUE = '/web/core/broadsheet-core.js';
 
 /** A partner page (its CSP in a meta element) holding `body`, served from test-output/core-loading/. */
@@ -40,9 +43,10 @@ describe('loading the core', { timeout: 120_000 }, () => {
     site = await startLoggingServer();
     browser = await launchChromium();
     const renderer = await createRenderer();
+    const liteRenderer = await createRenderer(liteCoreOptions());
     // Two snippets as `broadsheet embed` prints them: each with its script and its hints.
     const snippets = ARTICLES.map((src) => embedSnippet(renderer, readFileSync(path.join(repoRoot, src), 'utf8'),
-      { script: '/web/embed.js', src }).snippet);
+      { script: '/web/embed.js', src, liteRenderer }).snippet);
     snippetPage = writePage('snippets.html', snippets.join('<p>Between the two articles.</p>\n'));
     elementsPage = writePage('elements.html', '<script type="module" src="/web/embed.js"></script>\n' +
       ARTICLES.map((src) => `<broadsheet-article src="${src}"></broadsheet-article>`).join('\n'));
@@ -71,7 +75,7 @@ describe('loading the core', { timeout: 120_000 }, () => {
           compilations: window.__recorded.compilations,
           instantiations: window.__recorded.instantiations,
           violations: window.__recorded.violations,
-          wasmInitiators: timing('/broadsheet-core.wasm'),
+          wasmInitiators: timing('/broadsheet-core-lite.wasm'),
           glueInitiators: timing('/broadsheet-core.js'),
           headlines: elements.map((element) => element.meta?.headline ?? null),
         };
@@ -90,6 +94,7 @@ describe('loading the core', { timeout: 120_000 }, () => {
     assert.deepEqual(outcome.shown, [true, true]);
     assert.equal(outcome.headlines.filter(Boolean).length, 2);
     assert.equal(outcome.served(WASM), 1, 'the .wasm is fetched once: the module used the preloaded response');
+    assert.equal(outcome.served(FULL_WASM), 0, 'the full core is not needed');
     assert.equal(outcome.served(GLUE), 1, 'the glue is fetched once');
     assert.deepEqual(outcome.wasmInitiators, ['link'], 'the one .wasm request is the preload hint\'s');
     // Chromium does not say `link` for a modulepreload; but without the hint the glue is asked for only
@@ -105,6 +110,7 @@ describe('loading the core', { timeout: 120_000 }, () => {
     const outcome = await load(elementsPage);
     assert.deepEqual(outcome.shown, [true, true]);
     assert.equal(outcome.served(WASM), 1);
+    assert.equal(outcome.served(FULL_WASM), 0);
     assert.equal(outcome.served(GLUE), 1);
     assert.equal(outcome.compilations, 1);
     assert.equal(outcome.instantiations, 1);
@@ -121,7 +127,7 @@ describe('loading the core', { timeout: 120_000 }, () => {
         window.__order = [];
         const original = window.fetch;
         window.fetch = function (resource, ...rest) {
-          if (String(resource).endsWith('/broadsheet-core.wasm')) window.__order.push('fetch wasm');
+          if (/\/broadsheet-core(-lite)?\.wasm$/.test(String(resource))) window.__order.push('fetch wasm');
           return original.call(this, resource, ...rest);
         };
         document.addEventListener('broadsheet:render', () => window.__order.push('render'));

@@ -25,7 +25,7 @@ const EXPECTED_FILES = [
   'web/broadsheet.js', 'web/index.d.ts', 'web/element.js', 'web/element.d.ts', 'web/element-markup.js',
   'web/embed.js', 'web/embed.d.ts', 'web/embed-snippet.js', 'web/embeds.js', 'web/ssr.js', 'web/ssr.d.ts', 'web/render-pool.js', 'web/render-worker.js',
   'web/broadsheet-core.wasm.d.ts', 'web/jsx.d.ts', 'web/jsx-react.d.ts', 'web/jsx-preact.d.ts', 'web/jsx-solid.d.ts',
-  'web/core/broadsheet-core.js', 'web/core/broadsheet-core.wasm',
+  'web/core/broadsheet-core.js', 'web/core/broadsheet-core.wasm', 'web/core/broadsheet-core-lite.wasm',
   // The minified embed (scripts/build-min.mjs) and its source maps, what the snippet loads.
   ...modulesToMinify().flatMap((file) => [`web/${minName(file)}`, `web/${minName(file)}.map`]),
   'custom-elements.json', 'schema/article.schema.json', ...DOCS,
