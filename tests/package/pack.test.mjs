@@ -70,7 +70,7 @@ describe('npm package', () => {
     for (const name of INSTALL_SCRIPTS) assert.equal(manifest.scripts?.[name], undefined, `no "${name}" script`);
     assert.deepEqual(Object.keys(manifest.dependencies ?? {}), []);
     assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './embed', './ssr', './jsx', './jsx-react',
-      './jsx-preact', './jsx-solid', './broadsheet-core.wasm', './package.json', './custom-elements.json',
+      './jsx-preact', './jsx-solid', './broadsheet-core.wasm', './broadsheet-core-lite.wasm', './package.json', './custom-elements.json',
       './schema/article.schema.json']);
 
     const wasm = readFileSync(path.join(repoRoot, 'web', 'core', 'broadsheet-core.wasm'));
