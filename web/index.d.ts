@@ -141,14 +141,18 @@ export interface ArticleMeta {
   readUrl: string | null;
   /** With the `headTags` option: the host page's head tags (docs/embed.md#head-tags). */
   head?: string;
-  /**
-   * Only from the lite core (`liteCoreOptions`), which `<broadsheet-article>` renders with first: true
-   * when the article or the options need what it leaves out (embed, gallery or table blocks, footnotes,
-   * sources or a `[^label]` reference, standalone documents, head tags). The meta then holds only this,
-   * `html` is empty and there are no diagnostics: render with the full core (docs/performance.md,
-   * "The lite core for the element"). The full core never sets it.
-   */
-  needsFullCore?: true;
+}
+
+/**
+ * The whole `meta` of a render by the lite core (a renderer made with `liteCoreOptions`, which
+ * `<broadsheet-article>` renders with first) when the article or the options need what it leaves out:
+ * embed, gallery or table blocks, footnotes, sources or a `[^label]` reference, standalone documents,
+ * head tags. `html` is then empty, `ok` true and there are no diagnostics: render with the full core
+ * (docs/performance.md, "The lite core for the element"). The full core never gives it; a render the
+ * lite core gives otherwise is byte for byte the full core's.
+ */
+export interface NeedsFullCoreMeta {
+  needsFullCore: true;
 }
 
 /** Where one pull quote went, or why it was left out (docs/layout.md, "Pull quotes"). */
@@ -478,7 +482,8 @@ export function preloadCore(options?: CreateRendererOptions): Promise<WasmModule
 /**
  * The options that load the lite core with the same glue (`liteWasmUrl`, or `./core/broadsheet-core-lite.wasm`
  * beside this module), or null when `options` name a core of their own and no `liteWasmUrl`. A
- * renderer made with them may answer `meta.needsFullCore`; it is for the element and the embed.
+ * renderer made with them may answer `NeedsFullCoreMeta`; it is for the element and the embed, and for
+ * `render` only (its `validate` says nothing of what it leaves out, its `headTags` are always empty).
  */
 export function liteCoreOptions(options?: CreateRendererOptions): CreateRendererOptions | null;
 
