@@ -181,8 +181,6 @@ inline constexpr std::size_t kMaxFootnotes = 200;
 inline constexpr std::size_t kMaxSources = 200;
 
 struct Article {
-  // Set only by the lite core, for an article that needs the full one (broadsheet_core_variant.hpp).
-  bool needsFullCore = false;
   std::string id;
   std::string lang = "en";
   std::string dir;  // "ltr" or "rtl"; resolved from lang when the document says "auto" or nothing
@@ -212,6 +210,9 @@ struct Article {
   std::vector<Source> sources;
 
   const Person* findAnalyst(const std::string& analystId) const;
+  // Set only by the lite core, for an article that needs the full one (broadsheet_core_variant.hpp).
+  // Last, so the members before it keep their offsets (small offsets are shorter WASM instructions).
+  bool needsFullCore = false;
 };
 
 }  // namespace broadsheet::format
