@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PARTNER_CSP } from '../../scripts/serve.js';
 import { minName, modulesToMinify } from '../../scripts/build-min.mjs';
-import { createRenderer } from '../../web/broadsheet.js';
+import { createRenderer, liteCoreOptions } from '../../web/broadsheet.js';
 import { embedSnippet } from '../../web/embed-snippet.js';
 import { launchChromium } from '../helpers/browser.mjs';
 import { examplePath, repoRoot } from '../helpers/paths.mjs';
@@ -42,9 +42,11 @@ describe('the minified embed', () => {
     site = await startLoggingServer();
     browser = await launchChromium();
     const renderer = await createRenderer();
+    const liteRenderer = await createRenderer(liteCoreOptions());
     const json = readFileSync(examplePath, 'utf8');
     snippetFor = (script) => {
-      const made = embedSnippet(renderer, json, { script, src: ARTICLE_URL, theme: 'light' });
+      // As `broadsheet embed` makes it: its hints name the lite core, which renders this article.
+      const made = embedSnippet(renderer, json, { script, src: ARTICLE_URL, theme: 'light', liteRenderer });
       assert.equal(made.ok, true);
       return made.snippet;
     };
@@ -99,7 +101,8 @@ describe('the minified embed', () => {
         assert.equal(min.requested(`/web/${minName(file)}`), 1, `loads web/${minName(file)}`);
         assert.equal(min.requested(`/web/${file}`), 0, `does not load web/${file}`);
       }
-      assert.equal(min.requested('/web/core/broadsheet-core.wasm'), 1);
+      assert.equal(min.requested('/web/core/broadsheet-core-lite.wasm'), 1, 'the lite core renders this article');
+      assert.equal(min.requested('/web/core/broadsheet-core.wasm'), 0);
       assert.equal(min.requested('/web/core/broadsheet-core.js'), 1);
     });
   }
