@@ -109,9 +109,14 @@ function getElementRenderer() {
 function elementCoreOptions() {
   const lite = liteCoreOptions(rendererOptions);
   if (!lite || typeof document === 'undefined') return lite;
-  const hints = [...document.querySelectorAll('link[rel="preload"][href*="broadsheet-core"]')].map((link) => link.href);
-  const hintsFullOnly = hints.length > 0 && hints.every((href) => !href.includes('broadsheet-core-lite'));
-  return hintsFullOnly ? null : lite;
+  const hints = hintedCores();
+  return hints.length > 0 && !hints.includes('lite') ? null : lite;
+}
+
+/** The cores the page's preload hints name ('lite' or 'full', one per hint). */
+function hintedCores() {
+  return [...document.querySelectorAll('link[rel="preload"][href*="broadsheet-core"]')]
+    .map((link) => (link.href.includes('broadsheet-core-lite') ? 'lite' : 'full'));
 }
 
 // A page that preloads the core (the snippet's hint) or has an eager or near-viewport element in its
@@ -124,9 +129,7 @@ if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
     if (sharedRenderer || liteRenderer || !pageNeedsCoreSoon()) return;
     const lite = elementCoreOptions();
     preloadCore(lite ?? rendererOptions);
-    const hintsFull = [...document.querySelectorAll('link[rel="preload"][href*="broadsheet-core"]')]
-      .some((link) => !link.href.includes('broadsheet-core-lite'));
-    if (lite && hintsFull) preloadCore(rendererOptions);
+    if (lite && hintedCores().includes('full')) preloadCore(rendererOptions);
   });
 }
 
