@@ -5,7 +5,7 @@
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createRenderer } from '../web/broadsheet.js';
+import { createRenderer, liteCoreOptions } from '../web/broadsheet.js';
 import { embedSnippet } from '../web/embed-snippet.js';
 import { createRenderPool } from '../web/render-pool.js';
 import { UsageError, parseCommandLine } from './cli/args.js';
@@ -228,7 +228,11 @@ async function embed(renderer, request, colour) {
   // in the file (it also drops a byte-order mark), unless the file is not UTF-8.
   const json = new TextDecoder().decode(bytes);
   const theme = request.theme === 'auto' ? undefined : request.theme;
-  const result = embedSnippet(renderer, json, { script: request.script, src: request.src, theme, lang: request.lang });
+  // The lite core says whether the article needs the full one, so the snippet's hints name the core
+  // the element will use (one download).
+  const liteRenderer = await createRenderer(liteCoreOptions());
+  const result = embedSnippet(renderer, json, { script: request.script, src: request.src, theme, lang: request.lang,
+    liteRenderer });
   for (const diagnostic of result.diagnostics) reportDiagnostic(entry.name, diagnostic, colour);
   for (const warning of result.warnings ?? []) report(`broadsheet: warning: ${warning}`);
   if (!await emit(result.snippet, request.output)) return CANNOT_RUN;

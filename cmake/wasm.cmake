@@ -10,28 +10,42 @@ set(BROADSHEET_WASM_STACK_BYTES 131072)
 set(BROADSHEET_WASM_OUTPUT_DIR "${PROJECT_SOURCE_DIR}/web/core" CACHE PATH "Where broadsheet-core.{js,wasm} go")
 
 # wasm/integer_snprintf.c keeps the C library's floating-point printf out of the module.
-add_executable(broadsheet_wasm wasm/bindings.cpp wasm/integer_snprintf.c)
-target_link_libraries(broadsheet_wasm PRIVATE broadsheet_core)
-broadsheet_compile_options(broadsheet_wasm)
-broadsheet_wasm_optimize(broadsheet_wasm)
-set_target_properties(broadsheet_wasm PROPERTIES
-  OUTPUT_NAME broadsheet-core
-  SUFFIX ".js"
-  RUNTIME_OUTPUT_DIRECTORY "${BROADSHEET_WASM_OUTPUT_DIR}")
-target_link_options(broadsheet_wasm PRIVATE
-  -sMODULARIZE=1
-  -sEXPORT_ES6=1
-  -sENVIRONMENT=web
-  -sEXPORT_NAME=createBroadsheetCore
-  # No eval or new Function in the glue: pages with a strict CSP can load it.
-  -sDYNAMIC_EXECUTION=0
-  -sALLOW_MEMORY_GROWTH=1
-  # Grow by 5 % over what is asked, not 20 %: the 1 MB articles' linear memory then ends within a page
-  # or two of what they need (docs/performance.md).
-  -sMEMORY_GROWTH_GEOMETRIC_STEP=0.05
-  -sFILESYSTEM=0
-  -sINITIAL_MEMORY=4194304
-  -sTOTAL_STACK=${BROADSHEET_WASM_STACK_BYTES})
+function(broadsheet_wasm_module target core output_name output_dir)
+  add_executable(${target} wasm/bindings.cpp wasm/integer_snprintf.c)
+  target_link_libraries(${target} PRIVATE ${core})
+  broadsheet_compile_options(${target})
+  broadsheet_wasm_optimize(${target})
+  set_target_properties(${target} PROPERTIES
+    OUTPUT_NAME ${output_name}
+    SUFFIX ".js"
+    RUNTIME_OUTPUT_DIRECTORY "${output_dir}")
+  target_link_options(${target} PRIVATE
+    -sMODULARIZE=1
+    -sEXPORT_ES6=1
+    -sENVIRONMENT=web
+    -sEXPORT_NAME=createBroadsheetCore
+    # No eval or new Function in the glue: pages with a strict CSP can load it.
+    -sDYNAMIC_EXECUTION=0
+    -sALLOW_MEMORY_GROWTH=1
+    # Grow by 5 % over what is asked, not 20 %: the 1 MB articles' linear memory then ends within a page
+    # or two of what they need (docs/performance.md).
+    -sMEMORY_GROWTH_GEOMETRIC_STEP=0.05
+    -sFILESYSTEM=0
+    -sINITIAL_MEMORY=4194304
+    -sTOTAL_STACK=${BROADSHEET_WASM_STACK_BYTES})
+endfunction()
+
+broadsheet_wasm_module(broadsheet_wasm broadsheet_core broadsheet-core "${BROADSHEET_WASM_OUTPUT_DIR}")
+
+# The lite core for the element and the embed (docs/performance.md, "The lite core for the element"):
+# the same bindings and link over broadsheet_core_lite. Its module has the same imports and exports as
+# the full one, so the full core's glue instantiates it (tests/lite/lite-core.test.mjs checks that);
+# only its .wasm is shipped, as web/core/broadsheet-core-lite.wasm.
+broadsheet_wasm_module(broadsheet_wasm_lite broadsheet_core_lite broadsheet-core-lite "${CMAKE_CURRENT_BINARY_DIR}/lite")
+add_custom_command(TARGET broadsheet_wasm_lite POST_BUILD
+  COMMAND "${CMAKE_COMMAND}" -E copy "${CMAKE_CURRENT_BINARY_DIR}/lite/broadsheet-core-lite.wasm"
+          "${BROADSHEET_WASM_OUTPUT_DIR}/broadsheet-core-lite.wasm"
+  VERBATIM)
 
 # The glue, minified in the Release build: emcc only strips its whitespace (its renaming pass,
 # --closure 1, needs the Closure Compiler, which is not here), so esbuild (a devDependency, which

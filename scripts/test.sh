@@ -27,7 +27,7 @@ suites=(core wasm js browser security quality)
 declare -A node_tests=(
   [core]=''
   [wasm]=''
-  [js]='tests/js tests/format tests/pullquotes tests/architecture tests/embed/ssr.test.mjs tests/embed/csp.test.mjs'
+  [js]='tests/js tests/lite tests/format tests/pullquotes tests/architecture tests/embed/ssr.test.mjs tests/embed/csp.test.mjs'
   [browser]='tests/browser tests/embed/element.test.mjs tests/embed/read-signal.test.mjs tests/embed/fetch.test.mjs tests/embed/layout-shift.test.mjs tests/embed/embeds.test.mjs
              tests/embed/partner.test.mjs tests/embed/minified.test.mjs tests/quality/visual.test.mjs
              tests/quality/typography.test.mjs tests/quality/accessibility.test.mjs

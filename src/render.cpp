@@ -1,6 +1,7 @@
 // The pipeline: format -> text/layout -> html. Each stage reports into one DiagnosticSink.
 #include "broadsheet/broadsheet.hpp"
 
+#include "broadsheet_core_variant.hpp"
 #include "format/article.hpp"
 #include "format/diagnostics.hpp"
 #include "format/read_article.hpp"
@@ -28,23 +29,36 @@ std::size_t maxOutputBytes(std::string_view json, const Limits& limits) {
   return limits.maxOutputBytes > 0 ? limits.maxOutputBytes : 16 * json.size() + (std::size_t{1} << 20);
 }
 
+// The lite core's answer when the article or the options need the full core: no HTML, no
+// diagnostics, meta {"needsFullCore": true} (broadsheet_core_variant.hpp).
+RenderResult needsFullCore() {
+  RenderResult result;
+  result.ok = true;
+  result.meta.emplace().needsFullCore = true;
+  return result;
+}
+
 }  // namespace
 
 RenderResult render(std::string_view json, const RenderOptions& options) {
+  if constexpr (!kFullCore) {
+    if (options.standalone || options.headTags) return needsFullCore();
+  }
   json = format::withoutByteOrderMark(json);
   RenderResult result;
   format::DiagnosticSink sink(options.limits.maxDiagnostics);
   format::Article article;
   // Whatever else is wrong, an article with a headline is shown (its errors are reported).
   if (format::readArticle(json, options.limits, article, sink, policy::urlContextFor(options))) {
+    if (!kFullCore && article.needsFullCore) return needsFullCore();
     Meta& meta = result.meta.emplace();
     layout::LayoutTree tree = layout::layOut(article, options, sink, meta);
     // The HTML is about as long as the article's JSON (0.9-1.2x in the bench articles): reserved
     // once, a long article's output is not doubled into, with both copies held while it moves.
     result.html.reserve(json.size() + json.size() / 4 + (options.standalone ? stylesheet().size() : 0) + 4096);
     const html::OutputBudget budget{maxOutputBytes(json, options.limits), sink};
-    if (options.headTags) html::appendHeadTags(meta.head.emplace(), tree.facts);
-    if (options.standalone) {
+    if (kFullCore && options.headTags) html::appendHeadTags(meta.head.emplace(), tree.facts);
+    if (kFullCore && options.standalone) {
       html::appendStandaloneDocument(result.html, tree, budget);
     } else {
       html::appendArticle(result.html, tree, budget);

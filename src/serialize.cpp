@@ -137,6 +137,7 @@ void appendOptionalString(std::string& out, const std::string& value) {
 std::string metaToJson(const std::optional<Meta>& described) {
   if (!described) return "null";
   const Meta& meta = *described;
+  if (meta.needsFullCore) return "{\"needsFullCore\":true}";
   std::string out = "{\"analysts\":[";
   for (std::size_t i = 0; i < meta.analysts.size(); ++i) {
     if (i > 0) out.push_back(',');

@@ -170,6 +170,23 @@ export function preloadCore(options = {}) {
 }
 
 /**
+ * The options that load the lite core (web/core/broadsheet-core-lite.wasm: no embed, gallery or table
+ * blocks, footnotes, sources, standalone documents or head tags; docs/performance.md) with the same
+ * glue, or null when `options` name a core of their own (`wasmUrl`, `wasmBinary`, `wasmModule`) and no
+ * `liteWasmUrl`. The element renders with it first; a render whose `meta.needsFullCore` is true gave
+ * nothing else and is done again with the full core, which writes the same HTML for every article the
+ * lite core renders (tests/lite/lite-core.test.mjs).
+ * @param {import('./index.d.ts').CreateRendererOptions} [options]
+ * @returns {import('./index.d.ts').CreateRendererOptions | null}
+ */
+export function liteCoreOptions(options = {}) {
+  const { liteWasmUrl, ...rest } = options;
+  if (liteWasmUrl) return { ...rest, wasmUrl: liteWasmUrl, wasmBinary: undefined, wasmModule: undefined };
+  if (rest.wasmUrl || rest.wasmBinary || rest.wasmModule) return null;
+  return { ...rest, wasmUrl: new URL('./core/broadsheet-core-lite.wasm', import.meta.url).href };
+}
+
+/**
  * The compiled core: one compilation per URL (`wasmBinary` is compiled each time).
  * @param {import('./index.d.ts').CreateRendererOptions} [options]
  * @returns {Promise<WebAssembly.Module>}

@@ -123,12 +123,15 @@ export declare class BroadsheetArticle extends HTMLElement {
 export declare const TAG_NAME: 'broadsheet-article';
 
 /**
- * Options of the renderer all elements share, e.g. `{ wasmUrl }` when a bundler moved the .wasm file.
- * Call before the first element loads; throws afterwards.
+ * Options of the renderers all elements share, e.g. `{ wasmUrl, liteWasmUrl }` when a bundler moved the
+ * .wasm files (the elements render with the lite core and hand articles that need more to the full
+ * one; `wasmUrl` without `liteWasmUrl` makes them use that core alone). Call before the first element
+ * loads; throws afterwards.
  */
 export declare function configureRenderer(options?: CreateRendererOptions): void;
 
-/** The renderer all elements on the page share (one WebAssembly instance), created on first call. */
+/** The full-core renderer all elements on the page share (one WebAssembly instance) for the articles
+ * the lite core hands on, created on first call; render with it to get the full core's results. */
 export declare function getSharedRenderer(): Promise<Renderer>;
 
 declare global {

@@ -31,7 +31,7 @@
 // The module can be imported in Node (for server-side rendering set-ups); it only registers the element
 // where `customElements` exists.
 
-import { DEFAULT_MAX_INPUT_BYTES, createRenderer, preloadCore } from './broadsheet.js';
+import { DEFAULT_MAX_INPUT_BYTES, createRenderer, liteCoreOptions, preloadCore } from './broadsheet.js';
 import { FRAME_CLASS, FRAME_CSS } from './element-markup.js';
 
 export const TAG_NAME = 'broadsheet-article';
@@ -54,6 +54,7 @@ const READ_THRESHOLDS = Array.from({ length: 21 }, (_, i) => i / 20);
 
 let rendererOptions = {};
 let sharedRenderer = null;
+let liteRenderer = null;
 
 /**
  * Sets the options of the shared renderer (e.g. `wasmUrl` when a bundler moved the .wasm file). Call it
@@ -61,7 +62,7 @@ let sharedRenderer = null;
  * @param {import('./index.d.ts').CreateRendererOptions} options
  */
 export function configureRenderer(options = {}) {
-  if (sharedRenderer) {
+  if (sharedRenderer || liteRenderer) {
     throw new Error('broadsheet: configureRenderer() must be called before the first article loads');
   }
   rendererOptions = { ...options };
@@ -83,16 +84,54 @@ export function getSharedRenderer() {
   return sharedRenderer;
 }
 
+/**
+ * The renderer elements render with first: the lite core (docs/performance.md, "The lite core for the
+ * element"), whose renders that need more say `meta.needsFullCore` and are done again by the full
+ * core's getSharedRenderer(). The full core alone when the page's preload hints name only it (the
+ * snippet of an article that needs it) or configureRenderer() named a core without `liteWasmUrl`.
+ * @returns {Promise<import('./index.d.ts').Renderer>}
+ */
+function getElementRenderer() {
+  const lite = elementCoreOptions();
+  if (!lite) return getSharedRenderer();
+  if (!liteRenderer) {
+    const loading = createRenderer(lite);
+    liteRenderer = loading;
+    loading.catch(() => {
+      if (liteRenderer === loading) liteRenderer = null;
+    });
+  }
+  return liteRenderer;
+}
+
+/** The lite core's options, or null when the elements of this page use the full core alone. */
+function elementCoreOptions() {
+  const lite = liteCoreOptions(rendererOptions);
+  if (!lite || typeof document === 'undefined') return lite;
+  const hints = hintedCores();
+  return hints.length > 0 && !hints.includes('lite') ? null : lite;
+}
+
+/** The cores the page's preload hints name ('lite' or 'full', one per hint). */
+function hintedCores() {
+  return [...document.querySelectorAll('link[rel="preload"][href*="broadsheet-core"]')]
+    .map((link) => (link.href.includes('broadsheet-core-lite') ? 'lite' : 'full'));
+}
+
 // A page that preloads the core (the snippet's hint) or has an eager or near-viewport element in its
-// HTML starts compiling at this module's evaluation, not when the IntersectionObserver first reports,
-// and the `src` of each such element is fetched at the same moment, in parallel with the compile.
-// A microtask, so configureRenderer() at the importing module's top level applies; it runs before the
-// elements' first updates, which are queued when the element is defined below. (docs/performance.md)
+// HTML starts compiling at this module's evaluation, not when the IntersectionObserver first reports:
+// the core the elements render with first, and the full one too when the hints name it (an article on
+// the page needs it). The `src` of each such element is fetched at the same moment, in parallel with
+// the compile. A microtask, so configureRenderer() at the importing module's top level applies; it runs
+// before the elements' first updates, which are queued when the element is defined below.
+// (docs/performance.md)
 if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
   queueMicrotask(() => {
     const soon = elementsNeededSoon();
-    if (!sharedRenderer && (soon.length > 0 || document.querySelector('link[rel="preload"][href*="broadsheet-core"]'))) {
-      preloadCore(rendererOptions);
+    if (!sharedRenderer && !liteRenderer && (soon.length > 0 || hintedCores().length > 0)) {
+      const lite = elementCoreOptions();
+      preloadCore(lite ?? rendererOptions);
+      if (lite && hintedCores().includes('full')) preloadCore(rendererOptions);
     }
     for (const element of soon) prefetchSource(element);
   });
@@ -439,14 +478,27 @@ export class BroadsheetArticle extends Base {
     if (this.#state !== 'rendered' && !this.#keptRender && !this.#hydrating) this.#showPlaceholder();
     this.#state = 'loading';
 
-    const [renderer, input] = await Promise.allSettled([getSharedRenderer(), this.#read(source)]);
+    const [renderer, input] = await Promise.allSettled([getElementRenderer(), this.#read(source)]);
     if (generation !== this.#generation) return false;
     if (input.status === 'rejected') return this.#fail({ reason: 'fetch', error: input.reason });
     if (renderer.status === 'rejected') {
       return this.#fail({ reason: 'renderer', error: renderer.reason });
     }
 
-    const result = renderer.value.render(input.value.article, this.#renderOptions(input.value.url));
+    const options = this.#renderOptions(input.value.url);
+    let result = renderer.value.render(input.value.article, options);
+    if (result.meta?.needsFullCore) {
+      // The lite core rendered nothing: the full core renders this article (loaded once, on first need).
+      let full;
+      try {
+        full = await getSharedRenderer();
+      } catch (error) {
+        if (generation !== this.#generation) return false;
+        return this.#fail({ reason: 'renderer', error });
+      }
+      if (generation !== this.#generation) return false;
+      result = full.render(input.value.article, options);
+    }
     this.#meta = result.meta;
     this.#diagnostics = result.diagnostics;
     const shown = result.html !== '' && (result.ok || !this.strict);

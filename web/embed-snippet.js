@@ -17,17 +17,20 @@ import { renderElementHTML } from './ssr.js';
  * The recommended snippet for an article.
  * @param {import('./index.d.ts').Renderer} renderer
  * @param {string} json the article's JSON text
- * @param {{script: string, src?: string, theme?: 'auto'|'light'|'dark', lang?: string, headingLevel?: number}} options
+ * @param {{script: string, src?: string, theme?: 'auto'|'light'|'dark', lang?: string, headingLevel?: number, liteRenderer?: import('./index.d.ts').Renderer}} options
  *   `script`: the URL of embed.min.js (recommended: the minified embed.js, docs/embed.md) or embed.js; `src`: the URL of the article's JSON; the rest as in renderElementHTML.
+ *   `liteRenderer`: a renderer on the lite core (`createRenderer(liteCoreOptions())`); with it the hints
+ *   name the core this article needs (the lite one unless its render says `meta.needsFullCore`), without
+ *   it the full core.
  * @returns {{ok: boolean, snippet: string, diagnostics: import('./index.d.ts').Diagnostic[], warnings: string[]}}
  *   `ok` and `diagnostics` are the render's; `warnings` says what can still move the page.
  */
-export function embedSnippet(renderer, json, { script, src, theme, lang, headingLevel } = {}) {
+export function embedSnippet(renderer, json, { script, src, theme, lang, headingLevel, liteRenderer } = {}) {
   if (typeof script !== 'string' || script === '') throw new TypeError('embedSnippet: script (the URL of embed.js) is required');
   const attributes = src ? { src } : {};
   const element = renderElementHTML(renderer, json, { theme, lang, headingLevel, attributes });
   const snippet = `<script type="module" src="${escapeAttribute(script)}"></script>\n` +
-    `${referenceBidiControls(element.html)}\n${preloadHints(script)}`;
+    `${referenceBidiControls(element.html)}\n${preloadHints(script, coreFor(liteRenderer, json))}`;
   return { ok: element.ok, snippet, diagnostics: element.diagnostics, warnings: warningsFor(element.html) };
 }
 
@@ -42,11 +45,21 @@ export function embedSnippet(renderer, json, { script, src, theme, lang, heading
  * and the browser's preload scanner reads ahead of the parser, so their place does not delay them.
  * The core lives next to embed.js and embed.min.js (web/core/).
  */
-function preloadHints(script) {
+function preloadHints(script, core) {
   const glue = escapeAttribute(besideScript(script, 'core/broadsheet-core.js'));
-  const wasm = escapeAttribute(besideScript(script, 'core/broadsheet-core.wasm'));
+  const wasm = escapeAttribute(besideScript(script, `core/${core}.wasm`));
   return `<link rel="modulepreload" href="${glue}">\n` +
     `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin>\n`;
+}
+
+/**
+ * The core the element will render this article with: the lite one when the lite renderer renders it
+ * (docs/performance.md, "The lite core for the element"), else the full one. The element preloads
+ * and uses the core its page's hints name, so a rich article's page downloads only the full core.
+ */
+function coreFor(liteRenderer, json) {
+  if (!liteRenderer) return 'broadsheet-core';
+  return liteRenderer.render(json, {}).meta?.needsFullCore ? 'broadsheet-core' : 'broadsheet-core-lite';
 }
 
 /** `name` in the folder of the script's URL (absolute or not), as the module resolves it. */

@@ -143,6 +143,18 @@ export interface ArticleMeta {
   head?: string;
 }
 
+/**
+ * The whole `meta` of a render by the lite core (a renderer made with `liteCoreOptions`, which
+ * `<broadsheet-article>` renders with first) when the article or the options need what it leaves out:
+ * embed, gallery or table blocks, footnotes, sources or a `[^label]` reference, standalone documents,
+ * head tags. `html` is then empty, `ok` true and there are no diagnostics: render with the full core
+ * (docs/performance.md, "The lite core for the element"). The full core never gives it; a render the
+ * lite core gives otherwise is byte for byte the full core's.
+ */
+export interface NeedsFullCoreMeta {
+  needsFullCore: true;
+}
+
 /** Where one pull quote went, or why it was left out (docs/layout.md, "Pull quotes"). */
 export interface PullquotePlacement {
   /** Plain text. */
@@ -441,6 +453,12 @@ export interface CreateRendererOptions {
    * its baseline; WebAssembly memory cannot shrink otherwise. Default 64 MiB; a positive whole number.
    */
   memoryResetBytes?: number;
+  /**
+   * Where to load `broadsheet-core-lite.wasm` from, for `liteCoreOptions` (what `<broadsheet-article>`
+   * renders with first); defaults to `./core/` beside this module unless `wasmUrl`, `wasmBinary` or
+   * `wasmModule` is given, when the element uses only that core. `createRenderer` ignores it.
+   */
+  liteWasmUrl?: string | URLInstance;
 }
 
 /** The default of `limits.maxInputBytes`: 8 MiB. */
@@ -460,6 +478,14 @@ export function compileCore(options?: CreateRendererOptions): Promise<WasmModule
  * so that a later `createRenderer` with the same options only instantiates. Never rejects unhandled.
  */
 export function preloadCore(options?: CreateRendererOptions): Promise<WasmModuleInstance>;
+
+/**
+ * The options that load the lite core with the same glue (`liteWasmUrl`, or `./core/broadsheet-core-lite.wasm`
+ * beside this module), or null when `options` name a core of their own and no `liteWasmUrl`. A
+ * renderer made with them may answer `NeedsFullCoreMeta`; it is for the element and the embed, and for
+ * `render` only (its `validate` says nothing of what it leaves out, its `headTags` are always empty).
+ */
+export function liteCoreOptions(options?: CreateRendererOptions): CreateRendererOptions | null;
 
 /** Formats a diagnostic as `path line:column code message`; the document root is shown as `/`. */
 export function formatDiagnostic(diagnostic: Diagnostic): string;

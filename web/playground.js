@@ -6,10 +6,13 @@
 // share links that carry the draft in the URL fragment; the embed snippet for the publisher's embed.js.
 // docs/playground.md describes it for users.
 
-import { formatDiagnostic } from './broadsheet.js';
+import { createRenderer, formatDiagnostic, liteCoreOptions } from './broadsheet.js';
 import { getSharedRenderer } from './element.js';
 import { embedSnippet } from './embed-snippet.js';
 import { decodeDraft, encodeDraft } from './playground/share.js';
+
+/** A renderer on the lite core, made on the first "Copy embed snippet" (embedSnippet's liteRenderer). */
+let liteRenderer = null;
 
 /** The sample of each language the selector offers. */
 const SAMPLES = {
@@ -300,9 +303,12 @@ async function copySnippet() {
     return;
   }
   storageSet(STORAGE.embedUrl, script);
+  // The lite core says which core the article needs, so the snippet's hints name that one.
+  liteRenderer ??= createRenderer(liteCoreOptions());
   const { snippet, warnings } = embedSnippet(await getSharedRenderer(), editor.text, {
     script,
     theme: themeSelect.value === 'auto' ? undefined : themeSelect.value,
+    liteRenderer: await liteRenderer,
   });
   snippetText.value = snippet;
   snippetPanel.hidden = false;

@@ -144,6 +144,10 @@ struct Meta {
   std::vector<InlineQuoteSummary> quotes;      // at most kMaxInlineQuotes, in reading order
   std::string readUrl;                         // syndication.readUrl (https), "" when none
   std::optional<std::string> head;             // with RenderOptions::headTags: the host page's head tags
+  // Set only by the lite WebAssembly core (web/core/broadsheet-core-lite.wasm), when the article or the
+  // options need what it leaves out; nothing else is then set and the html is empty: render with the
+  // full core. Written to JSON only when true, so the full core's meta is unchanged.
+  bool needsFullCore = false;
 };
 inline constexpr std::size_t kMaxInlineQuotes = 200;
 

@@ -210,6 +210,9 @@ struct Article {
   std::vector<Source> sources;
 
   const Person* findAnalyst(const std::string& analystId) const;
+  // Set only by the lite core, for an article that needs the full one (broadsheet_core_variant.hpp).
+  // Last, so the members before it keep their offsets (small offsets are shorter WASM instructions).
+  bool needsFullCore = false;
 };
 
 }  // namespace broadsheet::format

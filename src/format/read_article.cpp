@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "broadsheet_core_variant.hpp"
 #include "format/bidi.hpp"
 #include "format/closest_name.hpp"
 #include "format/json_pointer.hpp"
@@ -779,18 +780,21 @@ class ArticleReader final : public BodyBlockReader, public TableTexts {
       return readImage(value, path, *block.image);
     }
     if (name == "gallery") {
+      if constexpr (!kFullCore) return needFullCore();
       block.type = BlockType::Gallery;
       checkMembers(value, path, names(kGalleryMembers));
       block.gallery = std::make_unique<Gallery>();
       return readGallery(value, path, *block.gallery);
     }
     if (name == "embed") {
+      if constexpr (!kFullCore) return needFullCore();
       block.type = BlockType::Embed;
       checkMembers(value, path, names(kEmbedMembers));
       block.embed = std::make_unique<Embed>();
       return readEmbed(value, path, *block.embed);
     }
     if (name == "table") {
+      if constexpr (!kFullCore) return needFullCore();
       block.type = BlockType::Table;
       checkMembers(value, path, names(kTableMembers));
       block.table = std::make_unique<Table>();
@@ -975,6 +979,10 @@ class ArticleReader final : public BodyBlockReader, public TableTexts {
   // Footnotes (docs/format.md, "Footnotes"): the definitions, then the references in the body's
   // text, found in reading order; a definition no reference uses is left out.
   void readFootnotes(KeptValue& document, Article& article) {
+    if constexpr (!kFullCore) {
+      if (document.find("footnotes") || document.find("sources") || anyReferenceMark(article)) needFullCore();
+      return;
+    }
     std::vector<std::string> paths;  // of each definition kept
     records(document, "footnotes", kMaxFootnotes, names(kFootnoteMembers),
             [&](KeptValue& entry, const std::string& path) {
@@ -1038,7 +1046,22 @@ class ArticleReader final : public BodyBlockReader, public TableTexts {
     return closest.best();
   }
 
+  // The lite core: an article it cannot render whole is left to the full core (kFullCore).
+  bool needFullCore() {
+    article_->needsFullCore = true;
+    return false;
+  }
+
+  // Whether a text the full core looks for footnote references in holds "[^" (markReferences).
+  static bool anyReferenceMark(const Article& article) {
+    const auto marked = [](const Text& member) { return member.source.find("[^") != std::string::npos; };
+    return std::any_of(article.body.begin(), article.body.end(), [&](const Block& block) {
+      return marked(block.text) || std::any_of(block.items.begin(), block.items.end(), marked);
+    });
+  }
+
   void readSources(KeptValue& document, Article& article) {
+    if constexpr (!kFullCore) return;  // readFootnotes has asked for the full core
     records(document, "sources", kMaxSources, names(kCitedSourceMembers),
             [&](KeptValue& entry, const std::string& path) {
               Source source;

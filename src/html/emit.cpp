@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "broadsheet_core_variant.hpp"
 #include "html/emit_embed.hpp"
 #include "html/emit_table.hpp"
 #include "html/escape.hpp"
@@ -65,8 +66,10 @@ class ArticleWriter {
     out_.append("\">\n");
     writeHeader();
     if (writeBody()) {
-      writeFootnotes();
-      writeSources();
+      if constexpr (kFullCore) {
+        writeFootnotes();
+        writeSources();
+      }
       writeCorrections();
       writeNote();
       writeFooter();
@@ -398,7 +401,9 @@ class ArticleWriter {
         out_.append(item.ordered ? "</ol>\n" : "</ul>\n");
         return;
       case BodyItem::Kind::Figure: writeFigure(*item.figure, "bs-figure", &item); return;
-      case BodyItem::Kind::Gallery: writeGallery(item); return;
+      case BodyItem::Kind::Gallery:
+        if constexpr (kFullCore) writeGallery(item);  // the lite core's layout makes no rich items
+        return;
       case BodyItem::Kind::Note:
         openItem("aside", "bs-callout", item);
         element("<p>", item.text, "</p></aside>\n");
@@ -408,9 +413,11 @@ class ArticleWriter {
         out_.push_back('\n');
         return;
       case BodyItem::Kind::Markdown: writeMarkdownItem(item); return;
-      case BodyItem::Kind::Embed: writeEmbed(item); return;
+      case BodyItem::Kind::Embed:
+        if constexpr (kFullCore) writeEmbed(item);
+        return;
       case BodyItem::Kind::Table:
-        appendTable(out_, *item.table, style_, languageOf(item).lang, languageOf(item).dir);
+        if constexpr (kFullCore) appendTable(out_, *item.table, style_, languageOf(item).lang, languageOf(item).dir);
         return;
     }
   }

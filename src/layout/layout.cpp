@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "broadsheet_core_variant.hpp"
 #include "format/json_pointer.hpp"
 #include "format/value_checks.hpp"
 #include "layout/article_facts.hpp"
@@ -67,10 +68,20 @@ class ArticleLayout {
     tree_.note = std::move(article_.note.tree);
     buildFooter();
     placePullquotes();
-    buildFootnotes(tree_, article_.footnotes, *labels_);
-    buildSources(tree_, article_.sources, *labels_);
+    if constexpr (kFullCore) {
+      buildFootnotes(tree_, article_.footnotes, *labels_);
+      buildSources(tree_, article_.sources, *labels_);
+    }
     fillMeta();
     assignHeadingLevels(tree_, std::clamp(options_.headingLevel, 1, 6));
+    // The facts feed only standalone documents and head tags, which the lite core leaves to the full one.
+    if constexpr (kFullCore) buildFacts();
+    setDisplayTexts();  // last: the plain texts for meta and the facts are the author's words
+    return std::move(tree_);
+  }
+
+ private:
+  void buildFacts() {
     tree_.facts = articleFacts(article_, meta_, tree_.standfirst);
     // Without a standfirst, the first paragraph describes the page (point 5 of issue 16).
     if (tree_.facts.description.empty()) tree_.facts.description = descriptionFromBody(tree_.body);
@@ -81,11 +92,8 @@ class ArticleLayout {
     for (const SourceEntry& source : tree_.sources) tree_.facts.citations.push_back({source.title, source.url});
     if (article_.translationOf) tree_.facts.translationOf = translationLink(*article_.translationOf);
     addLanguageAlternates(tree_.facts, meta_.lang, article_.canonicalUrl);
-    setDisplayTexts();  // last: the plain texts for meta and the facts are the author's words
-    return std::move(tree_);
   }
 
- private:
   static Wording wording(const Labels& labels) {
     Wording wording;
     wording.roleSeparator = labels.comma;
@@ -297,6 +305,7 @@ class ArticleLayout {
           item.figure = std::make_unique<Figure>(figure(*block.image));
           break;
         case BlockType::Gallery:
+          if constexpr (!kFullCore) continue;  // the lite core's reader keeps no such block
           item.kind = BodyItem::Kind::Gallery;
           item.gallery = std::make_unique<Gallery>();
           for (format::Image& image : block.gallery->images) {
@@ -311,11 +320,13 @@ class ArticleLayout {
           break;
         case BlockType::Divider: item.kind = BodyItem::Kind::Divider; break;
         case BlockType::Embed:
+          if constexpr (!kFullCore) continue;
           item.kind = BodyItem::Kind::Embed;
           item.embed = tree_.embeds.size();
           tree_.embeds.push_back(layoutEmbed(*block.embed, options_, *labels_));
           break;
         case BlockType::Table:
+          if constexpr (!kFullCore) continue;
           item.kind = BodyItem::Kind::Table;
           // The block's index makes the id unique within the article, the prefix across articles.
           item.table = layOutTable(*block.table, tree_.idPrefix + "table-" + std::to_string(block.index));
@@ -346,12 +357,12 @@ class ArticleLayout {
     std::size_t normalizedBound = tree_.body.size();
     for (const Block& block : article_.body) {
       normalizedBound += block.text.source.size() + (block.image ? block.image->caption.source.size() : 0) + 1;
-      if (block.gallery) {
+      if (kFullCore && block.gallery) {
         normalizedBound += block.gallery->caption.source.size() + 1;
         for (const format::Image& image : block.gallery->images) normalizedBound += image.caption.source.size() + 1;
       }
       for (const format::Text& entry : block.items) normalizedBound += entry.source.size() + 1;
-      if (block.table) normalizedBound += tableSourceBytes(*block.table);
+      if (kFullCore && block.table) normalizedBound += tableSourceBytes(*block.table);
     }
     if (article_.autoPullquotes) {
       // The source's words: close enough to place a block (automaticCandidates).

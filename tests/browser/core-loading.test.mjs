@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PARTNER_CSP } from '../../scripts/serve.js';
-import { createRenderer } from '../../web/broadsheet.js';
+import { createRenderer, liteCoreOptions } from '../../web/broadsheet.js';
 import { embedSnippet } from '../../web/embed-snippet.js';
 import { openRecordedPage, settleAll, startLoggingServer } from '../embed/support.mjs';
 import { launchChromium } from '../helpers/browser.mjs';
@@ -17,7 +17,10 @@ import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
 import { readFileSync } from 'node:fs';
 
 const ARTICLES = ['/examples/nbca-russian-arms-nato.json', '/examples/arabic-brief.json'];
-const WASM = '/web/core/broadsheet-core.wasm';
+// The elements of these pages render with the lite core: their articles need nothing it leaves out
+// (tests/browser/lite-core.test.mjs has the pages that need the full core).
+const WASM = '/web/core/broadsheet-core-lite.wasm';
+const FULL_WASM = '/web/core/broadsheet-core.wasm';
 const GLUE = '/web/core/broadsheet-core.js';
 const ENTRIES = ['/web/embed.js', '/web/embed.min.js'];
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
@@ -44,10 +47,11 @@ describe('loading the core', { timeout: 120_000 }, () => {
     site = await startLoggingServer();
     browser = await launchChromium();
     const renderer = await createRenderer();
+    const liteRenderer = await createRenderer(liteCoreOptions());
     // Two snippets as `broadsheet embed` prints them: each with its script and its hints.
     for (const [i, script] of ENTRIES.entries()) {
       const snippets = ARTICLES.map((src) => embedSnippet(renderer, readFileSync(path.join(repoRoot, src), 'utf8'),
-        { script, src }).snippet);
+        { script, src, liteRenderer }).snippet);
       snippetPages[script] = writePage(`snippets-${i}.html`, snippets.join('<p>Between the two articles.</p>\n'));
       elementsPages[script] = writePage(`elements-${i}.html`, `<script type="module" src="${script}"></script>\n` +
         ARTICLES.map((src) => `<broadsheet-article src="${src}"></broadsheet-article>`).join('\n'));
@@ -86,7 +90,7 @@ describe('loading the core', { timeout: 120_000 }, () => {
           compilations: window.__recorded.compilations,
           instantiations: window.__recorded.instantiations,
           violations: window.__recorded.violations,
-          wasmInitiators: timing('/broadsheet-core.wasm'),
+          wasmInitiators: timing('/broadsheet-core-lite.wasm'),
           glueInitiators: timing('/broadsheet-core.js'),
           headlines: elements.map((element) => element.meta?.headline ?? null),
         };
@@ -110,6 +114,7 @@ describe('loading the core', { timeout: 120_000 }, () => {
       assert.deepEqual(outcome.shown, [true, true]);
       assert.equal(outcome.headlines.filter(Boolean).length, 2);
       assert.equal(outcome.served(WASM), 1, 'the .wasm is fetched once: the module used the preloaded response');
+      assert.equal(outcome.served(FULL_WASM), 0, 'the full core is not needed');
       assert.equal(outcome.served(GLUE), 1, 'the glue is fetched once');
       assert.deepEqual(outcome.wasmInitiators, ['link'], 'the one .wasm request is the preload hint\'s');
       // Chromium does not say `link` for a modulepreload.
@@ -125,6 +130,7 @@ describe('loading the core', { timeout: 120_000 }, () => {
       const outcome = await load(elementsPages[script]);
       assert.deepEqual(outcome.shown, [true, true]);
       assert.equal(outcome.served(WASM), 1);
+      assert.equal(outcome.served(FULL_WASM), 0);
       assert.equal(outcome.served(GLUE), 1);
       for (const article of ARTICLES) assert.equal(outcome.served(article), 1, `${article} fetched once`);
       assert.equal(outcome.compilations, 1);
@@ -152,7 +158,7 @@ describe('loading the core', { timeout: 120_000 }, () => {
           window.__order = [];
           const original = window.fetch;
           window.fetch = function (resource, ...rest) {
-            if (String(resource).endsWith('/broadsheet-core.wasm')) window.__order.push('fetch wasm');
+            if (/\/broadsheet-core(-lite)?\.wasm$/.test(String(resource))) window.__order.push('fetch wasm');
             if (String(resource).endsWith('.json')) window.__order.push('fetch article');
             return original.call(this, resource, ...rest);
           };

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../../scripts/serve.js';
-import { createRenderer } from '../../web/broadsheet.js';
+import { createRenderer, liteCoreOptions } from '../../web/broadsheet.js';
 import { embedSnippet } from '../../web/embed-snippet.js';
 import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
 import { exampleAnalysts, repoRoot, testOutputDir } from '../helpers/paths.mjs';
@@ -246,7 +246,8 @@ describe('preview page', () => {
     assert.equal(snippet.match(/<\/script>/g).length, 2, 'the inlined JSON cannot close its script element');
     // The same snippet as `broadsheet embed` (one function makes both), with the article pre-rendered.
     assert.match(snippet, /<template shadowrootmode="open">/);
-    const expected = embedSnippet(await createRenderer(), readFileSync(file, 'utf8'), { script: `${baseUrl}/web/embed.js` });
+    const expected = embedSnippet(await createRenderer(), readFileSync(file, 'utf8'),
+      { script: `${baseUrl}/web/embed.js`, liteRenderer: await createRenderer(liteCoreOptions()) });
     assert.equal(snippet, expected.snippet);
 
     // The snippet, pasted into a page of its own, shows the same article.

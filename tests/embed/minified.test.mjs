@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PARTNER_CSP } from '../../scripts/serve.js';
 import { BUNDLE_ENTRY, LAZY_MODULES, minName, shippedFiles } from '../../scripts/build-min.mjs';
-import { createRenderer } from '../../web/broadsheet.js';
+import { createRenderer, liteCoreOptions } from '../../web/broadsheet.js';
 import { embedSnippet } from '../../web/embed-snippet.js';
 import { launchChromium } from '../helpers/browser.mjs';
 import { examplePath, repoRoot } from '../helpers/paths.mjs';
@@ -45,9 +45,11 @@ describe('the minified embed', () => {
     site = await startLoggingServer();
     browser = await launchChromium();
     const renderer = await createRenderer();
+    const liteRenderer = await createRenderer(liteCoreOptions());
     const json = readFileSync(examplePath, 'utf8');
     snippetFor = (script) => {
-      const made = embedSnippet(renderer, json, { script, src: ARTICLE_URL, theme: 'light' });
+      // As `broadsheet embed` makes it: its hints name the lite core, which renders this article.
+      const made = embedSnippet(renderer, json, { script, src: ARTICLE_URL, theme: 'light', liteRenderer });
       assert.equal(made.ok, true);
       return made.snippet;
     };
@@ -110,7 +112,9 @@ describe('the minified embed', () => {
       // Our modules: the bundle, and the embed blocks' module only for an article that has them.
       const ours = min.urls.filter((url) => url.startsWith('/web/') && url.endsWith('.js') && !url.startsWith('/web/core/'));
       assert.deepEqual(ours, [`/web/${minName(BUNDLE_ENTRY)}`, ...(hasEmbeds ? LAZY_MODULES.map((f) => `/web/${minName(f)}`) : [])]);
-      assert.equal(min.requested('/web/core/broadsheet-core.wasm'), 1);
+      // The element starts with the lite core; an article with embed blocks is handed on to the full one.
+      assert.equal(min.requested('/web/core/broadsheet-core-lite.wasm'), 1, 'the lite core is asked first');
+      assert.equal(min.requested('/web/core/broadsheet-core.wasm'), hasEmbeds ? 1 : 0);
       assert.equal(min.requested('/web/core/broadsheet-core.js'), 1);
     });
   }

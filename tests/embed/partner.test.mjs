@@ -156,7 +156,9 @@ describe('partner page: the embed under a strict CSP on a hostile host', () => {
 
   test('all the elements on the page share one WebAssembly module instance', async () => {
     assert.equal(await page.locator('broadsheet-article').count(), 4);
-    assert.equal(requested('/web/core/broadsheet-core.wasm'), 1, 'the .wasm is fetched once');
+    // The page's articles need nothing the lite core leaves out (docs/performance.md).
+    assert.equal(requested('/web/core/broadsheet-core-lite.wasm'), 1, 'the .wasm is fetched once');
+    assert.equal(requested('/web/core/broadsheet-core.wasm'), 0, 'the full core is not needed');
     assert.equal(requested('/web/core/broadsheet-core.js'), 1, 'the glue is loaded once');
     const { compilations, instantiations } = await page.evaluate(() => window.__recorded);
     assert.deepEqual({ compilations, instantiations }, { compilations: 1, instantiations: 1 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { diagnosticLine } from '../../bin/cli/terminal.js';
-import { createRenderer } from '../../web/broadsheet.js';
+import { createRenderer, liteCoreOptions } from '../../web/broadsheet.js';
 import { embedSnippet } from '../../web/embed-snippet.js';
 import { cliPath, examplePath, exampleAnalysts, repoRoot } from '../helpers/paths.mjs';
 
@@ -191,13 +191,21 @@ describe('broadsheet embed', () => {
     assert.ok(json, 'the JSON is inlined last in the element');
     assert.ok(element.endsWith('</broadsheet-article>\n' +
       '<link rel="modulepreload" href="https://publisher.example/broadsheet/web/core/broadsheet-core.js">\n' +
-      '<link rel="preload" href="https://publisher.example/broadsheet/web/core/broadsheet-core.wasm" as="fetch" ' +
-      'type="application/wasm" crossorigin>\n'), 'then the hints that fetch the core early');
+      '<link rel="preload" href="https://publisher.example/broadsheet/web/core/broadsheet-core-lite.wasm" as="fetch" ' +
+      'type="application/wasm" crossorigin>\n'), 'then the hints that fetch the core early: the lite one, which renders this article');
     assert.deepEqual(JSON.parse(json[1]), JSON.parse(readFileSync(examplePath, 'utf8')));
 
     // The playground's "Copy embed snippet" calls the same function.
-    const shared = embedSnippet(await createRenderer(), readFileSync(examplePath, 'utf8'), { script, src });
+    const shared = embedSnippet(await createRenderer(), readFileSync(examplePath, 'utf8'),
+      { script, src, liteRenderer: await createRenderer(liteCoreOptions()) });
     assert.equal(run.stdout, shared.snippet);
+  });
+
+  test('the hints name the full core for an article the lite core hands on (tables, footnotes ...)', () => {
+    const run = cli(['embed', path.join(repoRoot, 'tests', 'fixtures', 'rich', 'tables.json'), '--src', src, '--script', script]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /<link rel="preload" href="https:\/\/publisher\.example\/broadsheet\/web\/core\/broadsheet-core\.wasm" /);
+    assert.doesNotMatch(run.stdout, /broadsheet-core-lite/);
   });
 
   test('--theme and --lang go on the element and into the rendering; -o writes a file', () => {

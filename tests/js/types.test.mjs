@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 import ts from 'typescript';
-import { createRenderer } from '../../web/broadsheet.js';
+import { createRenderer, liteCoreOptions } from '../../web/broadsheet.js';
 import { BroadsheetArticle } from '../../web/element.js';
 import { FRAME_CLASS } from '../../web/element-markup.js';
 import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
@@ -243,6 +243,7 @@ test('the result and meta types have exactly the members of a real render', asyn
     ['PullquotePlacement', result.meta.pullquotes.items[0]],
     ['Diagnostic', renderer.render('{"format": "broadsheet/article@1", "headline": "H", "body": "B", "x": 1}').diagnostics[0]],
     ['ValidateResult', renderer.validate(article)],
+    ['NeedsFullCoreMeta', (await createRenderer(liteCoreOptions())).render(article, { standalone: true }).meta],
   ];
   for (const [name, value] of checks) assert.deepEqual(memberNames(indexTypes.get(name)), Object.keys(value).sort(), name);
   const meta = indexTypes.get('ArticleMeta');

@@ -25,7 +25,7 @@ const EXPECTED_FILES = [
   'web/broadsheet.js', 'web/index.d.ts', 'web/element.js', 'web/element.d.ts', 'web/element-markup.js',
   'web/embed.js', 'web/embed.d.ts', 'web/embed-snippet.js', 'web/embeds.js', 'web/ssr.js', 'web/ssr.d.ts', 'web/render-pool.js', 'web/render-worker.js',
   'web/broadsheet-core.wasm.d.ts', 'web/jsx.d.ts', 'web/jsx-react.d.ts', 'web/jsx-preact.d.ts', 'web/jsx-solid.d.ts',
-  'web/core/broadsheet-core.js', 'web/core/broadsheet-core.wasm',
+  'web/core/broadsheet-core.js', 'web/core/broadsheet-core.wasm', 'web/core/broadsheet-core-lite.wasm',
   // The minified embed (scripts/build-min.mjs: the bundle and the lazily imported embeds.min.js) and
   // their source maps, what the snippet loads.
   ...shippedFiles().flatMap((file) => [`web/${file}`, `web/${file}.map`]),
@@ -71,7 +71,7 @@ describe('npm package', () => {
     for (const name of INSTALL_SCRIPTS) assert.equal(manifest.scripts?.[name], undefined, `no "${name}" script`);
     assert.deepEqual(Object.keys(manifest.dependencies ?? {}), []);
     assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './embed', './ssr', './jsx', './jsx-react',
-      './jsx-preact', './jsx-solid', './broadsheet-core.wasm', './package.json', './custom-elements.json',
+      './jsx-preact', './jsx-solid', './broadsheet-core.wasm', './broadsheet-core-lite.wasm', './package.json', './custom-elements.json',
       './schema/article.schema.json']);
 
     const wasm = readFileSync(path.join(repoRoot, 'web', 'core', 'broadsheet-core.wasm'));
