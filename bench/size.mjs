@@ -31,12 +31,12 @@ const downloaded = [
   { file: 'web/core/broadsheet-core-lite.wasm', what: 'WASM lite core (includes the stylesheet)', required: true },
   { file: 'web/core/broadsheet-core.js', what: 'Emscripten glue', required: true },
   { file: 'web/embed.min.js', what: 'embed: element, JS shell, markup (one minified bundle)', required: true },
-  { file: 'web/embeds.min.js', what: 'embed blocks, click to load (minified; only for articles with embeds)' },
   { file: 'web/broadsheet.css', what: 'stylesheet file' },
 ];
 /** Files a page loads only when one of its articles needs them, beside the download counted. */
 const onDemand = [
   { file: 'web/core/broadsheet-core.wasm', what: 'full WASM core: added for rich articles; createRenderer', required: true },
+  { file: 'web/embeds.min.js', what: 'embed blocks, click to load (minified; only with embed blocks, which only the full core writes)' },
 ];
 const embedded = [{ file: 'src/html/broadsheet.css', what: 'stylesheet, minified (inside the WASM core)',
   text: () => minifiedStylesheet() }];
