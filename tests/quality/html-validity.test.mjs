@@ -25,7 +25,7 @@ const javaCommand = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bi
 // vnu's CSS checker predates CSS Containment Level 3 (container queries, in every current browser),
 // which the stylesheet needs to lay the article out by its own width (docs/theming.md). These are its
 // only messages about our CSS that we set aside, and each one is checked against the line it points
-// at, so nothing else can hide behind them.
+// at (the CSS statement at its column), so nothing else can hide behind them.
 const CONTAINER_QUERY_CSS = [
   { message: /^CSS: “container-(type|name)”: Property “container-(type|name)” doesn't exist\.$/, line: /\bcontainer-(type|name)\s*:/ },
   { message: /^CSS: Unrecognized at-rule “@container”$/, line: /^@container\b/ },
@@ -131,7 +131,8 @@ describe('valid HTML (Nu Html Checker)', () => {
 
   test('the only CSS messages set aside are about container queries, in the standalone documents', () => {
     for (const message of setAside) assert.match(message.url, /\.standalone\.html$/);
-    // One stylesheet, so every standalone document gets the same set: 6 each today.
+    // One stylesheet, so every standalone document gets the same set: 9 each today (the minified text
+    // puts the statements vnu had left unreported behind a parse error in reach of its checker).
     const standalones = [...documents.keys()].filter((n) => n.endsWith('.standalone')).length;
     assert.equal(setAside.length % standalones, 0, 'each standalone document has the same stylesheet messages');
   });
@@ -155,5 +156,17 @@ describe('valid HTML (Nu Html Checker)', () => {
 
 function isContainerQueryCss(html, message) {
   const line = html.split('\n')[(message.lastLine ?? 0) - 1] ?? '';
-  return CONTAINER_QUERY_CSS.some((rule) => rule.message.test(message.message) && rule.line.test(line.trim()));
+  const statement = statementAt(line, message.firstColumn ?? message.lastColumn ?? 1);
+  return CONTAINER_QUERY_CSS.some((rule) => rule.message.test(message.message) && rule.line.test(statement));
+}
+
+/** The CSS statement (a declaration, or an at-rule's prelude) around a column of a line: the stylesheet
+ * ships minified, all on one line, so the line alone would say nothing about what vnu points at. */
+function statementAt(line, column) {
+  const at = Math.min(Math.max(column - 1, 0), line.length);
+  let start = at;
+  while (start > 0 && !'{};'.includes(line[start - 1])) start -= 1;
+  let end = at;
+  while (end < line.length && !'{};'.includes(line[end])) end += 1;
+  return line.slice(start, end).trim();
 }
