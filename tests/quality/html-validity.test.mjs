@@ -131,8 +131,7 @@ describe('valid HTML (Nu Html Checker)', () => {
 
   test('the only CSS messages set aside are about container queries, in the standalone documents', () => {
     for (const message of setAside) assert.match(message.url, /\.standalone\.html$/);
-    // One stylesheet, so every standalone document gets the same set: 9 each today (the minified text
-    // puts the statements vnu had left unreported behind a parse error in reach of its checker).
+    // One stylesheet, so every standalone document gets the same set: 9 each today.
     const standalones = [...documents.keys()].filter((n) => n.endsWith('.standalone')).length;
     assert.equal(setAside.length % standalones, 0, 'each standalone document has the same stylesheet messages');
   });
