@@ -25,7 +25,7 @@ import { pathToFileURL } from 'node:url';
 import { benchArticles, isTargetArticle, repoRoot, sampleArticle, sizeClasses } from './articles.mjs';
 import { bundleDir, serve } from './browser.mjs';
 import { renderArticle, sanitizeHtmlOptions } from './js-pipeline.mjs';
-import { cpuMedian, fixed, machine, packageVersion, perRoundRatios, printTable, ratioRange, startBroadsheet, summary } from './stats.mjs';
+import { fixed, machine, packageVersion, printTable, ratioRange, reportArticle, startBroadsheet } from './stats.mjs';
 import { launchChromium } from '../tests/helpers/browser.mjs';
 
 export const contenders = [
@@ -195,27 +195,9 @@ export async function runBrowserThroughput({ quick = false, rounds = quick ? 1 :
 
   const results = [];
   for (const article of articles) {
-    const base = summary(samples.get(key(article, contenders[0])));
     console.log(`${article.name} — ${(article.bytes / 1024).toFixed(1)} KB of article JSON ` +
       `(Markdown form ${(Buffer.byteLength(article.markdown) / 1024).toFixed(1)} KB)`);
-    const rows = [];
-    for (const c of contenders) {
-      const s = summary(samples.get(key(article, c)));
-      const mbps = article.bytes / s.median;  // bytes per µs = MB/s (of the article JSON, for all)
-      const speedup = s.median / base.median;  // > 1: Broadsheet is that many times faster
-      const perRound = perRoundRatios(samples.get(key(article, c)), samples.get(key(article, contenders[0])));
-      const cpuUs = cpuMedian(cpuSamples.get(key(article, c)));
-      const cpuSpeedup = cpuUs / cpuMedian(cpuSamples.get(key(article, contenders[0])));
-      const cpuPerRound = perRoundRatios(cpuSamples.get(key(article, c)), cpuSamples.get(key(article, contenders[0])));
-      results.push({ article: article.name, sizeLabel: article.sizeLabel, kind: article.kind, articleBytes: article.bytes,
-        contender: c.id, name: c.name, input: c.input, samplesUs: samples.get(key(article, c)),
-        medianUs: s.median, minUs: s.min, maxUs: s.max, articleMBps: mbps, broadsheetSpeedup: speedup, broadsheetSpeedupPerRound: perRound,
-        cpuSamplesUs: cpuSamples.get(key(article, c)), cpuMedianUs: cpuUs, broadsheetCpuSpeedup: cpuSpeedup, broadsheetCpuSpeedupPerRound: cpuPerRound });
-      rows.push([c.name, fixed(s.median, 0), fixed(s.min, 0), fixed(s.max, 0), fixed(mbps, 1),
-        c.id === 'broadsheet' ? '1.00' : fixed(speedup, 2), c.id === 'broadsheet' ? '' : ratioRange(perRound),
-        fixed(cpuUs, 0), c.id === 'broadsheet' ? '1.00' : fixed(cpuSpeedup, 2), c.id === 'broadsheet' ? '' : ratioRange(cpuPerRound)]);
-    }
-    printTable(['contender', 'median µs', 'min µs', 'max µs', 'MB/s', 'Broadsheet ×', 'per round', 'CPU µs', 'CPU ×', 'per round'], rows);
+    results.push(...reportArticle(article, contenders, (c) => samples.get(key(article, c)), (c) => cpuSamples.get(key(article, c))));
     console.log('');
   }
   console.log('MB/s: article JSON bytes per second for every contender (same article); ' +

@@ -28,7 +28,7 @@ import { benchArticles, isTargetArticle, repoRoot, sampleArticle, sizeClasses } 
 import { renderArticle, sanitizeHtmlOptions } from './js-pipeline.mjs';
 import { runPathologicalBench } from './pathological.mjs';
 import { measureSizes } from './size.mjs';
-import { cpuMedian, fixed, machine, packageVersion, perRoundRatios, printTable, ratioRange, startBroadsheet, summary, timeBatch } from './stats.mjs';
+import { fixed, machine, packageVersion, printTable, reportArticle, startBroadsheet, summary, timeBatch } from './stats.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -202,27 +202,9 @@ for (const article of articles.filter((a) => a.sizeLabel === articles[articles.l
 
 const results = [];
 for (const article of articles) {
-  const base = summary(samples.get(key(article, active[0])));
   console.log(`\n${article.name} — ${(article.bytes / 1024).toFixed(1)} KB of article JSON ` +
     `(Markdown form ${(Buffer.byteLength(article.markdown) / 1024).toFixed(1)} KB, Portable Text ${(Buffer.byteLength(article.portableTextJson) / 1024).toFixed(1)} KB)`);
-  const rows = [];
-  for (const c of active) {
-    const s = summary(samples.get(key(article, c)));
-    const mbps = article.bytes / s.median;  // bytes per µs = MB/s (of the article JSON, for all)
-    const speedup = s.median / base.median;  // > 1: Broadsheet is that many times faster
-    const perRound = perRoundRatios(samples.get(key(article, c)), samples.get(key(article, active[0])));
-    const cpuUs = cpuMedian(cpuSamples.get(key(article, c)));
-    const cpuSpeedup = cpuUs / cpuMedian(cpuSamples.get(key(article, active[0])));
-    const cpuPerRound = perRoundRatios(cpuSamples.get(key(article, c)), cpuSamples.get(key(article, active[0])));
-    results.push({ article: article.name, sizeLabel: article.sizeLabel, kind: article.kind, articleBytes: article.bytes,
-      contender: c.id, name: c.name, input: c.input, samplesUs: samples.get(key(article, c)),
-      medianUs: s.median, minUs: s.min, maxUs: s.max, articleMBps: mbps, broadsheetSpeedup: speedup, broadsheetSpeedupPerRound: perRound,
-      cpuSamplesUs: cpuSamples.get(key(article, c)), cpuMedianUs: cpuUs, broadsheetCpuSpeedup: cpuSpeedup, broadsheetCpuSpeedupPerRound: cpuPerRound });
-    rows.push([c.name, fixed(s.median, 0), fixed(s.min, 0), fixed(s.max, 0), fixed(mbps, 1),
-      c.id === 'broadsheet' ? '1.00' : fixed(speedup, 2), c.id === 'broadsheet' ? '' : ratioRange(perRound),
-      fixed(cpuUs, 0), c.id === 'broadsheet' ? '1.00' : fixed(cpuSpeedup, 2), c.id === 'broadsheet' ? '' : ratioRange(cpuPerRound)]);
-  }
-  printTable(['contender', 'median µs', 'min µs', 'max µs', 'MB/s', 'Broadsheet ×', 'per round', 'CPU µs', 'CPU ×', 'per round'], rows);
+  results.push(...reportArticle(article, active, (c) => samples.get(key(article, c)), (c) => cpuSamples.get(key(article, c))));
 }
 console.log('\nMB/s: article JSON bytes per second for every contender (same article); ' +
   '"Broadsheet ×": contender time / Broadsheet time (above 1: Broadsheet is faster), of the medians; ' +

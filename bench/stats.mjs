@@ -90,3 +90,35 @@ export async function startBroadsheet(dir) {
   });
   return { renderer, memoryBytes: () => module.HEAPU8.buffer.byteLength };
 }
+
+/**
+ * One article's results, one entry per contender (the first is Broadsheet, the others' ratios are to it),
+ * and its table printed: median, least and greatest time, MB/s of the article JSON, the ratio of the
+ * medians with its per-round spread, and the same of the CPU time. `samplesOf`/`cpuSamplesOf` give a
+ * contender's samples in µs.
+ */
+export function reportArticle(article, contenders, samplesOf, cpuSamplesOf) {
+  const results = [];
+  const rows = [];
+  const broadsheet = contenders[0];
+  const base = summary(samplesOf(broadsheet));
+  for (const c of contenders) {
+    const s = summary(samplesOf(c));
+    const mbps = article.bytes / s.median;  // bytes per µs = MB/s (of the article JSON, for all)
+    const speedup = s.median / base.median;  // > 1: Broadsheet is that many times faster
+    const perRound = perRoundRatios(samplesOf(c), samplesOf(broadsheet));
+    const cpuUs = cpuMedian(cpuSamplesOf(c));
+    const cpuSpeedup = cpuUs / cpuMedian(cpuSamplesOf(broadsheet));
+    const cpuPerRound = perRoundRatios(cpuSamplesOf(c), cpuSamplesOf(broadsheet));
+    results.push({ article: article.name, sizeLabel: article.sizeLabel, kind: article.kind, articleBytes: article.bytes,
+      contender: c.id, name: c.name, input: c.input, samplesUs: samplesOf(c),
+      medianUs: s.median, minUs: s.min, maxUs: s.max, articleMBps: mbps, broadsheetSpeedup: speedup, broadsheetSpeedupPerRound: perRound,
+      cpuSamplesUs: cpuSamplesOf(c), cpuMedianUs: cpuUs, broadsheetCpuSpeedup: cpuSpeedup, broadsheetCpuSpeedupPerRound: cpuPerRound });
+    const own = c === broadsheet;
+    rows.push([c.name, fixed(s.median, 0), fixed(s.min, 0), fixed(s.max, 0), fixed(mbps, 1),
+      own ? '1.00' : fixed(speedup, 2), own ? '' : ratioRange(perRound),
+      fixed(cpuUs, 0), own ? '1.00' : fixed(cpuSpeedup, 2), own ? '' : ratioRange(cpuPerRound)]);
+  }
+  printTable(['contender', 'median µs', 'min µs', 'max µs', 'MB/s', 'Broadsheet ×', 'per round', 'CPU µs', 'CPU ×', 'per round'], rows);
+  return results;
+}
