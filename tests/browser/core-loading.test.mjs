@@ -5,16 +5,14 @@
 // Each for the unminified modules (embed.js) and for the bundle partners load (embed.min.js), which
 // is the one module the page asks for before the core and the articles.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { PARTNER_CSP } from '../../scripts/serve.js';
 import { createRenderer, liteCoreOptions } from '../../web/broadsheet.js';
 import { embedSnippet } from '../../web/embed-snippet.js';
-import { openRecordedPage, settleAll, startLoggingServer } from '../embed/support.mjs';
+import { openRecordedPage, settleAll, startLoggingServer, writePartnerPage } from '../embed/support.mjs';
 import { launchChromium } from '../helpers/browser.mjs';
-import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
-import { readFileSync } from 'node:fs';
+import { repoRoot } from '../helpers/paths.mjs';
 
 const ARTICLES = ['/examples/nbca-russian-arms-nato.json', '/examples/arabic-brief.json'];
 // The elements of these pages render with the lite core: their articles need nothing it leaves out
@@ -25,17 +23,7 @@ const GLUE = '/web/core/broadsheet-core.js';
 const ENTRIES = ['/web/embed.js', '/web/embed.min.js'];
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
-/** A partner page (its CSP in a meta element) holding `body`, served from test-output/core-loading/. */
-function writePage(name, body) {
-  writeFileSync(path.join(testOutputDir('core-loading'), name), `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>${name}</title><link rel="icon" href="data:,">
-<meta http-equiv="Content-Security-Policy" content="${PARTNER_CSP}">
-</head><body>
-${body}
-</body></html>
-`);
-  return `/test-output/core-loading/${name}`;
-}
+const writePage = (name, body) => writePartnerPage('core-loading', name, body);
 
 describe('loading the core', { timeout: 120_000 }, () => {
   let site;

@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { PARTNER_CSP } from '../../scripts/serve.js';
 import { createRenderer, liteCoreOptions } from '../../web/broadsheet.js';
 import { embedSnippet } from '../../web/embed-snippet.js';
-import { openRecordedPage, settleAll, startLoggingServer } from '../embed/support.mjs';
+import { openRecordedPage, settleAll, startLoggingServer, writePartnerPage } from '../embed/support.mjs';
 import { launchChromium } from '../helpers/browser.mjs';
 import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
 
@@ -20,16 +19,7 @@ const FULL = '/web/core/broadsheet-core.wasm';
 const LITE = '/web/core/broadsheet-core-lite.wasm';
 const GLUE = '/web/core/broadsheet-core.js';
 
-function writePage(name, body) {
-  writeFileSync(path.join(testOutputDir('lite-core'), name), `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>${name}</title><link rel="icon" href="data:,">
-<meta http-equiv="Content-Security-Policy" content="${PARTNER_CSP}">
-</head><body>
-${body}
-</body></html>
-`);
-  return `/test-output/lite-core/${name}`;
-}
+const writePage = (name, body) => writePartnerPage('lite-core', name, body);
 
 const elements = (sources) => sources.map((src) => `<broadsheet-article src="${src}"></broadsheet-article>`).join('\n');
 const embedScript = '<script type="module" src="/web/embed.js"></script>';

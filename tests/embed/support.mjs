@@ -1,7 +1,10 @@
 // Shared by the embed browser tests: a server that logs requests, pages that record CSP violations,
 // Broadsheet events and WebAssembly instantiations from before any page script runs.
 import { once } from 'node:events';
-import { startServer } from '../../scripts/serve.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PARTNER_CSP, startServer } from '../../scripts/serve.js';
+import { testOutputDir } from '../helpers/paths.mjs';
 
 /** Starts the repository's server on a free port; `requests` logs every request it receives (with headers). */
 export async function startLoggingServer(options = {}) {
@@ -115,4 +118,19 @@ export function styleDifferences(actual, expected, limit = 20) {
   };
   walk(actual, expected, '');
   return lines.slice(0, limit);
+}
+
+/**
+ * Writes a partner page (the partner CSP in a meta element) holding `body` to test-output/FOLDER/NAME,
+ * and returns its path on the logging server.
+ */
+export function writePartnerPage(folder, name, body) {
+  writeFileSync(path.join(testOutputDir(folder), name), `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${name}</title><link rel="icon" href="data:,">
+<meta http-equiv="Content-Security-Policy" content="${PARTNER_CSP}">
+</head><body>
+${body}
+</body></html>
+`);
+  return `/test-output/${folder}/${name}`;
 }
