@@ -383,7 +383,7 @@ class ArticleLayout {
   // shows nothing: such blocks are left out (a page of "#" lines would be pages of empty headings).
   // Plain text is kept only where pull quotes are taken from (memory: a long article would
   // otherwise hold its text again during the layout).
-  void addItem(BodyItem item, bool emptiesRemoved = false) {
+  void addItem(BodyItem&& item, bool emptiesRemoved = false) {
     using Kind = BodyItem::Kind;
     words_.clear();
     appendItemWords(words_, item);
@@ -408,8 +408,6 @@ class ArticleLayout {
     tree_.body.push_back(std::move(item));
   }
 
-  // meta.quotes: the paragraph's quotations (in words_) and whom their sentences name, up to
-  // kMaxInlineQuotes. Only articles with analysts are looked at.
   // The quotations of the paragraph just added (its words in words_) and whom their sentences name,
   // read once: meta.quotes takes up to kMaxInlineQuotes, and automatic pull quotes keep them all per
   // item (reading them again there doubled the cost). Only articles with analysts are looked at.
