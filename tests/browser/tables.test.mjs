@@ -5,10 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createRenderer } from '../../web/broadsheet.js';
-import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
 import { repoRoot } from '../helpers/paths.mjs';
-import { hostPage, routeOffline } from '../quality/support.mjs';
+import { hostPage, openOfflinePage } from '../quality/support.mjs';
 
 const fixture = readFileSync(path.join(repoRoot, 'tests/fixtures/rich/tables.json'), 'utf8');
 
@@ -43,10 +41,7 @@ describe('tables and standalone documents in Chromium', () => {
   let pageErrors;
 
   before(async () => {
-    [renderer, browser] = await Promise.all([createRenderer(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 320, height: 700 } });
-    pageErrors = collectPageErrors(page);
-    await routeOffline(page);
+    ({ renderer, browser, page, pageErrors } = await openOfflinePage({ width: 320, height: 700 }));
   });
 
   after(async () => {

@@ -13,10 +13,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { createRenderer } from '../../web/broadsheet.js';
 import { renderElementHTML } from '../../web/ssr.js';
-import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
-import { ALL_BLOCKS_EXAMPLE, EMBED_EXAMPLE, EXAMPLES, exampleText, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline, TABLES_EXAMPLE, VERSIONS_EXAMPLE } from './support.mjs';
+import { ALL_BLOCKS_EXAMPLE, EMBED_EXAMPLE, EXAMPLES, exampleText, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, openOfflinePage, TABLES_EXAMPLE, VERSIONS_EXAMPLE } from './support.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -195,10 +193,7 @@ describe('accessibility (axe-core and semantics, in Chromium)', () => {
   let pagesChecked = 0;
 
   before(async () => {
-    [renderer, browser] = await Promise.all([createRenderer(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    pageErrors = collectPageErrors(page);
-    await routeOffline(page);
+    ({ renderer, browser, page, pageErrors } = await openOfflinePage({ width: 1280, height: 900 }));
   });
 
   after(async () => {

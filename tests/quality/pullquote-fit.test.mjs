@@ -18,10 +18,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createRenderer } from '../../web/broadsheet.js';
-import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
 import { repoRoot } from '../helpers/paths.mjs';
-import { hostPage, routeOffline } from './support.mjs';
+import { hostPage, openOfflinePage } from './support.mjs';
 
 // PULLQUOTE_FIT_SWEEP=1 checks every 20px from 280 to 1600 instead (slow; for changes to the CSS).
 const WIDTHS = process.env.PULLQUOTE_FIT_SWEEP === '1'
@@ -128,10 +126,7 @@ describe('pull quotes and display type fit every width (Chromium)', () => {
   let pageErrors;
 
   before(async () => {
-    [renderer, browser] = await Promise.all([createRenderer(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1700, height: 900 } });
-    pageErrors = collectPageErrors(page);
-    await routeOffline(page);
+    ({ renderer, browser, page, pageErrors } = await openOfflinePage({ width: 1700, height: 900 }));
   });
 
   after(async () => {

@@ -2,6 +2,8 @@
 // deterministic, offline pages they show them in.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRenderer } from '../../web/broadsheet.js';
+import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
 import { repoRoot } from '../helpers/paths.mjs';
 
 /** The three example articles: the seed, a long analysis and a right-to-left brief. */
@@ -46,6 +48,19 @@ export function exampleText(example) {
 // A flat grey picture for every image request, so pages never reach the network and screenshots do
 // not depend on remote images.
 const PLACEHOLDER = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"><rect width="4" height="3" fill="#9a958c"/></svg>';
+
+/**
+ * What a Chromium test of rendered articles starts with: a renderer, the browser and one offline page
+ * of `viewport` whose errors are collected. Close `browser` when done.
+ * @param {{ width: number, height: number }} viewport
+ */
+export async function openOfflinePage(viewport) {
+  const [renderer, browser] = await Promise.all([createRenderer(), launchChromium()]);
+  const page = await browser.newPage({ viewport });
+  const pageErrors = collectPageErrors(page);
+  await routeOffline(page);
+  return { renderer, browser, page, pageErrors };
+}
 
 /**
  * Keeps a page offline: image requests get the local placeholder, every other request is refused.

@@ -9,9 +9,7 @@
 // letter with its vowel marks counts once).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createRenderer } from '../../web/broadsheet.js';
-import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
-import { EXAMPLES, exampleText, hostPage, routeOffline } from './support.mjs';
+import { EXAMPLES, exampleText, hostPage, openOfflinePage } from './support.mjs';
 import { stressArticles } from './stress-articles.mjs';
 
 const MEASURE = { min: 45, max: 85 };
@@ -90,10 +88,7 @@ describe('typography and reading comfort (Chromium)', () => {
   let pageErrors;
 
   before(async () => {
-    [renderer, browser] = await Promise.all([createRenderer(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    pageErrors = collectPageErrors(page);
-    await routeOffline(page);
+    ({ renderer, browser, page, pageErrors } = await openOfflinePage({ width: 1280, height: 900 }));
   });
 
   after(async () => {

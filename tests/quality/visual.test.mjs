@@ -22,11 +22,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pixelmatch from 'pixelmatch';
 import pngjs from 'pngjs';
-import { createRenderer } from '../../web/broadsheet.js';
-import { collectPageErrors, launchChromium } from '../helpers/browser.mjs';
 import { repoRoot, testOutputDir } from '../helpers/paths.mjs';
 import { encodeIndexedPng, quantize } from './png-palette.mjs';
-import { DETERMINISTIC_CSS, EMBED_EXAMPLE, EXAMPLES, exampleText, hostPage, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, routeOffline, TABLES_EXAMPLE } from './support.mjs';
+import { DETERMINISTIC_CSS, EMBED_EXAMPLE, EXAMPLES, exampleText, hostPage, IMAGES_EXAMPLE, loadAllImages, NOTES_EXAMPLE, openOfflinePage, TABLES_EXAMPLE } from './support.mjs';
 
 const { PNG } = pngjs;
 
@@ -111,10 +109,7 @@ describe('visual regression (Chromium screenshots against committed baselines)',
   const results = [];
 
   before(async () => {
-    [renderer, browser] = await Promise.all([createRenderer(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    pageErrors = collectPageErrors(page);
-    await routeOffline(page);
+    ({ renderer, browser, page, pageErrors } = await openOfflinePage({ width: 1280, height: 900 }));
     for (const stale of readdirSync(galleryDir).filter((name) => name.endsWith('.png'))) rmSync(path.join(galleryDir, stale));
     if (update) {
       mkdirSync(baselineDir, { recursive: true });
