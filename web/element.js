@@ -53,8 +53,8 @@ const READ_THRESHOLDS = Array.from({ length: 21 }, (_, i) => i / 20);
 // ── The renderer all elements share ─────────────────────────────────────────────────────────────────
 
 let rendererOptions = {};
-let sharedRenderer = null;
-let liteRenderer = null;
+// The renderers the page's elements share, by core ('full', 'lite'): each created on first use.
+const sharedRenderers = new Map();
 
 /**
  * Sets the options of the shared renderer (e.g. `wasmUrl` when a bundler moved the .wasm file). Call it
@@ -62,7 +62,7 @@ let liteRenderer = null;
  * @param {import('./index.d.ts').CreateRendererOptions} options
  */
 export function configureRenderer(options = {}) {
-  if (sharedRenderer || liteRenderer) {
+  if (sharedRenderers.size > 0) {
     throw new Error('broadsheet: configureRenderer() must be called before the first article loads');
   }
   rendererOptions = { ...options };
@@ -73,15 +73,21 @@ export function configureRenderer(options = {}) {
  * @returns {Promise<import('./index.d.ts').Renderer>}
  */
 export function getSharedRenderer() {
-  if (!sharedRenderer) {
-    const loading = createRenderer(rendererOptions);
-    sharedRenderer = loading;
+  return sharedRendererOf('full', rendererOptions);
+}
+
+/** The page's renderer of `core`, made with `options` on the first call. */
+function sharedRendererOf(core, options) {
+  let loading = sharedRenderers.get(core);
+  if (!loading) {
+    loading = createRenderer(options);
+    sharedRenderers.set(core, loading);
     // A failed load is not kept: the next element that needs the renderer tries again.
     loading.catch(() => {
-      if (sharedRenderer === loading) sharedRenderer = null;
+      if (sharedRenderers.get(core) === loading) sharedRenderers.delete(core);
     });
   }
-  return sharedRenderer;
+  return loading;
 }
 
 /**
@@ -93,15 +99,7 @@ export function getSharedRenderer() {
  */
 function getElementRenderer() {
   const lite = elementCoreOptions();
-  if (!lite) return getSharedRenderer();
-  if (!liteRenderer) {
-    const loading = createRenderer(lite);
-    liteRenderer = loading;
-    loading.catch(() => {
-      if (liteRenderer === loading) liteRenderer = null;
-    });
-  }
-  return liteRenderer;
+  return lite ? sharedRendererOf('lite', lite) : getSharedRenderer();
 }
 
 /** The lite core's options, or null when the elements of this page use the full core alone. */
@@ -128,7 +126,7 @@ function hintedCores() {
 if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
   queueMicrotask(() => {
     const soon = elementsNeededSoon();
-    if (!sharedRenderer && !liteRenderer && (soon.length > 0 || hintedCores().length > 0)) {
+    if (sharedRenderers.size === 0 && (soon.length > 0 || hintedCores().length > 0)) {
       const lite = elementCoreOptions();
       preloadCore(lite ?? rendererOptions);
       if (lite && hintedCores().includes('full')) preloadCore(rendererOptions);
