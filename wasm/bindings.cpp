@@ -70,8 +70,11 @@ extern "C" {
 
 // Makes room for `byteLength` bytes of input (article then options); returns where to write them.
 EMSCRIPTEN_KEEPALIVE char* broadsheet_input(std::size_t byteLength) {
-  session().input.resize(byteLength);
-  return session().input.data();
+  std::string& input = session().input;
+  // Exactly what is asked for: growing by resize() alone would double the capacity (libc++).
+  if (byteLength > input.capacity()) input.reserve(byteLength);
+  input.resize(byteLength);
+  return input.data();
 }
 
 // Both entry points read `inputLength` bytes of article and then `optionsLength` bytes of options from

@@ -390,9 +390,10 @@ function writeAndRun(core, { text, bytes, optionBytes }, validating) {
   let inputLength;
   if (text !== undefined) {
     // Encode straight into linear memory. Articles are mostly ASCII, so first ask for a little more
-    // room than there are UTF-16 code units; when that is not enough, for 3 bytes per code unit left
-    // (always enough), keeping what was written. The core's memory stays close to the input's size.
-    let room = text.length + (text.length >> 3) + 16;
+    // room than there are UTF-16 code units (1/64 more: a 1 MB article's 1/8 was a page or two of
+    // linear memory for good); when that is not enough, for 3 bytes per code unit left (always
+    // enough), keeping what was written. The core's memory stays close to the input's size.
+    let room = text.length + (text.length >> 6) + 16;
     let pointer = core._broadsheet_input(room + optionBytes.length);
     // HEAPU8 is read after every _broadsheet_input(): memory may have grown.
     let { read, written } = encoder.encodeInto(text, core.HEAPU8.subarray(pointer, pointer + room));
