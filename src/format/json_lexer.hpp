@@ -2,7 +2,8 @@
 // (ArticleInput), with a few of the lexer's members given for that input alone (explicit
 // specializations, which nlohmann's lexer and parser call as their own). nlohmann still reads all of
 // the JSON: the structure, literals, numbers and every check; what changes is how a string's bytes
-// reach its token buffer. Included by parse_json.cpp only, before anything instantiates the lexer.
+// reach its token buffer. Included by parse_json.cpp (before anything instantiates the lexer) and by
+// its test, tests/core/json_lexer_test.cpp.
 #pragma once
 
 #include <cstddef>
