@@ -20,7 +20,9 @@ void KeptDocumentBuilder::number(double value) {
 }
 
 void KeptDocumentBuilder::string(std::string& value) {
-  // A copy, not a move: the parser's buffer keeps its capacity for the next string.
+  // A copy, not a move: the parser's buffer keeps its capacity for the next string, and the kept
+  // string gets exactly its size (a moved buffer grown escape by escape held up to twice its size:
+  // the generated 1 MB article's WASM memory grew by 256 KB; moving saved no time either).
   if (KeptValue* kept = startScalar(JsonKind::String)) {
     kept->string = value;
   } else if (KeptValue* list = listHere()) {
@@ -174,7 +176,7 @@ void KeptDocumentBuilder::valueEnded() {
   }
 }
 
-KeptDocumentBuilder::Slot KeptDocumentBuilder::documentMember(const std::string& name) {
+KeptDocumentBuilder::Slot KeptDocumentBuilder::documentMember(std::string_view name) {
   if (name == "body") {
     if (document_.bodySeen) forgetBody();
     document_.bodySeen = true;

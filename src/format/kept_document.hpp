@@ -94,7 +94,7 @@ class KeptDocumentBuilder final : public JsonEvents {
   KeptValue* listHere();
   bool addListElement(JsonKind kind);
   void valueEnded();
-  Slot documentMember(const std::string& name);
+  Slot documentMember(std::string_view name);
   void forgetBody();
 
   Limits limits_;

@@ -67,7 +67,7 @@ KeptValue* KeptValue::find(std::string_view name) {
   return nullptr;
 }
 
-KeptValue& KeptValue::set(const std::string& name) {
+KeptValue& KeptValue::set(std::string_view name) {
   if (KeptValue* existing = find(name)) {
     existing->clear();
     return *existing;

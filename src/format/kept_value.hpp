@@ -55,7 +55,7 @@ struct KeptValue {
 
   KeptValue* find(std::string_view name);
   // The member `name`, emptied: when an object has a name twice, the last one counts (as in JSON.parse).
-  KeptValue& set(const std::string& name);
+  KeptValue& set(std::string_view name);
   void clear();  // keeps the capacity, for the next block
 };
 

@@ -4,38 +4,10 @@
 #include <cstring>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "format/json_lexer.hpp"
 #include "format/json_number.hpp"
 #include "format/json_syntax_problem.hpp"
 #include "format/source_locator.hpp"
-
-// nlohmann's lexer turns a number with a fraction or an exponent (or an integer too long for 64 bits)
-// into a double through its static member strtof, which calls the C library's strtod. For the lexer
-// this file instantiates (nlohmann::json over a string_view's bytes) it calls readDecimal instead: the
-// same double bit for bit (tests/core/json_number_test.cpp), without strtod's 128-bit long-double
-// arithmetic, which in WebAssembly is software (13.6 KB of the module; docs/performance.md).
-// An explicit specialization of the member, declared before anything here instantiates the lexer.
-NLOHMANN_JSON_NAMESPACE_BEGIN
-namespace detail {
-using BroadsheetJsonAdapter = decltype(input_adapter(std::string_view().begin(), std::string_view().end()));
-// GCC notes that nlohmann declares the member with a nonnull attribute this definition does not
-// repeat (clang rejects repeating it here); the argument is nlohmann's token buffer, never null.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmissing-attributes"
-#endif
-template <>
-void lexer<nlohmann::json, BroadsheetJsonAdapter>::strtof(double& f, const char* str, char** endptr) noexcept {
-  std::size_t consumed = 0;
-  f = broadsheet::format::readDecimal(std::string_view(str, std::strlen(str)), &consumed);
-  *endptr = const_cast<char*>(str + consumed);
-}
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
-}  // namespace detail
-NLOHMANN_JSON_NAMESPACE_END
 
 namespace broadsheet::format {
 namespace {
@@ -182,7 +154,10 @@ struct ParseOutcome {
 ParseOutcome parseOnce(std::string_view text, std::size_t maxDepth, JsonEvents& events) {
   LimitedSaxForwarder forwarder(events, maxDepth);
   ParseOutcome outcome;
-  outcome.parsed = Json::sax_parse(text.begin(), text.end(), &forwarder);
+  // nlohmann's parser over the text in place (json_lexer.hpp); what Json::sax_parse does for a JSON
+  // text, without building an adapter over iterators first.
+  nlohmann::detail::parser<Json, ArticleInput> parser(ArticleInput{text.data(), text.data() + text.size()});
+  outcome.parsed = parser.sax_parse(&forwarder, /*strict=*/true);
   outcome.depthExceeded = forwarder.depthExceeded();
   outcome.numberOverflow = forwarder.numberOverflow();
   outcome.errorAt = forwarder.syntaxErrorAt();
