@@ -440,16 +440,20 @@ bool isAbbreviation(std::u32string_view folded) {
 // Whether the full stop at text[dot] follows an initial ("Д. Алимова") or an abbreviation.
 bool stopsAnAbbreviation(std::string_view text, std::size_t dot) {
   constexpr std::size_t kLongest = 5;
-  std::u32string letters;
-  for (std::size_t i = dot; i > 0 && letters.size() <= kLongest;) {
+  // The letters before the dot, up to one more than kLongest, filled from the back (no allocation:
+  // this runs at every full stop).
+  std::array<char32_t, kLongest + 1> letters{};
+  std::size_t count = 0;
+  for (std::size_t i = dot; i > 0 && count <= kLongest;) {
     const std::size_t start = previousCodePoint(text, i);
     std::size_t next = 0;
     const char32_t c = decodeAt(text, start, next);
     if (kindOf(c) != Kind::Letter) break;
-    letters.insert(letters.begin(), fold(c));
+    letters[kLongest - count++] = fold(c);
     i = start;
   }
-  return letters.size() == 1 || (letters.size() <= kLongest && isAbbreviation(letters));
+  const std::u32string_view word(letters.data() + letters.size() - count, count);
+  return count == 1 || (count <= kLongest && isAbbreviation(word));
 }
 
 // Where sentences end, in order: after a run of . ! ? … outside the spans, unless the run is a full

@@ -49,6 +49,13 @@ constexpr auto kLowered = [] {
   return table;
 }();
 
+// kLowered for ASCII bytes other than white space and NUL, 0 for the rest (which take the long way).
+constexpr auto kAsciiRun = [] {
+  std::array<char, 256> table{};
+  for (int c = 1; c < 128; ++c) table[c] = kLowered[c] == ' ' ? 0 : kLowered[c];
+  return table;
+}();
+
 // The ASCII character that typographic punctuation at text[i] (a non-ASCII lead byte) stands for,
 // as authors and cmark's smart mode use them interchangeably: “ ” „ « » as ", ‘ ’ ʻ ʼ as ', the
 // hyphens, dashes and minus as -, and a no-break space as a space. Sets `length` to the sequence's
@@ -227,6 +234,9 @@ void appendForMatch(std::string& out, std::string_view text) {
     if (pendingSpace) *end++ = ' ';
     pendingSpace = false;
     *end++ = lowered;
+    // The rest of a run of ASCII that is not white space, one lookup a byte (most of a text).
+    for (char run = 0; i < text.size() && (run = kAsciiRun[static_cast<unsigned char>(text[i])]) != 0; ++i)
+      *end++ = run;
   }
   out.resize(start + static_cast<std::size_t>(end - begin));
 }

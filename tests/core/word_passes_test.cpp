@@ -8,6 +8,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "layout/speakers.hpp"
@@ -233,4 +234,37 @@ TEST_CASE("names in paragraphs are found as without the first-letter shortcut", 
     }
   }
   CHECK(attributed > 500);  // the shortcut was tried on paragraphs that do name the speakers
+}
+
+TEST_CASE("normalizeForMatch maps and collapses as the plain rule does", "[layout][pullquote][words]") {
+  // Pieces whose normal forms are known: letters lower-cased (ASCII, Latin-1, Cyrillic, ё as е),
+  // typographic marks made plain, soft hyphens and joiners dropped, every white space a space.
+  const std::vector<std::pair<std::string, std::string>> pieces = {
+      {"a", "a"},           {"Word", "word"},     {"42", "42"},
+      {"x-y.", "x-y."},     {" ", " "},           {"\t", " "},
+      {"\n", " "},          {"\r", " "},          {"\f", " "},
+      {"\v", " "},          {"\u00A0", " "},      {"\u201C", "\""},
+      {"\u201D", "\""},     {"\u00AB", "\""},     {"\u2019", "'"},
+      {"\u2014", "-"},      {"\u2212", "-"},      {"\u00AD", ""},
+      {"\u200D", ""},       {"\u200C", ""},       {"\u0401", "\u0435"},
+      {"\u0411", "\u0431"}, {"\u00C9", "\u00E9"}, {"\u04D8", "\u04D9"},
+      {"\u0645", "\u0645"}, {"\u2026", "\u2026"}, {std::string("\0", 1), std::string("\0", 1)}};
+  std::mt19937 random(612);
+  for (int round = 0; round < 5000; ++round) {
+    std::string text, mapped;
+    const std::size_t count = std::uniform_int_distribution<std::size_t>(0, 30)(random);
+    for (std::size_t k = 0; k < count; ++k) {
+      const auto& piece = pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random)];
+      text += piece.first;
+      mapped += piece.second;
+    }
+    std::string expected;  // spaces collapsed, none at either end
+    for (const char c : mapped) {
+      if (c == ' ' && (expected.empty() || expected.back() == ' ')) continue;
+      expected += c;
+    }
+    if (!expected.empty() && expected.back() == ' ') expected.pop_back();
+    INFO("text: " << text);
+    REQUIRE(normalizeForMatch(text) == expected);
+  }
 }
