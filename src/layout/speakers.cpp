@@ -546,12 +546,31 @@ std::vector<InlineQuote> attributeInlineQuotes(std::string_view paragraph, const
       }
     }
   };
-  std::size_t outside = 0;
+  // Only mentions from the sentence before a span's sentence to that sentence's end can name its
+  // speaker (below): the other sentences are not read. Sentence ends follow a terminator or a closing
+  // mark, so no word runs across one and reading from there finds the same words.
+  const auto sentenceStartBefore = [&](std::size_t position) {
+    const auto end = std::upper_bound(ends.begin(), ends.end(), position);
+    return end == ends.begin() ? std::size_t{0} : *(end - 1);
+  };
+  std::size_t readTo = 0;  // how far mentions have been read
+  const auto readMentions = [&](std::size_t from, std::size_t to) {
+    from = std::max(from, readTo);
+    std::size_t outside = 0;
+    for (const Span& span : spans) {
+      if (std::max(from, outside) < std::min(to, span.open))
+        findMentions(std::max(from, outside), std::min(to, span.open));
+      outside = span.close;
+    }
+    if (std::max(from, outside) < to) findMentions(std::max(from, outside), to);
+    readTo = std::max(readTo, to);
+  };
   for (const Span& span : spans) {
-    findMentions(outside, span.open);
-    outside = span.close;
+    const std::size_t sentenceStart = sentenceStartBefore(span.open);
+    const std::size_t leadInStart = sentenceStart == 0 ? 0 : sentenceStartBefore(sentenceStart - 1);
+    const auto endAfter = std::lower_bound(ends.begin(), ends.end(), span.close);
+    readMentions(leadInStart, endAfter == ends.end() ? paragraph.size() : *endAfter);
   }
-  findMentions(outside, paragraph.size());
   // The one analyst a lead-in sentence names ("Алимова давно изучает рынок. «…»."): the sentence
   // ending at `sentenceStart` when it names exactly one and holds no quotation of its own (then the
   // name belongs to that quotation).

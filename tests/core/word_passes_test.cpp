@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -267,4 +268,82 @@ TEST_CASE("normalizeForMatch maps and collapses as the plain rule does", "[layou
     INFO("text: " << text);
     REQUIRE(normalizeForMatch(text) == expected);
   }
+}
+
+TEST_CASE("inline quotes are tied to speakers as the plain rule reads sentences", "[layout][speakers][words]") {
+  // Paragraphs of whole sentences (each ends in ". " and starts with a capital or a quote), so the
+  // rule reads plainly: the first name after a quote in its sentence, else the last before it, else
+  // the one speaker a quote-free sentence just before names. Names in far sentences and inside
+  // quotes must not count (attributeInlineQuotes reads only the sentences that can decide). No word
+  // ends in a one-letter run before its full stop ("Haddad's." reads as an initial, not an end).
+  struct Token {
+    std::string text;
+    int speaker = -1;  // the speaker a name form names
+    bool quote = false;
+  };
+  const std::vector<SpeakerName> speakers = {SpeakerName("Динара Алимова"), SpeakerName("Leila Haddad"),
+                                             SpeakerName("Ilya Petrov")};
+  const std::vector<Token> names = {{"Алимова", 0},    {"Алимовой", 0}, {"Haddad", 1},
+                                    {"Haddadning", 1}, {"Petrov", 2},   {"Petrov-ning", 2}};
+  const std::vector<std::string> capitals = {"Министр", "Рынок", "Динара", "Oʻzbekiston", "Қазақстан", "Café"};
+  const std::vector<std::string> others = {"рынок", "считает", "said", "and", "әлем", "مرحبا", "—", "2024"};
+  std::mt19937 random(2026);
+  const auto pick = [&](std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size - 1)(random); };
+  std::size_t attributed = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::vector<Token>> sentences(1 + pick(6));
+    for (auto& sentence : sentences) {
+      const std::size_t length = 1 + pick(7);
+      for (std::size_t k = 0; k < length; ++k) {
+        const std::size_t kind = pick(6);
+        if (kind == 0) {
+          sentence.push_back(names[pick(names.size())]);
+        } else if (kind == 1) {
+          // A quote, sometimes with a name inside it (which names nobody).
+          std::string quoted = "«" + others[pick(others.size())];
+          if (pick(3) == 0) quoted += " " + names[pick(names.size())].text;
+          sentence.push_back({quoted + " " + others[pick(others.size())] + "»", -1, true});
+        } else if (k == 0) {
+          sentence.push_back({capitals[pick(capitals.size())]});
+        } else {
+          sentence.push_back({kind == 2 ? capitals[pick(capitals.size())] : others[pick(others.size())]});
+        }
+      }
+    }
+    std::string paragraph;
+    std::vector<std::optional<std::size_t>> expected;
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      const auto& sentence = sentences[s];
+      for (std::size_t k = 0; k < sentence.size(); ++k) {
+        paragraph += (k == 0 ? "" : " ") + sentence[k].text;
+        if (!sentence[k].quote) continue;
+        std::optional<std::size_t> speaker;
+        for (std::size_t after = k + 1; after < sentence.size() && !speaker; ++after)
+          if (sentence[after].speaker >= 0) speaker = static_cast<std::size_t>(sentence[after].speaker);
+        for (std::size_t before = k; before-- > 0 && !speaker;)
+          if (sentence[before].speaker >= 0) speaker = static_cast<std::size_t>(sentence[before].speaker);
+        if (!speaker && s > 0) {
+          bool quotes = false, several = false;
+          std::optional<std::size_t> named;
+          for (const Token& token : sentences[s - 1]) {
+            quotes = quotes || token.quote;
+            if (token.speaker < 0) continue;
+            several = several || (named && *named != static_cast<std::size_t>(token.speaker));
+            named = static_cast<std::size_t>(token.speaker);
+          }
+          if (!quotes && !several) speaker = named;
+        }
+        expected.push_back(speaker);
+      }
+      paragraph += ". ";
+    }
+    INFO("paragraph: " << paragraph);
+    const std::vector<InlineQuote> quotes = attributeInlineQuotes(paragraph, speakers);
+    REQUIRE(quotes.size() == expected.size());
+    for (std::size_t q = 0; q < quotes.size(); ++q) {
+      CHECK(quotes[q].speaker == expected[q]);
+      attributed += expected[q] ? 1 : 0;
+    }
+  }
+  CHECK(attributed > 500);
 }
