@@ -121,21 +121,6 @@ bool isWordBreak(std::string_view text, std::size_t i) {
          (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0');
 }
 
-bool endsSentence(std::string_view word) {
-  while (!word.empty()) {
-    const char last = word.back();
-    if (last == '.' || last == '!' || last == '?') return true;
-    if (word.size() >= 3 && word.substr(word.size() - 3) == "\u2026") return true;
-    // Closing quote marks and brackets after the full stop: «…».» or “…?”
-    if (last == '"' || last == ')' || last == '\'') word.remove_suffix(1);
-    else if (word.size() >= 2 && word.substr(word.size() - 2) == "\u00BB") word.remove_suffix(2);
-    else if (word.size() >= 3 && (word.substr(word.size() - 3) == "\u201D" || word.substr(word.size() - 3) == "\u201C"))
-      word.remove_suffix(3);
-    else return false;
-  }
-  return false;
-}
-
 // `text` cut at a word boundary to about `characters` code points, with an ellipsis when cut.
 std::string shortened(std::string_view text, std::size_t characters) {
   std::size_t count = 0, cut = text.size();
@@ -250,20 +235,10 @@ void QuoteSearch::indexPassages() {
   passagesIndexed_ = true;
   std::size_t scanned = 0;
   for (std::size_t i = 0; i < items_ && scanned < kPassageScanBytes; ++i) {
-    const std::string_view normalized = normalizedItem(i);  // "" for pull quotes
-    scanned += normalized.size();
-    forEachSentence(
-        normalized,
-        [&](std::string_view word) {
-          const std::string_view trimmed = trimmedWord(word);
-          if (trimmed.empty()) return;
-          const auto offset = static_cast<std::size_t>(trimmed.data() - normalized_.data());
-          passageTokens_.push_back(numbers_.add(normalized_, offset, trimmed.size()));
-        },
-        [&](std::size_t, std::string_view) {
-          passageTokens_.push_back(kSentenceEnd);
-          return true;
-        });
+    normalizedItem(i);  // "" for pull quotes
+    const auto [start, length] = spans_[i];
+    scanned += length;
+    appendPassageTokens(normalized_, start, start + length, numbers_, passageTokens_);
     passageItemEnds_.push_back(passageTokens_.size());
   }
 }

@@ -54,7 +54,6 @@ class QuoteSearch {
   std::vector<std::pair<std::size_t, std::size_t>> spans_;
   // closestPassage's index (indexPassages): the scanned items' words as numbers of numbers_ (spans
   // of normalized_) with kSentenceEnd after each sentence, and where each item's words end in it.
-  static constexpr std::uint32_t kSentenceEnd = WordNumbers::kNone;
   bool passagesIndexed_ = false;
   WordNumbers numbers_;
   std::vector<std::uint32_t> passageTokens_;

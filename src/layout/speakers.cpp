@@ -43,7 +43,7 @@ std::size_t previousCodePoint(std::string_view text, std::size_t i) {
 // blocks is a letter, so every script forms words.
 enum class Kind { Letter, Joiner, Ignorable, Other };
 
-Kind kindOf(char32_t c) {
+constexpr Kind kindOf(char32_t c) {
   if (c < 0x80) {
     if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Kind::Letter;
     return c == '\'' || c == '-' ? Kind::Joiner : Kind::Other;
@@ -111,24 +111,46 @@ struct Word {
   }
 };
 
+// kindOf for ASCII, one lookup per byte.
+constexpr auto kAsciiKinds = [] {
+  std::array<Kind, 128> table{};
+  for (char32_t c = 0; c < 128; ++c) table[c] = kindOf(c);
+  return table;
+}();
+
+bool isAsciiLetter(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x80 && kAsciiKinds[byte] == Kind::Letter;
+}
+
 // Reads the first word at or after `from` into `word`; false when there is none. `from` must not
 // be inside a word. With `capitalisedOnly`, a word that is not capitalised is read without its
-// folded letters (length 0).
-bool nextWord(std::string_view text, std::size_t from, Word& word, bool capitalisedOnly = false) {
+// folded letters (length 0), and so is one whose first letter, folded, is not in `initials` when
+// they are given (it can be no form of a name that starts with one of them).
+bool nextWord(std::string_view text, std::size_t from, Word& word, bool capitalisedOnly = false,
+              const std::u32string* initials = nullptr) {
   std::size_t i = from, next = 0;
-  while (i < text.size() && kindOf(decodeAt(text, i, next)) != Kind::Letter) i = next;
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // spaces and punctuation, a byte at a time
+      if (isAsciiLetter(text[i])) break;
+      ++i;
+      continue;
+    }
+    if (kindOf(decodeAt(text, i, next)) == Kind::Letter) break;
+    i = next;
+  }
   if (i >= text.size()) return false;
   word.begin = i;
   word.length = 0;
-  word.capitalised = isUpperCase(decodeAt(text, i, next));
-  // When the caller reads only names, a word that is not capitalised is stepped over unfolded, ASCII
-  // letters a byte at a time (most words of running text; folding them was half of reading a
-  // paragraph for names).
-  const bool folded = word.capitalised || !capitalisedOnly;
+  const char32_t first = decodeAt(text, i, next);
+  word.capitalised = isUpperCase(first);
+  // When the caller reads only names, a word that is not capitalised (or cannot start a name) is
+  // stepped over unfolded, ASCII letters a byte at a time (most words of running text; folding them
+  // was half of reading a paragraph for names).
+  const bool folded =
+      !capitalisedOnly || (word.capitalised && (!initials || initials->find(fold(first)) != std::u32string::npos));
   while (i < text.size()) {
-    const char ascii = text[i];
-    if (!folded &&
-        ((ascii >= 'a' && ascii <= 'z') || (ascii >= '0' && ascii <= '9') || (ascii >= 'A' && ascii <= 'Z'))) {
+    if (!folded && isAsciiLetter(text[i])) {
       ++i;  // a letter, as kindOf says
       continue;
     }
@@ -387,6 +409,13 @@ std::vector<Span> findSpans(std::string_view text) {
 
 bool isTerminator(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
 
+// The first bytes of the terminators: . ! ? and 0xE2 (…).
+constexpr auto kMayStartTerminator = [] {
+  std::array<bool, 256> table{};
+  for (const unsigned char c : {'.', '!', '?', '\xE2'}) table[c] = true;
+  return table;
+}();
+
 // The position of the first code point at or after `i` that is not a space (the text's size if none).
 std::size_t skipSpaces(std::string_view text, std::size_t i) {
   for (std::size_t next = 0; i < text.size() && isSpace(decodeAt(text, i, next)); i = next) {
@@ -411,16 +440,20 @@ bool isAbbreviation(std::u32string_view folded) {
 // Whether the full stop at text[dot] follows an initial ("Д. Алимова") or an abbreviation.
 bool stopsAnAbbreviation(std::string_view text, std::size_t dot) {
   constexpr std::size_t kLongest = 5;
-  std::u32string letters;
-  for (std::size_t i = dot; i > 0 && letters.size() <= kLongest;) {
+  // The letters before the dot, up to one more than kLongest, filled from the back (no allocation:
+  // this runs at every full stop).
+  std::array<char32_t, kLongest + 1> letters{};
+  std::size_t count = 0;
+  for (std::size_t i = dot; i > 0 && count <= kLongest;) {
     const std::size_t start = previousCodePoint(text, i);
     std::size_t next = 0;
     const char32_t c = decodeAt(text, start, next);
     if (kindOf(c) != Kind::Letter) break;
-    letters.insert(letters.begin(), fold(c));
+    letters[kLongest - count++] = fold(c);
     i = start;
   }
-  return letters.size() == 1 || (letters.size() <= kLongest && isAbbreviation(letters));
+  const std::u32string_view word(letters.data() + letters.size() - count, count);
+  return count == 1 || (count <= kLongest && isAbbreviation(word));
 }
 
 // Where sentences end, in order: after a run of . ! ? … outside the spans, unless the run is a full
@@ -436,8 +469,7 @@ std::vector<std::size_t> sentenceEnds(std::string_view text, const std::vector<S
   const auto scanOutside = [&](std::size_t from, std::size_t to) {
     for (std::size_t i = from, next = 0; i < to; i = next) {
       // Terminators are ASCII or start with 0xE2 (…): other bytes are skipped without decoding.
-      const auto byte = static_cast<unsigned char>(text[i]);
-      if (byte != '.' && byte != '!' && byte != '?' && byte != 0xE2) {
+      if (!kMayStartTerminator[static_cast<unsigned char>(text[i])]) {
         next = i + 1;
         continue;
       }
@@ -489,13 +521,23 @@ std::vector<InlineQuote> attributeInlineQuotes(std::string_view paragraph, const
   const std::vector<std::size_t> ends = sentenceEnds(paragraph, spans);
 
   // Every mention outside the spans, in reading order: each word is read once and offered to each
-  // speaker, so the cost is linear in the paragraph.
+  // speaker, so the cost is linear in the paragraph. A word whose first letter starts no form of any
+  // name is not folded (most capitalised words of an article), unless some form's stem is empty.
+  std::u32string initials;
+  bool everyStemStarts = true;
+  for (const SpeakerName& speaker : speakers) {
+    for (const SpeakerName::Paradigm& paradigm : speaker.paradigms_) {
+      if (paradigm.stem.empty()) everyStemStarts = false;
+      else if (initials.find(paradigm.stem.front()) == std::u32string::npos) initials.push_back(paradigm.stem.front());
+    }
+  }
   std::vector<Mention> mentions;
   const auto byPosition = [](const Mention& mention, std::size_t position) { return mention.position < position; };
   const auto findMentions = [&](std::size_t from, std::size_t to) {
     const std::string_view stretch = paragraph.substr(0, to);
     Word word;
-    for (std::size_t at = from; nextWord(stretch, at, word, /*capitalisedOnly=*/true); at = word.end) {
+    for (std::size_t at = from;
+         nextWord(stretch, at, word, /*capitalisedOnly=*/true, everyStemStarts ? &initials : nullptr); at = word.end) {
       if (!word.capitalised) continue;
       // Each word is read and folded once, then offered to every speaker (re-reading it per speaker
       // made a paragraph cost 200 ns per word and analyst).
@@ -504,12 +546,31 @@ std::vector<InlineQuote> attributeInlineQuotes(std::string_view paragraph, const
       }
     }
   };
-  std::size_t outside = 0;
+  // Only mentions from the sentence before a span's sentence to that sentence's end can name its
+  // speaker (below): the other sentences are not read. Sentence ends follow a terminator or a closing
+  // mark, so no word runs across one and reading from there finds the same words.
+  const auto sentenceStartBefore = [&](std::size_t position) {
+    const auto end = std::upper_bound(ends.begin(), ends.end(), position);
+    return end == ends.begin() ? std::size_t{0} : *(end - 1);
+  };
+  std::size_t readTo = 0;  // how far mentions have been read
+  const auto readMentions = [&](std::size_t from, std::size_t to) {
+    from = std::max(from, readTo);
+    std::size_t outside = 0;
+    for (const Span& span : spans) {
+      if (std::max(from, outside) < std::min(to, span.open))
+        findMentions(std::max(from, outside), std::min(to, span.open));
+      outside = span.close;
+    }
+    if (std::max(from, outside) < to) findMentions(std::max(from, outside), to);
+    readTo = std::max(readTo, to);
+  };
   for (const Span& span : spans) {
-    findMentions(outside, span.open);
-    outside = span.close;
+    const std::size_t sentenceStart = sentenceStartBefore(span.open);
+    const std::size_t leadInStart = sentenceStart == 0 ? 0 : sentenceStartBefore(sentenceStart - 1);
+    const auto endAfter = std::lower_bound(ends.begin(), ends.end(), span.close);
+    readMentions(leadInStart, endAfter == ends.end() ? paragraph.size() : *endAfter);
   }
-  findMentions(outside, paragraph.size());
   // The one analyst a lead-in sentence names ("Алимова давно изучает рынок. «…»."): the sentence
   // ending at `sentenceStart` when it names exactly one and holds no quotation of its own (then the
   // name belongs to that quotation).

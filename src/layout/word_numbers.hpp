@@ -62,4 +62,17 @@ class WordNumbers {
   std::vector<std::uint32_t> slots_;  // number + 1; 0 is empty. Size a power of two, at most half full
 };
 
+// The closest passage's reading of one item's normalised words, text.substr(from, to - from):
+// appends each word's number in `numbers` (words split at ASCII white space and the no-break space,
+// the punctuation " \"'.,;:!?()[]-" around them trimmed, words left empty skipped) and
+// kSentenceEnd after each sentence (a word ending in . ! ? or …, closing quote marks and brackets
+// aside, ends one, and so does the text's end). One pass over the bytes, a table lookup each.
+// Whether `word` ends a sentence: its last character is . ! ? or …, closing quote marks and
+// brackets after it aside («…».» or “…?”).
+bool endsSentence(std::string_view word);
+
+constexpr std::uint32_t kSentenceEnd = WordNumbers::kNone;
+void appendPassageTokens(std::string_view text, std::size_t from, std::size_t to, WordNumbers& numbers,
+                         std::vector<std::uint32_t>& tokens);
+
 }  // namespace broadsheet::layout

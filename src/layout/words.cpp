@@ -32,6 +32,13 @@ constexpr auto kAsciiClass = [] {
   return table;
 }();
 
+// The ASCII bytes that are not white space: inside a word that holds a letter, they change nothing.
+constexpr auto kAsciiWordTail = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 128; ++c) table[c] = kAsciiClass[c] != AsciiClass::Space;
+  return table;
+}();
+
 // Each byte as normalizeForMatch writes it: ASCII letters lower-cased, white space as ' ', the rest
 // as it is (one table lookup instead of six comparisons and a branch per byte).
 constexpr auto kLowered = [] {
@@ -39,6 +46,13 @@ constexpr auto kLowered = [] {
   for (int c = 0; c < 256; ++c)
     table[c] =
         static_cast<char>(isSpace(static_cast<unsigned char>(c)) ? ' ' : asciiLower(static_cast<unsigned char>(c)));
+  return table;
+}();
+
+// kLowered for ASCII bytes other than white space and NUL, 0 for the rest (which take the long way).
+constexpr auto kAsciiRun = [] {
+  std::array<char, 256> table{};
+  for (int c = 1; c < 128; ++c) table[c] = kLowered[c] == ' ' ? 0 : kLowered[c];
   return table;
 }();
 
@@ -132,6 +146,11 @@ std::size_t countWords(std::string_view text) {
       ++i;
       space = kAsciiClass[byte] == AsciiClass::Space;
       letter = kAsciiClass[byte] == AsciiClass::LetterOrDigit;
+      // Once a word holds a letter, only a space or a non-ASCII character can change what it counts
+      // as: the rest of its ASCII is stepped over with one lookup a byte.
+      if (letter) {
+        while (i < text.size() && kAsciiWordTail[static_cast<unsigned char>(text[i])]) ++i;
+      }
     } else {
       const char32_t c = nextCodePoint(text, i);
       space = c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x3000;
@@ -215,6 +234,9 @@ void appendForMatch(std::string& out, std::string_view text) {
     if (pendingSpace) *end++ = ' ';
     pendingSpace = false;
     *end++ = lowered;
+    // The rest of a run of ASCII that is not white space, one lookup a byte (most of a text).
+    for (char run = 0; i < text.size() && (run = kAsciiRun[static_cast<unsigned char>(text[i])]) != 0; ++i)
+      *end++ = run;
   }
   out.resize(start + static_cast<std::size_t>(end - begin));
 }

@@ -1,0 +1,349 @@
+// The layout's word passes made fast (docs/performance.md, "Word passes, session 8"), each checked
+// against a plain reading of its rule on random and adversarial text: Cyrillic, Kazakh, Arabic,
+// joiners, soft hyphens, no-break spaces, typographic punctuation and broken UTF-8.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "layout/speakers.hpp"
+#include "layout/word_numbers.hpp"
+#include "layout/words.hpp"
+
+using namespace broadsheet::layout;
+
+namespace {
+
+// Pieces random texts are made of: words and letters of several scripts, every kind of space and
+// break the rules tell apart, punctuation that ends sentences or is trimmed, joiners, and bytes that
+// start or continue a UTF-8 sequence on their own.
+const std::vector<std::string> kPieces = {"a",      "Word",
+                                          "water",  "42",
+                                          "Б",      "ё",
+                                          "Ёлка",   "ә",
+                                          "Қазақ",  "ұлт",
+                                          "مرحبا",  "ع",
+                                          "Café",   "É",
+                                          " ",      " ",
+                                          "  ",     "\t",
+                                          "\n",     "\r",
+                                          "\f",     "\v",
+                                          "\u00A0", "\u2003",
+                                          "\u200B", "\u3000",
+                                          "\u202F", ".",
+                                          "!",      "?",
+                                          "…",      "...",
+                                          ",",      ";",
+                                          ":",      "\"",
+                                          "'",      "(",
+                                          ")",      "[",
+                                          "]",      "-",
+                                          "\u2010", "\u2014",
+                                          "«",      "»",
+                                          "“",      "”",
+                                          "„",      "\u2019",
+                                          "\u02BB", "\u200D",
+                                          "\u200C", "\u00AD",
+                                          "\u0301", "\xC2",
+                                          "\xA0",   "\xE2",
+                                          "\x80",   "\xE2\x80",
+                                          "\xD0",   "\xF0\x9F\x98\x80"};
+
+std::string randomText(std::mt19937& random, std::size_t maxPieces) {
+  std::string text;
+  const std::size_t pieces = std::uniform_int_distribution<std::size_t>(0, maxPieces)(random);
+  for (std::size_t k = 0; k < pieces; ++k)
+    text += kPieces[std::uniform_int_distribution<std::size_t>(0, kPieces.size() - 1)(random)];
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The closest passage's words and sentences, read plainly.
+
+bool endsWith(std::string_view word, std::string_view tail) {
+  return word.size() >= tail.size() && word.substr(word.size() - tail.size()) == tail;
+}
+
+// Closing marks stripped first, then: does the word end in . ! ? or …?
+bool plainEndsSentence(std::string_view word) {
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (std::string_view closer : {"\"", ")", "'", "\u00BB", "\u201D", "\u201C"}) {
+      if (!word.empty() && endsWith(word, closer)) {
+        word.remove_suffix(closer.size());
+        stripped = true;
+        break;
+      }
+    }
+  }
+  return endsWith(word, ".") || endsWith(word, "!") || endsWith(word, "?") || endsWith(word, "\u2026");
+}
+
+std::string_view plainTrimmed(std::string_view word) {
+  const std::string_view punctuation = " \"'.,;:!?()[]-";
+  while (!word.empty() && punctuation.find(word.front()) != std::string_view::npos) word.remove_prefix(1);
+  while (!word.empty() && punctuation.find(word.back()) != std::string_view::npos) word.remove_suffix(1);
+  return word;
+}
+
+// The text split at every break (a word between two breaks may be empty), numbered in order of
+// first appearance, kSentenceEnd after a word that ends a sentence and after the last.
+std::vector<std::uint32_t> plainPassageTokens(std::string_view text, std::map<std::string, std::uint32_t>& numbers) {
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t breakLength = std::string_view(" \t\n\r").find(text[i]) != std::string_view::npos ? 1
+                                    : text.substr(i, 2) == "\u00A0"                                     ? 2
+                                                                                                        : 0;
+    if (breakLength == 0) {
+      ++i;
+      continue;
+    }
+    words.push_back(text.substr(start, i - start));
+    i += breakLength;
+    start = i;
+  }
+  words.push_back(text.substr(start));
+  std::vector<std::uint32_t> tokens;
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    const std::string_view trimmed = plainTrimmed(words[w]);
+    if (!trimmed.empty()) {
+      const auto known = numbers.emplace(std::string(trimmed), static_cast<std::uint32_t>(numbers.size())).first;
+      tokens.push_back(known->second);
+    }
+    if (w + 1 == words.size() || plainEndsSentence(words[w])) tokens.push_back(kSentenceEnd);
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word counting, read plainly: code points as the renderer decodes them (a lead byte's length,
+// continuation bytes not checked), runs between white space that hold a letter or digit.
+
+char32_t decode(std::string_view text, std::size_t& i) {
+  const auto lead = static_cast<unsigned char>(text[i++]);
+  const int length = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
+  char32_t c = length == 0 ? lead : lead & (0x3F >> length);
+  for (int k = 0; k < length && i < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[i++]) & 0x3F);
+  return c;
+}
+
+std::size_t plainCountWords(std::string_view text) {
+  std::size_t words = 0;
+  bool letterSinceSpace = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = decode(text, i);
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+                       (c >= 0x2000 && c <= 0x200B) || c == 0x3000;
+    if (space) {
+      words += letterSinceSpace ? 1 : 0;
+      letterSinceSpace = false;
+      continue;
+    }
+    const bool letter =
+        c < 0x80 ? (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                 : !(c >= 0xA0 && c <= 0xBF) && !(c >= 0x2000 && c <= 0x206F) && !(c >= 0x3000 && c <= 0x303F);
+    letterSinceSpace = letterSinceSpace || letter;
+  }
+  return words + (letterSinceSpace ? 1 : 0);
+}
+
+}  // namespace
+
+TEST_CASE("the closest passage's index reads words and sentences as the plain rule does",
+          "[layout][pullquote][words]") {
+  std::mt19937 random(20261206);
+  for (int round = 0; round < 3000; ++round) {
+    // The item sits inside a longer text, as in the body's normalised words: what is around it
+    // (here a no-break space cut in two at each edge) is not read.
+    const std::string item = randomText(random, 40);
+    const std::string text = "x\xC2" + item + "\xA0y";
+    WordNumbers numbers;
+    std::vector<std::uint32_t> tokens;
+    appendPassageTokens(text, 2, 2 + item.size(), numbers, tokens);
+    std::map<std::string, std::uint32_t> plainNumbers;
+    INFO("item: " << item);
+    REQUIRE(tokens == plainPassageTokens(item, plainNumbers));
+    CHECK(numbers.size() == plainNumbers.size());
+  }
+}
+
+TEST_CASE("words of several items are numbered once across them", "[layout][pullquote][words]") {
+  const std::string text = "The deal. \u00ABthe\u00BB deal!\nDeal";
+  WordNumbers numbers;
+  std::vector<std::uint32_t> tokens;
+  const std::size_t newline = text.find('\n');
+  appendPassageTokens(text, 0, newline, numbers, tokens);
+  appendPassageTokens(text, newline + 1, text.size(), numbers, tokens);
+  // "The" and "Deal" are new words (the text is normalised before); only ASCII punctuation is
+  // trimmed, so «the» stays a word of its own; the end of each item ends a sentence once.
+  const std::vector<std::uint32_t> expected = {0, 1, kSentenceEnd, 2, 1, kSentenceEnd, 3, kSentenceEnd};
+  CHECK(tokens == expected);
+}
+
+TEST_CASE("countWords counts as the plain rule does", "[layout][words]") {
+  std::mt19937 random(6122026);
+  for (int round = 0; round < 5000; ++round) {
+    const std::string text = randomText(random, 50);
+    INFO("text: " << text);
+    REQUIRE(countWords(text) == plainCountWords(text));
+  }
+  CHECK(countWords("Ақын\u00A0— ақын, \u0627\u0644\u0645\u0627\u0621 5") == 4);
+}
+
+TEST_CASE("names in paragraphs are found as without the first-letter shortcut", "[layout][speakers][words]") {
+  // attributeInlineQuotes steps over capitalised words that start no form of a name, unless some
+  // form's stem is empty: a speaker "А" (stem "" + endings) turns the shortcut off. It never matches
+  // the words below, so with it the quotes must be tied to the same speakers.
+  const std::vector<std::string> words = {
+      "Алимова",   "Алимовой", "Алимовағы",  "Алимовадан", "Вишневский", "Вишневского", "Шевченко",  "Шевченка",
+      "Haddad",    "Haddad's", "Haddadning", "HADDAD",     "Brandt",     "brandt",      "Petrov-ga", "Oʻzbekiston",
+      "Қазақстан", "Әлем",     "әлем",       "Ёлка",       "Café",       "Élite",       "рынок",     "Рынок",
+      "Министр",   "считает",  "сказал",     "said",       "مرحبا",      "Д.",          "проф.",     "Dr.",
+      "«",         "»",        "“",          "”",          "„",          ",",           ".",         "?",
+      "—",         "-",        "\u00AD",     "\u200D",     "\u0301",     "\u00A0",      ":",         "…"};
+  const std::vector<SpeakerName> speakers = {SpeakerName("Динара Алимова"), SpeakerName("Leila Haddad"),
+                                             SpeakerName("Игорь Вишневский"), SpeakerName("Тарас Шевченко"),
+                                             SpeakerName("Ilya Petrov")};
+  std::vector<SpeakerName> withEmptyStem = speakers;
+  withEmptyStem.emplace_back("А");
+  std::mt19937 random(19);
+  std::size_t attributed = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string paragraph;
+    const std::size_t count = std::uniform_int_distribution<std::size_t>(1, 40)(random);
+    for (std::size_t k = 0; k < count; ++k) {
+      paragraph += words[std::uniform_int_distribution<std::size_t>(0, words.size() - 1)(random)];
+      if (random() % 4 != 0) paragraph += ' ';
+    }
+    INFO("paragraph: " << paragraph);
+    REQUIRE_FALSE(withEmptyStem.back().namedIn(paragraph));
+    const std::vector<InlineQuote> fast = attributeInlineQuotes(paragraph, speakers);
+    const std::vector<InlineQuote> plain = attributeInlineQuotes(paragraph, withEmptyStem);
+    REQUIRE(fast.size() == plain.size());
+    for (std::size_t q = 0; q < fast.size(); ++q) {
+      CHECK(fast[q].begin == plain[q].begin);
+      CHECK(fast[q].end == plain[q].end);
+      CHECK(fast[q].speaker == plain[q].speaker);
+      attributed += fast[q].speaker ? 1 : 0;
+    }
+  }
+  CHECK(attributed > 500);  // the shortcut was tried on paragraphs that do name the speakers
+}
+
+TEST_CASE("normalizeForMatch maps and collapses as the plain rule does", "[layout][pullquote][words]") {
+  // Pieces whose normal forms are known: letters lower-cased (ASCII, Latin-1, Cyrillic, ё as е),
+  // typographic marks made plain, soft hyphens and joiners dropped, every white space a space.
+  const std::vector<std::pair<std::string, std::string>> pieces = {
+      {"a", "a"},           {"Word", "word"},     {"42", "42"},
+      {"x-y.", "x-y."},     {" ", " "},           {"\t", " "},
+      {"\n", " "},          {"\r", " "},          {"\f", " "},
+      {"\v", " "},          {"\u00A0", " "},      {"\u201C", "\""},
+      {"\u201D", "\""},     {"\u00AB", "\""},     {"\u2019", "'"},
+      {"\u2014", "-"},      {"\u2212", "-"},      {"\u00AD", ""},
+      {"\u200D", ""},       {"\u200C", ""},       {"\u0401", "\u0435"},
+      {"\u0411", "\u0431"}, {"\u00C9", "\u00E9"}, {"\u04D8", "\u04D9"},
+      {"\u0645", "\u0645"}, {"\u2026", "\u2026"}, {std::string("\0", 1), std::string("\0", 1)}};
+  std::mt19937 random(612);
+  for (int round = 0; round < 5000; ++round) {
+    std::string text, mapped;
+    const std::size_t count = std::uniform_int_distribution<std::size_t>(0, 30)(random);
+    for (std::size_t k = 0; k < count; ++k) {
+      const auto& piece = pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random)];
+      text += piece.first;
+      mapped += piece.second;
+    }
+    std::string expected;  // spaces collapsed, none at either end
+    for (const char c : mapped) {
+      if (c == ' ' && (expected.empty() || expected.back() == ' ')) continue;
+      expected += c;
+    }
+    if (!expected.empty() && expected.back() == ' ') expected.pop_back();
+    INFO("text: " << text);
+    REQUIRE(normalizeForMatch(text) == expected);
+  }
+}
+
+TEST_CASE("inline quotes are tied to speakers as the plain rule reads sentences", "[layout][speakers][words]") {
+  // Paragraphs of whole sentences (each ends in ". " and starts with a capital or a quote), so the
+  // rule reads plainly: the first name after a quote in its sentence, else the last before it, else
+  // the one speaker a quote-free sentence just before names. Names in far sentences and inside
+  // quotes must not count (attributeInlineQuotes reads only the sentences that can decide). No word
+  // ends in a one-letter run before its full stop ("Haddad's." reads as an initial, not an end).
+  struct Token {
+    std::string text;
+    int speaker = -1;  // the speaker a name form names
+    bool quote = false;
+  };
+  const std::vector<SpeakerName> speakers = {SpeakerName("Динара Алимова"), SpeakerName("Leila Haddad"),
+                                             SpeakerName("Ilya Petrov")};
+  const std::vector<Token> names = {{"Алимова", 0},    {"Алимовой", 0}, {"Haddad", 1},
+                                    {"Haddadning", 1}, {"Petrov", 2},   {"Petrov-ning", 2}};
+  const std::vector<std::string> capitals = {"Министр", "Рынок", "Динара", "Oʻzbekiston", "Қазақстан", "Café"};
+  const std::vector<std::string> others = {"рынок", "считает", "said", "and", "әлем", "مرحبا", "—", "2024"};
+  std::mt19937 random(2026);
+  const auto pick = [&](std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size - 1)(random); };
+  std::size_t attributed = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::vector<Token>> sentences(1 + pick(6));
+    for (auto& sentence : sentences) {
+      const std::size_t length = 1 + pick(7);
+      for (std::size_t k = 0; k < length; ++k) {
+        const std::size_t kind = pick(6);
+        if (kind == 0) {
+          sentence.push_back(names[pick(names.size())]);
+        } else if (kind == 1) {
+          // A quote, sometimes with a name inside it (which names nobody).
+          std::string quoted = "«" + others[pick(others.size())];
+          if (pick(3) == 0) quoted += " " + names[pick(names.size())].text;
+          sentence.push_back({quoted + " " + others[pick(others.size())] + "»", -1, true});
+        } else if (k == 0) {
+          sentence.push_back({capitals[pick(capitals.size())]});
+        } else {
+          sentence.push_back({kind == 2 ? capitals[pick(capitals.size())] : others[pick(others.size())]});
+        }
+      }
+    }
+    std::string paragraph;
+    std::vector<std::optional<std::size_t>> expected;
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      const auto& sentence = sentences[s];
+      for (std::size_t k = 0; k < sentence.size(); ++k) {
+        paragraph += (k == 0 ? "" : " ") + sentence[k].text;
+        if (!sentence[k].quote) continue;
+        std::optional<std::size_t> speaker;
+        for (std::size_t after = k + 1; after < sentence.size() && !speaker; ++after)
+          if (sentence[after].speaker >= 0) speaker = static_cast<std::size_t>(sentence[after].speaker);
+        for (std::size_t before = k; before-- > 0 && !speaker;)
+          if (sentence[before].speaker >= 0) speaker = static_cast<std::size_t>(sentence[before].speaker);
+        if (!speaker && s > 0) {
+          bool quotes = false, several = false;
+          std::optional<std::size_t> named;
+          for (const Token& token : sentences[s - 1]) {
+            quotes = quotes || token.quote;
+            if (token.speaker < 0) continue;
+            several = several || (named && *named != static_cast<std::size_t>(token.speaker));
+            named = static_cast<std::size_t>(token.speaker);
+          }
+          if (!quotes && !several) speaker = named;
+        }
+        expected.push_back(speaker);
+      }
+      paragraph += ". ";
+    }
+    INFO("paragraph: " << paragraph);
+    const std::vector<InlineQuote> quotes = attributeInlineQuotes(paragraph, speakers);
+    REQUIRE(quotes.size() == expected.size());
+    for (std::size_t q = 0; q < quotes.size(); ++q) {
+      CHECK(quotes[q].speaker == expected[q]);
+      attributed += expected[q] ? 1 : 0;
+    }
+  }
+  CHECK(attributed > 500);
+}
