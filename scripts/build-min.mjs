@@ -32,8 +32,6 @@ export const BUNDLE_ENTRY = 'embed.js';
 export const LAZY_MODULES = ['embeds.js'];
 /** The core's glue, relative to web/: outside the bundle unless measured otherwise (--glue-in-bundle). */
 const GLUE = 'core/broadsheet-core.js';
-/** V8's magic comment asking for eager compilation of the whole file (Chromium 136 and later). */
-export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 /** Per-module minified files that earlier builds wrote and nothing loads any more: removed when found. */
 const OBSOLETE = ['element.min.js', 'element-markup.min.js', 'broadsheet.min.js'];
 
@@ -89,11 +87,6 @@ export async function buildMin({ glueInBundle = false } = {}) {
     ...common,
     entryPoints: [{ in: path.join('web', BUNDLE_ENTRY), out: minName(BUNDLE_ENTRY).replace(/\.js$/, '') }],
     bundle: true,
-    // V8's explicit compile hint: every function of the bundle is compiled while the module streams in,
-    // off the main thread, instead of lazily on the main thread at first call; nearly all of them run
-    // before the first article is shown (main-thread JS compilation on the element page 6.6 -> 2.8 ms,
-    // Chromium traces; docs/performance.md, "Cold start, session 8"). Other engines ignore the comment.
-    banner: { js: COMPILE_HINT },
     plugins: [splitImports],
   });
   const lazy = LAZY_MODULES.filter((f) => existsSync(path.join(webDir, f)));
