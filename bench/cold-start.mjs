@@ -33,6 +33,9 @@
 // when the page asked for the .wasm and for the article (resource timing's startTime, median): what
 // the module hops before them cost.
 //
+// Beside the ratios of medians, the median (and range) of per-round ratios: each round's element over
+// the same round's markdown-wasm (and main's element with --baseline), steadier on a shared machine.
+//
 // --latency MS adds that much latency to every response (Chromium's network emulation, per request),
 // as a mobile network would: on 127.0.0.1 a module hop costs little more than parsing the module.
 import { execFileSync } from 'node:child_process';
@@ -50,7 +53,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
   '.wasm': 'application/wasm', '.json': 'application/json', '.md': 'text/markdown; charset=utf-8' };
 
 /** Measures in the page, before anything else runs: see the header. */
-const RECORDER = `<script>
+export const RECORDER = `<script>
 window.__painted = new Promise((resolve) => {
   const afterPaint = () => requestAnimationFrame(() => {
     const channel = new MessageChannel();
@@ -65,13 +68,13 @@ window.__fcp = new Promise((resolve) => new PerformanceObserver((list) => {
 }).observe({ type: 'paint', buffered: true }));
 </script>`;
 
-const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cold start</title>
+export const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cold start</title>
 <link rel="icon" href="data:,">${RECORDER}</head><body>
 ${body}
 </body></html>
 `;
 
-const MARKDOWN_WASM_PAGE_JS = `import * as markdown from '/markdown-wasm/markdown.es.js';
+export const MARKDOWN_WASM_PAGE_JS = `import * as markdown from '/markdown-wasm/markdown.es.js';
 const [text] = await Promise.all([fetch('/article.md').then((response) => response.text()), markdown.ready]);
 document.getElementById('article').innerHTML = markdown.parse(text);
 window.__articleInDom();
@@ -95,7 +98,7 @@ function baselineWeb(rev, scratch) {
 }
 
 /** Serves `files` (URL path -> bytes or file) compressed, and folders by prefix; 127.0.0.1 only. */
-function serve(files, folders) {
+export function serve(files, folders) {
   const cache = new Map();
   const compressed = (key, body, encoding) => {
     const id = `${encoding}\u0000${key}`;
@@ -261,7 +264,21 @@ export async function runColdStartBench({ runs = 15, baseline, variants = [], la
     const row = rows.find((r) => r.id === `element-${name}`);
     console.log(`element-${name} / element: ${fixed(row.articlePaintedMs.median / rows.find((r) => r.id === 'element').articlePaintedMs.median, 2)}×`);
   }
-  const report = { date: new Date().toISOString(), machine: machine(), runs, baseline: baseline ?? null, latency,
+  // Per round: each round's time over the same round's time of another page, then the median and the
+  // spread of those ratios. On a shared machine the load changes from minute to minute, and a round's
+  // pages are loaded within seconds of each other, so these are steadier than ratios of medians.
+  const perRound = {};
+  const roundRatios = (id, over) => {
+    const ratios = articlePainted(id).map((value, round) => value / articlePainted(over)[round]);
+    const s = summary(ratios);
+    perRound[`${id} / ${over}`] = { median: s.median, min: s.min, max: s.max };
+    console.log(`per round, ${id} / ${over}: median ${fixed(s.median, 2)}× (${fixed(s.min, 2)}–${fixed(s.max, 2)}×)`);
+  };
+  roundRatios('element', 'markdown-wasm');
+  roundRatios('snippet', 'markdown-wasm');
+  if (baseline) roundRatios('element', 'element-before');
+  for (const { name } of variants) roundRatios(`element-${name}`, 'element');
+  const report = { date: new Date().toISOString(), machine: machine(), runs, baseline: baseline ?? null, latency, perRound,
     variants: variants.map(({ name }) => name), load: os.loadavg(),
     versions: { 'markdown-wasm': packageVersion('markdown-wasm'), 'playwright-core': packageVersion('playwright-core') },
     results: rows, samples: { painted, firstPaint, requested }, elementTimesMarkdownWasm: ratio };

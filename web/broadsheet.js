@@ -48,7 +48,9 @@ export async function createRenderer(options = {}) {
     throw new TypeError(`broadsheet: memoryResetBytes must be a positive whole number, not ${memoryResetBytes}`);
   }
 
-  let core = await startCore(factoryFn, wasmModule, false).ready;
+  // Instantiated synchronously where the browser allows it: the first render then follows the compile
+  // in the same task, instead of after the task that settles WebAssembly.instantiate.
+  let core = await startCore(factoryFn, wasmModule, true).ready;
   // Set while a replacement instance that could not be made synchronously is on its way.
   let replacing = null;
 
@@ -233,8 +235,9 @@ async function compileWasm(text) {
 
 /**
  * Starts one instance of the core from the compiled module. `module` is the Emscripten module object;
- * with `synchronous` it is usually fully initialised when this returns (used for restarts, since
- * `render` is synchronous), and `ready` resolves when it is in any case.
+ * with `synchronous` it is usually fully initialised when this returns (restarts need that, since
+ * `render` is synchronous; the first instance saves the task that WebAssembly.instantiate settles
+ * in), and `ready` resolves when it is in any case.
  */
 function startCore(factory, wasmModule, synchronous) {
   const module = {

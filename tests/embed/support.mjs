@@ -53,6 +53,13 @@ function recordInPage() {
     recorded.instantiations += 1;
     return instantiate.apply(this, args);
   };
+  // The shell instantiates synchronously where the browser allows it (web/broadsheet.js).
+  WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+    construct(target, args, newTarget) {
+      recorded.instantiations += 1;
+      return Reflect.construct(target, args, newTarget);
+    },
+  });
 }
 
 /**
