@@ -50,7 +50,7 @@ export async function createRenderer(options = {}) {
 
   // Instantiated synchronously where the browser allows it: the first render then follows the compile
   // in the same task, instead of after the task that settles WebAssembly.instantiate.
-  let core = await startCore(factoryFn, wasmModule, true).ready;
+  let core = await startCore(factoryFn, wasmModule).ready;
   // Set while a replacement instance that could not be made synchronously is on its way.
   let replacing = null;
 
@@ -64,7 +64,7 @@ export async function createRenderer(options = {}) {
   function replaceCore(broken) {
     if (broken) core = null;
     if (replacing) return; // the one on its way takes over
-    const next = startCore(factoryFn, wasmModule, true);
+    const next = startCore(factoryFn, wasmModule);
     // The glue defines its exports before there is an instance behind them; `calledRun` is set once
     // the instance runs.
     if (next.module.calledRun) {
@@ -234,28 +234,26 @@ async function compileWasm(text) {
 }
 
 /**
- * Starts one instance of the core from the compiled module. `module` is the Emscripten module object;
- * with `synchronous` it is usually fully initialised when this returns (restarts need that, since
- * `render` is synchronous; the first instance saves the task that WebAssembly.instantiate settles
- * in), and `ready` resolves when it is in any case.
+ * Starts one instance of the core from the compiled module. `module` is the Emscripten module object,
+ * usually fully initialised when this returns: instantiated synchronously where the browser allows it
+ * (restarts need that, since `render` is synchronous; the first instance saves the task that
+ * WebAssembly.instantiate settles in). `ready` resolves when it is in any case.
  */
-function startCore(factory, wasmModule, synchronous) {
+function startCore(factory, wasmModule) {
   const module = {
     instantiateWasm(imports, receiveInstance) {
-      if (synchronous) {
-        let instance;
-        try {
-          instance = new WebAssembly.Instance(wasmModule, imports);
-        } catch {
-          // Some browsers refuse synchronous instantiation of large modules on the main thread.
-        }
-        if (instance) {
-          receiveInstance(instance, wasmModule);
-          return {};
-        }
+      let instance;
+      try {
+        instance = new WebAssembly.Instance(wasmModule, imports);
+      } catch {
+        // Some browsers refuse synchronous instantiation of large modules on the main thread.
+      }
+      if (instance) {
+        receiveInstance(instance, wasmModule);
+        return {};
       }
       WebAssembly.instantiate(wasmModule, imports).then(
-        (instance) => receiveInstance(instance, wasmModule), rejectReady);
+        (made) => receiveInstance(made, wasmModule), rejectReady);
       return {};
     },
   };
