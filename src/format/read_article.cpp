@@ -17,6 +17,7 @@
 #include "format/json_pointer.hpp"
 #include "format/kept_document.hpp"
 #include "format/kept_value.hpp"
+#include "format/link_decisions.hpp"
 #include "format/member_names.hpp"
 #include "format/parse_json.hpp"
 #include "format/read_embed.hpp"
@@ -308,19 +309,11 @@ class ArticleReader final : public BodyBlockReader, public TableTexts {
               " levels deep or leaves very many \"[\" open; it is shown as plain text."});
       return;
     }
-    // Only texts that could hold a refused destination are walked: links and images need "[" and
-    // autolinks "<", and a refused URL needs a scheme (":", or one spelled with "%" or "&"), a
-    // backslash, or a destination in angle brackets that is only spaces.
-    // Path-relative images are dropped (when the context says so) with no scheme mark at all.
-    const text::SourceFacts& facts = member.tree.sourceFacts();
-    if (!facts.linkSyntax || !(facts.schemeMarks || (urls_.dropRelativeImages && !urls_.base && facts.brackets)))
-      return;
-    for (const text::LinkTarget& target : member.tree.linkTargets()) {
+    // Links and images need "[" and autolinks "<": a text with neither has none to decide.
+    if (!member.tree.sourceFacts().linkSyntax) return;
+    for (const RefusedDestination& target : decideLinks(member.tree, urls_)) {
       if (target.url.empty()) continue;  // "[words]()": nothing to refuse, the words stay
-      const UrlKind kind = target.image ? UrlKind::Image : UrlKind::Link;
-      const auto outcome = policy::decideUrl(target.url, kind, urls_).outcome;
-      if (outcome == policy::UrlDecision::Outcome::Written) continue;
-      if (outcome == policy::UrlDecision::Outcome::RelativeDropped) {
+      if (target.relativeDropped) {
         reportRelativeImage(place.pointer(), target.url, "the image is shown as its description.");
         continue;
       }

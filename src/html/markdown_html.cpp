@@ -9,15 +9,13 @@
 #include "html/escape.hpp"
 #include "html/parts.hpp"
 #include "policy/url_policy.hpp"
+#include "text/destinations.hpp"
 #include "text/footnote_refs.hpp"
 
 namespace broadsheet::html {
 namespace {
 
-using policy::decideUrl;
 using policy::UrlContext;
-using policy::UrlDecision;
-using policy::UrlKind;
 
 constexpr std::string_view kLeftDoubleQuote = "\u201C";
 constexpr std::string_view kRightDoubleQuote = "\u201D";
@@ -277,30 +275,21 @@ class MarkdownWriter {
   // Text with the language's quote marks (the layout already put in any other typography).
   void writeText(cmark_node* node) { quotes_.append(out_, cmark_node_get_literal(node)); }
 
-  // An autolink (<https://…>, <desk@example.com>) shows its URL as its words. A URL is read left to
-  // right whatever the text around it, and its bidi controls must stay inside it: isolated.
-  static bool isAutolink(cmark_node* link) {
-    cmark_node* words = cmark_node_first_child(link);
-    if (!words || cmark_node_next(words) || cmark_node_get_type(words) != CMARK_NODE_TEXT) return false;
-    const std::string_view url = cmark_node_get_url(link);
-    const std::string_view literal = cmark_node_get_literal(words);
-    return url == literal || (url.substr(0, 7) == "mailto:" && url.substr(7) == literal);
-  }
-
   void writeLink(cmark_node* node, bool entering) {
     // A link whose URL is refused keeps its words as plain text; remember which ones opened.
+    // An autolink shows its URL as its words; a URL is read left to right whatever the text around
+    // it, and its bidi controls must stay inside it: isolated.
     if (entering) {
-      const UrlDecision href =
-          style_.links ? decideUrl(cmark_node_get_url(node), UrlKind::Link, urls()) : UrlDecision{};
-      const bool written = href.outcome == UrlDecision::Outcome::Written;
-      const bool isolated = isAutolink(node);
+      const text::Destination href = text::destinationOf(node);
+      const bool written = style_.links && href.written;
+      const bool isolated = href.autolink;
       openLinks_.push_back({written, isolated});
       if (!written) {
         if (isolated) out_.append("<bdi>");
         return;
       }
       out_.append("<a href=\"");
-      appendAttribute(out_, href.url);
+      appendAttribute(out_, cmark_node_get_url(node));
       const char* title = cmark_node_get_title(node);
       if (title && *title) {
         out_.append("\" title=\"");
@@ -342,14 +331,13 @@ class MarkdownWriter {
 
   void writeImage(cmark_node* node) {
     const std::string alt = plainTextOf(node);
-    const UrlDecision src = decideUrl(cmark_node_get_url(node), UrlKind::Image, urls());
-    if (src.outcome != UrlDecision::Outcome::Written) {
+    if (!text::destinationOf(node).written) {
       appendText(out_, alt);
       return;
     }
     startTag("img", "bs-inline-image");
     out_.append(" src=\"");
-    appendAttribute(out_, src.url);
+    appendAttribute(out_, cmark_node_get_url(node));
     out_.append("\" alt=\"");
     appendAttribute(out_, alt);
     out_.push_back('"');

@@ -1,5 +1,6 @@
-// cmark trees -> HTML, with our escaping and URL policy. Raw HTML in the source is printed as
-// text; links and images with a scheme we do not allow lose their URL but keep their words.
+// cmark trees -> HTML, with our escaping. Raw HTML in the source is printed as text; links and images
+// are written as the format stage decided them (text/destinations.hpp): one whose URL was refused
+// keeps its words but not its URL.
 #pragma once
 
 #include <string>
@@ -22,7 +23,7 @@ struct TextStyle {
   const std::vector<layout::HeadingLevels>* headings = nullptr;
   bool links = true;   // false: links keep their words but not their URL (text hidden from assistive tech)
   bool parts = false;  // part="…" on the elements whose classes have ::part() names (html/parts.hpp)
-  const policy::UrlContext* urls = nullptr;  // how links and images resolve; null: no base, relative URLs kept
+  const policy::UrlContext* urls = nullptr;  // the rel of links to other sites, the images' referrer policy
   // A Blocks text's language and direction (a body block's own): on each of its top-level elements.
   std::string_view lang;
   std::string_view dir;

@@ -269,6 +269,29 @@ std::optional<std::string> normalAuthority(std::string_view scheme, std::string_
   return normal;
 }
 
+// Most links and images: an absolute http(s) URL already written as it is published: "http://" or
+// "https://" in lower case, then a valid host, in ASCII with nothing to drop, decode or encode
+// (isPlainUrl). The policy allows it, resolution leaves it as it is and the second check passes it as
+// it is, so decideUrl writes it as written. Its scheme and its normal authority; nothing otherwise.
+struct PublishedAsWritten {
+  std::string_view scheme;
+  std::string authority;  // as normalAuthority gives it
+};
+std::optional<PublishedAsWritten> publishedAsWritten(std::string_view url) {
+  const std::string_view scheme = url.substr(0, 7) == "http://"    ? "http"
+                                  : url.substr(0, 8) == "https://" ? "https"
+                                                                   : "";
+  if (scheme.empty()) return std::nullopt;
+  const std::string_view rest = url.substr(scheme.size() + 3);
+  if (rest.empty() || rest.front() == '/') return std::nullopt;  // "https:///x" is written "https://x"
+  if (!isPlainUrl(url) ||
+      std::any_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+    return std::nullopt;
+  auto authority = normalAuthority(scheme, rest.substr(0, rest.find_first_of("/?#")));
+  if (!authority) return std::nullopt;
+  return PublishedAsWritten{scheme, std::move(*authority)};
+}
+
 // The origin of an absolute http(s) URL written as "scheme://authority…" (the form decideUrl
 // writes), as "scheme://host[:port]"; "" for anything else.
 std::string originOf(std::string_view url) {
@@ -403,6 +426,15 @@ std::optional<BaseUrl> parseBaseUrl(std::string_view url) {
 
 UrlDecision decideUrl(std::string_view written, UrlKind kind, const UrlContext& context) {
   UrlDecision decision;
+  if (auto published = publishedAsWritten(written)) {
+    // What the steps below decide for it, without their copies and second reading (every link of a
+    // generated article; tests/core/url_resolution_test.cpp holds the two ways to the same decisions).
+    decision.outcome = UrlDecision::Outcome::Written;
+    decision.url = std::string(written);
+    decision.otherSite =
+        !context.base || published->scheme != context.base->scheme || published->authority != context.base->authority;
+    return decision;
+  }
   auto allowed = allowedUrl(written, kind);
   if (!allowed) return decision;
   auto [form, url] = resolve(*allowed, kind, context.base);

@@ -175,7 +175,6 @@ SourceFacts factsOf(std::string_view source) {
     kCarriageReturn = 4,
     kBracket = 8,
     kLinkSyntax = 16,
-    kSchemeMark = 32
   };
   static constexpr auto kFlags = [] {
     std::array<unsigned char, 256> table{};
@@ -184,8 +183,7 @@ SourceFacts factsOf(std::string_view source) {
     table['\n'] = kLineBreak;
     table['\r'] = kLineBreak | kCarriageReturn;
     table['['] = kNotBlank | kBracket | kLinkSyntax;
-    table['<'] = kNotBlank | kLinkSyntax | kSchemeMark;
-    table[':'] = table['%'] = table['&'] = table['\\'] = kNotBlank | kSchemeMark;
+    table['<'] = kNotBlank | kLinkSyntax;
     return table;
   }();
   unsigned flags = 0;
@@ -196,7 +194,6 @@ SourceFacts factsOf(std::string_view source) {
   facts.carriageReturns = flags & kCarriageReturn;
   facts.brackets = flags & kBracket;
   facts.linkSyntax = flags & kLinkSyntax;
-  facts.schemeMarks = flags & kSchemeMark;
   return facts;
 }
 
@@ -445,7 +442,7 @@ std::vector<LinkTarget> Markdown::linkTargets() const {
     const cmark_node_type type = cmark_node_get_type(node);
     if (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE) continue;
     const char* url = cmark_node_get_url(node);
-    targets.push_back({url ? url : "", type == CMARK_NODE_IMAGE});
+    targets.push_back({node, url ? url : "", type == CMARK_NODE_IMAGE});
   }
   cmark_iter_free(iter);
   return targets;

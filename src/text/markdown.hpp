@@ -1,5 +1,6 @@
-// The text stage: CommonMark source -> cmark syntax tree. It knows nothing about HTML; the html
-// stage walks these trees and applies the URL policy and escaping.
+// The text stage: CommonMark source -> cmark syntax tree. It knows nothing about HTML or the URL
+// policy: the format stage decides each link's destination (destinations.hpp), and the html stage
+// walks these trees and writes what was decided, escaped.
 #pragma once
 
 #include <memory>
@@ -12,9 +13,11 @@ struct cmark_node;
 
 namespace broadsheet::text {
 
-// The destination of one link or image in a Markdown text, as the author wrote it.
+// One link or image in a Markdown text: its node, and its destination as the author wrote it (a view
+// of the node's URL, valid while the tree lives and the destination is not decided: destinations.hpp).
 struct LinkTarget {
-  std::string url;
+  cmark_node* node = nullptr;
+  std::string_view url;
   bool image = false;  // an image (![alt](src)) rather than a link
 };
 
@@ -27,7 +30,6 @@ struct SourceFacts {
   bool carriageReturns = false;  // "\r"
   bool brackets = false;         // "[": links and images, and the bracket bound below
   bool linkSyntax = false;       // "[" or "<": links, images and autolinks
-  bool schemeMarks = false;      // ":", "%", "&", "\\" or "<": what a refused link destination needs
 };
 SourceFacts factsOf(std::string_view source);
 
@@ -133,8 +135,9 @@ class Markdown {
   // scan it without keeping it.
   void visitPlainText(PieceVisitor visit) const;
 
-  // Every link and image destination, in reading order (autolinks and resolved reference links
-  // included). Judging them is the caller's business: this stage knows no URL policy.
+  // Every link and image, in reading order (autolinks and resolved reference links included).
+  // Judging their destinations is the caller's business: this stage knows no URL policy
+  // (text::decideDestination keeps the verdict on the node).
   std::vector<LinkTarget> linkTargets() const;
 
  private:

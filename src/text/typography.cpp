@@ -4,6 +4,8 @@
 
 #include <cmark.h>
 
+#include "text/destinations.hpp"
+
 namespace broadsheet::text {
 namespace {
 
@@ -108,6 +110,7 @@ void replaceWithNoBreakSpace(cmark_node* lineBreak) {
   cmark_node_set_literal(space, std::string(kNoBreakSpace).c_str());
   cmark_node_replace(lineBreak, space);
   cmark_node_free(lineBreak);
+  wordsRewritten(space);
 }
 
 }  // namespace
@@ -125,6 +128,7 @@ void bindLastTwoWords(Markdown& markdown, std::size_t maxPairCharacters) {
     for (std::size_t i = space.begin; i < space.end; ++i) bound.append(kNoBreakSpace);
     bound.append(literal, space.end);
     cmark_node_set_literal(space.node, bound.c_str());
+    wordsRewritten(space.node);
   }
 }
 
@@ -137,7 +141,11 @@ void rewriteWords(Markdown& markdown, const std::function<std::string(std::strin
     if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
       cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);  // its alt text is written apart, unchanged
     } else if (cmark_node_get_type(node) == CMARK_NODE_TEXT) {
-      cmark_node_set_literal(node, rewrite(cmark_node_get_literal(node)).c_str());
+      const char* words = cmark_node_get_literal(node);
+      const std::string rewritten = rewrite(words);
+      if (rewritten == words) continue;
+      cmark_node_set_literal(node, rewritten.c_str());
+      wordsRewritten(node);
     }
   }
   cmark_iter_free(iter);

@@ -1,25 +1,34 @@
 // The html stage: escaping, URL policy, Markdown emission.
 #include <catch2/catch.hpp>
 
+#include "format/link_decisions.hpp"
 #include "html/escape.hpp"
 #include "html/markdown_html.hpp"
 #include "policy/code_points.hpp"
 #include "policy/url_policy.hpp"
+#include "text/typography.hpp"
 
 using namespace broadsheet;
 using policy::UrlKind;
 
 namespace {
 
+// As in a render: the format stage decides the links' destinations, the html stage writes them.
+text::Markdown decided(const std::string& source, text::Flavor flavor) {
+  text::Markdown markdown(source, flavor);
+  format::decideLinks(markdown, policy::UrlContext{});
+  return markdown;
+}
+
 std::string inlineHtml(const std::string& source, html::TextStyle style = {}) {
   std::string out;
-  html::appendMarkdown(out, text::Markdown(source, text::Flavor::Inline), style);
+  html::appendMarkdown(out, decided(source, text::Flavor::Inline), style);
   return out;
 }
 
 std::string blockHtml(const std::string& source) {
   std::string out;
-  html::appendMarkdown(out, text::Markdown(source, text::Flavor::Blocks), {});
+  html::appendMarkdown(out, decided(source, text::Flavor::Blocks), {});
   return out;
 }
 
@@ -142,4 +151,38 @@ TEST_CASE("Markdown headings take the levels the layout gave them", "[html]") {
   std::string out;
   html::appendMarkdown(out, text::Markdown("### Deep\n\n# Top", text::Flavor::Blocks), style);
   CHECK(out == "<h2 class=\"bs-heading bs-heading--4\">Deep</h2>\n<h3 class=\"bs-heading bs-heading--2\">Top</h3>\n");
+}
+
+// The format stage decides each link's destination once (format::decideLinks); the html stage writes
+// what the node carries and decides nothing.
+TEST_CASE("links and images are written as their nodes were decided", "[html][urls]") {
+  // A tree nobody decided: its links keep their words, its images show their descriptions.
+  std::string out;
+  html::appendMarkdown(
+      out, text::Markdown("[site](https://example.com) ![alt](https://example.com/a.png)", text::Flavor::Inline), {});
+  CHECK(out == "site alt");
+  // The decided URL is the one written; an autolink is judged by the URL as the author wrote it.
+  CHECK(inlineHtml("<HTTPS://Example.com/{x}>") ==
+        "<a href=\"https://Example.com/%7Bx%7D\" rel=\"noopener\"><bdi>HTTPS://Example.com/{x}</bdi></a>");
+  CHECK(inlineHtml("<desk@example.com>") == "<a href=\"mailto:desk@example.com\"><bdi>desk@example.com</bdi></a>");
+  CHECK(inlineHtml("[https://example.com/](https://example.com/)") ==
+        "<a href=\"https://example.com/\" rel=\"noopener\"><bdi>https://example.com/</bdi></a>");
+  CHECK(inlineHtml("[example.com](https://example.com/)") ==
+        "<a href=\"https://example.com/\" rel=\"noopener\">example.com</a>");
+}
+
+// Typography the layout puts into the words (soft hyphens, no-break spaces) is made after the
+// decision: an autolink whose words no longer spell its URL is not isolated, as when html compared them.
+TEST_CASE("an autolink whose words the layout rewrote is no longer isolated", "[html][urls]") {
+  for (const bool rewrite : {false, true}) {
+    text::Markdown markdown = decided("<https://example.com/abc>", text::Flavor::Inline);
+    text::rewriteWords(markdown, [rewrite](std::string_view words) {
+      return rewrite ? std::string(words) + "\u00AD" : std::string(words);
+    });
+    std::string out;
+    html::appendMarkdown(out, markdown, {});
+    CHECK(out == (rewrite
+                      ? "<a href=\"https://example.com/abc\" rel=\"noopener\">https://example.com/abc\u00AD</a>"
+                      : "<a href=\"https://example.com/abc\" rel=\"noopener\"><bdi>https://example.com/abc</bdi></a>"));
+  }
 }
