@@ -72,11 +72,12 @@ async function main(argv) {
     return status;
   }
 
-  report(`broadsheet: watching ${request.inputs.length === 1 ? request.inputs[0] : `${request.inputs.length} inputs`} for changes (Ctrl-C to stop)`);
   let running = Promise.resolve();
   watchInputs(request.inputs, (changed) => {
     running = running.then(() => runAll(renderer, request, plan, colour, changed, pool));
   }, report);
+  // Only once the watchers are set: a script (or test) that waits for this line misses no change.
+  report(`broadsheet: watching ${request.inputs.length === 1 ? request.inputs[0] : `${request.inputs.length} inputs`} for changes (Ctrl-C to stop)`);
   return new Promise(() => {}); // until interrupted
 }
 
