@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "broadsheet/broadsheet.hpp"
+#include "format/utf8.hpp"
 
 namespace broadsheet {
 namespace {
@@ -17,27 +18,15 @@ namespace {
 // then `*broken` is the length of its longest valid beginning (at least 1), which one U+FFFD replaces.
 std::size_t utf8SequenceAt(std::string_view text, std::size_t at, std::size_t* broken) {
   const auto byte = [&](std::size_t i) { return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0u; };
-  const unsigned lead = byte(0);
-  std::size_t length = 0;
-  unsigned low = 0x80;  // the second byte's range
-  unsigned high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
+  const format::Utf8Lead lead = format::utf8Lead(byte(0));
+  if (lead.continuations == 0) {
     *broken = 1;
     return 0;
   }
+  const std::size_t length = 1 + static_cast<std::size_t>(lead.continuations);
   for (std::size_t i = 1; i < length; ++i) {
     const unsigned next = byte(i);
-    if (next < (i == 1 ? low : 0x80) || next > (i == 1 ? high : 0xBF)) {
+    if (next < (i == 1 ? lead.low : 0x80) || next > (i == 1 ? lead.high : 0xBF)) {
       *broken = i;
       return 0;
     }

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "format/json_number.hpp"
+#include "format/utf8.hpp"
 
 namespace broadsheet::format {
 
@@ -163,21 +164,7 @@ inline auto ArticleLexer::scan_string() -> token_type {
           } else if (high >= 0xDC00 && high <= 0xDFFF) {
             return fail("invalid string: a low surrogate must follow a high one");
           }
-          if (codePoint < 0x80) {
-            token_buffer.push_back(static_cast<char>(codePoint));
-          } else if (codePoint < 0x800) {
-            token_buffer.push_back(static_cast<char>(0xC0u | (codePoint >> 6u)));
-            token_buffer.push_back(static_cast<char>(0x80u | (codePoint & 0x3Fu)));
-          } else if (codePoint < 0x10000) {
-            token_buffer.push_back(static_cast<char>(0xE0u | (codePoint >> 12u)));
-            token_buffer.push_back(static_cast<char>(0x80u | ((codePoint >> 6u) & 0x3Fu)));
-            token_buffer.push_back(static_cast<char>(0x80u | (codePoint & 0x3Fu)));
-          } else {
-            token_buffer.push_back(static_cast<char>(0xF0u | (codePoint >> 18u)));
-            token_buffer.push_back(static_cast<char>(0x80u | ((codePoint >> 12u) & 0x3Fu)));
-            token_buffer.push_back(static_cast<char>(0x80u | ((codePoint >> 6u) & 0x3Fu)));
-            token_buffer.push_back(static_cast<char>(0x80u | (codePoint & 0x3Fu)));
-          }
+          broadsheet::format::appendUtf8(token_buffer, codePoint);
           break;
         }
         default: return fail("invalid string: forbidden character after backslash");
@@ -186,23 +173,11 @@ inline auto ArticleLexer::scan_string() -> token_type {
       continue;
     }
     // A UTF-8 lead byte: how many continuation bytes follow, and the range of the first of them.
-    int continuations = 0;
-    char_int_type low = 0x80;
-    char_int_type high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      continuations = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      continuations = 2;
-      if (c == 0xE0) low = 0xA0;
-      if (c == 0xED) high = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      continuations = 3;
-      if (c == 0xF0) low = 0x90;
-      if (c == 0xF4) high = 0x8F;
-    } else {
-      return fail("invalid string: ill-formed UTF-8 byte");
-    }
-    for (int i = 0; i < continuations; ++i) {
+    const broadsheet::format::Utf8Lead lead = broadsheet::format::utf8Lead(static_cast<unsigned>(c));
+    if (lead.continuations == 0) return fail("invalid string: ill-formed UTF-8 byte");
+    char_int_type low = static_cast<char_int_type>(lead.low);
+    char_int_type high = static_cast<char_int_type>(lead.high);
+    for (int i = 0; i < lead.continuations; ++i) {
       const char_int_type next = read();
       if (next < low || next > high) return fail("invalid string: ill-formed UTF-8 byte");
       low = 0x80;
