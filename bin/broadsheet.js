@@ -3,7 +3,8 @@
 // process, with one renderer), print the head tags they need, or print the partner snippet for one. `broadsheet --help` for usage.
 // Exit status: 0 no errors, 1 a document has errors, 2 usage errors or a file could not be read or written.
 
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRenderer, liteCoreOptions } from '../web/broadsheet.js';
 import { embedSnippet } from '../web/embed-snippet.js';
@@ -200,10 +201,20 @@ async function emit(text, file) {
   return write(file, text);
 }
 
-async function write(file, text) {
+/**
+ * Synchronously, as articles are read (bin/cli/inputs.js): with --jobs the main thread only reads,
+ * hands out and writes, and its CPU time is what the workers wait on. The folder is made when the
+ * file cannot be written without it, not before every file.
+ */
+function write(file, text) {
   try {
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await writeFile(file, text);
+    try {
+      writeFileSync(file, text);
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error;
+      mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      writeFileSync(file, text);
+    }
     return true;
   } catch (error) {
     report(`broadsheet: cannot write ${file}: ${error.code ?? error.message}`);
