@@ -15,7 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "format/json_number.hpp"
-#include "format/utf8.hpp"
+#include "format/json_text.hpp"
 
 namespace broadsheet::format {
 
@@ -115,12 +115,8 @@ inline auto ArticleLexer::scan_string() -> token_type {
   const auto hexQuad = [&]() -> int {
     int value = 0;
     for (int i = 0; i < 4; ++i) {
-      const char_int_type c = read();
-      int digit;
-      if (c >= '0' && c <= '9') digit = c - '0';
-      else if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
-      else if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-      else return -1;
+      const int digit = broadsheet::format::hexDigitValue(read());
+      if (digit < 0) return -1;
       value = value * 16 + digit;
     }
     return value;
@@ -139,36 +135,27 @@ inline auto ArticleLexer::scan_string() -> token_type {
     if (c == '\\') {
       copyPlain(p - 1);
       const char_int_type escaped = read();
-      switch (escaped) {
-        case '"':
-        case '\\':
-        case '/': token_buffer.push_back(static_cast<char>(escaped)); break;
-        case 'b': token_buffer.push_back('\b'); break;
-        case 'f': token_buffer.push_back('\f'); break;
-        case 'n': token_buffer.push_back('\n'); break;
-        case 'r': token_buffer.push_back('\r'); break;
-        case 't': token_buffer.push_back('\t'); break;
-        case 'u': {
-          const int high = hexQuad();
-          if (high < 0) return fail("invalid string: '\\u' must be followed by 4 hex digits");
-          unsigned int codePoint = static_cast<unsigned int>(high);
-          if (high >= 0xD800 && high <= 0xDBFF) {
-            if (read() != '\\' || read() != 'u')
-              return fail("invalid string: a high surrogate must be followed by a low one");
-            const int low = hexQuad();
-            if (low < 0) return fail("invalid string: '\\u' must be followed by 4 hex digits");
-            if (low < 0xDC00 || low > 0xDFFF)
-              return fail("invalid string: a high surrogate must be followed by a low one");
-            codePoint = 0x10000u + ((static_cast<unsigned int>(high) - 0xD800u) << 10u) +
-                        (static_cast<unsigned int>(low) - 0xDC00u);
-          } else if (high >= 0xDC00 && high <= 0xDFFF) {
-            return fail("invalid string: a low surrogate must follow a high one");
-          }
-          broadsheet::format::appendUtf8(token_buffer, codePoint);
-          break;
-        }
-        default: return fail("invalid string: forbidden character after backslash");
+      if (const int byte = broadsheet::format::escapedByte(static_cast<char>(escaped)); byte >= 0) {
+        token_buffer.push_back(static_cast<char>(byte));
+        plain = p;
+        continue;
       }
+      if (escaped != 'u') return fail("invalid string: forbidden character after backslash");
+      const int high = hexQuad();
+      if (high < 0) return fail("invalid string: '\\u' must be followed by 4 hex digits");
+      unsigned int codePoint = static_cast<unsigned int>(high);
+      if (high >= 0xD800 && high <= 0xDBFF) {
+        if (read() != '\\' || read() != 'u')
+          return fail("invalid string: a high surrogate must be followed by a low one");
+        const int low = hexQuad();
+        if (low < 0) return fail("invalid string: '\\u' must be followed by 4 hex digits");
+        if (low < 0xDC00 || low > 0xDFFF) return fail("invalid string: a high surrogate must be followed by a low one");
+        codePoint = 0x10000u + ((static_cast<unsigned int>(high) - 0xD800u) << 10u) +
+                    (static_cast<unsigned int>(low) - 0xDC00u);
+      } else if (high >= 0xDC00 && high <= 0xDFFF) {
+        return fail("invalid string: a low surrogate must follow a high one");
+      }
+      broadsheet::format::appendUtf8(token_buffer, codePoint);
       plain = p;
       continue;
     }

@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "format/json_pointer.hpp"
-#include "format/utf8.hpp"
+#include "format/json_text.hpp"
 
 namespace broadsheet::format {
 namespace {
@@ -143,11 +143,8 @@ class PointerScanner {
   unsigned readHex4() {
     unsigned value = 0;
     for (int i = 0; i < 4 && pos_ < text_.size(); ++i, ++pos_) {
-      const char c = text_[pos_];
-      value <<= 4;
-      if (c >= '0' && c <= '9') value |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') value |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') value |= static_cast<unsigned>(c - 'A' + 10);
+      const int digit = hexDigitValue(text_[pos_]);
+      value = value << 4 | (digit < 0 ? 0u : static_cast<unsigned>(digit));  // text that is not JSON: 0
     }
     return value;
   }
@@ -179,24 +176,21 @@ class PointerScanner {
         continue;
       }
       const char escaped = text_[pos_++];
-      switch (escaped) {
-        case 'n': value.push_back('\n'); break;
-        case 't': value.push_back('\t'); break;
-        case 'r': value.push_back('\r'); break;
-        case 'b': value.push_back('\b'); break;
-        case 'f': value.push_back('\f'); break;
-        case 'u': {
-          unsigned codePoint = readHex4();
-          if (codePoint >= 0xD800 && codePoint < 0xDC00 && text_.substr(pos_, 2) == "\\u") {
-            pos_ += 2;
-            const unsigned low = readHex4();
-            codePoint = 0x10000 + ((codePoint - 0xD800) << 10) + (low - 0xDC00);
-          }
-          appendUtf8(value, codePoint);
-          break;
-        }
-        default: value.push_back(escaped);  // '"', '\\', '/'
+      if (const int byte = escapedByte(escaped); byte >= 0) {
+        value.push_back(static_cast<char>(byte));
+        continue;
       }
+      if (escaped != 'u') {
+        value.push_back(escaped);  // not JSON: kept as it is
+        continue;
+      }
+      unsigned codePoint = readHex4();
+      if (codePoint >= 0xD800 && codePoint < 0xDC00 && text_.substr(pos_, 2) == "\\u") {
+        pos_ += 2;
+        const unsigned low = readHex4();
+        codePoint = 0x10000 + ((codePoint - 0xD800) << 10) + (low - 0xDC00);
+      }
+      appendUtf8(value, codePoint);
     }
     ++pos_;  // closing quote
     return value;

@@ -1,11 +1,35 @@
-// UTF-8 as the JSON readers and writers need it: a code point written out, and what a lead byte says
-// of the well-formed sequence it starts (Unicode table 3-7). Shared by the JSON lexer, the source
-// locator and the diagnostics' JSON writer, which each read or write escapes and raw UTF-8.
+// What the JSON readers and writers share about JSON text: a string's escapes (the one-character ones
+// and `\u`'s hex digits), a code point written out as UTF-8, and what a lead byte says of the
+// well-formed UTF-8 sequence it starts (Unicode table 3-7). Used by the JSON lexer, the source locator
+// and the diagnostics' JSON writer.
 #pragma once
 
 #include <string>
 
 namespace broadsheet::format {
+
+// The byte a one-character escape stands for (`\n` -> newline), or -1 for `u` and anything else.
+constexpr int escapedByte(char escape) {
+  switch (escape) {
+    case '"':
+    case '\\':
+    case '/': return escape;
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    default: return -1;
+  }
+}
+
+// A hex digit's value, or -1.
+constexpr int hexDigitValue(int c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
 
 inline void appendUtf8(std::string& out, unsigned codePoint) {
   if (codePoint < 0x80) {
