@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "broadsheet/broadsheet.hpp"
-#include "format/utf8.hpp"
+#include "format/json_text.hpp"
 
 namespace broadsheet {
 namespace {

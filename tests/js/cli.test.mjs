@@ -410,6 +410,17 @@ describe('many articles in one call', () => {
     assert.equal(readFileSync(path.join(root, 'new', 'one.html'), 'utf8'), expected);
   });
 
+  test('-o makes the folders it needs; a file it cannot write is reported and the run fails', () => {
+    const root = tree({ 'one.json': article('One'), blocker: 'a file, not a folder' });
+    const input = path.join(root, 'one.json');
+    const nested = cli(['render', input, '-o', path.join(root, 'a', 'b', 'page.html')]);
+    assert.equal(nested.status, 0, nested.stderr);
+    assert.match(readFileSync(path.join(root, 'a', 'b', 'page.html'), 'utf8'), /Body of One\./);
+    const blocked = cli(['render', input, '-o', path.join(root, 'blocker', 'page.html')]);
+    assert.equal(blocked.status, 2);
+    assert.match(blocked.stderr, /broadsheet: cannot write .*blocker.*page\.html: ENOTDIR/);
+  });
+
   test('--format json: one .json per input under -o DIR; a JSON array of {file, ...result} without -o', () => {
     const root = tree({ 'one.json': article('One'), 'two.json': withError });
     const inputs = [path.join(root, 'one.json'), path.join(root, 'two.json')];
