@@ -3,15 +3,13 @@
 // process, with one renderer), print the head tags they need, or print the partner snippet for one. `broadsheet --help` for usage.
 // Exit status: 0 no errors, 1 a document has errors, 2 usage errors or a file could not be read or written.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { createRenderer, liteCoreOptions } from '../web/broadsheet.js';
 import { embedSnippet } from '../web/embed-snippet.js';
-import { createRenderPool } from '../web/render-pool.js';
 import { UsageError, parseCommandLine } from './cli/args.js';
 import { STDIN, expandInputs, namesSeveral, outputFiles, outputIsFolder, readArticle } from './cli/inputs.js';
-import { renderInOrder } from './cli/jobs.js';
+import { renderInOrder, startJobs } from './cli/jobs.js';
+import { withStylesheet, writeOutput } from './cli/output.js';
 import { report, reportDiagnostic, stderrWantsColour, terminalSafeJson } from './cli/terminal.js';
 import { watchInputs } from './cli/watch.js';
 
@@ -61,7 +59,7 @@ async function main(argv) {
   let pool = null;
   if (request.jobs > 1 && plan.several) {
     try {
-      pool = await createRenderPool({ jobs: request.jobs });
+      pool = await startJobs(request.jobs, request);
     } catch (error) {
       report(`broadsheet: could not start ${request.jobs} render workers: ${error.message}`);
       return CANNOT_RUN;
@@ -128,7 +126,8 @@ async function runAll(renderer, request, plan, colour, changed, pool) {
   const chosen = changed ? articles.filter((entry) => changed.has(entry.key)) : articles;
   const collected = [];
   let withErrors = 0;
-  for await (const { entry, error, result: rendered } of renderInOrder(chosen, request, renderer, chosen.length > 1 ? pool : null)) {
+  const outcomes = renderInOrder(chosen, request, renderer, chosen.length > 1 ? pool : null);
+  for await (const { entry, error, result: rendered, written, writeError } of outcomes) {
     if (error) {
       const name = entry.file === STDIN ? 'standard input' : entry.name;
       // A file that went away while watched is no error: it is simply not there any more.
@@ -146,7 +145,9 @@ async function runAll(renderer, request, plan, colour, changed, pool) {
     // status still says so); --strict writes nothing then. The HTML needs no escaping for the
     // terminal: the core leaves control characters out of it.
     if (request.strict && !result.ok) continue;
-    if (request.format === 'json') {
+    if (written) { // by a --jobs worker
+      if (writeError) status = cannotWrite(entry.output, writeError);
+    } else if (request.format === 'json') {
       if (plan.several && !plan.folder) {
         collected.push({ file: entry.name, ...result });
         continue;
@@ -175,23 +176,6 @@ function headResult(request, result) {
   return { ok: result.ok, head: result.meta?.head ?? '', diagnostics: result.diagnostics };
 }
 
-/**
- * The HTML with the stylesheet as --css asks: `inline` puts a <style> before a fragment (a standalone
- * document has one already); a file is linked, href relative to the output's folder (to the current
- * folder for standard output), before a fragment or in place of a standalone document's <style>.
- */
-function withStylesheet(html, css, request, target) {
-  if (request.css === undefined) return html;
-  const inlined = `<style>\n${css}</style>`;
-  const at = html.indexOf(inlined);
-  const standalone = Boolean(request.renderOptions.standalone) && at >= 0;
-  if (request.css === 'inline') return standalone ? html : `${inlined}\n${html}`;
-  const from = target ? path.dirname(path.resolve(target)) : process.cwd();
-  const href = path.relative(from, path.resolve(request.css)).split(path.sep).map(encodeURIComponent).join('/');
-  const link = `<link rel="stylesheet" href="${href}">`;
-  return standalone ? html.slice(0, at) + link + html.slice(at + inlined.length) : `${link}\n${html}`;
-}
-
 /** Writes to the file (creating its folder), or to standard output without one. */
 async function emit(text, file) {
   if (!file) {
@@ -201,25 +185,15 @@ async function emit(text, file) {
   return write(file, text);
 }
 
-/**
- * Synchronously, as articles are read (bin/cli/inputs.js): with --jobs the main thread only reads,
- * hands out and writes, and its CPU time is what the workers wait on. The folder is made when the
- * file cannot be written without it, not before every file.
- */
 function write(file, text) {
-  try {
-    try {
-      writeFileSync(file, text);
-    } catch (error) {
-      if (error.code !== 'ENOENT') throw error;
-      mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-      writeFileSync(file, text);
-    }
-    return true;
-  } catch (error) {
-    report(`broadsheet: cannot write ${file}: ${error.code ?? error.message}`);
-    return false;
-  }
+  const error = writeOutput(file, text);
+  if (error) cannotWrite(file, error);
+  return !error;
+}
+
+function cannotWrite(file, error) {
+  report(`broadsheet: cannot write ${file}: ${error}`);
+  return CANNOT_RUN;
 }
 
 async function embed(renderer, request, colour) {

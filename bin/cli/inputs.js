@@ -95,8 +95,8 @@ export async function readArticle(entry) {
     for await (const chunk of process.stdin) chunks.push(chunk);
     input = Buffer.concat(chunks);
   } else {
-    // Synchronously: a whole article is one read, and with --jobs the main thread only reads, hands
-    // out and writes, so the promise API's file handles and thread-pool hops were most of its CPU time.
+    // Synchronously: a whole article is one read, and the promise API's file handles and thread-pool
+    // hops cost more CPU time than the read. (With --jobs the workers read the files: file-worker.js.)
     input = readFileSync(entry.file);
   }
   return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);

@@ -82,6 +82,20 @@ describe('broadsheet --jobs', () => {
     });
   }
 
+  test('a file the workers cannot write is reported in order, and the rest are written', () => {
+    const runs = {};
+    for (const jobs of ['1', '2']) {
+      const folder = path.join(scratch, `blocked-${jobs}`);
+      mkdirSync(path.join(folder, 'examples', 'long-analysis.html'), { recursive: true }); // a folder in the file's place
+      runs[jobs] = cli(['render', articles, '-o', folder, '--jobs', jobs]);
+      assert.match(runs[jobs].stderr, new RegExp(`cannot write ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/examples/long-analysis\\.html: EISDIR`));
+      assert.ok(readFileSync(path.join(folder, 'examples', 'nbca-russian-arms-nato.html'), 'utf8').includes('bs-article'));
+    }
+    assert.equal(runs['2'].status, 2);
+    assert.equal(runs['2'].status, runs['1'].status);
+    assert.equal(runs['2'].stderr.replaceAll('blocked-2', 'blocked-1'), runs['1'].stderr);
+  });
+
   test('one article with --jobs 2 is the same as without', () => {
     const file = path.join(repoRoot, 'examples', 'nbca-russian-arms-nato.json');
     assert.deepEqual(cli(['render', file, '--jobs', '2']), cli(['render', file]));

@@ -1,0 +1,104 @@
+// Worker threads that each answer a request with one message, shared out to whichever worker is least
+// busy, so that one long request does not hold up the others; each worker has at most two requests
+// waiting, so it never idles between them. Used by the render pool (web/render-pool.js: renderMany)
+// and by the CLI's --jobs (bin/cli/file-worker.js, which also reads and writes the files).
+//
+// Node only (node:worker_threads). A worker posts `{ ready: true, ... }` once it can take requests and
+// then answers each `{ id, ... }` with `{ id, ... }`.
+import { Worker } from 'node:worker_threads';
+
+const IN_FLIGHT_PER_WORKER = 2;
+
+/** A request's worker stopped before answering, or no worker was left to take it. */
+export class WorkerLostError extends Error {}
+
+/**
+ * Starts `jobs` workers of `workerUrl`, each given `workerData`, and resolves once all are ready.
+ * `name` is what messages call a worker.
+ * @param {{jobs: number, workerUrl: URL, workerData: unknown, name?: string}} options
+ * @returns {Promise<{ready: object, submit(message: object): Promise<object>, close(): Promise<void>}>}
+ *   `ready`: the first worker's ready message; `submit` resolves with the worker's answer or rejects
+ *   with a WorkerLostError.
+ */
+export async function startWorkerPool({ jobs, workerUrl, workerData, name = 'worker' }) {
+  const queue = [];          // requests not yet sent: { id, message, resolve, reject }
+  const waiting = new Map(); // id -> request, once sent to request.worker
+  let nextId = 0;
+
+  const workers = await Promise.all(Array.from({ length: jobs }, () => startWorker()));
+
+  function startWorker() {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(workerUrl, { workerData });
+      const entry = { worker, busy: 0, ready: null };
+      worker.on('message', (message) => {
+        if (message.ready) {
+          entry.ready = message;
+          resolve(entry);
+          return;
+        }
+        const request = waiting.get(message.id);
+        waiting.delete(message.id);
+        entry.busy -= 1;
+        request.resolve(message);
+        dispatch();
+      });
+      worker.on('error', (error) => {
+        if (!entry.ready) reject(error);
+        lose(entry, error);
+      });
+      worker.on('exit', (code) => {
+        if (!entry.ready) reject(new Error(`broadsheet: a ${name} exited with code ${code} before it was ready`));
+        lose(entry, new Error(`exited with code ${code}`));
+      });
+    });
+  }
+
+  /** A worker that stopped: its requests (and, with no worker left, every queued one) are rejected. */
+  function lose(entry, error) {
+    const index = workers.indexOf(entry);
+    if (index < 0) return;
+    workers.splice(index, 1);
+    for (const [id, request] of waiting) {
+      if (request.worker !== entry) continue;
+      waiting.delete(id);
+      request.reject(new WorkerLostError(`a ${name} stopped (${error.message})`));
+    }
+    if (workers.length === 0) {
+      for (const request of queue.splice(0)) request.reject(new WorkerLostError(`no ${name} is left`));
+    }
+    dispatch();
+  }
+
+  function dispatch() {
+    while (queue.length) {
+      const free = workers.reduce((best, w) => (w.ready && w.busy < IN_FLIGHT_PER_WORKER && (!best || w.busy < best.busy) ? w : best), null);
+      if (!free) return;
+      const request = queue.shift();
+      free.busy += 1;
+      request.worker = free;
+      waiting.set(request.id, request);
+      free.worker.postMessage(request.message);
+    }
+  }
+
+  function submit(message) {
+    return new Promise((resolve, reject) => {
+      if (workers.length === 0) {
+        reject(new WorkerLostError(`no ${name} is left`));
+        return;
+      }
+      const id = nextId++;
+      queue.push({ id, resolve, reject, message: { ...message, id } });
+      dispatch();
+    });
+  }
+
+  return {
+    ready: workers[0].ready,
+    submit,
+    async close() {
+      await Promise.all(workers.splice(0).map(({ worker }) => worker.terminate()));
+    },
+  };
+}
