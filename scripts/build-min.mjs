@@ -30,6 +30,8 @@ export const webDir = path.join(repoRoot, 'web');
 export const BUNDLE_ENTRY = 'embed.js';
 /** Modules of web/ that the bundle's code imports dynamically, shipped minified on their own. */
 export const LAZY_MODULES = ['embeds.js'];
+/** Modules of web/ that only Node imports (dynamically, behind a check): left out of the bundle. */
+export const NODE_ONLY_MODULES = ['html-decoder.js'];
 /** The core's glue, relative to web/: outside the bundle unless measured otherwise (--glue-in-bundle). */
 const GLUE = 'core/broadsheet-core.js';
 /** Per-module minified files that earlier builds wrote and nothing loads any more: removed when found. */
@@ -69,7 +71,8 @@ export async function buildMin({ glueInBundle = false } = {}) {
   if (!existsSync(path.join(webDir, BUNDLE_ENTRY))) throw new Error(`build-min: missing web/${BUNDLE_ENTRY}`);
   // The bundle: web/ modules are bundled; a lazy module becomes an import of its minified copy (with no
   // side effects, so a re-export nothing uses, like broadsheet.js's of embeds.js, leaves nothing
-  // behind); the glue and anything not relative (Node built-ins, imported dynamically) stay external.
+  // behind); the glue, Node-only modules and anything not relative (Node built-ins, imported
+  // dynamically) stay external.
   const splitImports = {
     name: 'split-imports',
     setup(build) {
@@ -79,6 +82,7 @@ export async function buildMin({ glueInBundle = false } = {}) {
         const target = fromWeb(args);
         if (LAZY_MODULES.includes(target)) return { path: minName(args.path), external: true, sideEffects: false };
         if (target === GLUE && !glueInBundle) return { path: args.path, external: true };
+        if (NODE_ONLY_MODULES.includes(target)) return { path: args.path, external: true };
         return undefined; // bundled
       });
     },
