@@ -59,7 +59,7 @@ async function main(argv) {
   let pool = null;
   if (request.jobs > 1 && plan.several) {
     try {
-      pool = await startJobs(request.jobs, request);
+      pool = await startJobs(request.jobs, request, renderer);
     } catch (error) {
       report(`broadsheet: could not start ${request.jobs} render workers: ${error.message}`);
       return CANNOT_RUN;

@@ -21,9 +21,16 @@ export async function createRenderPool({ jobs, rendererOptions = {} }) {
   if (rendererOptions.moduleFactory) throw new TypeError('broadsheet: a render pool cannot use moduleFactory');
   const wasmModule = await compileCore(rendererOptions);
   const { wasmUrl, wasmBinary, ...sendable } = rendererOptions; // the module replaces both
-  const workers = await startWorkerPool({ jobs, workerUrl: WORKER_URL, workerData: { wasmModule, rendererOptions: sendable },
+  const workers = startWorkerPool({ jobs, workerUrl: WORKER_URL, workerData: { wasmModule, rendererOptions: sendable },
     name: 'render worker' });
-  const { css, version } = workers.ready;
+  let started;
+  try {
+    started = await workers.ready;
+  } catch (error) {
+    await workers.close();
+    throw error;
+  }
+  const { css, version } = started;
   let closed = false;
 
   async function submit(input, options, validating) {

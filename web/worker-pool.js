@@ -4,7 +4,8 @@
 // and by the CLI's --jobs (bin/cli/file-worker.js, which also reads and writes the files).
 //
 // Node only (node:worker_threads). A worker posts `{ ready: true, ... }` once it can take requests and
-// then answers each `{ id, ... }` with `{ id, ... }`.
+// then answers each `{ id, ... }` with `{ id, ... }`. Requests can be submitted at once: they wait
+// until a worker is ready.
 import { Worker } from 'node:worker_threads';
 
 const IN_FLIGHT_PER_WORKER = 2;
@@ -13,28 +14,32 @@ const IN_FLIGHT_PER_WORKER = 2;
 export class WorkerLostError extends Error {}
 
 /**
- * Starts `jobs` workers of `workerUrl`, each given `workerData`, and resolves once all are ready.
- * `name` is what messages call a worker.
+ * Starts `jobs` workers of `workerUrl`, each given `workerData`. `name` is what messages call a worker.
  * @param {{jobs: number, workerUrl: URL, workerData: unknown, name?: string}} options
- * @returns {Promise<{ready: object, submit(message: object): Promise<object>, close(): Promise<void>}>}
- *   `ready`: the first worker's ready message; `submit` resolves with the worker's answer or rejects
- *   with a WorkerLostError.
+ * @returns {{ready: Promise<object>, saturated(): boolean, submit(message: object): Promise<object>, close(): Promise<void>}}
+ *   `ready` resolves with the first worker's ready message once every worker is ready, or rejects when
+ *   one could not start (not when the pool is closed first); `saturated()` says whether a request submitted now would have to wait for a
+ *   worker; `submit` resolves with the worker's answer or rejects with a WorkerLostError.
  */
-export async function startWorkerPool({ jobs, workerUrl, workerData, name = 'worker' }) {
+export function startWorkerPool({ jobs, workerUrl, workerData, name = 'worker' }) {
   const queue = [];          // requests not yet sent: { id, message, resolve, reject }
   const waiting = new Map(); // id -> request, once sent to request.worker
+  const workers = [];
   let nextId = 0;
+  let closed = false;
 
-  const workers = await Promise.all(Array.from({ length: jobs }, () => startWorker()));
+  const ready = Promise.all(Array.from({ length: jobs }, () => startWorker())).then((started) => started[0].ready);
 
   function startWorker() {
     return new Promise((resolve, reject) => {
       const worker = new Worker(workerUrl, { workerData });
       const entry = { worker, busy: 0, ready: null };
+      workers.push(entry);
       worker.on('message', (message) => {
         if (message.ready) {
           entry.ready = message;
           resolve(entry);
+          dispatch();
           return;
         }
         const request = waiting.get(message.id);
@@ -48,7 +53,8 @@ export async function startWorkerPool({ jobs, workerUrl, workerData, name = 'wor
         lose(entry, error);
       });
       worker.on('exit', (code) => {
-        if (!entry.ready) reject(new Error(`broadsheet: a ${name} exited with code ${code} before it was ready`));
+        // Closing stops workers that are still starting too; that is no failure to start.
+        if (!entry.ready && !closed) reject(new Error(`broadsheet: a ${name} exited with code ${code} before it was ready`));
         lose(entry, new Error(`exited with code ${code}`));
       });
     });
@@ -70,9 +76,14 @@ export async function startWorkerPool({ jobs, workerUrl, workerData, name = 'wor
     dispatch();
   }
 
+  /** The ready worker with the fewest requests, if it has room for one more. */
+  function freeWorker() {
+    return workers.reduce((best, w) => (w.ready && w.busy < IN_FLIGHT_PER_WORKER && (!best || w.busy < best.busy) ? w : best), null);
+  }
+
   function dispatch() {
     while (queue.length) {
-      const free = workers.reduce((best, w) => (w.ready && w.busy < IN_FLIGHT_PER_WORKER && (!best || w.busy < best.busy) ? w : best), null);
+      const free = freeWorker();
       if (!free) return;
       const request = queue.shift();
       free.busy += 1;
@@ -95,9 +106,11 @@ export async function startWorkerPool({ jobs, workerUrl, workerData, name = 'wor
   }
 
   return {
-    ready: workers[0].ready,
+    ready,
+    saturated: () => queue.length > 0 || !freeWorker(),
     submit,
     async close() {
+      closed = true;
       await Promise.all(workers.splice(0).map(({ worker }) => worker.terminate()));
     },
   };

@@ -16,9 +16,9 @@ const RENDER_OPTIONS = `  --theme <t>          auto (default), light or dark: th
   --base-url <url>     The article's own absolute http(s) address: relative image and link URLs
                        resolve against it.`;
 
-const JOBS = `  -j, --jobs <n>       Work on n articles at once, in n worker threads, each with its own instance
-                       of the core (default 1). Output, diagnostics and exit status are the same as
-                       with 1, in the same order; use about one per core.`;
+const JOBS = `  -j, --jobs <n>       Work on n articles at once, on n threads (this one and n - 1 workers), each
+                       with its own instance of the core (default 1). Output, diagnostics and exit
+                       status are the same as with 1, in the same order; use about one per core.`;
 
 export const GENERAL_HELP = `Usage:
   broadsheet render <input>... [options]     Render articles to HTML.

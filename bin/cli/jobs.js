@@ -6,21 +6,27 @@
 import { compileCore } from '../../web/broadsheet.js';
 import { startWorkerPool, WorkerLostError } from '../../web/worker-pool.js';
 import { STDIN, readArticle } from './inputs.js';
+import { report } from './terminal.js';
 
-/** How many articles the workers may have queued per worker, ahead of the one being reported. */
+/** How many articles may be read and rendered per job ahead of the one being reported. */
 const AHEAD_PER_JOB = 4;
 const WORKER_URL = new URL('./file-worker.js', import.meta.url);
 
 /**
- * Starts `jobs` workers for the command line's `request` (its command, format, render options,
- * --strict and --css), each instantiating the module this process compiled for its own renderer.
- * @returns {Promise<{jobs: number, css: string, submit(message: object): Promise<object>, close(): Promise<void>}>}
+ * Starts the workers for `jobs` at once: the main thread renders too, so `jobs - 1` workers, each
+ * instantiating the module this process compiled for its own renderer. The main thread takes an
+ * article whenever no worker has room for it, from the first one on: the workers' start (about 50 ms
+ * of Node's) costs no time. `request`: the command line's command, format, render options, --strict
+ * and --css.
+ * @returns {Promise<{jobs: number, workers: ReturnType<typeof startWorkerPool>, css: string, close(): Promise<void>}>}
  */
-export async function startJobs(jobs, { command, format, renderOptions, strict, css }) {
+export async function startJobs(jobs, { command, format, renderOptions, strict, css }, renderer) {
   const wasmModule = await compileCore();
   const request = { command, format, renderOptions, strict, css };
-  const workers = await startWorkerPool({ jobs, workerUrl: WORKER_URL, workerData: { wasmModule, request }, name: 'render worker' });
-  return { jobs, css: workers.ready.css, submit: workers.submit, close: workers.close };
+  const workers = startWorkerPool({ jobs: jobs - 1, workerUrl: WORKER_URL, workerData: { wasmModule, request }, name: 'render worker' });
+  // The output is the same without them: this thread then renders every article.
+  workers.ready.catch((error) => report(`broadsheet: warning: a render worker could not start (${error.message}); rendering without it`));
+  return { jobs, workers, css: renderer.css, close: () => workers.close() };
 }
 
 /**
@@ -33,42 +39,56 @@ export async function startJobs(jobs, { command, format, renderOptions, strict, 
  */
 export async function* renderInOrder(entries, request, renderer, jobs) {
   const { command, renderOptions } = request;
-  if (!jobs) {
-    for (const entry of entries) {
-      let bytes;
-      try {
-        bytes = await readArticle(entry);
-      } catch (error) {
-        yield { entry, error };
-        continue;
-      }
-      yield { entry, result: command === 'validate' ? renderer.validate(bytes, renderOptions) : renderer.render(bytes, renderOptions) };
+  const renderHere = async (entry) => {
+    try {
+      const bytes = await readArticle(entry);
+      return { entry, result: command === 'validate' ? renderer.validate(bytes, renderOptions) : renderer.render(bytes, renderOptions) };
+    } catch (error) {
+      return { entry, error };
     }
+  };
+  if (!jobs) {
+    for (const entry of entries) yield await renderHere(entry);
     return;
   }
   // HTML files are written by the worker that rendered them; every other output (standard output,
-  // JSON, head tags) is written here, in order.
+  // JSON, head tags, what this thread rendered) is written by the caller, in order.
   const writesHtml = command === 'render' && request.format !== 'json';
-  const start = (entry) => {
+  const toWorker = (entry) => {
     if (entry.file === STDIN) {
       return readArticle(entry).then((input) => ask(jobs, entry, { input }), (error) => ({ entry, error }));
     }
     return ask(jobs, entry, { file: entry.file, output: writesHtml ? entry.output : undefined });
   };
-  const pending = [];
+  const pending = []; // in input order: { done, promise }
+  const track = (promise) => {
+    const item = { done: false, promise };
+    promise.then(() => { item.done = true; });
+    return item;
+  };
+  const window = jobs.jobs * AHEAD_PER_JOB;
   let next = 0;
-  while (next < entries.length && pending.length < jobs.jobs * AHEAD_PER_JOB) pending.push(start(entries[next++]));
-  while (pending.length) {
-    const done = await pending.shift();
-    if (next < entries.length) pending.push(start(entries[next++]));
-    yield done;
+  while (next < entries.length || pending.length) {
+    // Workers with room take the next articles; otherwise this thread takes one, then lets the
+    // workers' answers in (a turn of the event loop) before deciding again.
+    while (next < entries.length && pending.length < window && !jobs.workers.saturated()) {
+      pending.push(track(toWorker(entries[next++])));
+    }
+    if (pending.length && pending[0].done) {
+      yield await pending.shift().promise;
+    } else if (next < entries.length && pending.length < window) {
+      pending.push(track(renderHere(entries[next++])));
+      await new Promise((resolve) => setImmediate(resolve));
+    } else {
+      yield await pending.shift().promise;
+    }
   }
 }
 
 async function ask(jobs, entry, message) {
   let answer;
   try {
-    answer = await jobs.submit(message);
+    answer = await jobs.workers.submit(message);
   } catch (error) {
     if (!(error instanceof WorkerLostError)) throw error;
     const diagnostic = { severity: 'error', code: 'BS-INTERNAL', message: `internal error: ${error.message}`, path: '', line: 0, column: 0 };
