@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "layout/passage_words.hpp"
 #include "layout/speakers.hpp"
-#include "layout/word_numbers.hpp"
 #include "layout/words.hpp"
 
 using namespace broadsheet::layout;
@@ -92,6 +92,8 @@ std::string_view plainTrimmed(std::string_view word) {
   return word;
 }
 
+constexpr std::uint32_t kSentenceEnd = UINT32_MAX;
+
 // The text split at every break (a word between two breaks may be empty), numbered in order of
 // first appearance, kSentenceEnd after a word that ends a sentence and after the last.
 std::vector<std::uint32_t> plainPassageTokens(std::string_view text, std::map<std::string, std::uint32_t>& numbers) {
@@ -156,35 +158,86 @@ std::size_t plainCountWords(std::string_view text) {
 
 }  // namespace
 
-TEST_CASE("the closest passage's index reads words and sentences as the plain rule does",
-          "[layout][pullquote][words]") {
+namespace {
+
+// forEachPassageWord's words (numbered as plainPassageTokens numbers them) and sentence ends.
+std::vector<std::uint32_t> passageTokens(std::string_view text, std::size_t from, std::size_t to,
+                                         std::map<std::string, std::uint32_t>& numbers) {
+  std::vector<std::uint32_t> tokens;
+  forEachPassageWord(
+      text, from, to,
+      [&](std::size_t offset, std::size_t length) {
+        const std::string word(text.substr(offset, length));
+        tokens.push_back(numbers.emplace(word, static_cast<std::uint32_t>(numbers.size())).first->second);
+      },
+      [&] { tokens.push_back(kSentenceEnd); });
+  return tokens;
+}
+
+}  // namespace
+
+TEST_CASE("the closest passage reads words and sentences as the plain rule does", "[layout][pullquote][words]") {
   std::mt19937 random(20261206);
   for (int round = 0; round < 3000; ++round) {
     // The item sits inside a longer text, as in the body's normalised words: what is around it
     // (here a no-break space cut in two at each edge) is not read.
     const std::string item = randomText(random, 40);
     const std::string text = "x\xC2" + item + "\xA0y";
-    WordNumbers numbers;
-    std::vector<std::uint32_t> tokens;
-    appendPassageTokens(text, 2, 2 + item.size(), numbers, tokens);
-    std::map<std::string, std::uint32_t> plainNumbers;
+    std::map<std::string, std::uint32_t> numbers, plainNumbers;
     INFO("item: " << item);
-    REQUIRE(tokens == plainPassageTokens(item, plainNumbers));
-    CHECK(numbers.size() == plainNumbers.size());
+    REQUIRE(passageTokens(text, 2, 2 + item.size(), numbers) == plainPassageTokens(item, plainNumbers));
   }
 }
 
-TEST_CASE("words of several items are numbered once across them", "[layout][pullquote][words]") {
+TEST_CASE("each item's end ends a sentence once", "[layout][pullquote][words]") {
   const std::string text = "The deal. \u00ABthe\u00BB deal!\nDeal";
-  WordNumbers numbers;
-  std::vector<std::uint32_t> tokens;
+  std::map<std::string, std::uint32_t> numbers;
   const std::size_t newline = text.find('\n');
-  appendPassageTokens(text, 0, newline, numbers, tokens);
-  appendPassageTokens(text, newline + 1, text.size(), numbers, tokens);
-  // "The" and "Deal" are new words (the text is normalised before); only ASCII punctuation is
-  // trimmed, so «the» stays a word of its own; the end of each item ends a sentence once.
+  std::vector<std::uint32_t> tokens = passageTokens(text, 0, newline, numbers);
+  for (const std::uint32_t token : passageTokens(text, newline + 1, text.size(), numbers)) tokens.push_back(token);
+  // Only ASCII punctuation is trimmed, so «the» stays a word of its own.
   const std::vector<std::uint32_t> expected = {0, 1, kSentenceEnd, 2, 1, kSentenceEnd, 3, kSentenceEnd};
   CHECK(tokens == expected);
+}
+
+// The quote words' table, against a plain map: every word of every quote found with exactly the
+// quotes that hold it, and no other word found (words that share a first byte and a length with a
+// quote word, or are 63 bytes and longer, pass the first check and must still be told apart).
+TEST_CASE("quote words are found with the quotes that hold them, and no other word is", "[layout][pullquote][words]") {
+  std::mt19937 random(5122026);
+  for (int round = 0; round < 300; ++round) {
+    QuoteWords table;
+    std::map<std::string, std::vector<std::uint32_t>> plain;
+    std::vector<std::string> seen;
+    const auto quotes = static_cast<std::uint32_t>(1 + random() % 6);
+    for (std::uint32_t q = 0; q < quotes; ++q) {
+      for (std::size_t w = 0, words = 1 + random() % 70; w < words; ++w) {
+        std::string word = randomText(random, 4);
+        if (random() % 8 == 0) word += std::string(60 + random() % 10, 'a');
+        if (word.empty()) continue;
+        seen.push_back(word);
+        std::vector<std::uint32_t>& holders = plain[word];
+        const bool isNew = holders.empty() || holders.back() != q;
+        CHECK(table.add(word, q) == isNew);
+        if (isNew) holders.push_back(q);
+      }
+    }
+    CHECK(table.size() == plain.size());
+    for (int probe = 0; probe < 400; ++probe) {
+      std::string word = probe % 2 == 0 && !seen.empty() ? seen[random() % seen.size()] : randomText(random, 4);
+      if (probe % 7 == 0) word += std::string(60 + random() % 10, 'a');
+      if (word.empty()) continue;
+      const std::uint32_t number = table.find(reinterpret_cast<const unsigned char*>(word.data()), word.size());
+      const auto known = plain.find(word);
+      INFO("word: " << word);
+      REQUIRE((number != QuoteWords::kNone) == (known != plain.end()));
+      if (number == QuoteWords::kNone) continue;
+      std::vector<std::uint32_t> holders;
+      for (std::uint32_t e = table.firstEntry(number); e != QuoteWords::kNone; e = table.entry(e).next)
+        holders.insert(holders.begin(), table.entry(e).quote);
+      CHECK(holders == known->second);
+    }
+  }
 }
 
 TEST_CASE("countWords counts as the plain rule does", "[layout][words]") {
