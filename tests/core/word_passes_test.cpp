@@ -23,37 +23,15 @@ namespace {
 // Pieces random texts are made of: words and letters of several scripts, every kind of space and
 // break the rules tell apart, punctuation that ends sentences or is trimmed, joiners, and bytes that
 // start or continue a UTF-8 sequence on their own.
-const std::vector<std::string> kPieces = {"a",      "Word",
-                                          "water",  "42",
-                                          "Б",      "ё",
-                                          "Ёлка",   "ә",
-                                          "Қазақ",  "ұлт",
-                                          "مرحبا",  "ع",
-                                          "Café",   "É",
-                                          " ",      " ",
-                                          "  ",     "\t",
-                                          "\n",     "\r",
-                                          "\f",     "\v",
-                                          "\u00A0", "\u2003",
-                                          "\u200B", "\u3000",
-                                          "\u202F", ".",
-                                          "!",      "?",
-                                          "…",      "...",
-                                          ",",      ";",
-                                          ":",      "\"",
-                                          "'",      "(",
-                                          ")",      "[",
-                                          "]",      "-",
-                                          "\u2010", "\u2014",
-                                          "«",      "»",
-                                          "“",      "”",
-                                          "„",      "\u2019",
-                                          "\u02BB", "\u200D",
-                                          "\u200C", "\u00AD",
-                                          "\u0301", "\xC2",
-                                          "\xA0",   "\xE2",
-                                          "\x80",   "\xE2\x80",
-                                          "\xD0",   "\xF0\x9F\x98\x80"};
+const std::vector<std::string> kPieces = {
+    "a", "Word", "water", "42", "Б", "ё", "Ёлка", "ә", "Қазақ", "ұлт", "مرحبا", "ع", "Café", "É", " ", " ", "  ", "\t",
+    "\n", "\r", "\f", "\v", "\u00A0", "\u2003", "\u200B", "\u3000", "\u202F", ".", "!", "?", "…", "...", ",", ";", ":",
+    "\"", "'", "(", ")", "[", "]", "-", "\u2010", "\u2014", "«", "»", "“", "”", "„", "\u2019", "\u02BB", "\u200D",
+    "\u200C", "\u00AD", "\u0301", "\xC2", "\xA0", "\xE2", "\x80", "\xE2\x80", "\xD0", "\xF0\x9F\x98\x80",
+    // overlong forms that decode (continuation bytes unchecked)
+    // to white space (U+00A0, U+2000, U+3000) or to a letter
+    "\xE0\x82\xA0", "\xF0\x82\x80\x80", "\xF0\x83\x80\x80", "\xF8\x82\x80\x80", "\xC1\xA1", "\xD0 ", "\xE2\x80",
+    "\xE3\x80\x80"};
 
 std::string randomText(std::mt19937& random, std::size_t maxPieces) {
   std::string text;
