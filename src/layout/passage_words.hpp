@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,13 +47,35 @@ inline constexpr auto kMayEndSentence = [] {
   return table;
 }();
 
+// The first byte at or after `at` (before `to`) that may be a break: white space or a control
+// character (below 0x21), or 0xC2; `to` when there is none. Eight bytes at a time (most words are
+// shorter than that, so this is one step for most words): a byte below 0x21 or equal to 0xC2 sets
+// its top bit in the masks below, and the lowest bit set is always a true one.
+inline std::size_t nextCandidate(const unsigned char* bytes, std::size_t at, std::size_t to) {
+  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the lowest byte of a word is its first");
+  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+  for (; at + 8 <= to; at += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, bytes + at, 8);
+    const std::uint64_t below = (chunk - 0x21 * kOnes) & ~chunk & kHighs;
+    const std::uint64_t c2 = chunk ^ (0xC2 * kOnes);
+    const std::uint64_t mask = below | ((c2 - kOnes) & ~c2 & kHighs);
+    if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctzll(mask)) / 8;
+  }
+  for (; at < to; ++at) {
+    if (bytes[at] < 0x21 || bytes[at] == 0xC2) return at;
+  }
+  return to;
+}
+
 }  // namespace passage_bytes
 
 // Reads one item's normalised words, text.substr(from, to - from), as the closest passage does:
 // words split at ASCII white space and the no-break space, the punctuation " \"'.,;:!?()[]-" around
 // them trimmed; calls word(offset, length) for each word left non-empty (offset into `text`) and
 // sentenceEnd() after each sentence (a word ending in . ! ? or …, closing quote marks and brackets
-// aside, ends one, and so does the text's end). One pass over the bytes, a table lookup each.
+// aside, ends one, and so does the text's end). One pass over the bytes, eight at a time between
+// breaks (nextCandidate).
 template <typename Word, typename SentenceEnd>
 void forEachPassageWord(std::string_view text, std::size_t from, std::size_t to, Word word, SentenceEnd sentenceEnd) {
   using namespace passage_bytes;
@@ -60,6 +83,8 @@ void forEachPassageWord(std::string_view text, std::size_t from, std::size_t to,
   for (std::size_t at = from; at <= to;) {
     std::size_t end = at, breakLength = 0;
     for (; end < to; ++end) {
+      end = nextCandidate(bytes, end, to);
+      if (end >= to) break;
       const unsigned char role = kRoles[bytes[end]];
       if (role == kWordByte) continue;
       if (role == kBreak) {

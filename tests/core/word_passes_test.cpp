@@ -167,6 +167,26 @@ TEST_CASE("the closest passage reads words and sentences as the plain rule does"
   }
 }
 
+TEST_CASE("a break is looked for eight bytes at a time and found where a byte at a time finds it",
+          "[layout][pullquote][words]") {
+  // Bytes drawn mostly from those near the masks' edges: 0x20, 0x21, 0xC1-0xC3, 0xA0, 0x00, 0x80, 0xFF.
+  const std::vector<unsigned char> near = {0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x41, 0x61,
+                                           0x7F, 0x80, 0xA0, 0xC1, 0xC2, 0xC3, 0xD0, 0xE2, 0xFE, 0xFF};
+  std::mt19937 random(7122026);
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<unsigned char> bytes(random() % 40);
+    for (unsigned char& byte : bytes)
+      byte = random() % 8 == 0 ? near[random() % near.size()] : static_cast<unsigned char>('a' + random() % 26);
+    for (std::size_t to = 0; to <= bytes.size(); ++to) {
+      for (std::size_t at = 0; at <= to; ++at) {
+        std::size_t expected = at;
+        while (expected < to && bytes[expected] > 0x20 && bytes[expected] != 0xC2) ++expected;
+        REQUIRE(passage_bytes::nextCandidate(bytes.data(), at, to) == expected);
+      }
+    }
+  }
+}
+
 TEST_CASE("each item's end ends a sentence once", "[layout][pullquote][words]") {
   const std::string text = "The deal. \u00ABthe\u00BB deal!\nDeal";
   std::map<std::string, std::uint32_t> numbers;
