@@ -5,10 +5,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "layout/byte_search.hpp"
 
 namespace broadsheet::layout {
 
@@ -48,24 +49,13 @@ inline constexpr auto kMayEndSentence = [] {
 }();
 
 // The first byte at or after `at` (before `to`) that may be a break: white space or a control
-// character (below 0x21), or 0xC2; `to` when there is none. Eight bytes at a time (most words are
-// shorter than that, so this is one step for most words): a byte below 0x21 or equal to 0xC2 sets
-// its top bit in the masks below, and the lowest bit set is always a true one.
+// character (below 0x21), or 0xC2; `to` when there is none. Eight bytes at a time: most words are
+// shorter than that, so this is one step for most words.
 inline std::size_t nextCandidate(const unsigned char* bytes, std::size_t at, std::size_t to) {
-  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the lowest byte of a word is its first");
-  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
-  for (; at + 8 <= to; at += 8) {
-    std::uint64_t chunk;
-    std::memcpy(&chunk, bytes + at, 8);
-    const std::uint64_t below = (chunk - 0x21 * kOnes) & ~chunk & kHighs;
-    const std::uint64_t c2 = chunk ^ (0xC2 * kOnes);
-    const std::uint64_t mask = below | ((c2 - kOnes) & ~c2 & kHighs);
-    if (mask != 0) return at + static_cast<std::size_t>(__builtin_ctzll(mask)) / 8;
-  }
-  for (; at < to; ++at) {
-    if (bytes[at] < 0x21 || bytes[at] == 0xC2) return at;
-  }
-  return to;
+  return byte_search::findFirst(
+      bytes, at, to,
+      [](std::uint64_t chunk) { return byte_search::below(chunk, 0x21) | byte_search::equalTo(chunk, 0xC2); },
+      [](unsigned char byte) { return byte < 0x21 || byte == 0xC2; });
 }
 
 }  // namespace passage_bytes

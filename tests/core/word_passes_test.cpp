@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "layout/byte_search.hpp"
 #include "layout/passage_words.hpp"
 #include "layout/speakers.hpp"
 #include "layout/words.hpp"
@@ -167,11 +168,20 @@ TEST_CASE("the closest passage reads words and sentences as the plain rule does"
   }
 }
 
-TEST_CASE("a break is looked for eight bytes at a time and found where a byte at a time finds it",
-          "[layout][pullquote][words]") {
-  // Bytes drawn mostly from those near the masks' edges: 0x20, 0x21, 0xC1-0xC3, 0xA0, 0x00, 0x80, 0xFF.
-  const std::vector<unsigned char> near = {0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x41, 0x61,
-                                           0x7F, 0x80, 0xA0, 0xC1, 0xC2, 0xC3, 0xD0, 0xE2, 0xFE, 0xFF};
+TEST_CASE("breaks and terminators are looked for eight bytes at a time and found where a byte at a time finds them",
+          "[layout][pullquote][speakers][words]") {
+  // Bytes drawn mostly from those near the masks' edges: 0x20, 0x21, 0xC1-0xC3, 0xA0, 0x00, 0x80,
+  // 0xFF, the terminators' bytes and their neighbours.
+  const std::vector<unsigned char> near = {0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x2D, 0x2E,
+                                           0x2F, 0x3E, 0x3F, 0x40, 0x41, 0x61, 0x7F, 0x80, 0xA0, 0xC1,
+                                           0xC2, 0xC3, 0xD0, 0xE1, 0xE2, 0xE3, 0xFE, 0xFF};
+  const auto terminatorStart = [](unsigned char byte) {
+    return byte == '.' || byte == '!' || byte == '?' || byte == 0xE2;
+  };
+  const auto terminatorStarts = [](std::uint64_t chunk) {
+    using namespace byte_search;
+    return equalTo(chunk, '.') | equalTo(chunk, '!') | equalTo(chunk, '?') | equalTo(chunk, 0xE2);
+  };
   std::mt19937 random(7122026);
   for (int round = 0; round < 3000; ++round) {
     std::vector<unsigned char> bytes(random() % 40);
@@ -182,6 +192,9 @@ TEST_CASE("a break is looked for eight bytes at a time and found where a byte at
         std::size_t expected = at;
         while (expected < to && bytes[expected] > 0x20 && bytes[expected] != 0xC2) ++expected;
         REQUIRE(passage_bytes::nextCandidate(bytes.data(), at, to) == expected);
+        expected = at;
+        while (expected < to && !terminatorStart(bytes[expected])) ++expected;
+        REQUIRE(byte_search::findFirst(bytes.data(), at, to, terminatorStarts, terminatorStart) == expected);
       }
     }
   }
