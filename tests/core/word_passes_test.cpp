@@ -32,7 +32,9 @@ const std::vector<std::string> kPieces = {
     // overlong forms that decode (continuation bytes unchecked)
     // to white space (U+00A0, U+2000, U+3000) or to a letter
     "\xE0\x82\xA0", "\xF0\x82\x80\x80", "\xF0\x83\x80\x80", "\xF8\x82\x80\x80", "\xC1\xA1", "\xD0 ", "\xE2\x80",
-    "\xE3\x80\x80"};
+    "\xE3\x80\x80",
+    // control characters inside words, and words longer than eight bytes
+    "\x01", "\x7F", "Uncharacteristically", "overcomplicated"};
 
 std::string randomText(std::mt19937& random, std::size_t maxPieces) {
   std::string text;
@@ -305,15 +307,38 @@ TEST_CASE("normalizeForMatch maps and collapses as the plain rule does", "[layou
   // Pieces whose normal forms are known: letters lower-cased (ASCII, Latin-1, Cyrillic, ё as е),
   // typographic marks made plain, soft hyphens and joiners dropped, every white space a space.
   const std::vector<std::pair<std::string, std::string>> pieces = {
-      {"a", "a"},           {"Word", "word"},     {"42", "42"},
-      {"x-y.", "x-y."},     {" ", " "},           {"\t", " "},
-      {"\n", " "},          {"\r", " "},          {"\f", " "},
-      {"\v", " "},          {"\u00A0", " "},      {"\u201C", "\""},
-      {"\u201D", "\""},     {"\u00AB", "\""},     {"\u2019", "'"},
-      {"\u2014", "-"},      {"\u2212", "-"},      {"\u00AD", ""},
-      {"\u200D", ""},       {"\u200C", ""},       {"\u0401", "\u0435"},
-      {"\u0411", "\u0431"}, {"\u00C9", "\u00E9"}, {"\u04D8", "\u04D9"},
-      {"\u0645", "\u0645"}, {"\u2026", "\u2026"}, {std::string("\0", 1), std::string("\0", 1)}};
+      {"a", "a"},
+      {"Word", "word"},
+      {"42", "42"},
+      {"x-y.", "x-y."},
+      {" ", " "},
+      {"\t", " "},
+      {"\n", " "},
+      {"\r", " "},
+      {"\f", " "},
+      {"\v", " "},
+      {"\u00A0", " "},
+      {"\u201C", "\""},
+      {"\u201D", "\""},
+      {"\u00AB", "\""},
+      {"\u2019", "'"},
+      {"\u2014", "-"},
+      {"\u2212", "-"},
+      {"\u00AD", ""},
+      {"\u200D", ""},
+      {"\u200C", ""},
+      {"\u0401", "\u0435"},
+      {"\u0411", "\u0431"},
+      {"\u00C9", "\u00E9"},
+      {"\u04D8", "\u04D9"},
+      {"\u0645", "\u0645"},
+      {"\u2026", "\u2026"},
+      {std::string("\0", 1), std::string("\0", 1)},
+      // ASCII runs longer than eight bytes, the bytes around A-Z, and control characters inside a run
+      {"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"},
+      {"@[`{~\x7F", "@[`{~\x7F"},
+      {"\x01\x1F!", "\x01\x1F!"},
+      {"Mid-SentenceWord,", "mid-sentenceword,"}};
   std::mt19937 random(612);
   for (int round = 0; round < 5000; ++round) {
     std::string text, mapped;
