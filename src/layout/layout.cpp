@@ -534,22 +534,13 @@ class ArticleLayout {
     return block.index == format::kBodyString ? std::string("/body") : format::childPointer("/body", block.index);
   }
 
-  // The warnings for pull quotes whose words are not the body's, in order, each quoting the body's
-  // closest passage (looked for once for all of them).
-  struct Paraphrase {
-    std::string_view text;
-    std::string path;
-  };
-  void reportParaphrases(std::vector<Paraphrase> paraphrases) {
-    std::vector<std::string_view> quotes;
-    for (const Paraphrase& paraphrase : paraphrases) quotes.push_back(paraphrase.text);
-    const std::vector<std::string> passages = quoteSearch_->closestPassages(quotes);
-    for (std::size_t q = 0; q < paraphrases.size(); ++q) {
-      std::string message = "The pull quote \"" + std::string(paraphrases[q].text) +
-                            "\" does not appear word for word in the body; check that it quotes the speaker exactly.";
-      if (!passages[q].empty()) message += " The closest passage is \"" + passages[q] + "\".";
-      sink_.warning(format::code::PullquoteParaphrase, std::move(paraphrases[q].path), std::move(message));
-    }
+  // The warning for a pull quote whose words are not the body's, quoting the body's closest passage
+  // (QuoteSearch::closestPassages, looked for once for all of an article's paraphrased pull quotes).
+  void reportParaphrase(std::string_view text, std::string path, const std::string& passage) {
+    std::string message = "The pull quote \"" + std::string(text) +
+                          "\" does not appear word for word in the body; check that it quotes the speaker exactly.";
+    if (!passage.empty()) message += " The closest passage is \"" + passage + "\".";
+    sink_.warning(format::code::PullquoteParaphrase, std::move(path), std::move(message));
   }
 
   void reportLeftOut(const std::string& text, const std::string& path, PlacementReason reason) {
@@ -580,16 +571,25 @@ class ArticleLayout {
     // Every pull quote is checked against the body, placed or not (before the body is rebuilt: the
     // closest passage is looked for in it).
     std::vector<bool> anchoredInBody;
-    std::vector<Paraphrase> paraphrases;
+    std::vector<std::string_view> paraphrased;  // the warnings' quotes, in order
     for (std::size_t item : anchoredPullquotes_) {
       anchoredInBody.push_back(tree_.body[item].repeatsBody);
-      if (!anchoredInBody.back())
-        paraphrases.push_back({plainTexts_[item], format::childPointer(blockPath(item), "text")});
+      if (!anchoredInBody.back()) paraphrased.push_back(plainTexts_[item]);
+    }
+    const auto floatingParaphrased = [&](std::size_t j) { return !inBody[j] && !article_.autoPullquotes; };
+    for (std::size_t j = 0; j < pending.size(); ++j) {
+      if (floatingParaphrased(j)) paraphrased.push_back(pending[j].text);
+    }
+    const std::vector<std::string> passages = quoteSearch_->closestPassages(paraphrased);
+    std::size_t warned = 0;
+    for (std::size_t k = 0; k < anchoredPullquotes_.size(); ++k) {
+      const std::size_t item = anchoredPullquotes_[k];
+      if (!anchoredInBody[k])
+        reportParaphrase(plainTexts_[item], format::childPointer(blockPath(item), "text"), passages[warned++]);
     }
     for (std::size_t j = 0; j < pending.size(); ++j) {
-      if (!inBody[j] && !article_.autoPullquotes) paraphrases.push_back({pending[j].text, pending[j].path});
+      if (floatingParaphrased(j)) reportParaphrase(pending[j].text, pending[j].path, passages[warned++]);
     }
-    if (!paraphrases.empty()) reportParaphrases(std::move(paraphrases));
 
     // The search's index holds the body's words and refers to the body about to be rebuilt: it goes
     // before the new body is made, which is when a long article's memory peaks.

@@ -86,29 +86,9 @@ std::string_view comparable(std::string_view word, std::string& buffer) {
   return buffer;
 }
 
-// The punctuation trimmedWord takes off: " \"'.,;:!?()[]-".
-bool isTrimmed(char c) {
-  switch (c) {
-    case ' ':
-    case '"':
-    case '\'':
-    case '.':
-    case ',':
-    case ';':
-    case ':':
-    case '!':
-    case '?':
-    case '(':
-    case ')':
-    case '[':
-    case ']':
-    case '-': return true;
-    default: return false;
-  }
-}
-
-// A normalised word without the punctuation around it.
+// A normalised word without the punctuation around it (as the body's words are trimmed).
 std::string_view trimmedWord(std::string_view normalized) {
+  const auto isTrimmed = [](char c) { return passage_bytes::kTrimmed[static_cast<unsigned char>(c)]; };
   std::size_t first = 0, last = normalized.size();
   while (first < last && isTrimmed(normalized[first])) ++first;
   while (last > first && isTrimmed(normalized[last - 1])) --last;

@@ -488,9 +488,13 @@ std::vector<std::size_t> sentenceEnds(std::string_view text, const std::vector<S
       if (!continues(codePointAt(text, skipSpaces(text, runEnd)))) ends.push_back(runEnd);
     }
   };
+  // The text outside the spans is scanned at one place (the stretch before each span, then the
+  // rest after the last), so the scan's code is in the module once.
   std::size_t outside = 0;
-  for (const Span& span : spans) {
-    scanOutside(outside, span.open);
+  for (std::size_t s = 0;; ++s) {
+    scanOutside(outside, s < spans.size() ? spans[s].open : text.size());
+    if (s == spans.size()) break;
+    const Span& span = spans[s];
     outside = span.close;
     if (!span.closed) continue;
     // The last quoted character, spaces aside, and what follows the closing mark.
@@ -509,7 +513,6 @@ std::vector<std::size_t> sentenceEnds(std::string_view text, const std::vector<S
         (following == text.size() || isUpperCase(codePointAt(text, following)) || quoteFollows))
       ends.push_back(span.close);
   }
-  scanOutside(outside, text.size());
   return ends;
 }
 
