@@ -534,11 +534,11 @@ class ArticleLayout {
     return block.index == format::kBodyString ? std::string("/body") : format::childPointer("/body", block.index);
   }
 
-  // The warning for a pull quote whose words are not the body's, quoting the body's closest passage.
-  void reportParaphrase(const std::string& text, std::string path) {
-    std::string message = "The pull quote \"" + text +
+  // The warning for a pull quote whose words are not the body's, quoting the body's closest passage
+  // (QuoteSearch::closestPassages, looked for once for all of an article's paraphrased pull quotes).
+  void reportParaphrase(std::string_view text, std::string path, const std::string& passage) {
+    std::string message = "The pull quote \"" + std::string(text) +
                           "\" does not appear word for word in the body; check that it quotes the speaker exactly.";
-    const std::string passage = quoteSearch_->closestPassage(text);
     if (!passage.empty()) message += " The closest passage is \"" + passage + "\".";
     sink_.warning(format::code::PullquoteParaphrase, std::move(path), std::move(message));
   }
@@ -571,12 +571,24 @@ class ArticleLayout {
     // Every pull quote is checked against the body, placed or not (before the body is rebuilt: the
     // closest passage is looked for in it).
     std::vector<bool> anchoredInBody;
+    std::vector<std::string_view> paraphrased;  // the warnings' quotes, in order
     for (std::size_t item : anchoredPullquotes_) {
       anchoredInBody.push_back(tree_.body[item].repeatsBody);
-      if (!anchoredInBody.back()) reportParaphrase(plainTexts_[item], format::childPointer(blockPath(item), "text"));
+      if (!anchoredInBody.back()) paraphrased.push_back(plainTexts_[item]);
+    }
+    const auto floatingParaphrased = [&](std::size_t j) { return !inBody[j] && !article_.autoPullquotes; };
+    for (std::size_t j = 0; j < pending.size(); ++j) {
+      if (floatingParaphrased(j)) paraphrased.push_back(pending[j].text);
+    }
+    const std::vector<std::string> passages = quoteSearch_->closestPassages(paraphrased);
+    std::size_t warned = 0;
+    for (std::size_t k = 0; k < anchoredPullquotes_.size(); ++k) {
+      const std::size_t item = anchoredPullquotes_[k];
+      if (!anchoredInBody[k])
+        reportParaphrase(plainTexts_[item], format::childPointer(blockPath(item), "text"), passages[warned++]);
     }
     for (std::size_t j = 0; j < pending.size(); ++j) {
-      if (!inBody[j] && !article_.autoPullquotes) reportParaphrase(pending[j].text, pending[j].path);
+      if (floatingParaphrased(j)) reportParaphrase(pending[j].text, pending[j].path, passages[warned++]);
     }
 
     // The search's index holds the body's words and refers to the body about to be rebuilt: it goes
@@ -707,7 +719,7 @@ class ArticleLayout {
   // Per body item before placement: its words as read, kept for anchored pull quotes and, with
   // automatic pull quotes, paragraphs and quotes ("" elsewhere).
   std::vector<std::string> plainTexts_;
-  std::optional<QuoteSearch> quoteSearch_;  // over the body before placement
+  std::optional<QuoteSearch> quoteSearch_;     // over the body before placement
   std::vector<std::size_t> blockSourceWords_;  // per body block, with automatic pull quotes: its source's words
 };
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "layout/passage_words.hpp"
+
 namespace broadsheet::layout {
 
 void appendItemWords(std::string& out, const BodyItem& item) {
@@ -84,29 +86,9 @@ std::string_view comparable(std::string_view word, std::string& buffer) {
   return buffer;
 }
 
-// The punctuation trimmedWord takes off: " \"'.,;:!?()[]-".
-bool isTrimmed(char c) {
-  switch (c) {
-    case ' ':
-    case '"':
-    case '\'':
-    case '.':
-    case ',':
-    case ';':
-    case ':':
-    case '!':
-    case '?':
-    case '(':
-    case ')':
-    case '[':
-    case ']':
-    case '-': return true;
-    default: return false;
-  }
-}
-
-// A normalised word without the punctuation around it.
+// A normalised word without the punctuation around it (as the body's words are trimmed).
 std::string_view trimmedWord(std::string_view normalized) {
+  const auto isTrimmed = [](char c) { return passage_bytes::kTrimmed[static_cast<unsigned char>(c)]; };
   std::size_t first = 0, last = normalized.size();
   while (first < last && isTrimmed(normalized[first])) ++first;
   while (last > first && isTrimmed(normalized[last - 1])) --last;
@@ -137,18 +119,16 @@ std::string shortened(std::string_view text, std::size_t characters) {
 
 }  // namespace
 
-// Calls visit(word) for each word of `text` split at white space (ASCII and no-break spaces, as
-// normalizeForMatch makes them all one space), and ends(k) after the k-th sentence of the text ends
-// (at a word ending in . ! ? or …, closing quote marks aside, or at the text's end); stops when
-// ends returns false.
-template <typename Visit, typename Ends>
-void forEachSentence(std::string_view text, Visit visit, Ends ends) {
+// Calls ends(k, sentence) after the k-th sentence of `text` ends, its words split at white space
+// (ASCII and no-break spaces, as normalizeForMatch makes them all one space): at a word ending in
+// . ! ? or …, closing quote marks aside, or at the text's end; stops when ends returns false.
+template <typename Ends>
+void forEachSentence(std::string_view text, Ends ends) {
   std::size_t sentence = 0, sentenceStart = 0;
   for (std::size_t at = 0; at <= text.size();) {
     std::size_t end = at;
     while (end < text.size() && !isWordBreak(text, end)) ++end;
     const std::string_view word = text.substr(at, end - at);
-    visit(word);
     const std::size_t next =
         end < text.size()
             ? end + (text[end] == ' ' || text[end] == '\t' || text[end] == '\n' || text[end] == '\r' ? 1 : 2)
@@ -161,86 +141,86 @@ void forEachSentence(std::string_view text, Visit visit, Ends ends) {
   }
 }
 
-std::string QuoteSearch::closestPassage(std::string_view quote) {
-  // The distinct words among the pull quote's first 4·kPassageWords, at most kPassageWords: a pull
-  // quote is a sentence or two, and a longer one is matched well enough by its start; a linear
-  // search of so few is fast.
-  std::vector<std::string> quoteWords;
+// Every paraphrased pull quote of an article is scored in one reading of the body (as far as
+// kPassageScanBytes reaches, whole items): each body word without the punctuation around it is
+// looked up among the quotes' words, and a sentence counts each word of a quote once. Numbering every
+// body word in an index the quotes were then scored in was a tenth of a render with three
+// paraphrased pull quotes; few body words are quote words, and most are told apart by their first
+// byte and length alone (QuoteWords).
+std::vector<std::string> QuoteSearch::closestPassages(const std::vector<std::string_view>& quotes) {
+  // Each quote's distinct words among its first 4·kPassageWords, at most kPassageWords: a pull
+  // quote is a sentence or two, and a longer one is matched well enough by its start.
+  QuoteWords quoteWords;
   std::string buffer;
-  for (std::size_t at = 0, read = 0;
-       at < quote.size() && quoteWords.size() < kPassageWords && read++ < 4 * kPassageWords;) {
-    const std::size_t end = std::min(quote.find(' ', at), quote.size());
-    const std::string_view word = trimmedWord(comparable(quote.substr(at, end - at), buffer));
-    if (!word.empty() && std::find(quoteWords.begin(), quoteWords.end(), word) == quoteWords.end())
-      quoteWords.emplace_back(word);
-    at = end + 1;
-  }
-  if (quoteWords.empty()) return std::string();
-
-  // Sentences are scored in the index of the items' normalised words (built by the first call, see
-  // indexPassages); the winner is then found by its number in the item as the reader wrote it. Per
-  // body word: 0 when it is not a quote word, else the stamp of the last sentence that counted it
-  // (1: none yet), so a sentence counts a word once and starting a sentence costs nothing.
-  indexPassages();
-  std::vector<std::uint32_t> countedIn(numbers_.size(), 0);
-  for (const std::string& word : quoteWords) {
-    const std::uint32_t number = numbers_.find(normalized_, word);
-    if (number != WordNumbers::kNone) countedIn[number] = 1;
-  }
-  std::uint32_t stamp = 1;
-  std::size_t bestHits = 0, bestItem = 0, bestSentence = 0, begin = 0;
-  for (std::size_t i = 0; i < passageItemEnds_.size(); begin = passageItemEnds_[i++]) {
-    std::size_t hits = 0, sentence = 0;
-    ++stamp;
-    for (std::size_t t = begin; t < passageItemEnds_[i]; ++t) {
-      const std::uint32_t token = passageTokens_[t];
-      if (token == kSentenceEnd) {
-        if (hits > bestHits) {
-          bestHits = hits;
-          bestItem = i;
-          bestSentence = sentence;
-        }
-        hits = 0;
-        ++sentence;
-        ++stamp;
-      } else if (countedIn[token] != 0 && countedIn[token] != stamp) {
-        countedIn[token] = stamp;
-        ++hits;
-      }
+  for (std::size_t q = 0; q < quotes.size(); ++q) {
+    const std::string_view quote = quotes[q];
+    std::size_t distinct = 0;
+    for (std::size_t at = 0, read = 0; at < quote.size() && distinct < kPassageWords && read++ < 4 * kPassageWords;) {
+      const std::size_t end = std::min(quote.find(' ', at), quote.size());
+      const std::string_view word = trimmedWord(comparable(quote.substr(at, end - at), buffer));
+      if (!word.empty() && quoteWords.add(word, static_cast<std::uint32_t>(q))) ++distinct;
+      at = end + 1;
     }
   }
-  if (bestHits == 0) return std::string();
-  std::string text;
-  appendItemWords(text, body_[bestItem]);
-  std::string best;
-  forEachSentence(
-      text, [](std::string_view) {},
-      [&](std::size_t sentence, std::string_view passage) {
-        if (sentence < bestSentence) return true;
-        const std::size_t first = passage.find_first_not_of(' ');
-        if (first != std::string_view::npos)
-          best = shortened(passage.substr(first, passage.find_last_not_of(' ') - first + 1), kPassageCharacters);
-        return false;
-      });
-  return best;
-}
+  std::vector<std::string> passages(quotes.size());
+  if (quoteWords.size() == 0) return passages;
 
-// Every paraphrased pull quote is scored against the same sentences, so the body is split into
-// words and sentences once, as far as kPassageScanBytes reaches (whole items): each word without
-// the punctuation around it as its number, kSentenceEnd after each sentence (a text's end ends one).
-// Empty words are left out: they share nothing with a quote. Splitting and comparing strings for
-// every quote was a quarter of a render with three paraphrased pull quotes.
-void QuoteSearch::indexPassages() {
-  if (passagesIndexed_) return;
-  passagesIndexed_ = true;
+  // Per quote, the words its current sentence shares so far and its best sentence yet; per pair of
+  // a word and a quote holding it, the stamp of the last sentence that counted it, so a sentence
+  // counts a word once and starting a sentence costs only the quotes it touched.
+  struct Best {
+    std::size_t hits = 0, item = 0, sentence = 0;
+  };
+  std::vector<Best> best(quotes.size());
+  std::vector<std::size_t> hits(quotes.size(), 0);
+  std::vector<std::uint32_t> touched;  // the quotes with hits in the current sentence
+  std::vector<std::uint32_t> countedIn(quoteWords.entries(), 0);
+  std::uint32_t stamp = 1;
   std::size_t scanned = 0;
   for (std::size_t i = 0; i < items_ && scanned < kPassageScanBytes; ++i) {
-    normalizedItem(i);  // "" for pull quotes
+    normalizedItem(i);  // "" for pull quotes; normalized_ may move
     const auto [start, length] = spans_[i];
     scanned += length;
-    appendPassageTokens(normalized_, start, start + length, numbers_, passageTokens_);
-    passageItemEnds_.push_back(passageTokens_.size());
+    const auto* bytes = reinterpret_cast<const unsigned char*>(normalized_.data());
+    std::size_t sentence = 0;
+    forEachPassageWord(
+        normalized_, start, start + length,
+        [&](std::size_t offset, std::size_t wordLength) {
+          const std::uint32_t number = quoteWords.find(bytes + offset, wordLength);
+          if (number == QuoteWords::kNone) return;
+          for (std::uint32_t e = quoteWords.firstEntry(number); e != QuoteWords::kNone; e = quoteWords.entry(e).next) {
+            if (countedIn[e] == stamp) return;  // so are the word's other quotes' entries
+            countedIn[e] = stamp;
+            const std::uint32_t q = quoteWords.entry(e).quote;
+            if (hits[q]++ == 0) touched.push_back(q);
+          }
+        },
+        [&] {
+          for (const std::uint32_t q : touched) {
+            if (hits[q] > best[q].hits) best[q] = {hits[q], i, sentence};
+            hits[q] = 0;
+          }
+          touched.clear();
+          ++sentence;
+          ++stamp;
+        });
   }
+
+  // Each winner is found by its number in the item as the reader wrote it.
+  std::string text;
+  for (std::size_t q = 0; q < quotes.size(); ++q) {
+    if (best[q].hits == 0) continue;
+    text.clear();
+    appendItemWords(text, body_[best[q].item]);
+    forEachSentence(text, [&](std::size_t sentence, std::string_view passage) {
+      if (sentence < best[q].sentence) return true;
+      const std::size_t first = passage.find_first_not_of(' ');
+      if (first != std::string_view::npos)
+        passages[q] = shortened(passage.substr(first, passage.find_last_not_of(' ') - first + 1), kPassageCharacters);
+      return false;
+    });
+  }
+  return passages;
 }
 
 std::string_view QuoteSearch::normalizedItem(std::size_t i) {

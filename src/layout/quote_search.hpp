@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,7 +11,6 @@
 #include <vector>
 
 #include "layout/layout_tree.hpp"
-#include "layout/word_numbers.hpp"
 #include "layout/words.hpp"
 
 namespace broadsheet::layout {
@@ -31,10 +29,11 @@ class QuoteSearch {
   // while this is used); `sizeHint` is about how many bytes their normalised words take.
   QuoteSearch(const std::vector<BodyItem>& body, std::size_t items, std::size_t sizeHint);
   QuoteSource find(std::string_view quote);
-  // The sentence of the body (pull quotes excluded) that shares the most words with `quote`, as the
-  // reader sees it and shortened to about kPassageCharacters; "" when no sentence shares a word.
-  // It is only a hint in a warning, so it reads at most kPassageScanBytes of the body.
-  std::string closestPassage(std::string_view quote);
+  // For each quote, the sentence of the body (pull quotes excluded) that shares the most words with
+  // it (the first on a tie), as the reader sees it and shortened to about kPassageCharacters; ""
+  // when no sentence shares a word. It is only a hint in a warning, so it reads at most
+  // kPassageScanBytes of the body, once for all the quotes.
+  std::vector<std::string> closestPassages(const std::vector<std::string_view>& quotes);
   static constexpr std::size_t kPassageCharacters = 160;
   static constexpr std::size_t kPassageScanBytes = 256 * 1024;
   static constexpr std::size_t kPassageWords = 64;
@@ -42,7 +41,6 @@ class QuoteSearch {
  private:
   std::string_view normalizedItem(std::size_t i);
   QuoteSource findOneFragment(const QuoteMatcher& matcher);
-  void indexPassages();
 
   const std::vector<BodyItem>& body_;
   std::size_t items_;
@@ -52,12 +50,6 @@ class QuoteSearch {
   // each one's (start, length) in it.
   std::string normalized_;
   std::vector<std::pair<std::size_t, std::size_t>> spans_;
-  // closestPassage's index (indexPassages): the scanned items' words as numbers of numbers_ (spans
-  // of normalized_) with kSentenceEnd after each sentence, and where each item's words end in it.
-  bool passagesIndexed_ = false;
-  WordNumbers numbers_;
-  std::vector<std::uint32_t> passageTokens_;
-  std::vector<std::size_t> passageItemEnds_;
 };
 
 }  // namespace broadsheet::layout

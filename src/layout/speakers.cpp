@@ -6,6 +6,8 @@
 #include <array>
 #include <initializer_list>
 
+#include "layout/byte_search.hpp"
+
 namespace broadsheet::layout {
 namespace {
 
@@ -409,12 +411,17 @@ std::vector<Span> findSpans(std::string_view text) {
 
 bool isTerminator(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
 
-// The first bytes of the terminators: . ! ? and 0xE2 (…).
-constexpr auto kMayStartTerminator = [] {
-  std::array<bool, 256> table{};
-  for (const unsigned char c : {'.', '!', '?', '\xE2'}) table[c] = true;
-  return table;
-}();
+// The first byte at or after `i` (before `to`) that may start a terminator: . ! ? or 0xE2 (…), eight
+// bytes at a time (sentences are long, and most bytes are none of these).
+std::size_t nextMayStartTerminator(std::string_view text, std::size_t i, std::size_t to) {
+  using namespace byte_search;
+  return findFirst(
+      reinterpret_cast<const unsigned char*>(text.data()), i, to,
+      [](std::uint64_t chunk) {
+        return equalTo(chunk, '.') | equalTo(chunk, '!') | equalTo(chunk, '?') | equalTo(chunk, 0xE2);
+      },
+      [](unsigned char byte) { return byte == '.' || byte == '!' || byte == '?' || byte == 0xE2; });
+}
 
 // The position of the first code point at or after `i` that is not a space (the text's size if none).
 std::size_t skipSpaces(std::string_view text, std::size_t i) {
@@ -469,10 +476,8 @@ std::vector<std::size_t> sentenceEnds(std::string_view text, const std::vector<S
   const auto scanOutside = [&](std::size_t from, std::size_t to) {
     for (std::size_t i = from, next = 0; i < to; i = next) {
       // Terminators are ASCII or start with 0xE2 (…): other bytes are skipped without decoding.
-      if (!kMayStartTerminator[static_cast<unsigned char>(text[i])]) {
-        next = i + 1;
-        continue;
-      }
+      i = nextMayStartTerminator(text, i, to);
+      if (i >= to) break;
       const char32_t c = decodeAt(text, i, next);
       if (!isTerminator(c)) continue;
       const std::size_t runStart = i;
@@ -483,9 +488,13 @@ std::vector<std::size_t> sentenceEnds(std::string_view text, const std::vector<S
       if (!continues(codePointAt(text, skipSpaces(text, runEnd)))) ends.push_back(runEnd);
     }
   };
+  // The text outside the spans is scanned at one place (the stretch before each span, then the
+  // rest after the last), so the scan's code is in the module once.
   std::size_t outside = 0;
-  for (const Span& span : spans) {
-    scanOutside(outside, span.open);
+  for (std::size_t s = 0;; ++s) {
+    scanOutside(outside, s < spans.size() ? spans[s].open : text.size());
+    if (s == spans.size()) break;
+    const Span& span = spans[s];
     outside = span.close;
     if (!span.closed) continue;
     // The last quoted character, spaces aside, and what follows the closing mark.
@@ -504,7 +513,6 @@ std::vector<std::size_t> sentenceEnds(std::string_view text, const std::vector<S
         (following == text.size() || isUpperCase(codePointAt(text, following)) || quoteFollows))
       ends.push_back(span.close);
   }
-  scanOutside(outside, text.size());
   return ends;
 }
 

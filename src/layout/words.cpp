@@ -3,6 +3,10 @@
 #include <string.h>  // memmem
 
 #include <array>
+#include <cstdint>
+#include <cstring>
+
+#include "layout/byte_search.hpp"
 
 namespace broadsheet::layout {
 namespace {
@@ -134,6 +138,51 @@ bool isWordCharacter(char32_t c) {
   return true;
 }
 
+// The end of the run of kAsciiWordTail bytes at text[i], eight bytes at a time: a byte below 0x21
+// or above 0x7F may end it (only white space and non-ASCII do).
+std::size_t asciiWordTailEnd(std::string_view text, std::size_t i) {
+  using namespace byte_search;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (;; ++i) {
+    i = findFirst(
+        bytes, i, text.size(), [](std::uint64_t chunk) { return below(chunk, 0x21) | (chunk & kHighs); },
+        [](unsigned char byte) { return byte < 0x21 || byte >= 0x80; });
+    if (i >= text.size() || !kAsciiWordTail[bytes[i]]) return i;  // else a control character, still the word's
+  }
+}
+
+// Writes the run of kAsciiRun bytes at text[i] lowered from `end` on, advancing i past it, and
+// returns the new end: eight bytes at a time (a byte below 0x21 or above 0x7F may end a run), each
+// chunk stored whole. What is stored after the run's end is written over or cut off later, and
+// fits: the output is never longer than the input read (out has room for all of it).
+char* copyAsciiRun(std::string_view text, std::size_t& i, char* end) {
+  using namespace byte_search;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  while (i + 8 <= text.size()) {
+    const std::uint64_t chunk = chunkAt(bytes + i);
+    const std::uint64_t stops = below(chunk, 0x21) | (chunk & kHighs);
+    // A-Z (0x41-0x5A) take 0x20 more; exact for the bytes before the first stop (carries and
+    // borrows only run towards later bytes).
+    const std::uint64_t upper = (chunk + (0x80 - 0x41) * kOnes) & ~(chunk + (0x80 - 0x5B) * kOnes) & kHighs;
+    const std::uint64_t lowered = chunk | (upper >> 2);
+    std::memcpy(end, &lowered, sizeof lowered);
+    if (stops == 0) {
+      i += 8;
+      end += 8;
+      continue;
+    }
+    const auto length = static_cast<std::size_t>(__builtin_ctzll(stops)) / 8;
+    i += length;
+    end += length;
+    const char run = kAsciiRun[bytes[i]];
+    if (run == 0) return end;
+    *end++ = run;  // a control character: the run goes on
+    ++i;
+  }
+  for (char run = 0; i < text.size() && (run = kAsciiRun[bytes[i]]) != 0; ++i) *end++ = run;
+  return end;
+}
+
 }  // namespace
 
 std::size_t countWords(std::string_view text) {
@@ -148,9 +197,7 @@ std::size_t countWords(std::string_view text) {
       letter = kAsciiClass[byte] == AsciiClass::LetterOrDigit;
       // Once a word holds a letter, only a space or a non-ASCII character can change what it counts
       // as: the rest of its ASCII is stepped over with one lookup a byte.
-      if (letter) {
-        while (i < text.size() && kAsciiWordTail[static_cast<unsigned char>(text[i])]) ++i;
-      }
+      if (letter) i = asciiWordTailEnd(text, i);
     } else {
       const char32_t c = nextCodePoint(text, i);
       space = c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x3000;
@@ -234,9 +281,7 @@ void appendForMatch(std::string& out, std::string_view text) {
     if (pendingSpace) *end++ = ' ';
     pendingSpace = false;
     *end++ = lowered;
-    // The rest of a run of ASCII that is not white space, one lookup a byte (most of a text).
-    for (char run = 0; i < text.size() && (run = kAsciiRun[static_cast<unsigned char>(text[i])]) != 0; ++i)
-      *end++ = run;
+    end = copyAsciiRun(text, i, end);
   }
   out.resize(start + static_cast<std::size_t>(end - begin));
 }

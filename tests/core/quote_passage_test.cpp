@@ -1,15 +1,16 @@
-// QuoteSearch::closestPassage, the paraphrase hint: the sentence sharing the most distinct words with
-// a pull quote, the first one on a tie, from an index of the body built once and shared by every
-// quote (checked here against a plain reading of the same rule, on bodies drawn at random).
+// QuoteSearch::closestPassages, the paraphrase hint: the sentence sharing the most distinct words with
+// a pull quote, the first one on a tie, for all the paraphrased quotes of an article in one reading
+// of the body (checked here against a plain reading of the same rule, on bodies drawn at random).
 #include <catch2/catch.hpp>
 
-#include <cctype>
 #include <random>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "layout/quote_search.hpp"
+#include "layout/words.hpp"
 
 using namespace broadsheet;
 
@@ -21,12 +22,13 @@ layout::BodyItem paragraph(const std::string& markdown) {
   return item;
 }
 
-std::string lowered(std::string word) {
-  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return word;
+// One quote's passage, asked alone.
+std::string closestPassage(layout::QuoteSearch& search, std::string_view quote) {
+  return search.closestPassages({quote}).front();
 }
 
-// The rule read plainly, for texts of ASCII words, commas and sentences ending in "." or "?".
+// The rule read plainly, for texts of words (compared as normalizeForMatch makes them), commas and
+// sentences ending in "." or "?".
 struct Sentence {
   std::string text;
   std::set<std::string> words;
@@ -37,10 +39,10 @@ std::string expectedPassage(const std::vector<std::vector<Sentence>>& items, con
   std::string word;
   for (const char c : quote + " ") {
     if (c == ' ') {
-      if (!word.empty()) quoteWords.insert(word);
+      if (!word.empty()) quoteWords.insert(layout::normalizeForMatch(word));
       word.clear();
-    } else if (std::isalpha(static_cast<unsigned char>(c))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (c != '.' && c != ',') {
+      word += c;
     }
   }
   std::size_t best = 0;
@@ -68,20 +70,22 @@ TEST_CASE("the closest passage counts each word once per sentence and keeps the 
   body.push_back(paragraph("No words in common here?"));
   layout::QuoteSearch search(body, body.size(), 0);  // no room reserved: the index's text moves as it grows
   // "water" thrice in the second sentence counts once: a tie of 5 with item 1's first sentence.
-  CHECK(search.closestPassage("“Energy deal waits for WATER”, said the minister") ==
+  CHECK(closestPassage(search, "“Energy deal waits for WATER”, said the minister") ==
         "The energy deal waits for water, water and water.");
-  CHECK(search.closestPassage("Talks stalled!") == "Water talks stalled.");
-  CHECK(search.closestPassage("Nobody.") == "Nobody spoke.");
-  CHECK(search.closestPassage("unrelated phrase") == "");
-  CHECK(search.closestPassage("... , --") == "");                            // no word at all
+  CHECK(closestPassage(search, "Talks stalled!") == "Water talks stalled.");
+  CHECK(closestPassage(search, "Nobody.") == "Nobody spoke.");
+  CHECK(closestPassage(search, "unrelated phrase") == "");
+  CHECK(closestPassage(search, "... , --") == "");                           // no word at all
   CHECK(search.find("nobody spoke").item == std::optional<std::size_t>(1));  // find() after the index is built
-  CHECK(search.closestPassage("common words") == "No words in common here?");
+  CHECK(closestPassage(search, "common words") == "No words in common here?");
 }
 
 TEST_CASE("the closest passage is the first sentence sharing the most distinct words, for any quote",
           "[layout][pullquote]") {
-  const std::vector<std::string> vocabulary = {"water", "energy",   "deal",   "border", "river",  "dam",
-                                               "talks", "minister", "summer", "Water",  "ENERGY", "Deal"};
+  const std::vector<std::string> vocabulary = {"water",    "energy", "deal",  "border", "river", "dam",  "talks",
+                                               "minister", "summer", "Water", "ENERGY", "Deal",  "су",   "Су",
+                                               "СУ",       "өзен",   "Өзен",  "қазақ",  "Қазақ", "ёлка", "Елка",
+                                               "ұлт",      "Ұлт",    "Café",  "CAFÉ"};
   std::mt19937 random(19);
   const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
   for (int round = 0; round < 200; ++round) {
@@ -96,7 +100,7 @@ TEST_CASE("the closest passage is the first sentence sharing the most distinct w
         for (std::size_t w = 0, words = 1 + pick(7); w < words; ++w) {
           const std::string& word = vocabulary[pick(vocabulary.size())];
           const bool emphasis = pick(5) == 0, comma = w + 1 < words && pick(4) == 0;
-          sentence.words.insert(lowered(word));
+          sentence.words.insert(layout::normalizeForMatch(word));
           sentence.text += (w ? " " : "") + word + (comma ? "," : "");
           markdown += (markdown.empty() ? "" : " ") + (emphasis ? "*" + word + "*" : word) + (comma ? "," : "");
         }
@@ -114,14 +118,56 @@ TEST_CASE("the closest passage is the first sentence sharing the most distinct w
       items.push_back(std::move(sentences));
     }
     layout::QuoteSearch search(body, body.size(), 16);
-    for (int q = 0; q < 4; ++q) {  // several quotes on one search: the index is built by the first
-      std::string quote;
+    // Several quotes in one reading of the body, then each alone on the same search.
+    std::vector<std::string> quotes(pick(6));
+    for (std::string& quote : quotes) {
       for (std::size_t w = 0, words = 1 + pick(6); w < words; ++w) {
         quote += (w ? " " : "") + (pick(4) == 0 ? std::string("absent") : vocabulary[pick(vocabulary.size())]) +
                  (pick(5) == 0 ? "." : "");
       }
-      INFO("round " << round << ", quote \"" << quote << "\"");
-      CHECK(search.closestPassage(quote) == expectedPassage(items, quote));
     }
+    const std::vector<std::string> passages = search.closestPassages({quotes.begin(), quotes.end()});
+    REQUIRE(passages.size() == quotes.size());
+    for (std::size_t q = 0; q < quotes.size(); ++q) {
+      INFO("round " << round << ", quote " << q << " \"" << quotes[q] << "\"");
+      CHECK(passages[q] == expectedPassage(items, quotes[q]));
+      CHECK(closestPassage(search, quotes[q]) == passages[q]);
+    }
+  }
+}
+
+TEST_CASE("quotes that share words are each scored alone, in one reading", "[layout][pullquote]") {
+  std::vector<layout::BodyItem> body;
+  body.push_back(paragraph("Су тасқыны келді. Өзен су арнасынан шықты, су көп."));
+  body.push_back(paragraph("Water talks stalled. Talks on the river went on."));
+  layout::QuoteSearch search(body, body.size(), 0);
+  const std::vector<std::string_view> quotes = {"«Өзен су» деді", "talks, talks and TALKS", "су",
+                                                "nothing here",   "Talks on water",         "«Өзен су» деді"};
+  const std::vector<std::string> expected = {
+      "Өзен су арнасынан шықты, су көп.", "Water talks stalled.", "Су тасқыны келді.", "", "Water talks stalled.",
+      "Өзен су арнасынан шықты, су көп."};
+  CHECK(search.closestPassages(quotes) == expected);
+  CHECK(search.closestPassages({}).empty());
+}
+
+TEST_CASE("the closest passage is looked for in the first kPassageScanBytes of the body, whole items",
+          "[layout][pullquote]") {
+  // Items are read while fewer than kPassageScanBytes of normalised words came before them.
+  for (const std::size_t before :
+       {layout::QuoteSearch::kPassageScanBytes - 1, layout::QuoteSearch::kPassageScanBytes}) {
+    std::vector<layout::BodyItem> body;
+    const std::string first = "alpha beta.";
+    std::string filler;
+    while (filler.size() + 7 < before - first.size()) filler += "filler ";  // then 1 to 7 letters
+    filler += std::string(before - first.size() - filler.size(), 'f');
+    body.push_back(paragraph(first));
+    body.push_back(paragraph(filler));
+    body.push_back(paragraph("Gamma delta."));
+    body.push_back(paragraph("Gamma delta epsilon."));
+    layout::QuoteSearch search(body, body.size(), 0);
+    INFO("bytes before the third item: " << before);
+    const std::vector<std::string> passages = search.closestPassages({"gamma delta epsilon", "alpha"});
+    CHECK(passages[0] == (before < layout::QuoteSearch::kPassageScanBytes ? "Gamma delta." : ""));
+    CHECK(passages[1] == "alpha beta.");
   }
 }

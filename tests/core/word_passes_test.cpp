@@ -12,8 +12,9 @@
 #include <utility>
 #include <vector>
 
+#include "layout/byte_search.hpp"
+#include "layout/passage_words.hpp"
 #include "layout/speakers.hpp"
-#include "layout/word_numbers.hpp"
 #include "layout/words.hpp"
 
 using namespace broadsheet::layout;
@@ -23,37 +24,17 @@ namespace {
 // Pieces random texts are made of: words and letters of several scripts, every kind of space and
 // break the rules tell apart, punctuation that ends sentences or is trimmed, joiners, and bytes that
 // start or continue a UTF-8 sequence on their own.
-const std::vector<std::string> kPieces = {"a",      "Word",
-                                          "water",  "42",
-                                          "Б",      "ё",
-                                          "Ёлка",   "ә",
-                                          "Қазақ",  "ұлт",
-                                          "مرحبا",  "ع",
-                                          "Café",   "É",
-                                          " ",      " ",
-                                          "  ",     "\t",
-                                          "\n",     "\r",
-                                          "\f",     "\v",
-                                          "\u00A0", "\u2003",
-                                          "\u200B", "\u3000",
-                                          "\u202F", ".",
-                                          "!",      "?",
-                                          "…",      "...",
-                                          ",",      ";",
-                                          ":",      "\"",
-                                          "'",      "(",
-                                          ")",      "[",
-                                          "]",      "-",
-                                          "\u2010", "\u2014",
-                                          "«",      "»",
-                                          "“",      "”",
-                                          "„",      "\u2019",
-                                          "\u02BB", "\u200D",
-                                          "\u200C", "\u00AD",
-                                          "\u0301", "\xC2",
-                                          "\xA0",   "\xE2",
-                                          "\x80",   "\xE2\x80",
-                                          "\xD0",   "\xF0\x9F\x98\x80"};
+const std::vector<std::string> kPieces = {
+    "a", "Word", "water", "42", "Б", "ё", "Ёлка", "ә", "Қазақ", "ұлт", "مرحبا", "ع", "Café", "É", " ", " ", "  ", "\t",
+    "\n", "\r", "\f", "\v", "\u00A0", "\u2003", "\u200B", "\u3000", "\u202F", ".", "!", "?", "…", "...", ",", ";", ":",
+    "\"", "'", "(", ")", "[", "]", "-", "\u2010", "\u2014", "«", "»", "“", "”", "„", "\u2019", "\u02BB", "\u200D",
+    "\u200C", "\u00AD", "\u0301", "\xC2", "\xA0", "\xE2", "\x80", "\xE2\x80", "\xD0", "\xF0\x9F\x98\x80",
+    // overlong forms that decode (continuation bytes unchecked)
+    // to white space (U+00A0, U+2000, U+3000) or to a letter
+    "\xE0\x82\xA0", "\xF0\x82\x80\x80", "\xF0\x83\x80\x80", "\xF8\x82\x80\x80", "\xC1\xA1", "\xD0 ", "\xE2\x80",
+    "\xE3\x80\x80",
+    // control characters inside words, and words longer than eight bytes
+    "\x01", "\x7F", "Uncharacteristically", "overcomplicated"};
 
 std::string randomText(std::mt19937& random, std::size_t maxPieces) {
   std::string text;
@@ -91,6 +72,8 @@ std::string_view plainTrimmed(std::string_view word) {
   while (!word.empty() && punctuation.find(word.back()) != std::string_view::npos) word.remove_suffix(1);
   return word;
 }
+
+constexpr std::uint32_t kSentenceEnd = UINT32_MAX;
 
 // The text split at every break (a word between two breaks may be empty), numbered in order of
 // first appearance, kSentenceEnd after a word that ends a sentence and after the last.
@@ -156,35 +139,118 @@ std::size_t plainCountWords(std::string_view text) {
 
 }  // namespace
 
-TEST_CASE("the closest passage's index reads words and sentences as the plain rule does",
-          "[layout][pullquote][words]") {
+namespace {
+
+// forEachPassageWord's words (numbered as plainPassageTokens numbers them) and sentence ends.
+std::vector<std::uint32_t> passageTokens(std::string_view text, std::size_t from, std::size_t to,
+                                         std::map<std::string, std::uint32_t>& numbers) {
+  std::vector<std::uint32_t> tokens;
+  forEachPassageWord(
+      text, from, to,
+      [&](std::size_t offset, std::size_t length) {
+        const std::string word(text.substr(offset, length));
+        tokens.push_back(numbers.emplace(word, static_cast<std::uint32_t>(numbers.size())).first->second);
+      },
+      [&] { tokens.push_back(kSentenceEnd); });
+  return tokens;
+}
+
+}  // namespace
+
+TEST_CASE("the closest passage reads words and sentences as the plain rule does", "[layout][pullquote][words]") {
   std::mt19937 random(20261206);
   for (int round = 0; round < 3000; ++round) {
     // The item sits inside a longer text, as in the body's normalised words: what is around it
     // (here a no-break space cut in two at each edge) is not read.
     const std::string item = randomText(random, 40);
     const std::string text = "x\xC2" + item + "\xA0y";
-    WordNumbers numbers;
-    std::vector<std::uint32_t> tokens;
-    appendPassageTokens(text, 2, 2 + item.size(), numbers, tokens);
-    std::map<std::string, std::uint32_t> plainNumbers;
+    std::map<std::string, std::uint32_t> numbers, plainNumbers;
     INFO("item: " << item);
-    REQUIRE(tokens == plainPassageTokens(item, plainNumbers));
-    CHECK(numbers.size() == plainNumbers.size());
+    REQUIRE(passageTokens(text, 2, 2 + item.size(), numbers) == plainPassageTokens(item, plainNumbers));
   }
 }
 
-TEST_CASE("words of several items are numbered once across them", "[layout][pullquote][words]") {
+TEST_CASE("breaks and terminators are looked for eight bytes at a time and found where a byte at a time finds them",
+          "[layout][pullquote][speakers][words]") {
+  // Bytes drawn mostly from those near the masks' edges: 0x20, 0x21, 0xC1-0xC3, 0xA0, 0x00, 0x80,
+  // 0xFF, the terminators' bytes and their neighbours.
+  const std::vector<unsigned char> near = {0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x2D, 0x2E,
+                                           0x2F, 0x3E, 0x3F, 0x40, 0x41, 0x61, 0x7F, 0x80, 0xA0, 0xC1,
+                                           0xC2, 0xC3, 0xD0, 0xE1, 0xE2, 0xE3, 0xFE, 0xFF};
+  const auto terminatorStart = [](unsigned char byte) {
+    return byte == '.' || byte == '!' || byte == '?' || byte == 0xE2;
+  };
+  const auto terminatorStarts = [](std::uint64_t chunk) {
+    using namespace byte_search;
+    return equalTo(chunk, '.') | equalTo(chunk, '!') | equalTo(chunk, '?') | equalTo(chunk, 0xE2);
+  };
+  std::mt19937 random(7122026);
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<unsigned char> bytes(random() % 40);
+    for (unsigned char& byte : bytes)
+      byte = random() % 8 == 0 ? near[random() % near.size()] : static_cast<unsigned char>('a' + random() % 26);
+    for (std::size_t to = 0; to <= bytes.size(); ++to) {
+      for (std::size_t at = 0; at <= to; ++at) {
+        std::size_t expected = at;
+        while (expected < to && bytes[expected] > 0x20 && bytes[expected] != 0xC2) ++expected;
+        REQUIRE(passage_bytes::nextCandidate(bytes.data(), at, to) == expected);
+        expected = at;
+        while (expected < to && !terminatorStart(bytes[expected])) ++expected;
+        REQUIRE(byte_search::findFirst(bytes.data(), at, to, terminatorStarts, terminatorStart) == expected);
+      }
+    }
+  }
+}
+
+TEST_CASE("each item's end ends a sentence once", "[layout][pullquote][words]") {
   const std::string text = "The deal. \u00ABthe\u00BB deal!\nDeal";
-  WordNumbers numbers;
-  std::vector<std::uint32_t> tokens;
+  std::map<std::string, std::uint32_t> numbers;
   const std::size_t newline = text.find('\n');
-  appendPassageTokens(text, 0, newline, numbers, tokens);
-  appendPassageTokens(text, newline + 1, text.size(), numbers, tokens);
-  // "The" and "Deal" are new words (the text is normalised before); only ASCII punctuation is
-  // trimmed, so «the» stays a word of its own; the end of each item ends a sentence once.
+  std::vector<std::uint32_t> tokens = passageTokens(text, 0, newline, numbers);
+  for (const std::uint32_t token : passageTokens(text, newline + 1, text.size(), numbers)) tokens.push_back(token);
+  // Only ASCII punctuation is trimmed, so «the» stays a word of its own.
   const std::vector<std::uint32_t> expected = {0, 1, kSentenceEnd, 2, 1, kSentenceEnd, 3, kSentenceEnd};
   CHECK(tokens == expected);
+}
+
+// The quote words' table, against a plain map: every word of every quote found with exactly the
+// quotes that hold it, and no other word found (words that share a first byte and a length with a
+// quote word, or are 63 bytes and longer, pass the first check and must still be told apart).
+TEST_CASE("quote words are found with the quotes that hold them, and no other word is", "[layout][pullquote][words]") {
+  std::mt19937 random(5122026);
+  for (int round = 0; round < 300; ++round) {
+    QuoteWords table;
+    std::map<std::string, std::vector<std::uint32_t>> plain;
+    std::vector<std::string> seen;
+    const auto quotes = static_cast<std::uint32_t>(1 + random() % 6);
+    for (std::uint32_t q = 0; q < quotes; ++q) {
+      for (std::size_t w = 0, words = 1 + random() % 70; w < words; ++w) {
+        std::string word = randomText(random, 4);
+        if (random() % 8 == 0) word += std::string(60 + random() % 10, 'a');
+        if (word.empty()) continue;
+        seen.push_back(word);
+        std::vector<std::uint32_t>& holders = plain[word];
+        const bool isNew = holders.empty() || holders.back() != q;
+        CHECK(table.add(word, q) == isNew);
+        if (isNew) holders.push_back(q);
+      }
+    }
+    CHECK(table.size() == plain.size());
+    for (int probe = 0; probe < 400; ++probe) {
+      std::string word = probe % 2 == 0 && !seen.empty() ? seen[random() % seen.size()] : randomText(random, 4);
+      if (probe % 7 == 0) word += std::string(60 + random() % 10, 'a');
+      if (word.empty()) continue;
+      const std::uint32_t number = table.find(reinterpret_cast<const unsigned char*>(word.data()), word.size());
+      const auto known = plain.find(word);
+      INFO("word: " << word);
+      REQUIRE((number != QuoteWords::kNone) == (known != plain.end()));
+      if (number == QuoteWords::kNone) continue;
+      std::vector<std::uint32_t> holders;
+      for (std::uint32_t e = table.firstEntry(number); e != QuoteWords::kNone; e = table.entry(e).next)
+        holders.insert(holders.begin(), table.entry(e).quote);
+      CHECK(holders == known->second);
+    }
+  }
 }
 
 TEST_CASE("countWords counts as the plain rule does", "[layout][words]") {
@@ -241,15 +307,38 @@ TEST_CASE("normalizeForMatch maps and collapses as the plain rule does", "[layou
   // Pieces whose normal forms are known: letters lower-cased (ASCII, Latin-1, Cyrillic, ё as е),
   // typographic marks made plain, soft hyphens and joiners dropped, every white space a space.
   const std::vector<std::pair<std::string, std::string>> pieces = {
-      {"a", "a"},           {"Word", "word"},     {"42", "42"},
-      {"x-y.", "x-y."},     {" ", " "},           {"\t", " "},
-      {"\n", " "},          {"\r", " "},          {"\f", " "},
-      {"\v", " "},          {"\u00A0", " "},      {"\u201C", "\""},
-      {"\u201D", "\""},     {"\u00AB", "\""},     {"\u2019", "'"},
-      {"\u2014", "-"},      {"\u2212", "-"},      {"\u00AD", ""},
-      {"\u200D", ""},       {"\u200C", ""},       {"\u0401", "\u0435"},
-      {"\u0411", "\u0431"}, {"\u00C9", "\u00E9"}, {"\u04D8", "\u04D9"},
-      {"\u0645", "\u0645"}, {"\u2026", "\u2026"}, {std::string("\0", 1), std::string("\0", 1)}};
+      {"a", "a"},
+      {"Word", "word"},
+      {"42", "42"},
+      {"x-y.", "x-y."},
+      {" ", " "},
+      {"\t", " "},
+      {"\n", " "},
+      {"\r", " "},
+      {"\f", " "},
+      {"\v", " "},
+      {"\u00A0", " "},
+      {"\u201C", "\""},
+      {"\u201D", "\""},
+      {"\u00AB", "\""},
+      {"\u2019", "'"},
+      {"\u2014", "-"},
+      {"\u2212", "-"},
+      {"\u00AD", ""},
+      {"\u200D", ""},
+      {"\u200C", ""},
+      {"\u0401", "\u0435"},
+      {"\u0411", "\u0431"},
+      {"\u00C9", "\u00E9"},
+      {"\u04D8", "\u04D9"},
+      {"\u0645", "\u0645"},
+      {"\u2026", "\u2026"},
+      {std::string("\0", 1), std::string("\0", 1)},
+      // ASCII runs longer than eight bytes, the bytes around A-Z, and control characters inside a run
+      {"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"},
+      {"@[`{~\x7F", "@[`{~\x7F"},
+      {"\x01\x1F!", "\x01\x1F!"},
+      {"Mid-SentenceWord,", "mid-sentenceword,"}};
   std::mt19937 random(612);
   for (int round = 0; round < 5000; ++round) {
     std::string text, mapped;
