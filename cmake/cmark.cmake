@@ -15,7 +15,12 @@ add_library(cmark_static STATIC
   ${cmark_src}/inlines.c ${cmark_src}/scanners.c ${cmark_src}/utf8.c ${cmark_src}/buffer.c
   ${cmark_src}/references.c ${cmark_src}/html.c ${cmark_src}/houdini_href_e.c
   ${cmark_src}/houdini_html_e.c ${cmark_src}/cmark_ctype.c
-  "${PROJECT_SOURCE_DIR}/src/text/cmark_case_fold.c" "${PROJECT_SOURCE_DIR}/src/text/cmark_html_unescape.c")
+  "${PROJECT_SOURCE_DIR}/src/text/cmark_case_fold.c" "${PROJECT_SOURCE_DIR}/src/text/cmark_html_unescape.c"
+  "${PROJECT_SOURCE_DIR}/src/text/cmark_autolink_scanners.c")
+# The autolink scanners are src/text/cmark_autolink_scanners.c; scanners.c's re2c versions keep other
+# names, which only tests/core/cmark_autolink_test.cpp calls (the linker drops them from the module).
+set_source_files_properties("${cmark_src}/scanners.c" PROPERTIES COMPILE_DEFINITIONS
+  "_scan_autolink_uri=cmark_re2c_scan_autolink_uri;_scan_autolink_email=cmark_re2c_scan_autolink_email")
 
 # The headers cmark's own build generates.
 set(cmark_generated "${CMAKE_CURRENT_BINARY_DIR}/cmark_generated")

@@ -1,0 +1,86 @@
+// src/text/cmark_autolink_scanners.c (cmark's autolink scanners written out) against cmark's own re2c
+// automata, compiled into cmark_static under other names (cmake/cmark.cmake): random texts near the
+// rules' edges (scheme and label lengths, hyphens, dots, what may follow) must give the same length.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+
+#include "scanners.h"
+
+extern "C" {
+bufsize_t cmark_re2c_scan_autolink_uri(const unsigned char* p);
+bufsize_t cmark_re2c_scan_autolink_email(const unsigned char* p);
+}
+
+namespace {
+
+// The scanners read up to a NUL (cmark ends the text with one while it scans).
+bufsize_t scan(bufsize_t (*scanner)(const unsigned char*), const std::string& text) {
+  return scanner(reinterpret_cast<const unsigned char*>(text.c_str()));
+}
+
+// Pieces an autolink is made of, and what breaks one.
+const char* const kPieces[] = {"a", "Z", "q", "0", "9", ".", "+", "-", "_", ":", "@", ">", "<", " ",
+                               "\t", "\x01", "\x7f", "\x80", "\xbf", "\xc3\xa9", "\xc3", "\xc1\xbf", "\xe2\x80\x94",
+                               "\xe0\x9f\xbf", "\xe0\xa0\x80", "\xed\xa0\x80", "\xef\xbf\xbf", "\xf0\x9f\x98\x80",
+                               "\xf0\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff", "!", "#", "~", "`", "/", "?",
+                               "=", "%", "'", "\"", "\\", "[", "]", "|", "{", "}", "^", "&", "*", "$"};
+
+std::string run(std::mt19937& random, std::size_t length, const std::string& alphabet) {
+  std::string out;
+  for (std::size_t i = 0; i < length; ++i) out += alphabet[random() % alphabet.size()];
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the autolink scanners agree with cmark's on random texts", "[text]") {
+  std::mt19937 random(20261206);
+  for (int i = 0; i < 200000; ++i) {
+    std::string text;
+    const std::size_t pieces = random() % 24;
+    for (std::size_t j = 0; j < pieces; ++j) text += kPieces[random() % (sizeof kPieces / sizeof *kPieces)];
+    INFO(text);
+    REQUIRE(scan(_scan_autolink_uri, text) == scan(cmark_re2c_scan_autolink_uri, text));
+    REQUIRE(scan(_scan_autolink_email, text) == scan(cmark_re2c_scan_autolink_email, text));
+  }
+}
+
+TEST_CASE("the autolink scanners agree with cmark's at the lengths its rules count", "[text]") {
+  std::mt19937 random(7);
+  const std::string schemeChars = "abcXYZ019.+-";
+  const std::string labelChars = "abcXYZ0189-";
+  for (int i = 0; i < 100000; ++i) {
+    // A scheme of 1 to 34 characters (the rule takes 2 to 32), then what may follow it.
+    std::string uri = run(random, 1 + random() % 34, schemeChars);
+    uri += random() % 8 ? ":" : "";
+    uri += run(random, random() % 6, "ab/:?#%\x80\xc3\xa9 <");
+    uri += random() % 4 ? ">" : "";
+    // A local part, then labels of 0 to 66 characters (the rule takes 1 to 63, no hyphen at an end).
+    std::string email = run(random, random() % 3, "ab.+_-!~") + (random() % 8 ? "@" : "");
+    for (std::size_t labels = 1 + random() % 3; labels > 0; --labels) {
+      email += run(random, random() % 67, labelChars);
+      if (labels > 1) email += random() % 6 ? "." : "..";
+    }
+    email += random() % 6 ? ">" : (random() % 2 ? "." : " >");
+    INFO(uri);
+    INFO(email);
+    REQUIRE(scan(_scan_autolink_uri, uri) == scan(cmark_re2c_scan_autolink_uri, uri));
+    REQUIRE(scan(_scan_autolink_email, email) == scan(cmark_re2c_scan_autolink_email, email));
+    REQUIRE(scan(_scan_autolink_uri, email) == scan(cmark_re2c_scan_autolink_uri, email));
+    REQUIRE(scan(_scan_autolink_email, uri) == scan(cmark_re2c_scan_autolink_email, uri));
+  }
+}
+
+TEST_CASE("the autolink scanners find what CommonMark calls autolinks", "[text]") {
+  CHECK(scan(_scan_autolink_uri, "https://example.org/a?b>rest") == 24);
+  CHECK(scan(_scan_autolink_uri, "https://example.kz/\xd0\xb6>") == 22);  // Cyrillic is a character
+  CHECK(scan(_scan_autolink_uri, "https://example.kz/\xd0>") == 0);       // a broken byte is none
+  CHECK(scan(_scan_autolink_uri, "a:b>") == 0);  // a scheme has two characters at least
+  CHECK(scan(_scan_autolink_uri, "https://exa mple.org>") == 0);
+  CHECK(scan(_scan_autolink_email, "press@example.kz>") == 17);
+  CHECK(scan(_scan_autolink_email, "press@-example.kz>") == 0);
+  CHECK(scan(_scan_autolink_email, ("a@" + std::string(63, 'b') + ">").c_str()) == 66);
+  CHECK(scan(_scan_autolink_email, ("a@" + std::string(64, 'b') + ">").c_str()) == 0);
+}
