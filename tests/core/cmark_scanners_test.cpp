@@ -1,6 +1,7 @@
-// src/text/cmark_autolink_scanners.c (cmark's autolink scanners written out) against cmark's own re2c
-// automata, compiled into cmark_static under other names (cmake/cmark.cmake): random texts near the
-// rules' edges (scheme and label lengths, hyphens, dots, what may follow) must give the same length.
+// src/text/cmark_scanners.c (four of cmark's scanners written out) against cmark's own re2c automata,
+// compiled into cmark_static under other names (cmake/cmark.cmake): random texts near the rules' edges
+// (scheme and label lengths, hyphens, dots, tag names in any case, what may follow, UTF-8 well and ill
+// formed) must give the same answer.
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -11,6 +12,8 @@
 extern "C" {
 bufsize_t cmark_re2c_scan_autolink_uri(const unsigned char* p);
 bufsize_t cmark_re2c_scan_autolink_email(const unsigned char* p);
+bufsize_t cmark_re2c_scan_html_block_start(const unsigned char* p);
+bufsize_t cmark_re2c_scan_html_block_end_1(const unsigned char* p);
 }
 
 namespace {
@@ -83,4 +86,34 @@ TEST_CASE("the autolink scanners find what CommonMark calls autolinks", "[text]"
   CHECK(scan(_scan_autolink_email, "press@-example.kz>") == 0);
   CHECK(scan(_scan_autolink_email, ("a@" + std::string(63, 'b') + ">").c_str()) == 66);
   CHECK(scan(_scan_autolink_email, ("a@" + std::string(64, 'b') + ">").c_str()) == 0);
+}
+
+TEST_CASE("the HTML block scanners agree with cmark's on random texts", "[text]") {
+  // Tag names of both lists in mixed case, their near misses, and what may follow them.
+  const char* const pieces[] = {"<", "</", ">", "/>", "/", " ", "\t", "\v", "\n", "\r", "!", "?", "-", "--",
+                                "[", "script", "SCRIPT", "ScRiPt", "scrip", "pre", "Pre", "textarea", "style",
+                                "stylex", "div", "DIV", "col", "colgroup", "colg", "h1", "H6", "h7", "p", "P",
+                                "param", "title", "tr", "track", "ul", "menuitem", "[CDATA[", "[cdata[",
+                                "[CDATA", "A", "z", "DOCTYPE", "x", "0", "\xc3\xa9", "\x80", "\xe2\x80\x94",
+                                "\xed\xa0\x80", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "\xff"};
+  std::mt19937 random(1206);
+  for (int i = 0; i < 300000; ++i) {
+    std::string text = random() % 4 ? "<" : "";
+    const std::size_t count = random() % 10;
+    for (std::size_t j = 0; j < count; ++j) text += pieces[random() % (sizeof pieces / sizeof *pieces)];
+    INFO(text);
+    REQUIRE(scan(_scan_html_block_start, text) == scan(cmark_re2c_scan_html_block_start, text));
+    REQUIRE(scan(_scan_html_block_end_1, text) == scan(cmark_re2c_scan_html_block_end_1, text));
+  }
+}
+
+TEST_CASE("the HTML block scanners find what CommonMark calls HTML blocks", "[text]") {
+  CHECK(scan(_scan_html_block_start, "<script>") == 1);
+  CHECK(scan(_scan_html_block_start, "<!-- note") == 2);
+  CHECK(scan(_scan_html_block_start, "<![CDATA[x") == 5);
+  CHECK(scan(_scan_html_block_start, "</DIV>") == 6);
+  CHECK(scan(_scan_html_block_start, "<colgroup/>") == 6);
+  CHECK(scan(_scan_html_block_start, "<span>") == 0);  // type 7, another scanner's
+  CHECK(scan(_scan_html_block_end_1, "x</pre> y </Style>z") == 18);
+  CHECK(scan(_scan_html_block_end_1, "x</pre>\n</style>") == 7);
 }

@@ -1,0 +1,149 @@
+/* Four of cmark's scanners written out by hand: the autolinks (`<scheme:…>` and `<local@domain>`) and
+ * the start and type-1 end of HTML blocks. cmark's own are re2c automata in scanners.c that unroll
+ * counted repetitions (a scheme's {1,31}, a domain label's {0,61}) and word lists into states: 26 KB
+ * of WebAssembly code for four short rules. They are compiled there under other names
+ * (cmake/cmark.cmake), and tests/core/cmark_scanners_test.cpp compares these with them on every input
+ * it generates: the same language, the same lengths.
+ *
+ * Each reads a text that cmark ends with a NUL (_scan_at). The autolink scanners start just after
+ * the `<` and return the length of the autolink's rest, `>` included, or 0 when there is none. */
+#include "scanners.h"
+
+static int isAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+static int isAsciiAlphanumeric(unsigned char c) { return isAsciiLetter(c) || (c >= '0' && c <= '9'); }
+
+/* The length of the well-formed UTF-8 sequence of a character beyond ASCII at `p`, or 0: re2c reads
+ * cmark's rules as UTF-8 (-8), so a class such as [^\x00-\x20<>] takes whole characters, shortest
+ * forms only. */
+static int utf8SequenceLength(const unsigned char *p) {
+  unsigned char low = 0x80, high = 0xBF;
+  int length;
+  if (p[0] >= 0xC2 && p[0] <= 0xDF) length = 2;
+  else if (p[0] >= 0xE0 && p[0] <= 0xEF) length = 3, low = p[0] == 0xE0 ? 0xA0 : 0x80;
+  else if (p[0] >= 0xF0 && p[0] <= 0xF4) length = 4, low = p[0] == 0xF0 ? 0x90 : 0x80, high = p[0] == 0xF4 ? 0x8F : 0xBF;
+  else return 0;
+  for (int i = 1; i < length; ++i, low = 0x80, high = 0xBF) {
+    if (p[i] < low || p[i] > high) return 0;
+  }
+  return length;
+}
+
+/* scheme [:][^\x00-\x20<>]*[>], where scheme = [A-Za-z][A-Za-z0-9.+-]{1,31} */
+bufsize_t _scan_autolink_uri(const unsigned char *p) {
+  const unsigned char *q = p;
+  if (!isAsciiLetter(*q)) return 0;
+  ++q;
+  while (isAsciiAlphanumeric(*q) || *q == '.' || *q == '+' || *q == '-') ++q;
+  if (q - p < 2 || q - p > 32 || *q != ':') return 0;
+  ++q;
+  for (;;) {
+    if (*q >= 0x80) {
+      const int length = utf8SequenceLength(q);
+      if (length == 0) return 0;
+      q += length;
+    } else if (*q > 0x20 && *q != '<' && *q != '>') {
+      ++q;
+    } else {
+      break;
+    }
+  }
+  return *q == '>' ? (bufsize_t)(q + 1 - p) : 0;
+}
+
+static int isEmailLocal(unsigned char c) {
+  switch (c) {
+    case '.': case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
+    case '/': case '=': case '?': case '^': case '_': case '`': case '{': case '|': case '}':
+    case '~': case '-': return 1;
+    default: return isAsciiAlphanumeric(c);
+  }
+}
+
+/* [a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+ [@] label ([.] label)* [>], where a label is
+ * [a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?: 1 to 63 letters, digits and hyphens, neither at an
+ * end. Nothing the rule reads after the `@` can be a `>`, so the domain runs to the first byte that
+ * is not a letter, digit, hyphen or dot, and that byte must be the `>`. */
+bufsize_t _scan_autolink_email(const unsigned char *p) {
+  const unsigned char *q = p;
+  while (isEmailLocal(*q)) ++q;
+  if (q == p || *q != '@') return 0;
+  ++q;
+  for (;;) {
+    const unsigned char *label = q;
+    while (isAsciiAlphanumeric(*q) || *q == '-') ++q;
+    if (q == label || q - label > 63 || *label == '-' || q[-1] == '-') return 0;
+    if (*q != '.') break;
+    ++q;
+  }
+  return *q == '>' ? (bufsize_t)(q + 1 - p) : 0;
+}
+
+/* Whether `p` starts with `word` (lowercase ASCII) in any case, as re2c's '…' strings match. */
+static bufsize_t prefixIgnoringCase(const unsigned char *p, const char *word) {
+  bufsize_t n = 0;
+  for (; word[n]; ++n) {
+    const unsigned char c = p[n];
+    if (c != (unsigned char)word[n] && !(isAsciiLetter(c) && (c | 0x20) == (unsigned char)word[n])) return 0;
+  }
+  return n;
+}
+
+static int isSpaceChar(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n';
+}
+
+/* The tags of HTML blocks of type 1, whose contents are raw text. */
+static const char *const kRawTextTags[] = {"script", "pre", "textarea", "style"};
+
+/* CommonMark's HTML block starts 1 to 6 (7 is _scan_html_block_start_7): the block's type, or 0.
+ *   [<] ('script'|'pre'|'textarea'|'style') (spacechar | [>]) -> 1, '<!--' -> 2, '<?' -> 3,
+ *   '<!' [A-Z] -> 4, '<![CDATA[' -> 5, [<] [/]? blocktagname (spacechar | [/]? [>]) -> 6
+ * No text starts two of these rules, so which one matches is the answer. */
+bufsize_t _scan_html_block_start(const unsigned char *p) {
+  static const char *const kBlockTags[] = {
+      "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
+      "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+      "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+      "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol",
+      "optgroup", "option", "p", "param", "section", "source", "title", "summary", "table", "tbody", "td",
+      "tfoot", "th", "thead", "tr", "track", "ul"};
+  const unsigned char *q = p + 1;
+  if (p[0] != '<') return 0;
+  for (size_t i = 0; i < sizeof kRawTextTags / sizeof *kRawTextTags; ++i) {
+    const bufsize_t n = prefixIgnoringCase(q, kRawTextTags[i]);
+    if (n && (isSpaceChar(q[n]) || q[n] == '>')) return 1;
+  }
+  if (q[0] == '!' && q[1] == '-' && q[2] == '-') return 2;
+  if (q[0] == '?') return 3;
+  if (q[0] == '!' && q[1] >= 'A' && q[1] <= 'Z') return 4;
+  if (prefixIgnoringCase(q, "![cdata[")) return 5;
+  if (*q == '/') ++q;
+  for (size_t i = 0; i < sizeof kBlockTags / sizeof *kBlockTags; ++i) {
+    const bufsize_t n = prefixIgnoringCase(q, kBlockTags[i]);
+    if (n && (isSpaceChar(q[n]) || q[n] == '>' || (q[n] == '/' && q[n + 1] == '>'))) return 6;
+  }
+  return 0;
+}
+
+/* [^\n\x00]* [<] [/] ('script'|'pre'|'textarea'|'style') [>]: the line up to its last end tag of a
+ * raw text block, provided every character before that is whole UTF-8 (re2c's -8 reading). */
+bufsize_t _scan_html_block_end_1(const unsigned char *p) {
+  bufsize_t matched = 0;
+  const unsigned char *q = p;
+  while (*q != '\n' && *q != 0) {
+    if (q[0] == '<' && q[1] == '/') {
+      for (size_t i = 0; i < sizeof kRawTextTags / sizeof *kRawTextTags; ++i) {
+        const bufsize_t n = prefixIgnoringCase(q + 2, kRawTextTags[i]);
+        if (n && q[2 + n] == '>') matched = (bufsize_t)(q + 3 + n - p);
+      }
+    }
+    if (*q < 0x80) {
+      ++q;
+    } else {
+      const int length = utf8SequenceLength(q);
+      if (length == 0) break;
+      q += length;
+    }
+  }
+  return matched;
+}
