@@ -1,7 +1,7 @@
-/* Four of cmark's scanners written out by hand: the autolinks (`<scheme:…>` and `<local@domain>`) and
- * the start and type-1 end of HTML blocks. cmark's own are re2c automata in scanners.c that unroll
- * counted repetitions (a scheme's {1,31}, a domain label's {0,61}) and word lists into states: 26 KB
- * of WebAssembly code for four short rules. They are compiled there under other names
+/* Nine of cmark's scanners written out by hand: the autolinks (`<scheme:…>` and `<local@domain>`), the
+ * start and the ends of HTML blocks, and link titles. cmark's own are re2c automata in scanners.c that
+ * unroll counted repetitions (a scheme's {1,31}, a domain label's {0,61}), word lists and UTF-8 into
+ * states: 34 KB of WebAssembly code for short rules. They are compiled there under other names
  * (cmake/cmark.cmake), and tests/core/cmark_scanners_test.cpp compares these with them on every input
  * it generates: the same language, the same lengths.
  *
@@ -14,12 +14,12 @@ static int isAsciiAlphanumeric(unsigned char c) { return isAsciiLetter(c) || (c 
 
 /* The length of the well-formed UTF-8 sequence of a character beyond ASCII at `p`, or 0: re2c reads
  * cmark's rules as UTF-8 (-8), so a class such as [^\x00-\x20<>] takes whole characters, shortest
- * forms only. */
+ * forms only and no surrogates (Unicode's table 3-7). */
 static int utf8SequenceLength(const unsigned char *p) {
   unsigned char low = 0x80, high = 0xBF;
   int length;
   if (p[0] >= 0xC2 && p[0] <= 0xDF) length = 2;
-  else if (p[0] >= 0xE0 && p[0] <= 0xEF) length = 3, low = p[0] == 0xE0 ? 0xA0 : 0x80;
+  else if (p[0] >= 0xE0 && p[0] <= 0xEF) length = 3, low = p[0] == 0xE0 ? 0xA0 : 0x80, high = p[0] == 0xED ? 0x9F : 0xBF;
   else if (p[0] >= 0xF0 && p[0] <= 0xF4) length = 4, low = p[0] == 0xF0 ? 0x90 : 0x80, high = p[0] == 0xF4 ? 0x8F : 0xBF;
   else return 0;
   for (int i = 1; i < length; ++i, low = 0x80, high = 0xBF) {
@@ -125,18 +125,15 @@ bufsize_t _scan_html_block_start(const unsigned char *p) {
   return 0;
 }
 
-/* [^\n\x00]* [<] [/] ('script'|'pre'|'textarea'|'style') [>]: the line up to its last end tag of a
- * raw text block, provided every character before that is whole UTF-8 (re2c's -8 reading). */
-bufsize_t _scan_html_block_end_1(const unsigned char *p) {
+/* [^\n\x00]* followed by what `endAt` finds (its length at a place, or 0): the line up to the last
+ * place it finds, provided every character before that is whole UTF-8 (re2c's -8 reading); 0 when
+ * there is none. What it finds is ASCII, so it is whole too. */
+static bufsize_t lineUpToLast(const unsigned char *p, bufsize_t (*endAt)(const unsigned char *)) {
   bufsize_t matched = 0;
   const unsigned char *q = p;
   while (*q != '\n' && *q != 0) {
-    if (q[0] == '<' && q[1] == '/') {
-      for (size_t i = 0; i < sizeof kRawTextTags / sizeof *kRawTextTags; ++i) {
-        const bufsize_t n = prefixIgnoringCase(q + 2, kRawTextTags[i]);
-        if (n && q[2 + n] == '>') matched = (bufsize_t)(q + 3 + n - p);
-      }
-    }
+    const bufsize_t end = endAt(q);
+    if (end) matched = (bufsize_t)(q + end - p);
     if (*q < 0x80) {
       ++q;
     } else {
@@ -146,4 +143,67 @@ bufsize_t _scan_html_block_end_1(const unsigned char *p) {
     }
   }
   return matched;
+}
+
+/* [<] [/] ('script'|'pre'|'textarea'|'style') [>] */
+static bufsize_t rawTextEndTagAt(const unsigned char *q) {
+  if (q[0] != '<' || q[1] != '/') return 0;
+  for (size_t i = 0; i < sizeof kRawTextTags / sizeof *kRawTextTags; ++i) {
+    const bufsize_t n = prefixIgnoringCase(q + 2, kRawTextTags[i]);
+    if (n && q[2 + n] == '>') return 3 + n;
+  }
+  return 0;
+}
+static bufsize_t commentEndAt(const unsigned char *q) { return q[0] == '-' && q[1] == '-' && q[2] == '>' ? 3 : 0; }
+static bufsize_t instructionEndAt(const unsigned char *q) { return q[0] == '?' && q[1] == '>' ? 2 : 0; }
+static bufsize_t declarationEndAt(const unsigned char *q) { return q[0] == '>' ? 1 : 0; }
+static bufsize_t cdataEndAt(const unsigned char *q) { return q[0] == ']' && q[1] == ']' && q[2] == '>' ? 3 : 0; }
+
+/* The ends of HTML blocks of types 1 to 5: the line up to the last end tag of a raw text block,
+ * `-->`, `?>`, `>` or `]]>`. */
+bufsize_t _scan_html_block_end_1(const unsigned char *p) { return lineUpToLast(p, rawTextEndTagAt); }
+bufsize_t _scan_html_block_end_2(const unsigned char *p) { return lineUpToLast(p, commentEndAt); }
+bufsize_t _scan_html_block_end_3(const unsigned char *p) { return lineUpToLast(p, instructionEndAt); }
+bufsize_t _scan_html_block_end_4(const unsigned char *p) { return lineUpToLast(p, declarationEndAt); }
+bufsize_t _scan_html_block_end_5(const unsigned char *p) { return lineUpToLast(p, cdataEndAt); }
+
+static int isAsciiPunctuation(unsigned char c) {
+  return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E);
+}
+
+/* [open] (escaped_char | [^close open? \x00])* [close], escaped_char being a backslash and ASCII
+ * punctuation, read as re2c does: every way through the rule at once (a backslash is a character of
+ * its own and may also start an escape), and the longest text any of them accepts. */
+static bufsize_t delimitedTitle(const unsigned char *p, unsigned char open, unsigned char close) {
+  bufsize_t matched = 0;
+  int inside = 1, afterBackslash = 0; /* the states some way through may be in */
+  const unsigned char *q = p + 1;
+  if (*p != open) return 0;
+  while (inside || afterBackslash) {
+    const unsigned char c = *q;
+    int length = 1, nextInside = afterBackslash && isAsciiPunctuation(c), nextAfterBackslash = 0;
+    if (inside) {
+      if (c == close) {
+        matched = (bufsize_t)(q + 1 - p);
+      } else if (c >= 0x80) {
+        length = utf8SequenceLength(q);
+        nextInside = length != 0;
+      } else if (c != 0 && c != open) {
+        nextInside = 1;
+        nextAfterBackslash = c == '\\';
+      }
+    }
+    inside = nextInside;
+    afterBackslash = nextAfterBackslash;
+    q += length ? length : 1;
+  }
+  return matched;
+}
+
+/* A link title in double quotes, single quotes or parentheses (one rule each:
+ * ["] (escaped_char|[^"\x00])* ["], the same with ['], and [(] (escaped_char|[^()\x00])* [)]). */
+bufsize_t _scan_link_title(const unsigned char *p) {
+  if (*p == '"') return delimitedTitle(p, '"', '"');
+  if (*p == '\'') return delimitedTitle(p, '\'', '\'');
+  return delimitedTitle(p, '(', ')');
 }

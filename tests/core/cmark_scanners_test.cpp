@@ -14,6 +14,11 @@ bufsize_t cmark_re2c_scan_autolink_uri(const unsigned char* p);
 bufsize_t cmark_re2c_scan_autolink_email(const unsigned char* p);
 bufsize_t cmark_re2c_scan_html_block_start(const unsigned char* p);
 bufsize_t cmark_re2c_scan_html_block_end_1(const unsigned char* p);
+bufsize_t cmark_re2c_scan_html_block_end_2(const unsigned char* p);
+bufsize_t cmark_re2c_scan_html_block_end_3(const unsigned char* p);
+bufsize_t cmark_re2c_scan_html_block_end_4(const unsigned char* p);
+bufsize_t cmark_re2c_scan_html_block_end_5(const unsigned char* p);
+bufsize_t cmark_re2c_scan_link_title(const unsigned char* p);
 }
 
 namespace {
@@ -80,6 +85,8 @@ TEST_CASE("the autolink scanners find what CommonMark calls autolinks", "[text]"
   CHECK(scan(_scan_autolink_uri, "https://example.org/a?b>rest") == 24);
   CHECK(scan(_scan_autolink_uri, "https://example.kz/\xd0\xb6>") == 22);  // Cyrillic is a character
   CHECK(scan(_scan_autolink_uri, "https://example.kz/\xd0>") == 0);       // a broken byte is none
+  CHECK(scan(_scan_autolink_uri, "ab:\xed\x9f\xbf>") == 7);               // U+D7FF is a character,
+  CHECK(scan(_scan_autolink_uri, "ab:\xed\xa0\x80>") == 0);               // a surrogate is none
   CHECK(scan(_scan_autolink_uri, "a:b>") == 0);  // a scheme has two characters at least
   CHECK(scan(_scan_autolink_uri, "https://exa mple.org>") == 0);
   CHECK(scan(_scan_autolink_email, "press@example.kz>") == 17);
@@ -95,7 +102,8 @@ TEST_CASE("the HTML block scanners agree with cmark's on random texts", "[text]"
                                 "stylex", "div", "DIV", "col", "colgroup", "colg", "h1", "H6", "h7", "p", "P",
                                 "param", "title", "tr", "track", "ul", "menuitem", "[CDATA[", "[cdata[",
                                 "[CDATA", "A", "z", "DOCTYPE", "x", "0", "\xc3\xa9", "\x80", "\xe2\x80\x94",
-                                "\xed\xa0\x80", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "\xff"};
+                                "\xed\xa0\x80", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "\xff",
+                                "-->", "->", "?>", "]]>", "]]", "]"};
   std::mt19937 random(1206);
   for (int i = 0; i < 300000; ++i) {
     std::string text = random() % 4 ? "<" : "";
@@ -104,6 +112,25 @@ TEST_CASE("the HTML block scanners agree with cmark's on random texts", "[text]"
     INFO(text);
     REQUIRE(scan(_scan_html_block_start, text) == scan(cmark_re2c_scan_html_block_start, text));
     REQUIRE(scan(_scan_html_block_end_1, text) == scan(cmark_re2c_scan_html_block_end_1, text));
+    REQUIRE(scan(_scan_html_block_end_2, text) == scan(cmark_re2c_scan_html_block_end_2, text));
+    REQUIRE(scan(_scan_html_block_end_3, text) == scan(cmark_re2c_scan_html_block_end_3, text));
+    REQUIRE(scan(_scan_html_block_end_4, text) == scan(cmark_re2c_scan_html_block_end_4, text));
+    REQUIRE(scan(_scan_html_block_end_5, text) == scan(cmark_re2c_scan_html_block_end_5, text));
+  }
+}
+
+TEST_CASE("the link title scanner agrees with cmark's on random texts", "[text]") {
+  // Delimiters of all three kinds, backslashes before them and before what is not punctuation.
+  const char* const pieces[] = {"\"", "'", "(", ")", "\\", "\\\"", "\\'", "\\(", "\\)", "\\\\", "\\a",
+                                "a", " ", "\n", "!", "~", "\x01", "\xc3\xa9", "\x80", "\xe2\x80\x94",
+                                "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff", "\\\xc3\xa9"};
+  std::mt19937 random(2026);
+  for (int i = 0; i < 300000; ++i) {
+    std::string text;
+    const std::size_t count = random() % 12;
+    for (std::size_t j = 0; j < count; ++j) text += pieces[random() % (sizeof pieces / sizeof *pieces)];
+    INFO(text);
+    REQUIRE(scan(_scan_link_title, text) == scan(cmark_re2c_scan_link_title, text));
   }
 }
 
@@ -116,4 +143,9 @@ TEST_CASE("the HTML block scanners find what CommonMark calls HTML blocks", "[te
   CHECK(scan(_scan_html_block_start, "<span>") == 0);  // type 7, another scanner's
   CHECK(scan(_scan_html_block_end_1, "x</pre> y </Style>z") == 18);
   CHECK(scan(_scan_html_block_end_1, "x</pre>\n</style>") == 7);
+  CHECK(scan(_scan_html_block_end_2, "a --> b -->c") == 11);
+  CHECK(scan(_scan_html_block_end_5, "a ]]]>") == 6);
+  CHECK(scan(_scan_link_title, "\"a \\\" b\" rest\"") == 8);  // an escaped quote is inside
+  CHECK(scan(_scan_link_title, "\"a \\\" b") == 5);              // or, with no other, the end
+  CHECK(scan(_scan_link_title, "(a (b))") == 0);
 }
