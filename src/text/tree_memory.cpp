@@ -43,10 +43,11 @@ struct Recycler {
 };
 Recycler recycler;
 
-// A kept block is poisoned for AddressSanitizer, so a node used after cmark freed it is still caught.
+// A kept block is poisoned for AddressSanitizer, so a node used after cmark freed it is still caught;
+// all but its link to the next kept block, which LeakSanitizer follows (it does not read poisoned memory).
 void poison(void* block, std::size_t bytes) {
 #ifdef BROADSHEET_ADDRESS_SANITIZER
-  ASAN_POISON_MEMORY_REGION(block, bytes);
+  ASAN_POISON_MEMORY_REGION(static_cast<char*>(block) + sizeof(FreeBlock), bytes - sizeof(FreeBlock));
 #else
   (void)block, (void)bytes;
 #endif
@@ -76,7 +77,7 @@ void* reuse(std::size_t bytes, std::size_t& usable) {
 std::size_t madeBlock(void* block, std::size_t bytes) {
   if (!block) std::abort();  // cmark has no answer to a null pointer (its own allocator aborts too)
   const std::size_t usable = malloc_usable_size(block);
-  if (bytes <= kLargestRecycledBlock && usable <= kLargestRecycledBlock) {
+  if (bytes <= kLargestRecycledBlock && usable <= kLargestRecycledBlock && usable % kSizeStep == 0) {
     std::uint16_t& known = recycler.usableSizeFor[bytes];
     if (known == 0 || usable < known) known = static_cast<std::uint16_t>(usable);
   }
