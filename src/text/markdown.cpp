@@ -25,9 +25,9 @@ cmark_node* literalDocument(std::string_view source) {
     if (c == '\0') literal.append("\xEF\xBF\xBD");
     else literal.push_back(c);
   }
-  cmark_node* document = cmark_node_new(CMARK_NODE_DOCUMENT);
-  cmark_node* paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
-  cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node* document = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, treeMemory());
+  cmark_node* paragraph = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, treeMemory());
+  cmark_node* text = cmark_node_new_with_mem(CMARK_NODE_TEXT, treeMemory());
   cmark_node_set_literal(text, literal.c_str());
   cmark_node_append_child(paragraph, text);
   cmark_node_append_child(document, paragraph);
@@ -262,7 +262,7 @@ std::vector<Markdown> Markdown::splitBlocks(std::size_t maxParts) {
     cmark_node* part = document_.get();
     if (parts.size() + 1 < maxParts) {
       cmark_node_unlink(block);
-      part = cmark_node_new(CMARK_NODE_DOCUMENT);
+      part = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, treeMemory());
       cmark_node_append_child(part, block);
     } else {
       document_.release();  // the rest stays together

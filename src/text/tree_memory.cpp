@@ -1,5 +1,6 @@
 #include "text/tree_memory.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -23,138 +24,183 @@
 namespace broadsheet::text {
 namespace {
 
-// Blocks are kept by their usable size (malloc_usable_size), one list per size. Every size malloc gives
-// here is a multiple of 4 (glibc: 8n + 8 natively, dlmalloc: 8n + 4 in WASM); a block of another size
-// (AddressSanitizer's are the size asked for) is not kept.
-constexpr std::size_t kSizeStep = 4;
+// Blocks are whole units of 8 bytes with their header, aligned to 8 (cmark's structs hold pointers
+// and ints). The header is a pointer's size, so a node takes what malloc's chunk for it would: 88
+// bytes in WASM (84 + 4), 128 natively (120 + 8).
+constexpr std::size_t kUnit = 8;
+constexpr std::size_t kHeaderBytes = sizeof(void*);
+constexpr std::size_t kMostUnits = (kLargestArenaBlock + kHeaderBytes + kUnit - 1) / kUnit;
 
 struct FreeBlock {
   FreeBlock* next;
 };
 
-// One for the process: renders do not run in parallel (as for the tree budget's count).
-struct Recycler {
-  std::array<FreeBlock*, kLargestRecycledBlock / kSizeStep + 1> freeBlocks{};  // by usable size / kSizeStep
-  // For each size cmark asks for, the least usable size malloc gave it (0 until it has been asked):
-  // a kept block of that size serves the request.
-  std::array<std::uint16_t, kLargestRecycledBlock + 1> usableSizeFor{};
-  std::size_t recycledBytes = 0;
-  std::size_t heldBytes = 0;  // by countedTreeMemory
+// Free blocks and the region not yet used are poisoned for AddressSanitizer, so a block used after
+// cmark freed it is still caught (all but a free block's link, and the headers).
+void poison(void* at, std::size_t bytes) {
+#ifdef BROADSHEET_ADDRESS_SANITIZER
+  ASAN_POISON_MEMORY_REGION(at, bytes);
+#else
+  (void)at, (void)bytes;
+#endif
+}
+void unpoison(void* at, std::size_t bytes) {
+#ifdef BROADSHEET_ADDRESS_SANITIZER
+  ASAN_UNPOISON_MEMORY_REGION(at, bytes);
+#else
+  (void)at, (void)bytes;
+#endif
+}
+
+[[noreturn]] void outOfMemory() { std::abort(); }  // cmark has no answer to null (its own allocator aborts)
+
+// A free block holds its link, so no block is smaller than a pointer.
+std::size_t unitsFor(std::size_t bytes) {
+  return (std::max(bytes, sizeof(FreeBlock)) + kHeaderBytes + kUnit - 1) / kUnit;
+}
+
+// One region for the process: renders do not run in parallel (as for the tree budget's count).
+struct Arena {
+  unsigned char* begin = nullptr;
+  unsigned char* end = nullptr;
+  unsigned char* unused = nullptr;                      // the next block starts here while the region lasts
+  std::array<FreeBlock*, kMostUnits + 1> freeBlocks{};  // by units
+  std::size_t inUse = 0;                                // blocks
+
+  // With no block in use (a render's trees are all freed), the region goes back to malloc and is
+  // taken again when a block is next asked for. Kept, it would sit where the first render put it while
+  // the next one's large blocks look for room around it: the 1 MB seed article's linear memory grew
+  // by a step on its second render. Given back, each render starts from what the first one found.
+  void release() {
+    unpoison(begin, kArenaBytes);
+    std::free(begin);
+    begin = end = unused = nullptr;
+    freeBlocks.fill(nullptr);
+  }
+
+  bool holds(const void* block) const {
+    return static_cast<const unsigned char*>(block) >= begin && static_cast<const unsigned char*>(block) < end;
+  }
+  static std::uint32_t& unitsOf(void* block) {
+    return *reinterpret_cast<std::uint32_t*>(static_cast<unsigned char*>(block) - kHeaderBytes);
+  }
+  static std::size_t bytesOf(void* block) { return unitsOf(block) * kUnit - kHeaderBytes; }
+
+  // A block of `units` from the region, or null (too large, or the region is used up).
+  void* take(std::size_t units) {
+    if (units > kMostUnits) return nullptr;
+    if (FreeBlock* block = freeBlocks[units]) {
+      unpoison(block, units * kUnit - kHeaderBytes);
+      freeBlocks[units] = block->next;
+      ++inUse;
+      return block;
+    }
+    if (!begin) {
+      begin = static_cast<unsigned char*>(std::malloc(kArenaBytes));  // aligned for any type
+      if (!begin) outOfMemory();
+      end = begin + kArenaBytes;
+      unused = begin + kUnit;  // the first block's header sits before it
+      poison(begin, kArenaBytes);
+    }
+    if (static_cast<std::size_t>(end - unused) < units * kUnit) return nullptr;
+    void* block = unused;
+    unused += units * kUnit;
+    unpoison(static_cast<unsigned char*>(block) - kHeaderBytes, units * kUnit);
+    unitsOf(block) = static_cast<std::uint32_t>(units);
+    ++inUse;
+    return block;
+  }
+
+  void give(void* block) {
+    if (--inUse == 0) {
+      release();
+      return;
+    }
+    const std::size_t units = unitsOf(block);
+    auto* freed = static_cast<FreeBlock*>(block);
+    freed->next = freeBlocks[units];
+    freeBlocks[units] = freed;
+    poison(freed + 1, units * kUnit - kHeaderBytes - sizeof(FreeBlock));
+  }
 };
-Recycler recycler;
+Arena arena;
 
-// A kept block is poisoned for AddressSanitizer, so a node used after cmark freed it is still caught;
-// all but its link to the next kept block, which LeakSanitizer follows (it does not read poisoned memory).
-void poison(void* block, std::size_t bytes) {
-#ifdef BROADSHEET_ADDRESS_SANITIZER
-  ASAN_POISON_MEMORY_REGION(static_cast<char*>(block) + sizeof(FreeBlock), bytes - sizeof(FreeBlock));
-#else
-  (void)block, (void)bytes;
-#endif
-}
-void unpoison(void* block, std::size_t bytes) {
-#ifdef BROADSHEET_ADDRESS_SANITIZER
-  ASAN_UNPOISON_MEMORY_REGION(block, bytes);
-#else
-  (void)block, (void)bytes;
-#endif
-}
-
-// A kept block for a request of `bytes`, or null; `usable` is its size.
-void* reuse(std::size_t bytes, std::size_t& usable) {
-  if (bytes > kLargestRecycledBlock) return nullptr;
-  usable = recycler.usableSizeFor[bytes];
-  FreeBlock*& first = recycler.freeBlocks[usable / kSizeStep];  // [0] stays empty
-  FreeBlock* block = first;
-  if (!block) return nullptr;
-  unpoison(block, usable);
-  first = block->next;
-  recycler.recycledBytes -= usable;
+void* checked(void* block) {
+  if (!block) outOfMemory();
   return block;
 }
 
-// A block malloc gave for a request of `bytes`: its usable size, remembered for the requests to come.
-std::size_t madeBlock(void* block, std::size_t bytes) {
-  if (!block) std::abort();  // cmark has no answer to a null pointer (its own allocator aborts too)
-  const std::size_t usable = malloc_usable_size(block);
-  if (bytes <= kLargestRecycledBlock && usable <= kLargestRecycledBlock && usable % kSizeStep == 0) {
-    std::uint16_t& known = recycler.usableSizeFor[bytes];
-    if (known == 0 || usable < known) known = static_cast<std::uint16_t>(usable);
-  }
-  return usable;
-}
-
-void keepOrFree(void* block, std::size_t usable) {
-  if (usable > kLargestRecycledBlock || usable % kSizeStep != 0 || usable < sizeof(FreeBlock) ||
-      recycler.recycledBytes + usable > kMostRecycledBytes) {
-    std::free(block);
-    return;
-  }
-  FreeBlock*& first = recycler.freeBlocks[usable / kSizeStep];
-  static_cast<FreeBlock*>(block)->next = first;
-  first = static_cast<FreeBlock*>(block);
-  recycler.recycledBytes += usable;
-  poison(block, usable);
-}
-
-template <bool kCounted>
-void* allocate(std::size_t bytes, bool zeroed) {
-  std::size_t usable = 0;
-  void* block = reuse(bytes, usable);
-  if (block) {
-    if (zeroed) std::memset(block, 0, bytes);
-  } else {
-    block = zeroed ? std::calloc(1, bytes) : std::malloc(bytes);
-    usable = madeBlock(block, bytes);
-  }
-  if constexpr (kCounted) recycler.heldBytes += usable;
-  return block;
-}
-
-template <bool kCounted>
-void* callocBlock(std::size_t count, std::size_t size) {
+void* arenaCalloc(std::size_t count, std::size_t size) {
   std::size_t bytes = 0;
-  if (__builtin_mul_overflow(count, size, &bytes)) std::abort();
-  return allocate<kCounted>(bytes, true);
+  if (__builtin_mul_overflow(count, size, &bytes)) outOfMemory();
+  if (void* block = arena.take(unitsFor(bytes))) return std::memset(block, 0, bytes);
+  return checked(std::calloc(count, size));
 }
 
-template <bool kCounted>
-void* reallocBlock(void* block, std::size_t bytes) {
-  if (!block) return allocate<kCounted>(bytes, false);
-  if constexpr (kCounted) recycler.heldBytes -= malloc_usable_size(block);
-  void* moved = std::realloc(block, bytes);
-  if (!moved) std::abort();
-  if constexpr (kCounted) recycler.heldBytes += malloc_usable_size(moved);
+void* arenaRealloc(void* block, std::size_t bytes) {
+  if (!block) {
+    if (void* made = arena.take(unitsFor(bytes))) return made;
+    return checked(std::malloc(bytes));
+  }
+  if (!arena.holds(block)) return checked(std::realloc(block, bytes));
+  const std::size_t held = Arena::bytesOf(block);
+  if (bytes <= held) {
+    unpoison(block, bytes);
+    return block;
+  }
+  void* moved = arena.take(unitsFor(bytes));
+  if (!moved) moved = checked(std::malloc(bytes));
+  std::memcpy(moved, block, held);
+  arena.give(block);
   return moved;
 }
 
-template <bool kCounted>
-void freeBlock(void* block) {
+void arenaFree(void* block) {
   if (!block) return;
-  const std::size_t usable = malloc_usable_size(block);
-  if constexpr (kCounted) recycler.heldBytes -= usable;
-  keepOrFree(block, usable);
+  if (arena.holds(block)) {
+    arena.give(block);
+  } else {
+    std::free(block);
+  }
 }
 
-cmark_mem plainMemory = {callocBlock<false>, reallocBlock<false>, freeBlock<false>};
-cmark_mem countedMemory = {callocBlock<true>, reallocBlock<true>, freeBlock<true>};
+// The counted allocator: malloc's blocks and sizes only (what TreeBudget's bounds were measured in).
+std::size_t heldBytes = 0;
+
+// The bytes a block holds for the count: malloc's size, or for a region block (a node the layout put
+// in a counted tree) its size in the region.
+std::size_t countedSize(void* block) { return arena.holds(block) ? Arena::bytesOf(block) : malloc_usable_size(block); }
+
+void* counted(void* block) {
+  heldBytes += malloc_usable_size(checked(block));
+  return block;
+}
+void* countedCalloc(std::size_t count, std::size_t size) { return counted(std::calloc(count, size)); }
+void* countedRealloc(void* block, std::size_t bytes) {
+  if (!block) return counted(std::malloc(bytes));
+  heldBytes -= countedSize(block);
+  if (!arena.holds(block)) return counted(std::realloc(block, bytes));
+  void* moved = counted(std::malloc(bytes));
+  std::memcpy(moved, block, std::min(bytes, Arena::bytesOf(block)));
+  arena.give(block);
+  return moved;
+}
+void countedFree(void* block) {
+  if (!block) return;
+  heldBytes -= countedSize(block);
+  arenaFree(block);
+}
+
+cmark_mem plainMemory = {arenaCalloc, arenaRealloc, arenaFree};
+cmark_mem countedMemory = {countedCalloc, countedRealloc, countedFree};
 
 }  // namespace
 
 cmark_mem* treeMemory() { return &plainMemory; }
 cmark_mem* countedTreeMemory() { return &countedMemory; }
-std::size_t treeBytesHeld() { return recycler.heldBytes; }
-std::size_t recycledBytes() { return recycler.recycledBytes; }
-
-void releaseRecycledBlocks() {
-  for (FreeBlock*& first : recycler.freeBlocks) {
-    while (FreeBlock* block = first) {
-      unpoison(block, malloc_usable_size(block));
-      first = block->next;
-      std::free(block);
-    }
-  }
-  recycler.recycledBytes = 0;
-}
+std::size_t treeBytesHeld() { return heldBytes; }
+std::size_t arenaBytesUsed() { return arena.begin ? static_cast<std::size_t>(arena.unused - arena.begin) : 0; }
+std::size_t arenaBlocksInUse() { return arena.inUse; }
+bool inArena(const void* block) { return arena.holds(block); }
 
 }  // namespace broadsheet::text

@@ -1,6 +1,7 @@
-// The text stage's allocator for cmark (text/tree_memory.hpp): small blocks freed are given to the next
-// request of their size, never while in use, and trees made with it stay valid however they are freed.
-// The sanitizer build runs these with AddressSanitizer, which also sees a kept block used after its free.
+// The text stage's allocators for cmark (text/tree_memory.hpp): small blocks come from a region, a block
+// freed is given again and never while in use, and trees made with them stay valid however they are
+// edited and freed. The sanitizer build runs these with AddressSanitizer, which also sees a block of the
+// region used after its free.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -13,80 +14,103 @@
 
 #include <cmark.h>
 
+#include "broadsheet/broadsheet.hpp"
+#include "test_support.hpp"
 #include "text/markdown.hpp"
 #include "text/tree_memory.hpp"
 #include "text/typography.hpp"
 
+using broadsheet::text::arenaBlocksInUse;
+using broadsheet::text::arenaBytesUsed;
 using broadsheet::text::countedTreeMemory;
 using broadsheet::text::Flavor;
-using broadsheet::text::kLargestRecycledBlock;
-using broadsheet::text::kMostRecycledBytes;
+using broadsheet::text::inArena;
+using broadsheet::text::kArenaBytes;
+using broadsheet::text::kLargestArenaBlock;
 using broadsheet::text::Markdown;
-using broadsheet::text::recycledBytes;
-using broadsheet::text::releaseRecycledBlocks;
 using broadsheet::text::TreeBudget;
 using broadsheet::text::treeBytesHeld;
 using broadsheet::text::treeMemory;
 
-TEST_CASE("a freed block is given, zeroed, to the next calloc of its size", "[text]") {
-  releaseRecycledBlocks();
+TEST_CASE("a freed block is the next one given for its size, zeroed by calloc", "[text]") {
   cmark_mem* memory = treeMemory();
-  auto* first = static_cast<unsigned char*>(memory->calloc(1, 96));
-  std::memset(first, 0xAB, 96);
+  void* held = memory->calloc(1, 8);  // the region stays while a block of it is in use
+  auto* first = static_cast<unsigned char*>(memory->calloc(1, 100));
+  REQUIRE(inArena(first));
+  std::memset(first, 0xAB, 100);
   memory->free(first);
-  CHECK(recycledBytes() >= 96);
-  auto* second = static_cast<unsigned char*>(memory->calloc(1, 96));
+  auto* second = static_cast<unsigned char*>(memory->calloc(1, 100));
   CHECK(second == first);
-  CHECK(recycledBytes() == 0);
-  CHECK(std::all_of(second, second + 96, [](unsigned char byte) { return byte == 0; }));
+  CHECK(std::all_of(second, second + 100, [](unsigned char byte) { return byte == 0; }));
   memory->free(second);
+  memory->free(held);
 }
 
-TEST_CASE("a block is reused for realloc from nothing, and resized blocks keep their bytes", "[text]") {
-  releaseRecycledBlocks();
+TEST_CASE("once no block of the region is in use, it goes back to malloc", "[text]") {
+  REQUIRE(arenaBlocksInUse() == 0);
+  {
+    Markdown markdown("Some *words*, \"quoted\" -- and [a link](/x).\n\n- a list", Flavor::Blocks);
+    CHECK(arenaBlocksInUse() > 0);
+    CHECK(arenaBytesUsed() > 0);
+  }
+  CHECK(arenaBlocksInUse() == 0);
+  CHECK(arenaBytesUsed() == 0);
+}
+
+TEST_CASE("a block is resized in place within its size, and moves with its bytes past it", "[text]") {
   cmark_mem* memory = treeMemory();
-  void* first = memory->realloc(nullptr, 40);
-  memory->free(first);
-  auto* second = static_cast<char*>(memory->realloc(nullptr, 40));
-  CHECK(static_cast<void*>(second) == first);
-  std::memcpy(second, "0123456789", 10);
-  auto* grown = static_cast<char*>(memory->realloc(second, 4000));
+  auto* block = static_cast<char*>(memory->realloc(nullptr, 20));
+  REQUIRE(inArena(block));
+  std::memcpy(block, "0123456789", 10);
+  CHECK(memory->realloc(block, 21) == block);
+  auto* grown = static_cast<char*>(memory->realloc(block, 200));
+  CHECK(inArena(grown));
   CHECK(std::memcmp(grown, "0123456789", 10) == 0);
-  memory->free(grown);
+  auto* large = static_cast<char*>(memory->realloc(grown, kLargestArenaBlock + 1));
+  CHECK_FALSE(inArena(large));  // malloc's
+  CHECK(std::memcmp(large, "0123456789", 10) == 0);
+  memory->free(large);
+  void* other = memory->calloc(1, kLargestArenaBlock + 1);
+  CHECK_FALSE(inArena(other));
+  memory->free(other);
 }
 
-TEST_CASE("blocks in use are never handed out, and at most kMostRecycledBytes are kept", "[text]") {
-  releaseRecycledBlocks();
+TEST_CASE("blocks in use are never handed out, and blocks past the region come from malloc", "[text]") {
   cmark_mem* memory = treeMemory();
   std::mt19937 random(9);
-  std::vector<unsigned char*> live;
-  std::vector<std::size_t> sizes;
-  for (int step = 0; step < 20000; ++step) {
-    if (live.empty() || random() % 3 != 0) {
-      // Node-sized and string-sized requests, a few larger than what is kept.
-      const std::size_t size = 1 + random() % (kLargestRecycledBlock + 64);
-      auto* block = static_cast<unsigned char*>(memory->calloc(1, size));
-      REQUIRE(std::all_of(block, block + size, [](unsigned char byte) { return byte == 0; }));
-      std::memset(block, static_cast<int>(live.size() % 251), size);
-      live.push_back(block);
-      sizes.push_back(size);
+  struct Held {
+    unsigned char* bytes;
+    std::size_t size;
+  };
+  std::vector<Held> live;
+  std::size_t liveBytes = 0;
+  bool fromMalloc = false;
+  // Mostly making (node-sized and string-sized blocks, some larger than the region takes) until
+  // twice the region is held, so that the region is used up and malloc serves the rest.
+  for (int step = 0; liveBytes < 2 * kArenaBytes; ++step) {
+    if (live.empty() || random() % 4 != 0) {
+      const std::size_t size = 1 + random() % (kLargestArenaBlock + 100);
+      auto* block = static_cast<unsigned char*>(step % 2 ? memory->calloc(1, size) : memory->realloc(nullptr, size));
+      if (step % 2) REQUIRE(std::all_of(block, block + size, [](unsigned char byte) { return byte == 0; }));
+      std::memset(block, static_cast<int>(step % 251) + 1, size);
+      fromMalloc = fromMalloc || (size <= kLargestArenaBlock && !inArena(block));
+      live.push_back({block, size});
+      liveBytes += size;
     } else {
       const std::size_t at = random() % live.size();
-      const unsigned char mark = live[at][0];
+      const unsigned char mark = live[at].bytes[0];
       // Nothing else wrote into it while it was held.
-      REQUIRE(std::all_of(live[at], live[at] + sizes[at], [mark](unsigned char byte) { return byte == mark; }));
-      memory->free(live[at]);
+      REQUIRE(std::all_of(live[at].bytes, live[at].bytes + live[at].size,
+                          [mark](unsigned char byte) { return byte == mark; }));
+      memory->free(live[at].bytes);
+      liveBytes -= live[at].size;
       live[at] = live.back();
-      sizes[at] = sizes.back();
       live.pop_back();
-      sizes.pop_back();
     }
-    REQUIRE(recycledBytes() <= kMostRecycledBytes);
   }
-  for (unsigned char* block : live) memory->free(block);
-  CHECK(recycledBytes() <= kMostRecycledBytes);
-  releaseRecycledBlocks();
-  CHECK(recycledBytes() == 0);
+  CHECK(fromMalloc);
+  CHECK(arenaBytesUsed() <= kArenaBytes);
+  for (const Held& block : live) memory->free(block.bytes);
 }
 
 TEST_CASE("the counted allocator's count goes back to where it was when its blocks are freed", "[text]") {
@@ -94,6 +118,7 @@ TEST_CASE("the counted allocator's count goes back to where it was when its bloc
   const std::size_t before = treeBytesHeld();
   void* node = memory->calloc(1, 96);
   void* text = memory->realloc(nullptr, 10);
+  CHECK_FALSE(inArena(node));  // malloc's sizes are what TreeBudget counts
   CHECK(treeBytesHeld() >= before + 106);
   text = memory->realloc(text, 1000);
   CHECK(treeBytesHeld() >= before + 1096);
@@ -123,7 +148,7 @@ std::string htmlOf(cmark_node* document) {
   if (!document) return "";
   char* html = cmark_render_html(document, CMARK_OPT_SMART);
   std::string copy(html);
-  std::free(html);  // made by the root's allocator: every one here gives malloc's blocks
+  treeMemory()->free(html);  // it frees malloc's blocks and the region's alike
   return copy;
 }
 
@@ -156,7 +181,7 @@ TEST_CASE("trees built, edited and freed in random orders stay what cmark's own 
       std::string html = htmlOf(tree->document());
       held.push_back({std::move(tree), std::move(html)});
     } else if (action == 4) {
-      // Split into parts (new document nodes made by cmark's allocator, holding this allocator's blocks).
+      // Split into parts (new document nodes, holding the parsed blocks).
       std::swap(held[random() % held.size()], held.back());
       Held whole = std::move(held.back());
       held.pop_back();
@@ -169,7 +194,7 @@ TEST_CASE("trees built, edited and freed in random orders stay what cmark's own 
       }
       REQUIRE(joined == whole.html);
     } else if (action == 5) {
-      // Edited in place: empty blocks freed, a text node made by cmark's allocator put in.
+      // Edited in place: empty blocks freed, a text node put in.
       Held& one = held[random() % held.size()];
       one.tree->removeEmptyBlocks();
       broadsheet::text::bindLastTwoWords(*one.tree, 40);
@@ -186,5 +211,15 @@ TEST_CASE("trees built, edited and freed in random orders stay what cmark's own 
   }
   for (const Held& one : held) REQUIRE(htmlOf(one.tree->document()) == one.html);
   held.clear();
-  CHECK(recycledBytes() <= kMostRecycledBytes);
+}
+
+TEST_CASE("a render gives the region back: none of its blocks outlives the render", "[text]") {
+  REQUIRE(arenaBlocksInUse() == 0);
+  const std::string json = broadsheet::test::readSourceFile("examples/nbca-russian-arms-nato.json");
+  const broadsheet::RenderResult first = broadsheet::render(json);
+  CHECK(arenaBlocksInUse() == 0);
+  CHECK(arenaBytesUsed() == 0);
+  // The second render makes the same HTML from a region taken again.
+  CHECK(broadsheet::render(json).html == first.html);
+  CHECK(arenaBlocksInUse() == 0);
 }
