@@ -6,7 +6,7 @@
 // class in a header before it (as malloc's do), a block freed goes on its class's list and is the next
 // one given for that class, and the region is used from its start while no list has one. Larger
 // blocks, and blocks once the region is used up, come from malloc. When none of its blocks is in use
-// (a render's trees are all freed), the region goes back to malloc. In WASM this takes 7-12 % off a
+// (a render's trees are all freed), the region goes back to malloc. In WASM this takes 8-13 % off a
 // render of the 50 KB articles: dlmalloc's calls were most of cmark's cost there (docs/performance.md,
 // "cmark's allocations, session 9").
 //
