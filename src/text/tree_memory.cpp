@@ -86,9 +86,10 @@ struct Arena {
   }
   static std::size_t bytesOf(void* block) { return unitsOf(block) * kUnit - kHeaderBytes; }
 
-  // A block of `units` from the region, or null (too large, or the region is used up).
-  void* take(std::size_t units) {
-    if (units > kMostUnits) return nullptr;
+  // A block of `bytes` from the region, or null (too large, or the region is used up).
+  void* take(std::size_t bytes) {
+    if (bytes > kLargestArenaBlock) return nullptr;
+    const std::size_t units = unitsFor(bytes);
     if (FreeBlock* block = freeBlocks[units]) {
       unpoison(block, units * kUnit - kHeaderBytes);
       freeBlocks[units] = block->next;
@@ -133,13 +134,13 @@ void* checked(void* block) {
 void* arenaCalloc(std::size_t count, std::size_t size) {
   std::size_t bytes = 0;
   if (__builtin_mul_overflow(count, size, &bytes)) outOfMemory();
-  if (void* block = arena.take(unitsFor(bytes))) return std::memset(block, 0, bytes);
+  if (void* block = arena.take(bytes)) return std::memset(block, 0, bytes);
   return checked(std::calloc(count, size));
 }
 
 void* arenaRealloc(void* block, std::size_t bytes) {
   if (!block) {
-    if (void* made = arena.take(unitsFor(bytes))) return made;
+    if (void* made = arena.take(bytes)) return made;
     return checked(std::malloc(bytes));
   }
   if (!arena.holds(block)) return checked(std::realloc(block, bytes));
@@ -148,7 +149,7 @@ void* arenaRealloc(void* block, std::size_t bytes) {
     unpoison(block, bytes);
     return block;
   }
-  void* moved = arena.take(unitsFor(bytes));
+  void* moved = arena.take(bytes);
   if (!moved) moved = checked(std::malloc(bytes));
   std::memcpy(moved, block, held);
   arena.give(block);
