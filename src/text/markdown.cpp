@@ -34,8 +34,8 @@ cmark_node* literalDocument(std::string_view source) {
   return document;
 }
 
-// Without a budget, the allocator that does not count (counting costs a few percent of a render). Through
-// the same calls as parseWithin, not cmark_parse_document: its copy of the feeding loop is a kilobyte of WASM.
+// Without a budget, the region's allocator (text/tree_memory.hpp; nothing is counted). Through the same
+// calls as parseWithin, not cmark_parse_document: its copy of the feeding loop is a kilobyte of WASM.
 cmark_node* parse(std::string_view source) {
   cmark_parser* parser = cmark_parser_new_with_mem(kParseOptions, treeMemory());
   cmark_parser_feed(parser, source.data(), source.size());
