@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "text/tree_memory.hpp"
+
 namespace broadsheet::text {
 namespace {
 
@@ -41,7 +43,7 @@ std::vector<std::vector<cmark_node*>> textRuns(cmark_node* document) {
 
 void insertText(cmark_node* before, std::string_view words) {
   if (words.empty()) return;
-  cmark_node* node = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node* node = cmark_node_new_with_mem(CMARK_NODE_TEXT, treeMemory());
   cmark_node_set_literal(node, std::string(words).c_str());
   cmark_node_insert_before(before, node);
 }
@@ -68,7 +70,7 @@ void markRun(const std::vector<cmark_node*>& run, LabelCheck known) {
   std::size_t copied = 0;
   for (const Found& reference : found) {
     insertText(first, std::string_view(words).substr(copied, reference.start - copied));
-    cmark_node* mark = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node* mark = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, treeMemory());
     cmark_node_set_on_enter(mark, std::string(reference.label).c_str());
     cmark_node_insert_before(first, mark);
     copied = reference.end;

@@ -6,9 +6,9 @@
 #include <cstring>
 #include <string>
 
-#include <malloc.h>
-
 #include <cmark.h>
+
+#include "text/tree_memory.hpp"
 
 namespace broadsheet::text {
 namespace {
@@ -25,40 +25,19 @@ cmark_node* literalDocument(std::string_view source) {
     if (c == '\0') literal.append("\xEF\xBF\xBD");
     else literal.push_back(c);
   }
-  cmark_node* document = cmark_node_new(CMARK_NODE_DOCUMENT);
-  cmark_node* paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
-  cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node* document = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, treeMemory());
+  cmark_node* paragraph = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, treeMemory());
+  cmark_node* text = cmark_node_new_with_mem(CMARK_NODE_TEXT, treeMemory());
   cmark_node_set_literal(text, literal.c_str());
   cmark_node_append_child(paragraph, text);
   cmark_node_append_child(document, paragraph);
   return document;
 }
 
-// cmark's allocator for texts parsed within a TreeBudget, with a count of the bytes it holds (malloc's own chunk sizes,
-// so nothing is stored beside each block and memory from either allocator may be freed by the other). cmark has no
-// answer to a null pointer, so running out aborts, as its default allocator does.
-std::size_t liveBytes = 0;  // one count for the process: renders do not run in parallel
-
-void* held(void* block) {
-  if (!block) std::abort();
-  liveBytes += malloc_usable_size(block);
-  return block;
-}
-void* countedCalloc(std::size_t count, std::size_t size) { return held(std::calloc(count, size)); }
-void* countedRealloc(void* block, std::size_t size) {
-  if (block) liveBytes -= malloc_usable_size(block);
-  return held(std::realloc(block, size));
-}
-void countedFree(void* block) {
-  if (block) liveBytes -= malloc_usable_size(block);
-  std::free(block);
-}
-cmark_mem countedMemory = {countedCalloc, countedRealloc, countedFree};
-
-// Without a budget, the plain allocator (counting costs a few percent of a render). Through the same
+// Without a budget, the region's allocator (text/tree_memory.hpp; nothing is counted). Through the same
 // calls as parseWithin, not cmark_parse_document: its copy of the feeding loop is a kilobyte of WASM.
 cmark_node* parse(std::string_view source) {
-  cmark_parser* parser = cmark_parser_new(kParseOptions);
+  cmark_parser* parser = cmark_parser_new_with_mem(kParseOptions, treeMemory());
   cmark_parser_feed(parser, source.data(), source.size());
   cmark_node* document = cmark_parser_finish(parser);
   cmark_parser_free(parser);
@@ -213,11 +192,11 @@ bool exceedsStructureBounds(std::string_view source, const SourceFacts& facts) {
 void Markdown::FreeNode::operator()(cmark_node* node) const { cmark_node_free(node); }
 
 TreeBudget::TreeBudget(std::size_t structureBytes, std::size_t treeBytes)
-    : structureLeft_(structureBytes), treeBytes_(treeBytes), heldAtStart_(liveBytes) {}
+    : structureLeft_(structureBytes), treeBytes_(treeBytes), heldAtStart_(treeBytesHeld()) {}
 
 std::size_t TreeBudget::remaining() const {
   if (spent_) return 0;
-  const std::size_t held = liveBytes > heldAtStart_ ? liveBytes - heldAtStart_ : 0;
+  const std::size_t held = treeBytesHeld() > heldAtStart_ ? treeBytesHeld() - heldAtStart_ : 0;
   return std::min(structureLeft_, held < treeBytes_ ? treeBytes_ - held : 0);
 }
 
@@ -236,10 +215,10 @@ std::size_t endOfLine(std::string_view source, std::size_t at, bool hasCarriageR
 // included). Once it is spent, nothing more is fed, of this text or any later one.
 cmark_node* Markdown::parseWithin(std::string_view source, TreeBudget& budget) {
   const std::size_t room = budget.remaining();
-  const std::size_t before = liveBytes;
-  cmark_parser* parser = cmark_parser_new_with_mem(kParseOptions, &countedMemory);
+  const std::size_t before = treeBytesHeld();
+  cmark_parser* parser = cmark_parser_new_with_mem(kParseOptions, countedTreeMemory());
   std::size_t fed = 0;
-  for (; fed < source.size() && liveBytes - before < room;) {
+  for (; fed < source.size() && treeBytesHeld() - before < room;) {
     const std::size_t end = source.size() - fed <= kMarkdownChunkBytes
                                 ? source.size()
                                 : endOfLine(source, fed + kMarkdownChunkBytes, facts_.carriageReturns);
@@ -248,7 +227,7 @@ cmark_node* Markdown::parseWithin(std::string_view source, TreeBudget& budget) {
   }
   if (fed < source.size()) leftOutFrom_ = fed;
   if (leftOutFrom_ != std::string_view::npos) budget.spendAll();
-  else budget.spendStructure(liveBytes - before);
+  else budget.spendStructure(treeBytesHeld() - before);
   cmark_node* document = cmark_parser_finish(parser);
   cmark_parser_free(parser);
   return document;
@@ -283,7 +262,7 @@ std::vector<Markdown> Markdown::splitBlocks(std::size_t maxParts) {
     cmark_node* part = document_.get();
     if (parts.size() + 1 < maxParts) {
       cmark_node_unlink(block);
-      part = cmark_node_new(CMARK_NODE_DOCUMENT);
+      part = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, treeMemory());
       cmark_node_append_child(part, block);
     } else {
       document_.release();  // the rest stays together

@@ -5,6 +5,7 @@
 #include <cmark.h>
 
 #include "text/destinations.hpp"
+#include "text/tree_memory.hpp"
 
 namespace broadsheet::text {
 namespace {
@@ -106,7 +107,7 @@ std::vector<Gap> lastGap(const std::vector<cmark_node*>& leaves, std::size_t max
 
 // A break node becomes a text node holding one no-break space.
 void replaceWithNoBreakSpace(cmark_node* lineBreak) {
-  cmark_node* space = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node* space = cmark_node_new_with_mem(CMARK_NODE_TEXT, treeMemory());
   cmark_node_set_literal(space, std::string(kNoBreakSpace).c_str());
   cmark_node_replace(lineBreak, space);
   cmark_node_free(lineBreak);
