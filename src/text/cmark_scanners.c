@@ -1,7 +1,7 @@
-/* Nine of cmark's scanners written out by hand: the autolinks (`<scheme:…>` and `<local@domain>`), the
- * start and the ends of HTML blocks, and link titles. cmark's own are re2c automata in scanners.c that
+/* Eleven of cmark's scanners written out by hand: the autolinks (`<scheme:…>` and `<local@domain>`),
+ * the starts and ends of HTML blocks, inline HTML tags and link titles. cmark's own are re2c automata in scanners.c that
  * unroll counted repetitions (a scheme's {1,31}, a domain label's {0,61}), word lists and UTF-8 into
- * states: 34 KB of WebAssembly code for short rules. They are compiled there under other names
+ * states: 38 KB of WebAssembly code for short rules. They are compiled there under other names
  * (cmake/cmark.cmake), and tests/core/cmark_scanners_test.cpp compares these with them on every input
  * it generates: the same language, the same lengths.
  *
@@ -206,4 +206,82 @@ bufsize_t _scan_link_title(const unsigned char *p) {
   if (*p == '"') return delimitedTitle(p, '"', '"');
   if (*p == '\'') return delimitedTitle(p, '\'', '\'');
   return delimitedTitle(p, '(', ')');
+}
+
+/* A character of a class [^…] of ASCII bytes that `allowed` accepts, read as re2c's -8 reads it: an
+ * allowed ASCII byte (1), a whole character beyond ASCII (its length), or none (0). */
+static int classCharacter(const unsigned char *q, int (*allowed)(unsigned char)) {
+  return *q < 0x80 ? allowed(*q) : utf8SequenceLength(q);
+}
+static int inUnquotedValue(unsigned char c) {
+  return c != 0 && !isSpaceChar(c) && c != '"' && c != '\'' && c != '=' && c != '<' && c != '>' && c != '`';
+}
+static int inSingleQuotedValue(unsigned char c) { return c != 0 && c != '\''; }
+static int inDoubleQuotedValue(unsigned char c) { return c != 0 && c != '"'; }
+
+/* attributevalue = [^ \t\r\n\v\f"'=<>`\x00]+ | ['][^'\x00]*['] | ["][^"\x00]*["]: its length or 0. An
+ * unquoted value is taken whole: what may follow it (space, `/>`, `>`) is never a shorter one's end
+ * alone, since `/` is a character of the value and `>` follows either way. */
+static bufsize_t attributeValue(const unsigned char *p) {
+  const unsigned char *q = p;
+  int length;
+  if (*q == '\'' || *q == '"') {
+    const unsigned char quote = *q++;
+    while ((length = classCharacter(q, quote == '"' ? inDoubleQuotedValue : inSingleQuotedValue)) != 0) q += length;
+    return *q == quote ? (bufsize_t)(q + 1 - p) : 0;
+  }
+  while ((length = classCharacter(q, inUnquotedValue)) != 0) q += length;
+  return (bufsize_t)(q - p);
+}
+
+static int isAttributeNameStart(unsigned char c) { return isAsciiLetter(c) || c == '_' || c == ':'; }
+static int isAttributeNameCharacter(unsigned char c) {
+  return isAsciiAlphanumeric(c) || c == ':' || c == '.' || c == '_' || c == '-';
+}
+
+/* opentag | closetag after the `<`: tagname (spacechar+ attributename (spacechar* [=] spacechar*
+ * attributevalue)?)* spacechar* [/]? [>], or [/] tagname spacechar* [>]. Its length or 0. Each step
+ * has one reading: an attribute needs the white space before it, `=` can only start a value. */
+static bufsize_t tagAfterBracket(const unsigned char *p) {
+  const unsigned char *q = p;
+  const int closing = *q == '/';
+  if (closing) ++q;
+  if (!isAsciiLetter(*q)) return 0;
+  while (isAsciiAlphanumeric(*q) || *q == '-') ++q;
+  if (closing) {
+    while (isSpaceChar(*q)) ++q;
+    return *q == '>' ? (bufsize_t)(q + 1 - p) : 0;
+  }
+  for (;;) {
+    const unsigned char *spaces = q, *afterName;
+    bufsize_t value;
+    while (isSpaceChar(*q)) ++q;
+    if (q == spaces || !isAttributeNameStart(*q)) break;
+    while (isAttributeNameCharacter(*q)) ++q;
+    afterName = q;
+    while (isSpaceChar(*q)) ++q;
+    if (*q != '=') {
+      q = afterName;
+      continue;
+    }
+    ++q;
+    while (isSpaceChar(*q)) ++q;
+    if ((value = attributeValue(q)) == 0) return 0;
+    q += value;
+  }
+  if (*q == '/') ++q;
+  return *q == '>' ? (bufsize_t)(q + 1 - p) : 0;
+}
+
+/* An inline HTML tag after its `<` (htmltag = opentag | closetag): its length or 0. */
+bufsize_t _scan_html_tag(const unsigned char *p) { return tagAfterBracket(p); }
+
+/* An HTML block of type 7: [<] (opentag | closetag) [\t\n\f ]* [\r\n] -> 7, or 0. */
+bufsize_t _scan_html_block_start_7(const unsigned char *p) {
+  const unsigned char *q;
+  bufsize_t tag;
+  if (*p != '<' || (tag = tagAfterBracket(p + 1)) == 0) return 0;
+  q = p + 1 + tag;
+  while (*q == '\t' || *q == '\f' || *q == ' ') ++q;
+  return *q == '\r' || *q == '\n' ? 7 : 0;
 }

@@ -19,6 +19,8 @@ bufsize_t cmark_re2c_scan_html_block_end_3(const unsigned char* p);
 bufsize_t cmark_re2c_scan_html_block_end_4(const unsigned char* p);
 bufsize_t cmark_re2c_scan_html_block_end_5(const unsigned char* p);
 bufsize_t cmark_re2c_scan_link_title(const unsigned char* p);
+bufsize_t cmark_re2c_scan_html_tag(const unsigned char* p);
+bufsize_t cmark_re2c_scan_html_block_start_7(const unsigned char* p);
 }
 
 namespace {
@@ -148,4 +150,33 @@ TEST_CASE("the HTML block scanners find what CommonMark calls HTML blocks", "[te
   CHECK(scan(_scan_link_title, "\"a \\\" b\" rest\"") == 8);  // an escaped quote is inside
   CHECK(scan(_scan_link_title, "\"a \\\" b") == 5);              // or, with no other, the end
   CHECK(scan(_scan_link_title, "(a (b))") == 0);
+}
+
+TEST_CASE("the HTML tag scanners agree with cmark's on random texts", "[text]") {
+  // Tag and attribute names, white space of every kind, values quoted and not, and what breaks them.
+  const char* const pieces[] = {"a", "span", "x-y", "h1", "/", "/>", ">", " ", "  ", "\t", "\n", "\r", "\v",
+                                "\f", "=", " = ", "b", "_c", ":d", "e.f", "-g", "9", "\"v\"", "'v'", "\"",
+                                "'", "\"a>b\"", "'a\nb'", "v", "v/", "`", "<", "\xc3\xa9", "\x80", "\xe2\x80\x94",
+                                "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff", "\"\xc3\xa9\"", "'\xc3'", "\x01"};
+  std::mt19937 random(7206);
+  for (int i = 0; i < 400000; ++i) {
+    std::string text = random() % 3 ? "a" : (random() % 2 ? "/a" : "");
+    const std::size_t count = random() % 12;
+    for (std::size_t j = 0; j < count; ++j) text += pieces[random() % (sizeof pieces / sizeof *pieces)];
+    INFO(text);
+    REQUIRE(scan(_scan_html_tag, text) == scan(cmark_re2c_scan_html_tag, text));
+    const std::string line = "<" + text;
+    REQUIRE(scan(_scan_html_block_start_7, line) == scan(cmark_re2c_scan_html_block_start_7, line));
+  }
+}
+
+TEST_CASE("the HTML tag scanners find what CommonMark calls tags", "[text]") {
+  CHECK(scan(_scan_html_tag, "a href=\"x>y\" title='z'>rest") == 23);
+  CHECK(scan(_scan_html_tag, "a b=\x01>") == 6);  // control characters are value characters
+  CHECK(scan(_scan_html_tag, "a b=c/>") == 7);
+  CHECK(scan(_scan_html_tag, "a b=\"x\"c>") == 0);  // an attribute needs white space before it
+  CHECK(scan(_scan_html_tag, "/a >") == 4);
+  CHECK(scan(_scan_html_tag, "/a/>") == 0);
+  CHECK(scan(_scan_html_block_start_7, "<span class=x>  \n") == 7);
+  CHECK(scan(_scan_html_block_start_7, "<span> text\n") == 0);
 }
