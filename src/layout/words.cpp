@@ -36,6 +36,13 @@ constexpr auto kAsciiClass = [] {
   return table;
 }();
 
+// The ASCII bytes that are not white space: inside a word that holds a letter, they change nothing.
+constexpr auto kAsciiWordTail = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 128; ++c) table[c] = kAsciiClass[c] != AsciiClass::Space;
+  return table;
+}();
+
 // Each byte as normalizeForMatch writes it: ASCII letters lower-cased, white space as ' ', the rest
 // as it is (one table lookup instead of six comparisons and a branch per byte).
 constexpr auto kLowered = [] {
@@ -131,7 +138,7 @@ bool isWordCharacter(char32_t c) {
   return true;
 }
 
-// The end of the run of ASCII bytes other than white space at text[i], eight bytes at a time: a byte below 0x21
+// The end of the run of kAsciiWordTail bytes at text[i], eight bytes at a time: a byte below 0x21
 // or above 0x7F may end it (only white space and non-ASCII do).
 std::size_t asciiWordTailEnd(std::string_view text, std::size_t i) {
   using namespace byte_search;
@@ -140,8 +147,7 @@ std::size_t asciiWordTailEnd(std::string_view text, std::size_t i) {
     i = findFirst(
         bytes, i, text.size(), [](std::uint64_t chunk) { return below(chunk, 0x21) | (chunk & kHighs); },
         [](unsigned char byte) { return byte < 0x21 || byte >= 0x80; });
-    if (i >= text.size() || bytes[i] >= 0x80 || kAsciiClass[bytes[i]] == AsciiClass::Space) return i;
-    // else a control character, still the word's
+    if (i >= text.size() || !kAsciiWordTail[bytes[i]]) return i;  // else a control character, still the word's
   }
 }
 
