@@ -125,6 +125,13 @@ bool isAsciiLetter(char c) {
   return byte < 0x80 && kAsciiKinds[byte] == Kind::Letter;
 }
 
+// Whether text[i] starts a well-formed two-byte sequence of U+0400-U+07FF (lead D0-DF: Cyrillic
+// with Kazakh's letters, Armenian, Hebrew, Arabic), all letters as kindOf says: read without decoding.
+bool isTwoByteLetter(std::string_view text, std::size_t i) {
+  return (static_cast<unsigned char>(text[i]) & 0xF0) == 0xD0 && i + 1 < text.size() &&
+         (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80;
+}
+
 // Reads the first word at or after `from` into `word`; false when there is none. `from` must not
 // be inside a word. With `capitalisedOnly`, a word that is not capitalised is read without its
 // folded letters (length 0), and so is one whose first letter, folded, is not in `initials` when
@@ -154,6 +161,10 @@ bool nextWord(std::string_view text, std::size_t from, Word& word, bool capitali
   while (i < text.size()) {
     if (!folded && isAsciiLetter(text[i])) {
       ++i;  // a letter, as kindOf says
+      continue;
+    }
+    if (!folded && isTwoByteLetter(text, i)) {
+      i += 2;
       continue;
     }
     const char32_t c = decodeAt(text, i, next);

@@ -151,6 +151,31 @@ std::size_t asciiWordTailEnd(std::string_view text, std::size_t i) {
   }
 }
 
+// The end of the run of two-byte letters at text[i]: lead bytes C3-DF, whose sequences decode to
+// U+00C0-U+07FF (Latin-1 and Cyrillic with Kazakh's letters among them), all letters and no space, the
+// second byte taken whatever it is, as nextCodePoint takes it.
+std::size_t twoByteLetterRunEnd(std::string_view text, std::size_t i) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  do i += 2;
+  while (i < text.size() && bytes[i] - 0xC3u <= 0xDFu - 0xC3u);
+  return i < text.size() ? i : text.size();
+}
+
+// Writes the run of lower-case Russian letters other than ё at text[i] (most of a Russian text:
+// а-п, D0 B0-BF, and р-я, D1 80-8F), which matching keeps as they are, advancing i past it.
+// Everything else that is Cyrillic (capitals, ё, Kazakh's letters) takes the long way.
+char* copyLowerRussian(std::string_view text, std::size_t& at, char* end) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = at;  // a local: stores through `end` could alias `at`
+  for (unsigned pair;
+       i + 1 < text.size() && ((pair = (bytes[i] | bytes[i + 1] << 8) & 0xF0FF) == 0xB0D0 || pair == 0x80D1); i += 2) {
+    *end++ = static_cast<char>(bytes[i]);
+    *end++ = static_cast<char>(bytes[i + 1]);
+  }
+  at = i;
+  return end;
+}
+
 // Writes the run of kAsciiRun bytes at text[i] lowered from `end` on, advancing i past it, and
 // returns the new end: eight bytes at a time (a byte below 0x21 or above 0x7F may end a run), each
 // chunk stored whole. What is stored after the run's end is written over or cut off later, and
@@ -198,6 +223,12 @@ std::size_t countWords(std::string_view text) {
       // Once a word holds a letter, only a space or a non-ASCII character can change what it counts
       // as: the rest of its ASCII is stepped over with one lookup a byte.
       if (letter) i = asciiWordTailEnd(text, i);
+    } else if (byte - 0xC3u <= 0xDFu - 0xC3u && i + 1 < text.size()) {
+      // Most of a Cyrillic text: its letters a run at a time, without decoding (a lead byte that ends
+      // the text decodes as a control character, and takes the long way).
+      i = twoByteLetterRunEnd(text, i);
+      inWord = wordHasLetter = true;
+      continue;
     } else {
       const char32_t c = nextCodePoint(text, i);
       space = c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x3000;
@@ -232,38 +263,17 @@ void appendForMatch(std::string& out, std::string_view text) {
       }
       if (const char plain = plainPunctuation(text, i, length)) {
         c = static_cast<unsigned char>(plain);
-      } else if (c == 0xD0 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                 static_cast<unsigned char>(text[i + 1]) <= 0xBF) {
-        // Russian letters, byte by byte (most of a Cyrillic text): А-П (D0 90-9F) to а-п (D0 B0-BF),
-        // Р-Я (D0 A0-AF) to р-я (D1 80-8F), Ѐ-Џ (D0 80-8F) to ѐ-џ (D1 90-9F), and Ё to е.
-        const auto second = static_cast<unsigned char>(text[i + 1]);
-        if (pendingSpace) *end++ = ' ';
-        pendingSpace = false;
-        if (second == 0x81) {
-          *end++ = '\xD0';
-          *end++ = '\xB5';
-        } else if (second >= 0x90 && second <= 0x9F) {
-          *end++ = '\xD0';
-          *end++ = static_cast<char>(second + 0x20);
-        } else if (second >= 0xA0 && second <= 0xAF) {
-          *end++ = '\xD1';
-          *end++ = static_cast<char>(second - 0x20);
-        } else if (second <= 0x8F) {
-          *end++ = '\xD1';
-          *end++ = static_cast<char>(second + 0x10);
-        } else {
-          *end++ = '\xD0';
-          *end++ = static_cast<char>(second);
-        }
-        i += 2;
-        continue;
       } else if (c >= 0xC3 && c <= 0xD3 && i + 1 < text.size() &&
                  (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
-        // A two-byte letter: Latin-1 or Cyrillic, folded to lower case (same length).
-        std::size_t next = i;
-        const char32_t folded = foldCase(nextCodePoint(text, next));
+        // A two-byte letter: Latin-1 or Cyrillic, folded to lower case (same length); lower-case
+        // Russian, most of a Russian text, a run at a time as it is.
         if (pendingSpace) *end++ = ' ';
         pendingSpace = false;
+        const std::size_t runStart = i;
+        end = copyLowerRussian(text, i, end);
+        if (i != runStart) continue;
+        std::size_t next = i;
+        const char32_t folded = foldCase(nextCodePoint(text, next));
         *end++ = static_cast<char>(0xC0 | (folded >> 6));  // folding keeps U+00C0-U+04FF two bytes long
         *end++ = static_cast<char>(0x80 | (folded & 0x3F));
         i = next;
