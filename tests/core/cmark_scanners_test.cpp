@@ -43,14 +43,20 @@ std::string run(std::mt19937& random, std::size_t length, const std::string& alp
   return out;
 }
 
+// `prefix` and up to `most - 1` pieces drawn at random.
+template <std::size_t N>
+std::string randomText(std::mt19937& random, const char* const (&pieces)[N], std::size_t most, std::string prefix = "") {
+  const std::size_t count = random() % most;
+  for (std::size_t j = 0; j < count; ++j) prefix += pieces[random() % N];
+  return prefix;
+}
+
 }  // namespace
 
 TEST_CASE("the autolink scanners agree with cmark's on random texts", "[text]") {
   std::mt19937 random(20261206);
   for (int i = 0; i < 200000; ++i) {
-    std::string text;
-    const std::size_t pieces = random() % 24;
-    for (std::size_t j = 0; j < pieces; ++j) text += kPieces[random() % (sizeof kPieces / sizeof *kPieces)];
+    const std::string text = randomText(random, kPieces, 24);
     INFO(text);
     REQUIRE(scan(_scan_autolink_uri, text) == scan(cmark_re2c_scan_autolink_uri, text));
     REQUIRE(scan(_scan_autolink_email, text) == scan(cmark_re2c_scan_autolink_email, text));
@@ -108,9 +114,7 @@ TEST_CASE("the HTML block scanners agree with cmark's on random texts", "[text]"
                                 "-->", "->", "?>", "]]>", "]]", "]"};
   std::mt19937 random(1206);
   for (int i = 0; i < 300000; ++i) {
-    std::string text = random() % 4 ? "<" : "";
-    const std::size_t count = random() % 10;
-    for (std::size_t j = 0; j < count; ++j) text += pieces[random() % (sizeof pieces / sizeof *pieces)];
+    const std::string text = randomText(random, pieces, 10, random() % 4 ? "<" : "");
     INFO(text);
     REQUIRE(scan(_scan_html_block_start, text) == scan(cmark_re2c_scan_html_block_start, text));
     REQUIRE(scan(_scan_html_block_end_1, text) == scan(cmark_re2c_scan_html_block_end_1, text));
@@ -128,9 +132,7 @@ TEST_CASE("the link title scanner agrees with cmark's on random texts", "[text]"
                                 "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff", "\\\xc3\xa9"};
   std::mt19937 random(2026);
   for (int i = 0; i < 300000; ++i) {
-    std::string text;
-    const std::size_t count = random() % 12;
-    for (std::size_t j = 0; j < count; ++j) text += pieces[random() % (sizeof pieces / sizeof *pieces)];
+    const std::string text = randomText(random, pieces, 12);
     INFO(text);
     REQUIRE(scan(_scan_link_title, text) == scan(cmark_re2c_scan_link_title, text));
   }
@@ -160,9 +162,7 @@ TEST_CASE("the HTML tag scanners agree with cmark's on random texts", "[text]") 
                                 "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff", "\"\xc3\xa9\"", "'\xc3'", "\x01"};
   std::mt19937 random(7206);
   for (int i = 0; i < 400000; ++i) {
-    std::string text = random() % 3 ? "a" : (random() % 2 ? "/a" : "");
-    const std::size_t count = random() % 12;
-    for (std::size_t j = 0; j < count; ++j) text += pieces[random() % (sizeof pieces / sizeof *pieces)];
+    const std::string text = randomText(random, pieces, 12, random() % 3 ? "a" : (random() % 2 ? "/a" : ""));
     INFO(text);
     REQUIRE(scan(_scan_html_tag, text) == scan(cmark_re2c_scan_html_tag, text));
     const std::string line = "<" + text;
