@@ -31,11 +31,13 @@ bufsize_t scan(bufsize_t (*scanner)(const unsigned char*), const std::string& te
 }
 
 // Pieces an autolink is made of, and what breaks one.
+// clang-format off
 const char* const kPieces[] = {"a", "Z", "q", "0", "9", ".", "+", "-", "_", ":", "@", ">", "<", " ",
                                "\t", "\x01", "\x7f", "\x80", "\xbf", "\xc3\xa9", "\xc3", "\xc1\xbf", "\xe2\x80\x94",
                                "\xe0\x9f\xbf", "\xe0\xa0\x80", "\xed\xa0\x80", "\xef\xbf\xbf", "\xf0\x9f\x98\x80",
                                "\xf0\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff", "!", "#", "~", "`", "/", "?",
                                "=", "%", "'", "\"", "\\", "[", "]", "|", "{", "}", "^", "&", "*", "$"};
+// clang-format on
 
 std::string run(std::mt19937& random, std::size_t length, const std::string& alphabet) {
   std::string out;
@@ -45,7 +47,8 @@ std::string run(std::mt19937& random, std::size_t length, const std::string& alp
 
 // `prefix` and up to `most - 1` pieces drawn at random.
 template <std::size_t N>
-std::string randomText(std::mt19937& random, const char* const (&pieces)[N], std::size_t most, std::string prefix = "") {
+std::string randomText(std::mt19937& random, const char* const (&pieces)[N], std::size_t most,
+                       std::string prefix = "") {
   const std::size_t count = random() % most;
   for (std::size_t j = 0; j < count; ++j) prefix += pieces[random() % N];
   return prefix;
@@ -95,7 +98,7 @@ TEST_CASE("the autolink scanners find what CommonMark calls autolinks", "[text]"
   CHECK(scan(_scan_autolink_uri, "https://example.kz/\xd0>") == 0);       // a broken byte is none
   CHECK(scan(_scan_autolink_uri, "ab:\xed\x9f\xbf>") == 7);               // U+D7FF is a character,
   CHECK(scan(_scan_autolink_uri, "ab:\xed\xa0\x80>") == 0);               // a surrogate is none
-  CHECK(scan(_scan_autolink_uri, "a:b>") == 0);  // a scheme has two characters at least
+  CHECK(scan(_scan_autolink_uri, "a:b>") == 0);                           // a scheme has two characters at least
   CHECK(scan(_scan_autolink_uri, "https://exa mple.org>") == 0);
   CHECK(scan(_scan_autolink_email, "press@example.kz>") == 17);
   CHECK(scan(_scan_autolink_email, "press@-example.kz>") == 0);
@@ -105,6 +108,7 @@ TEST_CASE("the autolink scanners find what CommonMark calls autolinks", "[text]"
 
 TEST_CASE("the HTML block scanners agree with cmark's on random texts", "[text]") {
   // Tag names of both lists in mixed case, their near misses, and what may follow them.
+  // clang-format off
   const char* const pieces[] = {"<", "</", ">", "/>", "/", " ", "\t", "\v", "\n", "\r", "!", "?", "-", "--",
                                 "[", "script", "SCRIPT", "ScRiPt", "scrip", "pre", "Pre", "textarea", "style",
                                 "stylex", "div", "DIV", "col", "colgroup", "colg", "h1", "H6", "h7", "p", "P",
@@ -112,6 +116,7 @@ TEST_CASE("the HTML block scanners agree with cmark's on random texts", "[text]"
                                 "[CDATA", "A", "z", "DOCTYPE", "x", "0", "\xc3\xa9", "\x80", "\xe2\x80\x94",
                                 "\xed\xa0\x80", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "\xff",
                                 "-->", "->", "?>", "]]>", "]]", "]"};
+  // clang-format on
   std::mt19937 random(1206);
   for (int i = 0; i < 300000; ++i) {
     const std::string text = randomText(random, pieces, 10, random() % 4 ? "<" : "");
@@ -127,9 +132,11 @@ TEST_CASE("the HTML block scanners agree with cmark's on random texts", "[text]"
 
 TEST_CASE("the link title scanner agrees with cmark's on random texts", "[text]") {
   // Delimiters of all three kinds, backslashes before them and before what is not punctuation.
+  // clang-format off
   const char* const pieces[] = {"\"", "'", "(", ")", "\\", "\\\"", "\\'", "\\(", "\\)", "\\\\", "\\a",
                                 "a", " ", "\n", "!", "~", "\x01", "\xc3\xa9", "\x80", "\xe2\x80\x94",
                                 "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff", "\\\xc3\xa9"};
+  // clang-format on
   std::mt19937 random(2026);
   for (int i = 0; i < 300000; ++i) {
     const std::string text = randomText(random, pieces, 12);
@@ -150,16 +157,18 @@ TEST_CASE("the HTML block scanners find what CommonMark calls HTML blocks", "[te
   CHECK(scan(_scan_html_block_end_2, "a --> b -->c") == 11);
   CHECK(scan(_scan_html_block_end_5, "a ]]]>") == 6);
   CHECK(scan(_scan_link_title, "\"a \\\" b\" rest\"") == 8);  // an escaped quote is inside
-  CHECK(scan(_scan_link_title, "\"a \\\" b") == 5);              // or, with no other, the end
+  CHECK(scan(_scan_link_title, "\"a \\\" b") == 5);           // or, with no other, the end
   CHECK(scan(_scan_link_title, "(a (b))") == 0);
 }
 
 TEST_CASE("the HTML tag scanners agree with cmark's on random texts", "[text]") {
   // Tag and attribute names, white space of every kind, values quoted and not, and what breaks them.
+  // clang-format off
   const char* const pieces[] = {"a", "span", "x-y", "h1", "/", "/>", ">", " ", "  ", "\t", "\n", "\r", "\v",
                                 "\f", "=", " = ", "b", "_c", ":d", "e.f", "-g", "9", "\"v\"", "'v'", "\"",
                                 "'", "\"a>b\"", "'a\nb'", "v", "v/", "`", "<", "\xc3\xa9", "\x80", "\xe2\x80\x94",
                                 "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff", "\"\xc3\xa9\"", "'\xc3'", "\x01"};
+  // clang-format on
   std::mt19937 random(7206);
   for (int i = 0; i < 400000; ++i) {
     const std::string text = randomText(random, pieces, 12, random() % 3 ? "a" : (random() % 2 ? "/a" : ""));
