@@ -36,4 +36,4 @@ parentPort.on('message', ({ id, file, input, output }) => {
   const writeError = html ? writeOutput(output, withStylesheet(html, renderer.css, request, output)) : null;
   parentPort.postMessage({ id, result: { ok: result.ok, diagnostics: result.diagnostics }, written: true, writeError });
 });
-parentPort.postMessage({ ready: true, css: renderer.css });
+parentPort.postMessage({ ready: true });

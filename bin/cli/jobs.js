@@ -40,12 +40,13 @@ export async function startJobs(jobs, { command, format, renderOptions, strict, 
 export async function* renderInOrder(entries, request, renderer, jobs) {
   const { command, renderOptions } = request;
   const renderHere = async (entry) => {
+    let bytes;
     try {
-      const bytes = await readArticle(entry);
-      return { entry, result: command === 'validate' ? renderer.validate(bytes, renderOptions) : renderer.render(bytes, renderOptions) };
+      bytes = await readArticle(entry);
     } catch (error) {
       return { entry, error };
     }
+    return { entry, result: command === 'validate' ? renderer.validate(bytes, renderOptions) : renderer.render(bytes, renderOptions) };
   };
   if (!jobs) {
     for (const entry of entries) yield await renderHere(entry);
