@@ -59,7 +59,8 @@ export async function createRenderPool({ jobs, rendererOptions = {} }) {
   });
 }
 
-function internalFailure(validating, css, message) {
+/** What a render or validation that a lost worker never answered returns (BS-INTERNAL, as the core's own internal errors). */
+export function internalFailure(validating, css, message) {
   const diagnostic = { severity: 'error', code: 'BS-INTERNAL', message: `internal error: ${message}`, path: '', line: 0, column: 0 };
   return validating ? { ok: false, diagnostics: [diagnostic] } : { ok: false, html: '', css, diagnostics: [diagnostic], meta: null };
 }

@@ -4,6 +4,7 @@
 // still handed back in input order, so that what is printed and written, and the exit status, are the
 // same as with one job.
 import { compileCore } from '../../web/broadsheet.js';
+import { internalFailure } from '../../web/render-pool.js';
 import { startWorkerPool, WorkerLostError } from '../../web/worker-pool.js';
 import { STDIN, readArticle } from './inputs.js';
 import { report } from './terminal.js';
@@ -55,11 +56,12 @@ export async function* renderInOrder(entries, request, renderer, jobs) {
   // HTML files are written by the worker that rendered them; every other output (standard output,
   // JSON, head tags, what this thread rendered) is written by the caller, in order.
   const writesHtml = command === 'render' && request.format !== 'json';
+  const validating = command === 'validate';
   const toWorker = (entry) => {
     if (entry.file === STDIN) {
-      return readArticle(entry).then((input) => ask(jobs, entry, { input }), (error) => ({ entry, error }));
+      return readArticle(entry).then((input) => ask(jobs, entry, { input }, validating), (error) => ({ entry, error }));
     }
-    return ask(jobs, entry, { file: entry.file, output: writesHtml ? entry.output : undefined });
+    return ask(jobs, entry, { file: entry.file, output: writesHtml ? entry.output : undefined }, validating);
   };
   const pending = []; // in input order: { done, promise }
   const track = (promise) => {
@@ -86,20 +88,18 @@ export async function* renderInOrder(entries, request, renderer, jobs) {
   }
 }
 
-async function ask(jobs, entry, message) {
+async function ask(jobs, entry, message, validating) {
   let answer;
   try {
     answer = await jobs.workers.submit(message);
   } catch (error) {
     if (!(error instanceof WorkerLostError)) throw error;
-    const diagnostic = { severity: 'error', code: 'BS-INTERNAL', message: `internal error: ${error.message}`, path: '', line: 0, column: 0 };
-    return { entry, result: { ok: false, html: '', css: jobs.css, diagnostics: [diagnostic], meta: null } };
+    return { entry, result: internalFailure(validating, jobs.css, error.message) };
   }
   if (answer.readError) return { entry, error: answer.readError };
   const { result, written, writeError } = answer;
   if (written) return { entry, result, written, writeError };
   // In the order of a renderer's result (--format json prints it as it is).
-  return { entry, result: 'html' in result
-    ? { ok: result.ok, html: result.html, css: jobs.css, diagnostics: result.diagnostics, meta: result.meta }
-    : result };
+  return { entry, result: validating ? result
+    : { ok: result.ok, html: result.html, css: jobs.css, diagnostics: result.diagnostics, meta: result.meta } };
 }

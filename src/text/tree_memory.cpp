@@ -37,20 +37,13 @@ struct FreeBlock {
 
 // Free blocks and the region not yet used are poisoned for AddressSanitizer, so a block used after
 // cmark freed it is still caught (all but a free block's link, and the headers).
-void poison(void* at, std::size_t bytes) {
 #ifdef BROADSHEET_ADDRESS_SANITIZER
-  ASAN_POISON_MEMORY_REGION(at, bytes);
+void poison(void* at, std::size_t bytes) { ASAN_POISON_MEMORY_REGION(at, bytes); }
+void unpoison(void* at, std::size_t bytes) { ASAN_UNPOISON_MEMORY_REGION(at, bytes); }
 #else
-  (void)at, (void)bytes;
+void poison(void*, std::size_t) {}
+void unpoison(void*, std::size_t) {}
 #endif
-}
-void unpoison(void* at, std::size_t bytes) {
-#ifdef BROADSHEET_ADDRESS_SANITIZER
-  ASAN_UNPOISON_MEMORY_REGION(at, bytes);
-#else
-  (void)at, (void)bytes;
-#endif
-}
 
 [[noreturn]] void outOfMemory() { std::abort(); }  // cmark has no answer to null (its own allocator aborts)
 
