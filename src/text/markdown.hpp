@@ -30,8 +30,14 @@ struct SourceFacts {
   bool carriageReturns = false;  // "\r"
   bool brackets = false;         // "[": links and images, and the bracket bound below
   bool linkSyntax = false;       // "[" or "<": links, images and autolinks
+  bool inlineSyntax = false;     // a byte inline syntax or smart punctuation may act on, or a control
 };
 SourceFacts factsOf(std::string_view source);
+
+// Whether cmark (smart punctuation on) would parse `source` into one paragraph holding exactly
+// `source` as one text: no inline syntax, quote marks, "..." or "--", and no block marker or space at
+// its start (nor space at its end). Such an inline text is not given to cmark.
+bool isPlainProse(std::string_view source, const SourceFacts& facts);
 
 enum class Flavor {
   Inline,  // one run of inline CommonMark (emphasis, code, links): never a heading, list or quote

@@ -1,0 +1,108 @@
+// The text stage's plain-prose path: an inline text isPlainProse() accepts is not given to cmark, so
+// its tree must be the one cmark would have made. Checked against cmark itself on generated texts.
+#include <catch2/catch.hpp>
+
+#include <cmark.h>
+
+#include <cstring>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/markdown.hpp"
+
+using broadsheet::text::factsOf;
+using broadsheet::text::Flavor;
+using broadsheet::text::isPlainProse;
+using broadsheet::text::Markdown;
+
+namespace {
+
+// Every node's type and literal in document order: equal dumps are equal trees.
+std::string dump(cmark_node* root) {
+  std::string out;
+  cmark_iter* iter = cmark_iter_new(root);
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    out += event == CMARK_EVENT_ENTER ? '(' : ')';
+    out += cmark_node_get_type_string(node);
+    if (const char* literal = cmark_node_get_literal(node)) out.append(":").append(literal);
+  }
+  cmark_iter_free(iter);
+  return out;
+}
+
+struct Parsed {
+  std::string tree;
+  bool singleText = false;  // one paragraph holding one text node
+};
+
+Parsed parsedByCmark(std::string_view source) {
+  cmark_node* document = cmark_parse_document(source.data(), source.size(), CMARK_OPT_SMART);
+  Parsed parsed{dump(document)};
+  cmark_node* paragraph = cmark_node_first_child(document);
+  cmark_node* text = paragraph ? cmark_node_first_child(paragraph) : nullptr;
+  parsed.singleText = paragraph && !cmark_node_next(paragraph) && cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH &&
+                      text && !cmark_node_next(text) && cmark_node_get_type(text) == CMARK_NODE_TEXT &&
+                      std::string_view(cmark_node_get_literal(text)) == source;
+  cmark_node_free(document);
+  return parsed;
+}
+
+// Texts of prose with, now and then, what cmark acts on: every inline delimiter, smart punctuation
+// alone and in runs, block markers, list numbers, spaces at either end, controls, a byte order mark.
+std::string generatedText(std::mt19937& random) {
+  static const std::vector<std::string> kProse = {
+      "news", "Reliance", "NATO", "Алматы", "Қазақстан", "ёлка", "2024", "3", " ", " ", " ", ",", ";", ":", "!", "?",
+      ".", "-", "(", ")", "»", "«", "\u2014", "\u00A0", "é", "/", "%", "$", "@", "{", "}", "|", "^", "=", "+", "#",
+      ">", "~"};
+  static const std::vector<std::string> kSyntax = {
+      "\\", "`",  "&",   "&amp;", "_",  "*",     "[",    "]",    "<",    "\"",       "'",   "..",  "...",
+      "--", "\t", "\n",  "\r",    "\v", "\f",    "\x01", "1.",   "2)",   "\xEF\xBB\xBF", "![", "  ", "**"};
+  std::uniform_int_distribution<int> pieces(1, 14);
+  std::uniform_int_distribution<int> percent(0, 99);
+  std::string text;
+  for (int n = pieces(random); n > 0; --n) {
+    const auto& from = percent(random) < 8 ? kSyntax : kProse;
+    text += from[std::uniform_int_distribution<std::size_t>(0, from.size() - 1)(random)];
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("plain prose is the tree cmark would make", "[text]") {
+  std::mt19937 random(20261206);
+  std::size_t plain = 0, total = 0;
+  for (int i = 0; i < 200000; ++i) {
+    const std::string source = generatedText(random);
+    const auto facts = factsOf(source);
+    if (facts.blank) continue;
+    ++total;
+    const Parsed byCmark = parsedByCmark(source);
+    if (!isPlainProse(source, facts)) continue;
+    ++plain;
+    INFO(source);
+    REQUIRE(byCmark.singleText);
+    const Markdown markdown(source, Flavor::Inline);
+    REQUIRE(dump(markdown.document()) == byCmark.tree);
+  }
+  // The generator must exercise both sides of the decision.
+  CHECK(plain > total / 4);
+  CHECK(plain < total * 3 / 4);
+}
+
+TEST_CASE("plain prose: what is not plain", "[text]") {
+  for (const char* source : {"it's", "\"quoted\"", "wait...", "a -- b", "1. first", "2) second", "# title", "> quote",
+                             "- item", " lead", "trail ", "a\tb", "a\nb", "\xEF\xBB\xBFword", "*x*", "a_b", "`c`",
+                             "&amp;", "<b>", "[link]", "x]", "back\\slash"}) {
+    INFO(source);
+    CHECK_FALSE(isPlainProse(source, factsOf(source)));
+  }
+  for (const char* source : {"Plain words, no links.", "2024 was a year.", "1 in 3", "a - b. c.. d!", "«Это провал»",
+                             "Wait!", "(aside)", "x = y + z"}) {
+    INFO(source);
+    CHECK(isPlainProse(source, factsOf(source)));
+  }
+}
