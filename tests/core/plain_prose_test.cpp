@@ -43,8 +43,9 @@ Parsed parsedByCmark(std::string_view source) {
   Parsed parsed{dump(document)};
   cmark_node* paragraph = cmark_node_first_child(document);
   cmark_node* text = paragraph ? cmark_node_first_child(paragraph) : nullptr;
-  parsed.singleText = paragraph && !cmark_node_next(paragraph) && cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH &&
-                      text && !cmark_node_next(text) && cmark_node_get_type(text) == CMARK_NODE_TEXT &&
+  parsed.singleText = paragraph && !cmark_node_next(paragraph) &&
+                      cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH && text && !cmark_node_next(text) &&
+                      cmark_node_get_type(text) == CMARK_NODE_TEXT &&
                       std::string_view(cmark_node_get_literal(text)) == source;
   cmark_node_free(document);
   return parsed;
@@ -54,12 +55,12 @@ Parsed parsedByCmark(std::string_view source) {
 // alone and in runs, block markers, list numbers, spaces at either end, controls, a byte order mark.
 std::string generatedText(std::mt19937& random) {
   static const std::vector<std::string> kProse = {
-      "news", "Reliance", "NATO", "Алматы", "Қазақстан", "ёлка", "2024", "3", " ", " ", " ", ",", ";", ":", "!", "?",
-      ".", "-", "(", ")", "»", "«", "\u2014", "\u00A0", "é", "/", "%", "$", "@", "{", "}", "|", "^", "=", "+", "#",
-      ">", "~"};
+      "news", "Reliance", "NATO", "Алматы", "Қазақстан", "ёлка", "2024", "3", " ", " ",      " ",      ",", ";",
+      ":",    "!",        "?",    ".",      "-",         "(",    ")",    "»", "«", "\u2014", "\u00A0", "é", "/",
+      "%",    "$",        "@",    "{",      "}",         "|",    "^",    "=", "+", "#",      ">",      "~"};
   static const std::vector<std::string> kSyntax = {
-      "\\", "`",  "&",   "&amp;", "_",  "*",     "[",    "]",    "<",    "\"",       "'",   "..",  "...",
-      "--", "\t", "\n",  "\r",    "\v", "\f",    "\x01", "1.",   "2)",   "\xEF\xBB\xBF", "![", "  ", "**"};
+      "\\", "`",  "&",  "&amp;", "_",  "*",  "[",    "]",  "<",  "\"",           "'",  "..", "...",
+      "--", "\t", "\n", "\r",    "\v", "\f", "\x01", "1.", "2)", "\xEF\xBB\xBF", "![", "  ", "**"};
   std::uniform_int_distribution<int> pieces(1, 14);
   std::uniform_int_distribution<int> percent(0, 99);
   std::string text;
@@ -94,9 +95,10 @@ TEST_CASE("plain prose is the tree cmark would make", "[text]") {
 }
 
 TEST_CASE("plain prose: what is not plain", "[text]") {
-  for (const char* source : {"it's", "\"quoted\"", "wait...", "a -- b", "1. first", "2) second", "# title", "> quote",
-                             "- item", " lead", "trail ", "a\tb", "a\nb", "\xEF\xBB\xBFword", "*x*", "a_b", "`c`",
-                             "&amp;", "<b>", "[link]", "x]", "back\\slash"}) {
+  for (const char* source :
+       {"it's",   "\"quoted\"", "wait...", "a -- b", "1. first", "2) second",        "# title", "> quote",
+        "- item", " lead",      "trail ",  "a\tb",   "a\nb",     "\xEF\xBB\xBFword", "*x*",     "a_b",
+        "`c`",    "&amp;",      "<b>",     "[link]", "x]",       "back\\slash"}) {
     INFO(source);
     CHECK_FALSE(isPlainProse(source, factsOf(source)));
   }
