@@ -54,6 +54,21 @@ bool isAsciiPunctuation(char c) {
 
 bool isSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
 
+bool isAsciiAlphanumeric(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The text with each "'" as U+2019, as smart punctuation shows an apostrophe.
+std::string withCurlyApostrophes(std::string_view source) {
+  std::string text;
+  text.reserve(source.size() + 8);
+  for (std::size_t from = 0;;) {
+    const std::size_t at = source.find('\'', from);
+    text.append(source.substr(from, at - from));
+    if (at == std::string_view::npos) return text;
+    text.append("\u2019");
+    from = at + 1;
+  }
+}
+
 // Inline text is one line of prose: newlines become spaces and leading indentation goes, so it can
 // only open a block through its first characters ("# ", "> ", "- ", "1. ", "```"...). Those are
 // escaped, which keeps the characters and makes them literal. Most texts need none of this and are
@@ -152,12 +167,14 @@ SourceFacts factsOf(std::string_view source) {
     kBracket = 8,
     kLinkSyntax = 16,
     kInlineSyntax = 32,
+    kApostrophe = 64,
   };
   static constexpr auto kFlags = [] {
     std::array<unsigned char, 256> table{};
     for (auto& flags : table) flags = kNotBlank;
     for (unsigned char control = 0; control < 0x20; ++control) table[control] = kNotBlank | kInlineSyntax;
-    for (const unsigned char syntax : std::string_view("\\`&_*]\"'")) table[syntax] = kNotBlank | kInlineSyntax;
+    for (const unsigned char syntax : std::string_view("\\`&_*]\"")) table[syntax] = kNotBlank | kInlineSyntax;
+    table['\''] = kNotBlank | kApostrophe;
     table[' '] = 0;
     table['\t'] = kInlineSyntax;
     table['\n'] = kLineBreak | kInlineSyntax;
@@ -175,6 +192,7 @@ SourceFacts factsOf(std::string_view source) {
   facts.brackets = flags & kBracket;
   facts.linkSyntax = flags & kLinkSyntax;
   facts.inlineSyntax = flags & kInlineSyntax;
+  facts.apostrophes = flags & kApostrophe;
   return facts;
 }
 
@@ -187,7 +205,14 @@ bool isPlainProse(std::string_view source, const SourceFacts& facts) {
   while (digits < source.size() && source[digits] >= '0' && source[digits] <= '9') ++digits;
   if (digits > 0 && digits < source.size() && (source[digits] == '.' || source[digits] == ')')) return false;
   // Smart punctuation's other two: "..." becomes an ellipsis and "--" a dash ("." and ".." stay).
-  return source.find("...") == std::string_view::npos && source.find("--") == std::string_view::npos;
+  if (source.find("...") != std::string_view::npos || source.find("--") != std::string_view::npos) return false;
+  // A "'" after a letter or digit can close a quotation but never open one, so with no other quote
+  // mark in the text each is an apostrophe, U+2019 ("it's", "Russia's", "students'").
+  for (std::size_t at = facts.apostrophes ? source.find('\'') : std::string_view::npos; at != std::string_view::npos;
+       at = source.find('\'', at + 1)) {
+    if (at == 0 || !isAsciiAlphanumeric(source[at - 1])) return false;
+  }
+  return true;
 }
 
 bool exceedsStructureBounds(std::string_view source) { return exceedsStructureBounds(source, factsOf(source)); }
@@ -253,7 +278,7 @@ Markdown::Markdown(std::string_view source, Flavor flavor, TreeBudget* budget)
   // Most inline texts of an article are plain prose: cmark's parse would give this same tree, at
   // several times the cost of building it.
   if (flavor == Flavor::Inline && isPlainProse(source, facts_)) {
-    document_.reset(literalDocument(source));
+    document_.reset(facts_.apostrophes ? literalDocument(withCurlyApostrophes(source)) : literalDocument(source));
     return;
   }
   if (exceedsStructureBounds(source, facts_)) {

@@ -31,12 +31,14 @@ struct SourceFacts {
   bool brackets = false;         // "[": links and images, and the bracket bound below
   bool linkSyntax = false;       // "[" or "<": links, images and autolinks
   bool inlineSyntax = false;     // a byte inline syntax or smart punctuation may act on, or a control
+  bool apostrophes = false;      // "'", which smart punctuation makes a quote mark or an apostrophe
 };
 SourceFacts factsOf(std::string_view source);
 
-// Whether cmark (smart punctuation on) would parse `source` into one paragraph holding exactly
-// `source` as one text: no inline syntax, quote marks, "..." or "--", and no block marker or space at
-// its start (nor space at its end). Such an inline text is not given to cmark.
+// Whether cmark (smart punctuation on) would parse `source` into one paragraph holding `source` as one
+// text, with any "'" as U+2019: no inline syntax, no "\"", "...", "--", nor "'" but after a letter or
+// digit, and no block marker or space at its start (nor space at its end). Such an inline text is not
+// given to cmark.
 bool isPlainProse(std::string_view source, const SourceFacts& facts);
 
 enum class Flavor {
