@@ -34,10 +34,21 @@ std::size_t utf8SequenceAt(std::string_view text, std::size_t at, std::size_t* b
   return length;
 }
 
+bool writtenAsItIs(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
 void appendString(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
   for (std::size_t i = 0; i < text.size();) {
+    // Most of a text is printable ASCII written as it is: appended a run at a time (a byte at a time
+    // was 3 % of rendering the seed article as WebAssembly).
+    std::size_t run = i;
+    while (run < text.size() && writtenAsItIs(static_cast<unsigned char>(text[run]))) ++run;
+    if (run > i) {
+      out.append(text, i, run - i);
+      i = run;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       std::size_t broken = 0;
@@ -59,14 +70,10 @@ void appendString(std::string& out, std::string_view text) {
       case '\n': out.append("\\n"); break;
       case '\r': out.append("\\r"); break;
       case '\t': out.append("\\t"); break;
-      default:
-        if (c < 0x20) {
-          out.append("\\u00");
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 0xF]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
+      default:  // the other controls (every other byte below 0x80 was written in a run)
+        out.append("\\u00");
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xF]);
     }
     ++i;
   }

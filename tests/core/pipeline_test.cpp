@@ -1,6 +1,11 @@
 // The whole pipeline on the seed article and on broken documents.
 #include <catch2/catch.hpp>
 
+#include <iterator>
+#include <random>
+
+#include <nlohmann/json.hpp>
+
 #include "test_support.hpp"
 
 using namespace broadsheet;
@@ -277,4 +282,24 @@ TEST_CASE("the byline gives authors' roles and affiliations after their names", 
   CHECK(
       result.html.find("<span class=\"bs-person\"><a href=\"https://e.example/roe\"><bdi>John Roe</bdi></a></span>") !=
       std::string::npos);
+}
+
+TEST_CASE("diagnostics serialise any text as nlohmann-json's dump() would", "[pipeline]") {
+  // The writer (src/serialize.cpp) copies runs of printable ASCII at once and escapes the rest one
+  // byte or sequence at a time: held to nlohmann's own dump, invalid UTF-8 replaced, on random texts.
+  std::mt19937 random(20261206);
+  const std::string pieces[] = {"plain words ", "\"",       "\\",           "/",      "\b",
+                                "\f",           "\n",       "\r",           "\t",     "\x01",
+                                "\x1f",         "\x7f",     "Алматы",       "\u2028", "\xF0\x9F\x93\xB0",
+                                "\xC3",         "\xE2\x80", "\xED\xA0\x80", "\xFF",   "~"};
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(pieces) - 1), count(0, 12);
+  for (int i = 0; i < 20000; ++i) {
+    std::string message;
+    for (std::size_t n = count(random); n > 0; --n) message += pieces[pick(random)];
+    INFO(nlohmann::json(message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    const nlohmann::json expected = nlohmann::json::array(
+        {{{"code", "BS-X"}, {"column", 1}, {"line", 1}, {"message", message}, {"path", ""}, {"severity", "error"}}});
+    CHECK(diagnosticsToJson({{Severity::Error, "BS-X", message, "", 1, 1}}) ==
+          expected.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
 }
