@@ -94,9 +94,10 @@ void appendNumber(std::string& out, std::int64_t value) {
 
 // ,"key": for every member but an object's first.
 void appendKey(std::string& out, std::string_view key) {
-  out.append(",\"");
+  // Lengths given: append(const char*) measures its argument with strlen, in libc++'s library code.
+  out.append(",\"", 2);
   out.append(key);
-  out.append("\":");
+  out.append("\":", 2);
 }
 
 }  // namespace
