@@ -357,7 +357,6 @@ bufsize_t _scan_close_code_fence(const unsigned char* p) {
 }
 
 static int isNotNul(unsigned char c) { return c != 0; }
-static int notNulOrDash(unsigned char c) { return c != 0 && c != '-'; }
 static int notNulDashOrGreater(unsigned char c) { return c != 0 && c != '-' && c != '>'; }
 static int notNulOrGreater(unsigned char c) { return c != 0 && c != '>'; }
 
@@ -372,8 +371,8 @@ bufsize_t _scan_html_comment(const unsigned char* p) {
   if ((length = classCharacter(q, notNulDashOrGreater)) == 0) return 0;
   for (q += length;; q += length) {
     if (q[0] == '-' && q[1] == '-') return q[2] == '>' ? (bufsize_t)(q + 3 - p) : 0;
-    if (*q == '-') ++q;
-    if ((length = classCharacter(q, notNulOrDash)) == 0) return 0;
+    if (*q == '-') ++q; /* and what follows it is no dash */
+    if ((length = classCharacter(q, isNotNul)) == 0) return 0;
   }
 }
 
