@@ -97,9 +97,8 @@ static bufsize_t prefixIgnoringCase(const unsigned char* p, const char* word) {
   return n;
 }
 
-static int isSpaceChar(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n';
-}
+/* [ \t\v\f\r\n]: a space, or \t to \r (9 to 13). */
+static int isSpaceChar(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 /* The tags of HTML blocks of type 1, whose contents are raw text. */
 static const char* const kRawTextTags[] = {"script", "pre", "textarea", "style"};
@@ -336,9 +335,6 @@ static bufsize_t fenceLength(const unsigned char* p) {
   return q - p >= 3 ? (bufsize_t)(q - p) : 0;
 }
 
-static int notInBacktickInfo(unsigned char c) { return c != '`' && c != '\r' && c != '\n' && c != 0; }
-static int notInTildeInfo(unsigned char c) { return c != '\r' && c != '\n' && c != 0; }
-
 /* [`]{3,} / [^`\r\n\x00]* [\r\n] or [~]{3,} / [^\r\n\x00]* [\r\n]: the run's length (the rest of the
  * line is only looked at), or 0. */
 bufsize_t _scan_open_code_fence(const unsigned char* p) {
@@ -346,8 +342,17 @@ bufsize_t _scan_open_code_fence(const unsigned char* p) {
   const unsigned char* q = p + run;
   int length;
   if (run == 0) return 0;
-  while ((length = classCharacter(q, *p == '`' ? notInBacktickInfo : notInTildeInfo)) != 0) q += length;
-  return *q == '\r' || *q == '\n' ? run : 0;
+  for (;;) {
+    if (*q == '\r' || *q == '\n') return run;
+    if (*q == 0 || (*q == '`' && *p == '`')) return 0;
+    if (*q < 0x80) {
+      ++q;
+    } else if ((length = utf8SequenceLength(q)) != 0) {
+      q += length;
+    } else {
+      return 0;
+    }
+  }
 }
 
 /* [`]{3,} / [ \t]* [\r\n] or [~]{3,} / [ \t]* [\r\n]: the run's length, or 0. */
