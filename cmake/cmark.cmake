@@ -17,11 +17,12 @@ add_library(cmark_static STATIC
   ${cmark_src}/houdini_html_e.c ${cmark_src}/cmark_ctype.c
   "${PROJECT_SOURCE_DIR}/src/text/cmark_case_fold.c" "${PROJECT_SOURCE_DIR}/src/text/cmark_html_unescape.c"
   "${PROJECT_SOURCE_DIR}/src/text/cmark_scanners.c")
-# Eleven scanners (autolinks, HTML block starts and ends, inline HTML tags, link titles) are
-# src/text/cmark_scanners.c; scanners.c's re2c versions keep other names, which only
-# tests/core/cmark_scanners_test.cpp calls (the linker drops them from the module).
+# Every scanner the module calls (autolinks, HTML block starts and ends, inline HTML, link titles,
+# white space, headings, code fences) is src/text/cmark_scanners.c; scanners.c's re2c versions keep
+# other names, which only tests/core/cmark_scanners_test.cpp calls (the linker drops them from the
+# module). Its other three (scheme, entity, dangerous URL) are for cmark's renderers, not linked.
 set_source_files_properties("${cmark_src}/scanners.c" PROPERTIES COMPILE_DEFINITIONS
-  "_scan_autolink_uri=cmark_re2c_scan_autolink_uri;_scan_autolink_email=cmark_re2c_scan_autolink_email;_scan_html_block_start=cmark_re2c_scan_html_block_start;_scan_html_block_end_1=cmark_re2c_scan_html_block_end_1;_scan_html_block_end_2=cmark_re2c_scan_html_block_end_2;_scan_html_block_end_3=cmark_re2c_scan_html_block_end_3;_scan_html_block_end_4=cmark_re2c_scan_html_block_end_4;_scan_html_block_end_5=cmark_re2c_scan_html_block_end_5;_scan_link_title=cmark_re2c_scan_link_title;_scan_html_tag=cmark_re2c_scan_html_tag;_scan_html_block_start_7=cmark_re2c_scan_html_block_start_7")
+  "_scan_autolink_uri=cmark_re2c_scan_autolink_uri;_scan_autolink_email=cmark_re2c_scan_autolink_email;_scan_html_block_start=cmark_re2c_scan_html_block_start;_scan_html_block_end_1=cmark_re2c_scan_html_block_end_1;_scan_html_block_end_2=cmark_re2c_scan_html_block_end_2;_scan_html_block_end_3=cmark_re2c_scan_html_block_end_3;_scan_html_block_end_4=cmark_re2c_scan_html_block_end_4;_scan_html_block_end_5=cmark_re2c_scan_html_block_end_5;_scan_link_title=cmark_re2c_scan_link_title;_scan_html_tag=cmark_re2c_scan_html_tag;_scan_html_block_start_7=cmark_re2c_scan_html_block_start_7;_scan_spacechars=cmark_re2c_scan_spacechars;_scan_atx_heading_start=cmark_re2c_scan_atx_heading_start;_scan_setext_heading_line=cmark_re2c_scan_setext_heading_line;_scan_open_code_fence=cmark_re2c_scan_open_code_fence;_scan_close_code_fence=cmark_re2c_scan_close_code_fence;_scan_html_comment=cmark_re2c_scan_html_comment;_scan_html_pi=cmark_re2c_scan_html_pi;_scan_html_declaration=cmark_re2c_scan_html_declaration;_scan_html_cdata=cmark_re2c_scan_html_cdata")
 
 # The headers cmark's own build generates.
 set(cmark_generated "${CMAKE_CURRENT_BINARY_DIR}/cmark_generated")

@@ -1,9 +1,12 @@
-/* Eleven of cmark's scanners written out by hand: the autolinks (`<scheme:…>` and `<local@domain>`),
- * the starts and ends of HTML blocks, inline HTML tags and link titles. cmark's own are re2c automata
- * in scanners.c that unroll counted repetitions (a scheme's {1,31}, a domain label's {0,61}), word
- * lists and UTF-8 into states: 38 KB of WebAssembly code for short rules. They are compiled there
- * under other names (cmake/cmark.cmake), and tests/core/cmark_scanners_test.cpp compares these with
- * them on every input it generates: the same language, the same lengths.
+/* Every scanner of cmark's that Broadsheet's module calls, written out by hand: the autolinks
+ * (`<scheme:…>` and `<local@domain>`), the starts and ends of HTML blocks, inline HTML (tags, comments,
+ * processing instructions, declarations, CDATA), link titles, white space, ATX and setext headings and
+ * code fences. cmark's own are re2c automata in scanners.c that unroll counted repetitions (a scheme's
+ * {1,31}, a domain label's {0,61}), word lists and UTF-8 into states: about 44 KB of WebAssembly code
+ * for short rules. They are compiled there under other names (cmake/cmark.cmake), and
+ * tests/core/cmark_scanners_test.cpp compares these with them on every input it generates: the same
+ * language, the same lengths. (_scan_scheme, _scan_entity and _scan_dangerous_url stay re2c's: only
+ * cmark's renderers call them, which the module does not link.)
  *
  * Each reads a text that cmark ends with a NUL (_scan_at). The autolink scanners start just after
  * the `<` and return the length of the autolink's rest, `>` included, or 0 when there is none. */
@@ -94,9 +97,8 @@ static bufsize_t prefixIgnoringCase(const unsigned char* p, const char* word) {
   return n;
 }
 
-static int isSpaceChar(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n';
-}
+/* [ \t\v\f\r\n]: a space, or \t to \r (9 to 13). */
+static int isSpaceChar(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 /* The tags of HTML blocks of type 1, whose contents are raw text. */
 static const char* const kRawTextTags[] = {"script", "pre", "textarea", "style"};
@@ -291,4 +293,132 @@ bufsize_t _scan_html_block_start_7(const unsigned char* p) {
   q = p + 1 + tag;
   while (*q == '\t' || *q == '\f' || *q == ' ') ++q;
   return *q == '\r' || *q == '\n' ? 7 : 0;
+}
+
+/* [ \t\v\f\r\n]+: its length, or 0. */
+bufsize_t _scan_spacechars(const unsigned char* p) {
+  const unsigned char* q = p;
+  while (isSpaceChar(*q)) ++q;
+  return (bufsize_t)(q - p);
+}
+
+static int endsLineAfterBlanks(const unsigned char* q) {
+  while (*q == ' ' || *q == '\t') ++q;
+  return *q == '\r' || *q == '\n';
+}
+
+/* [#]{1,6} ([ \t]+ | [\r\n]): its length, or 0. A seventh `#` is none of what may follow. */
+bufsize_t _scan_atx_heading_start(const unsigned char* p) {
+  const unsigned char* q = p;
+  while (*q == '#') ++q;
+  if (q == p || q - p > 6) return 0;
+  if (*q == '\r' || *q == '\n') return (bufsize_t)(q + 1 - p);
+  if (*q != ' ' && *q != '\t') return 0;
+  while (*q == ' ' || *q == '\t') ++q;
+  return (bufsize_t)(q - p);
+}
+
+/* [=]+ [ \t]* [\r\n] -> 1, [-]+ [ \t]* [\r\n] -> 2, or 0. */
+bufsize_t _scan_setext_heading_line(const unsigned char* p) {
+  const unsigned char* q = p;
+  if (*p != '=' && *p != '-') return 0;
+  while (*q == *p) ++q;
+  return endsLineAfterBlanks(q) ? (*p == '=' ? 1 : 2) : 0;
+}
+
+/* A run of three or more backticks or tildes at `p`: its length, or 0. What may follow it in the
+ * fence rules never starts with the run's character, so a run is taken whole. */
+static bufsize_t fenceLength(const unsigned char* p) {
+  const unsigned char* q = p;
+  if (*p != '`' && *p != '~') return 0;
+  while (*q == *p) ++q;
+  return q - p >= 3 ? (bufsize_t)(q - p) : 0;
+}
+
+/* [`]{3,} / [^`\r\n\x00]* [\r\n] or [~]{3,} / [^\r\n\x00]* [\r\n]: the run's length (the rest of the
+ * line is only looked at), or 0. */
+bufsize_t _scan_open_code_fence(const unsigned char* p) {
+  const bufsize_t run = fenceLength(p);
+  const unsigned char* q = p + run;
+  int length;
+  if (run == 0) return 0;
+  for (;;) {
+    if (*q == '\r' || *q == '\n') return run;
+    if (*q == 0 || (*q == '`' && *p == '`')) return 0;
+    if (*q < 0x80) {
+      ++q;
+    } else if ((length = utf8SequenceLength(q)) != 0) {
+      q += length;
+    } else {
+      return 0;
+    }
+  }
+}
+
+/* [`]{3,} / [ \t]* [\r\n] or [~]{3,} / [ \t]* [\r\n]: the run's length, or 0. */
+bufsize_t _scan_close_code_fence(const unsigned char* p) {
+  const bufsize_t run = fenceLength(p);
+  return run && endsLineAfterBlanks(p + run) ? run : 0;
+}
+
+static int isNotNul(unsigned char c) { return c != 0; }
+static int notNulDashOrGreater(unsigned char c) { return c != 0 && c != '-' && c != '>'; }
+static int notNulOrGreater(unsigned char c) { return c != 0 && c != '>'; }
+
+/* An HTML comment after its `<!-`: "--->" | "-" ([-]? [^\x00>-]) ([-]? [^\x00-])* "-->": its length, or
+ * 0. Nothing before the end has two dashes in a row, so the first two end it or nothing. */
+bufsize_t _scan_html_comment(const unsigned char* p) {
+  const unsigned char* q = p + 1;
+  int length;
+  if (p[0] == '-' && p[1] == '-' && p[2] == '-' && p[3] == '>') return 4;
+  if (*p != '-') return 0;
+  if (*q == '-') ++q;
+  if ((length = classCharacter(q, notNulDashOrGreater)) == 0) return 0;
+  for (q += length;; q += length) {
+    if (q[0] == '-' && q[1] == '-') return q[2] == '>' ? (bufsize_t)(q + 3 - p) : 0;
+    if (*q == '-') ++q; /* and what follows it is no dash */
+    if ((length = classCharacter(q, isNotNul)) == 0) return 0;
+  }
+}
+
+/* A processing instruction after its `<?`: ([^?>\x00]+ | [?][^>\x00] | [>])+, the longest: its length
+ * (0 when there is none; cmark then looks for the `?>`). */
+bufsize_t _scan_html_pi(const unsigned char* p) {
+  const unsigned char* q = p;
+  bufsize_t matched = 0;
+  int length;
+  for (;;) {
+    if (*q == '?' && *++q == '>') break;
+    if ((length = classCharacter(q, isNotNul)) == 0) break;
+    q += length;
+    matched = (bufsize_t)(q - p);
+  }
+  return matched;
+}
+
+/* A declaration after its `<!`: [A-Z]+ spacechar+ [^>\x00]*: its length, or 0. */
+bufsize_t _scan_html_declaration(const unsigned char* p) {
+  const unsigned char* q = p;
+  int length;
+  while (*q >= 'A' && *q <= 'Z') ++q;
+  if (q == p || !isSpaceChar(*q)) return 0;
+  while ((length = classCharacter(q, notNulOrGreater)) != 0) q += length;
+  return (bufsize_t)(q - p);
+}
+
+/* A CDATA section after its `<![`: "CDATA[" ([^\]\x00]+ | "]" [^\]\x00] | "]]" [^>\x00])*, the
+ * longest: its length up to the `]]>`, or 0. "CDATA[" in any case: cmark runs re2c with
+ * --case-insensitive. */
+bufsize_t _scan_html_cdata(const unsigned char* p) {
+  const unsigned char* q = p + 6;
+  bufsize_t matched = 6;
+  int length;
+  if (!prefixIgnoringCase(p, "cdata[")) return 0;
+  for (;;) {
+    if (*q == ']' && *++q == ']' && *++q == '>') break;
+    if ((length = classCharacter(q, isNotNul)) == 0) break;
+    q += length;
+    matched = (bufsize_t)(q - p);
+  }
+  return matched;
 }

@@ -1,6 +1,7 @@
-// src/text/cmark_scanners.c (four of cmark's scanners written out) against cmark's own re2c automata,
-// compiled into cmark_static under other names (cmake/cmark.cmake): random texts near the rules' edges
-// (scheme and label lengths, hyphens, dots, tag names in any case, what may follow, UTF-8 well and ill
+// src/text/cmark_scanners.c (cmark's scanners written out) against cmark's own re2c automata, compiled
+// into cmark_static under other names (cmake/cmark.cmake): random texts near the rules' edges (scheme
+// and label lengths, hyphens, dots, tag names in any case, runs of fence and heading characters, the
+// delimiters of comments, processing instructions and CDATA, what may follow, UTF-8 well and ill
 // formed) must give the same answer.
 #include <catch2/catch.hpp>
 
@@ -21,6 +22,15 @@ bufsize_t cmark_re2c_scan_html_block_end_5(const unsigned char* p);
 bufsize_t cmark_re2c_scan_link_title(const unsigned char* p);
 bufsize_t cmark_re2c_scan_html_tag(const unsigned char* p);
 bufsize_t cmark_re2c_scan_html_block_start_7(const unsigned char* p);
+bufsize_t cmark_re2c_scan_spacechars(const unsigned char* p);
+bufsize_t cmark_re2c_scan_atx_heading_start(const unsigned char* p);
+bufsize_t cmark_re2c_scan_setext_heading_line(const unsigned char* p);
+bufsize_t cmark_re2c_scan_open_code_fence(const unsigned char* p);
+bufsize_t cmark_re2c_scan_close_code_fence(const unsigned char* p);
+bufsize_t cmark_re2c_scan_html_comment(const unsigned char* p);
+bufsize_t cmark_re2c_scan_html_pi(const unsigned char* p);
+bufsize_t cmark_re2c_scan_html_declaration(const unsigned char* p);
+bufsize_t cmark_re2c_scan_html_cdata(const unsigned char* p);
 }
 
 namespace {
@@ -188,4 +198,83 @@ TEST_CASE("the HTML tag scanners find what CommonMark calls tags", "[text]") {
   CHECK(scan(_scan_html_tag, "/a/>") == 0);
   CHECK(scan(_scan_html_block_start_7, "<span class=x>  \n") == 7);
   CHECK(scan(_scan_html_block_start_7, "<span> text\n") == 0);
+}
+
+TEST_CASE("the line start scanners agree with cmark's on random texts", "[text]") {
+  // Runs of fence, heading and setext characters of every length near the rules' counts, then the
+  // rest of a line: blanks, line ends, other white space, info strings with backticks and tildes.
+  // clang-format off
+  const char* const pieces[] = {" ", "  ", "\t", "\r", "\n", "\r\n", "\v", "\f", "`", "~", "#", "=", "-", "a",
+                                "`a", "~a", "x y", "\\", "\x01", "\x7f", "\xc3\xa9", "\x80", "\xc3", "\xe2\x80\x94",
+                                "\xe0\x9f\xbf", "\xed\xa0\x80", "\xef\xbf\xbf", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80",
+                                "\xf5\x80\x80\x80", "\xff"};
+  // clang-format on
+  const std::string runCharacters = "`~#=- \t";
+  std::mt19937 random(1210);
+  for (int i = 0; i < 300000; ++i) {
+    const char first = runCharacters[random() % runCharacters.size()];
+    std::string text(random() % 10, first);
+    if (random() % 4 == 0) text += std::string(random() % 4, runCharacters[random() % runCharacters.size()]);
+    text = randomText(random, pieces, 8, text);
+    INFO(text);
+    REQUIRE(scan(_scan_spacechars, text) == scan(cmark_re2c_scan_spacechars, text));
+    REQUIRE(scan(_scan_atx_heading_start, text) == scan(cmark_re2c_scan_atx_heading_start, text));
+    REQUIRE(scan(_scan_setext_heading_line, text) == scan(cmark_re2c_scan_setext_heading_line, text));
+    REQUIRE(scan(_scan_open_code_fence, text) == scan(cmark_re2c_scan_open_code_fence, text));
+    REQUIRE(scan(_scan_close_code_fence, text) == scan(cmark_re2c_scan_close_code_fence, text));
+  }
+}
+
+TEST_CASE("the line start scanners find what CommonMark calls headings and fences", "[text]") {
+  CHECK(scan(_scan_spacechars, " \t\v\f\r\nx") == 6);
+  CHECK(scan(_scan_atx_heading_start, "### Title") == 4);
+  CHECK(scan(_scan_atx_heading_start, "##\n") == 3);
+  CHECK(scan(_scan_atx_heading_start, "####### Title") == 0);  // seven is no heading
+  CHECK(scan(_scan_atx_heading_start, "#Title") == 0);
+  CHECK(scan(_scan_setext_heading_line, "=== \n") == 1);
+  CHECK(scan(_scan_setext_heading_line, "--\t\r") == 2);
+  CHECK(scan(_scan_setext_heading_line, "-- -\n") == 0);
+  CHECK(scan(_scan_open_code_fence, "````js\n") == 4);
+  CHECK(scan(_scan_open_code_fence, "```js`\n") == 0);            // no backtick in a backtick fence's info
+  CHECK(scan(_scan_open_code_fence, "~~~~ `~\n") == 4);           // but in a tilde fence's
+  CHECK(scan(_scan_open_code_fence, "~~~ \xed\xa0\x80\n") == 0);  // a surrogate is no character
+  CHECK(scan(_scan_open_code_fence, "```") == 0);                 // the line must end
+  CHECK(scan(_scan_close_code_fence, "~~~~~  \n") == 5);
+  CHECK(scan(_scan_close_code_fence, "``` x\n") == 0);
+}
+
+TEST_CASE("the inline HTML scanners agree with cmark's on random texts", "[text]") {
+  // The delimiters of comments, processing instructions, declarations and CDATA sections, and near
+  // misses of them, in every order.
+  // clang-format off
+  const char* const pieces[] = {"-", "--", "-->", "--->", "->", ">", "?", "?>", "??", "]", "]]", "]]>", "]]]>",
+                                "[", "CDATA[", "cdata[", "CDATA", "A", "Z", "DOCTYPE", "a", " ", "\t", "\n", "\v",
+                                "!", "<", "\x01", "\xc3\xa9", "\x80", "\xc3", "\xe2\x80\x94", "\xe0\x9f\xbf",
+                                "\xed\xa0\x80", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "\xff"};
+  const char* const prefixes[] = {"", "-", "--", "---", "CDATA[", "CDATA[]", "DOCTYPE ", "A", "?", ">"};
+  // clang-format on
+  std::mt19937 random(1211);
+  for (int i = 0; i < 400000; ++i) {
+    const std::string text = randomText(random, pieces, 10, prefixes[random() % 10]);
+    INFO(text);
+    REQUIRE(scan(_scan_html_comment, text) == scan(cmark_re2c_scan_html_comment, text));
+    REQUIRE(scan(_scan_html_pi, text) == scan(cmark_re2c_scan_html_pi, text));
+    REQUIRE(scan(_scan_html_declaration, text) == scan(cmark_re2c_scan_html_declaration, text));
+    REQUIRE(scan(_scan_html_cdata, text) == scan(cmark_re2c_scan_html_cdata, text));
+  }
+}
+
+TEST_CASE("the inline HTML scanners find what CommonMark calls comments, instructions and sections", "[text]") {
+  CHECK(scan(_scan_html_comment, "- note -->x") == 10);  // after "<!-"
+  CHECK(scan(_scan_html_comment, "--->") == 4);
+  CHECK(scan(_scan_html_comment, "-->") == 0);
+  CHECK(scan(_scan_html_comment, "- a -- b -->") == 0);  // no two dashes inside
+  CHECK(scan(_scan_html_comment, "- a --->") == 0);
+  CHECK(scan(_scan_html_pi, "php echo 1; ?>") == 12);  // after "<?", up to the "?>"
+  CHECK(scan(_scan_html_pi, "a ?? b >") == 8);
+  CHECK(scan(_scan_html_declaration, "DOCTYPE html>") == 12);  // after "<!", up to the ">"
+  CHECK(scan(_scan_html_declaration, "doctype html>") == 0);
+  CHECK(scan(_scan_html_cdata, "CDATA[a]b]]c]]>d") == 12);  // after "<![", up to the "]]>"
+  CHECK(scan(_scan_html_cdata, "cdata[a]]>") == 7);         // in any case, as cmark's
+  CHECK(scan(_scan_html_cdata, "CDATA a]]>") == 0);
 }
