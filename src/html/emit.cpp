@@ -12,6 +12,9 @@
 #include "policy/url_policy.hpp"
 
 namespace broadsheet::html {
+
+// Literals appended with their lengths: append(const char*) calls strlen in libc++'s library code.
+using namespace std::string_view_literals;
 namespace {
 
 using layout::BodyItem;
@@ -23,7 +26,7 @@ using layout::LayoutTree;
 std::string htmlDateTime(std::string_view iso) {
   std::string value(iso.substr(0, 10));
   if (iso.size() <= 16) {  // a date, or a date and hh:mm
-    if (iso.size() == 16) value.append("T").append(iso.substr(11, 5));
+    if (iso.size() == 16) value.append("T"sv).append(iso.substr(11, 5));
     return value;
   }
   std::size_t i = 16;
@@ -40,7 +43,7 @@ std::string htmlDateTime(std::string_view iso) {
     }
   }
   const std::string_view zone = iso.substr(i);
-  return value.append("T").append(time).append(zone == "z" ? std::string_view("Z") : zone);
+  return value.append("T"sv).append(time).append(zone == "z" ? std::string_view("Z") : zone);
 }
 
 class ArticleWriter {
@@ -57,13 +60,13 @@ class ArticleWriter {
 
   void write() {
     startTag("article", "bs-article");
-    out_.append(" lang=\"");
+    out_.append(" lang=\""sv);
     appendAttribute(out_, tree_.lang);
-    out_.append("\" dir=\"");
+    out_.append("\" dir=\""sv);
     appendAttribute(out_, tree_.dir);
-    out_.append("\" data-theme=\"");
+    out_.append("\" data-theme=\""sv);
     out_.append(tree_.theme == Theme::Dark ? "dark" : tree_.theme == Theme::Light ? "light" : "auto");
-    out_.append("\">\n");
+    out_.append("\">\n"sv);
     writeHeader();
     if (writeBody()) {
       if constexpr (kFullCore) {
@@ -74,7 +77,7 @@ class ArticleWriter {
       writeNote();
       writeFooter();
     }
-    out_.append("</article>\n");
+    out_.append("</article>\n"sv);
   }
 
  private:
@@ -95,20 +98,20 @@ class ArticleWriter {
   // A plain-text value of the article inside our running text (a name, a role, a tag): isolated, so
   // its direction neither takes from nor spills into the words around it, whichever script each is in.
   void appendIsolated(std::string_view value) {
-    out_.append("<bdi>");
+    out_.append("<bdi>"sv);
     appendText(out_, value);
-    out_.append("</bdi>");
+    out_.append("</bdi>"sv);
   }
 
   // ` lang="…" dir="…"` (each when set) and the end of the start tag.
   void appendLanguage(std::string_view lang, std::string_view dir) {
     if (!lang.empty()) {
-      out_.append(" lang=\"");
+      out_.append(" lang=\""sv);
       appendAttribute(out_, lang);
       out_.push_back('"');
     }
     if (!dir.empty()) {
-      out_.append(" dir=\"");
+      out_.append(" dir=\""sv);
       appendAttribute(out_, dir);
       out_.push_back('"');
     }
@@ -131,24 +134,24 @@ class ArticleWriter {
   void writeTranslations() {
     if (tree_.translations.empty()) return;
     startTag("nav", "bs-translations");
-    out_.append(" aria-label=\"");
+    out_.append(" aria-label=\""sv);
     appendAttribute(out_, tree_.translationsLabel);
     // The visible label repeats the navigation's name, which screen readers already announce.
-    out_.append("\"><span class=\"bs-translations-label\" aria-hidden=\"true\">");
+    out_.append("\"><span class=\"bs-translations-label\" aria-hidden=\"true\">"sv);
     appendText(out_, tree_.translationsLabel);
-    out_.append("</span> <ul class=\"bs-translation-list\">");
+    out_.append("</span> <ul class=\"bs-translation-list\">"sv);
     for (const layout::TranslationLink& version : tree_.translations) {
-      out_.append("<li><a class=\"bs-translation\" href=\"");
+      out_.append("<li><a class=\"bs-translation\" href=\""sv);
       appendAttribute(out_, version.url);
       // rel="alternate" with hreflang: HTML's way of saying "this page in another language".
-      out_.append("\" rel=\"alternate\" hreflang=\"");
+      out_.append("\" rel=\"alternate\" hreflang=\""sv);
       appendAttribute(out_, version.lang);
       out_.push_back('"');
       appendLanguage(version.lang, version.dir);
       appendText(out_, version.name);
-      out_.append("</a></li>");
+      out_.append("</a></li>"sv);
     }
-    out_.append("</ul></nav>\n");
+    out_.append("</ul></nav>\n"sv);
   }
 
   void closeHeading() { out_.append("</" + headingTag_ + ">\n"); }
@@ -165,7 +168,7 @@ class ArticleWriter {
     if (!tree_.section.empty()) {
       openTag("p", "bs-section");
       appendIsolated(tree_.section);
-      out_.append("</p>\n");
+      out_.append("</p>\n"sv);
     }
     headingTag_ = "h" + std::to_string(tree_.headlineLevel);
     startTag(headingTag_, "bs-headline");
@@ -176,13 +179,13 @@ class ArticleWriter {
       startTag("p", "bs-standfirst");
       appendLanguage("", tree_.standfirstDir);
       appendMarkdown(out_, tree_.standfirst, style_);
-      out_.append("</p>\n");
+      out_.append("</p>\n"sv);
     }
     writeByline();
     writeMetaLine();
     writeTranslations();
     if (tree_.leadImage) writeFigure(*tree_.leadImage, "bs-figure bs-lead-image");
-    out_.append("</header>\n");
+    out_.append("</header>\n"sv);
   }
 
   // "With analysis from A, B and C": the label, then each name with what the list puts before it.
@@ -194,21 +197,21 @@ class ArticleWriter {
       appendText(out_, person.separatorBefore);
       openTag("span", "bs-person");
       appendName(person);
-      out_.append("</span>");
+      out_.append("</span>"sv);
       writeBylineDetails(person);
     }
-    out_.append("</span>");
+    out_.append("</span>"sv);
   }
 
   // The name, a link when it has a URL.
   void appendName(const layout::PersonEntry& person) {
     if (!person.url.empty()) {
-      out_.append("<a href=\"");
+      out_.append("<a href=\""sv);
       appendAttribute(out_, person.url);
-      out_.append("\">");
+      out_.append("\">"sv);
     }
     appendIsolated(person.name);
-    if (!person.url.empty()) out_.append("</a>");
+    if (!person.url.empty()) out_.append("</a>"sv);
   }
 
   // ", data editor, NBCentralAsia" after a name in the byline.
@@ -220,7 +223,7 @@ class ArticleWriter {
       appendText(out_, tree_.wording.roleSeparator);
       appendIsolated(*detail);
     }
-    out_.append("</span>");
+    out_.append("</span>"sv);
   }
 
   void writeByline() {
@@ -231,31 +234,31 @@ class ArticleWriter {
     if (authors) writePeople("bs-byline-authors", tree_.bylineAuthors);
     if (authors && analysts) out_.push_back(' ');
     if (analysts) writePeople("bs-byline-analysts", tree_.bylineAnalysts);
-    out_.append("</p>\n");
+    out_.append("</p>\n"sv);
   }
 
   void writeMetaLine() {
     openTag("p", "bs-meta");
     if (!tree_.publishedIso.empty()) {
       startTag("time", "bs-date");
-      out_.append(" datetime=\"");
+      out_.append(" datetime=\""sv);
       appendAttribute(out_, htmlDateTime(tree_.publishedIso));
-      out_.append("\">");
+      out_.append("\">"sv);
       appendText(out_, tree_.publishedText);
-      out_.append("</time> ");
+      out_.append("</time> "sv);
     }
     if (!tree_.updatedIso.empty()) {
       openTag("span", "bs-updated");
       appendText(out_, tree_.wording.updated);
-      out_.append(" <time datetime=\"");
+      out_.append(" <time datetime=\""sv);
       appendAttribute(out_, htmlDateTime(tree_.updatedIso));
-      out_.append("\">");
+      out_.append("\">"sv);
       appendText(out_, tree_.updatedText);
-      out_.append("</time></span> ");
+      out_.append("</time></span> "sv);
     }
     openTag("span", "bs-reading-time");
     appendText(out_, tree_.readingTimeText);
-    out_.append("</span></p>\n");
+    out_.append("</span></p>\n"sv);
   }
 
   void writeFigure(const layout::Figure& figure, std::string_view className, const BodyItem* item = nullptr) {
@@ -267,22 +270,22 @@ class ArticleWriter {
     }
     writeImage(figure.image);
     writeCaption(figure.caption, figure.credit, "bs-caption");
-    out_.append("</figure>\n");
+    out_.append("</figure>\n"sv);
   }
 
   void writeImage(const layout::Image& image) {
     startTag("img", "bs-image");
-    out_.append(" src=\"");
+    out_.append(" src=\""sv);
     appendAttribute(out_, image.src);
-    out_.append("\" alt=\"");
+    out_.append("\" alt=\""sv);
     appendAttribute(out_, image.alt);
-    out_.append("\"");
+    out_.append("\""sv);
     if (!image.srcset.empty()) {
-      out_.append(" srcset=\"");
+      out_.append(" srcset=\""sv);
       appendAttribute(out_, image.srcset);
-      out_.append("\" sizes=\"");
+      out_.append("\" sizes=\""sv);
       appendAttribute(out_, image.sizes);
-      out_.append("\"");
+      out_.append("\""sv);
     }
     if (image.width > 0 && image.height > 0) {
       out_.append(" width=\"" + std::to_string(image.width) + "\" height=\"" + std::to_string(image.height) + "\"");
@@ -300,7 +303,7 @@ class ArticleWriter {
       openTag("span", "bs-credit");
       element("", credit, "</span>");
     }
-    out_.append("</figcaption>");
+    out_.append("</figcaption>"sv);
   }
 
   // A group of figures (docs/markup.md, "Galleries"): a list, so readers hear how many there are.
@@ -309,27 +312,27 @@ class ArticleWriter {
     openTag("ul", "bs-gallery-list");
     out_.push_back('\n');
     for (const layout::Figure& figure : item.gallery->items) {
-      out_.append("<li>");
+      out_.append("<li>"sv);
       writeFigure(figure, "bs-figure bs-gallery-item");
       out_.pop_back();  // the figure's line break: the item ends on its line
-      out_.append("</li>\n");
+      out_.append("</li>\n"sv);
     }
-    out_.append("</ul>");
+    out_.append("</ul>"sv);
     writeCaption(item.gallery->caption, item.gallery->credit, "bs-caption bs-gallery-caption");
-    out_.append("</figure>\n");
+    out_.append("</figure>\n"sv);
   }
 
   void writeAttribution(const layout::Attribution& attribution) {
     openTag("figcaption", "bs-attribution");
-    out_.append("\u2014 ");
+    out_.append("\u2014 "sv);
     openTag("span", "bs-person");
     appendIsolated(attribution.name);
-    out_.append("</span>");
+    out_.append("</span>"sv);
     if (!attribution.role.empty()) {
       appendText(out_, tree_.wording.roleSeparator);
       appendIsolated(attribution.role);
     }
-    out_.append("</figcaption>");
+    out_.append("</figcaption>"sv);
   }
 
   // False when the output budget ran out.
@@ -360,7 +363,7 @@ class ArticleWriter {
       }
       item = BodyItem();  // its trees are not needed again: a long article's trees and HTML are not all held at once
     }
-    out_.append("</div>\n");
+    out_.append("</div>\n"sv);
     return withinBudget;
   }
 
@@ -376,7 +379,7 @@ class ArticleWriter {
         if (item.text.flavor() == text::Flavor::Blocks) {
           writeMarkdownItem(item);  // a paragraph split from a Markdown block
         } else {
-          out_.append("<p");
+          out_.append("<p"sv);
           appendLanguage(item);
           element("", item.text, "</p>\n");
         }
@@ -391,7 +394,7 @@ class ArticleWriter {
         openItem("figure", "bs-quote", item);
         element("<blockquote><p>", item.text, "</p></blockquote>");
         if (!item.attribution.name.empty()) writeAttribution(item.attribution);
-        out_.append("</figure>\n");
+        out_.append("</figure>\n"sv);
         return;
       case BodyItem::Kind::PullQuote: writePullquote(item); return;
       case BodyItem::Kind::List:
@@ -433,7 +436,7 @@ class ArticleWriter {
       out_.push_back(' ');
     }
     appendEmbedLink(out_, box, tree_.urls.otherSiteRel, tree_.parts);
-    out_.append("</figcaption></figure>\n");
+    out_.append("</figcaption></figure>\n"sv);
   }
 
   // Markdown's blocks each carry the item's lang and dir.
@@ -449,7 +452,7 @@ class ArticleWriter {
     out_.append(before);
     appendAttribute(out_, tree_.idPrefix);
     out_.append(name);
-    out_.append("-title");
+    out_.append("-title"sv);
   }
 
   // A section labelled by its heading, which carries the id `<prefix><name>-title`.
@@ -457,16 +460,16 @@ class ArticleWriter {
                            std::string_view name, int level, std::string_view label) {
     startTag("section", classes);
     if (!role.empty()) {
-      out_.append(" role=\"");
+      out_.append(" role=\""sv);
       out_.append(role);
       out_.push_back('"');
     }
     appendTitleId(" aria-labelledby=\"", name);
-    out_.append("\">\n");
+    out_.append("\">\n"sv);
     headingTag_ = "h" + std::to_string(level);
     startTag(headingTag_, titleClass);
     appendTitleId(" id=\"", name);
-    out_.append("\">");
+    out_.append("\">"sv);
     appendText(out_, label);
     closeHeading();
   }
@@ -492,22 +495,22 @@ class ArticleWriter {
     for (const layout::FootnoteEntry& note : tree_.footnotes) {
       startTag("li", "bs-footnote");
       appendNoteId(" id=\"", "fn-", note.number, 0);
-      out_.append("\">");
+      out_.append("\">"sv);
       appendMarkdown(out_, note.text, style_);
       for (std::size_t k = 1; k <= note.backLabels.size(); ++k) {
         out_.push_back(' ');
         startTag("a", "bs-footnote-back");
         appendNoteId(" href=\"#", "fnref-", note.number, k);
-        out_.append("\" role=\"doc-backlink\" aria-label=\"");
+        out_.append("\" role=\"doc-backlink\" aria-label=\""sv);
         appendAttribute(out_, note.backLabels[k - 1]);
         // U+21A9 with U+FE0E: the arrow as text, never an emoji; a no-break space keeps the number by it.
-        out_.append("\">\u21A9\uFE0E\u00A0");
+        out_.append("\">\u21A9\uFE0E\u00A0"sv);
         appendText(out_, note.backTexts[k - 1]);
-        out_.append("</a>");
+        out_.append("</a>"sv);
       }
-      out_.append("</li>\n");
+      out_.append("</li>\n"sv);
     }
-    out_.append("</ol>\n</section>\n");
+    out_.append("</ol>\n</section>\n"sv);
   }
 
   // The sources the article cites, after the notes: each a cited title linked to the source.
@@ -519,33 +522,33 @@ class ArticleWriter {
     for (const layout::SourceEntry& source : tree_.sources) {
       openTag("li", "bs-source");
       openTag("cite", "bs-source-title");
-      out_.append("<a href=\"");
+      out_.append("<a href=\""sv);
       appendAttribute(out_, source.url);
       if (!source.rel.empty()) {
-        out_.append("\" rel=\"");
+        out_.append("\" rel=\""sv);
         appendAttribute(out_, source.rel);
       }
-      out_.append("\">");
+      out_.append("\">"sv);
       appendIsolated(source.title);
-      out_.append("</a></cite>");
+      out_.append("</a></cite>"sv);
       if (!source.publisher.empty()) {
         appendText(out_, source.publisherBefore);
         openTag("span", "bs-source-publisher");
         appendIsolated(source.publisher);
-        out_.append("</span>");
+        out_.append("</span>"sv);
       }
       if (!source.dateText.empty()) {
         appendText(out_, source.dateBefore);
         startTag("time", "bs-source-date");
-        out_.append(" datetime=\"");
+        out_.append(" datetime=\""sv);
         appendAttribute(out_, htmlDateTime(source.dateIso));
-        out_.append("\">");
+        out_.append("\">"sv);
         appendText(out_, source.dateText);
-        out_.append("</time>");
+        out_.append("</time>"sv);
       }
-      out_.append("</li>\n");
+      out_.append("</li>\n"sv);
     }
-    out_.append("</ul>\n</section>\n");
+    out_.append("</ul>\n</section>\n"sv);
   }
 
   // Corrections and updates after the body: each a section under its label and date.
@@ -557,20 +560,20 @@ class ArticleWriter {
       openTag("section",
               entry.update ? "bs-correction bs-correction--update" : "bs-correction bs-correction--correction");
       openHeading(tree_.correctionLevel, "bs-correction-title");
-      out_.append("<span class=\"bs-correction-label\">");
+      out_.append("<span class=\"bs-correction-label\">"sv);
       appendText(out_, entry.label);
-      out_.append("</span>");
+      out_.append("</span>"sv);
       if (!entry.dateText.empty()) {
-        out_.append(" <time class=\"bs-correction-date\" datetime=\"");
+        out_.append(" <time class=\"bs-correction-date\" datetime=\""sv);
         appendAttribute(out_, htmlDateTime(entry.dateIso));
-        out_.append("\">");
+        out_.append("\">"sv);
         appendText(out_, entry.dateText);
-        out_.append("</time>");
+        out_.append("</time>"sv);
       }
       closeHeading();
       element("<p>", entry.text, "</p></section>\n");
     }
-    out_.append("</div>\n");
+    out_.append("</div>\n"sv);
   }
 
   void writePullquote(const BodyItem& item) {
@@ -578,20 +581,20 @@ class ArticleWriter {
                       : item.side == layout::Side::Start ? "bs-pullquote bs-pullquote--floating bs-pullquote--start"
                                                          : "bs-pullquote bs-pullquote--floating bs-pullquote--end");
     // Words repeated from the body would be read twice by a screen reader.
-    if (item.repeatsBody) out_.append(" aria-hidden=\"true\"");
+    if (item.repeatsBody) out_.append(" aria-hidden=\"true\""sv);
     appendLanguage(item);
     // No links: a pull quote repeats the body, and a focusable link inside hidden text misleads.
     TextStyle withoutLinks = style_;
     withoutLinks.links = false;
     openTag("p", "bs-pullquote-text");
     appendMarkdown(out_, item.text, withoutLinks);
-    out_.append("</p>");
+    out_.append("</p>"sv);
     if (!item.attribution.name.empty()) {
       openTag("p", "bs-pullquote-by");
       appendIsolated(item.attribution.name);
-      out_.append("</p>");
+      out_.append("</p>"sv);
     }
-    out_.append("</aside>\n");
+    out_.append("</aside>\n"sv);
   }
 
   void writeNote() {
@@ -609,37 +612,37 @@ class ArticleWriter {
     writeAnalystPanel();
     if (!tree_.tags.empty()) {
       startTag("ul", "bs-tags");
-      out_.append(" aria-label=\"");
+      out_.append(" aria-label=\""sv);
       appendAttribute(out_, tree_.wording.tags);
-      out_.append("\">");
+      out_.append("\">"sv);
       for (const std::string& tag : tree_.tags) {
         openTag("li", "bs-tag");
         appendIsolated(tag);
-        out_.append("</li>");
+        out_.append("</li>"sv);
       }
-      out_.append("</ul>\n");
+      out_.append("</ul>\n"sv);
     }
     if (tree_.callToAction) {
       openTag("p", "bs-cta-wrap");
       startTag("a", "bs-cta");
-      out_.append(" href=\"");
+      out_.append(" href=\""sv);
       appendAttribute(out_, tree_.callToAction->url);
-      out_.append("\">");
+      out_.append("\">"sv);
       appendIsolated(tree_.callToAction->label);
-      out_.append("</a></p>\n");
+      out_.append("</a></p>\n"sv);
     }
     if (tree_.publisher) writePublisher(*tree_.publisher);
     if (tree_.provenance) writeProvenance(*tree_.provenance);
-    out_.append("</footer>\n");
+    out_.append("</footer>\n"sv);
   }
 
   void writeAnalystPanel() {
     const layout::PeopleList& panel = tree_.analystPanel;
     if (panel.people.empty()) return;
     startTag("section", "bs-analysts");
-    out_.append(" aria-label=\"");
+    out_.append(" aria-label=\""sv);
     appendAttribute(out_, panel.label);
-    out_.append("\">");
+    out_.append("\">"sv);
     openHeading(tree_.analystPanelLevel, "bs-analysts-title");
     appendText(out_, panel.label);
     closeHeading();
@@ -649,7 +652,7 @@ class ArticleWriter {
       openTag("li", "bs-analyst");
       openTag("span", "bs-analyst-name");
       appendName(analyst);
-      out_.append("</span>");
+      out_.append("</span>"sv);
       for (const auto& [value, className] :
            {std::pair<const std::string&, std::string_view>{analyst.role, "bs-analyst-role"},
             {analyst.affiliation, "bs-analyst-affiliation"}}) {
@@ -657,11 +660,11 @@ class ArticleWriter {
         out_.push_back(' ');
         openTag("span", className);
         appendIsolated(value);
-        out_.append("</span>");
+        out_.append("</span>"sv);
       }
-      out_.append("</li>\n");
+      out_.append("</li>\n"sv);
     }
-    out_.append("</ul></section>\n");
+    out_.append("</ul></section>\n"sv);
   }
 
   void writePublisher(const layout::Link& publisher) {
@@ -669,13 +672,13 @@ class ArticleWriter {
     appendText(out_, tree_.wording.publishedBy);
     out_.push_back(' ');
     if (!publisher.url.empty()) {
-      out_.append("<a href=\"");
+      out_.append("<a href=\""sv);
       appendAttribute(out_, publisher.url);
-      out_.append("\">");
+      out_.append("\">"sv);
     }
     appendIsolated(publisher.label);
-    if (!publisher.url.empty()) out_.append("</a>");
-    out_.append("</p>\n");
+    if (!publisher.url.empty()) out_.append("</a>"sv);
+    out_.append("</p>\n"sv);
   }
 
   // "First published by <a>Source</a>. Republished under <a rel="license">CC BY-ND 4.0</a>."
@@ -685,35 +688,35 @@ class ArticleWriter {
     appendText(out_, line.sourceBefore);
     appendLink(line.source, "");
     appendText(out_, line.sourceAfter);
-    out_.append("</span>");
+    out_.append("</span>"sv);
     if (line.license) {
       out_.push_back(' ');
       openTag("span", "bs-provenance-license");
       appendText(out_, line.licenseBefore);
       appendLink(*line.license, " rel=\"license\"");
       appendText(out_, line.licenseAfter);
-      out_.append("</span>");
+      out_.append("</span>"sv);
     }
     if (!line.attribution.empty()) {
       out_.push_back(' ');
       openTag("span", "bs-provenance-attribution");
       appendIsolated(line.attribution);
-      out_.append("</span>");
+      out_.append("</span>"sv);
     }
-    out_.append("</p>\n");
+    out_.append("</p>\n"sv);
   }
 
   // The label, isolated, inside a link when it has a URL.
   void appendLink(const layout::Link& link, std::string_view attributes) {
     if (!link.url.empty()) {
-      out_.append("<a href=\"");
+      out_.append("<a href=\""sv);
       appendAttribute(out_, link.url);
-      out_.append("\"");
+      out_.append("\""sv);
       out_.append(attributes);
       out_.push_back('>');
     }
     appendIsolated(link.label);
-    if (!link.url.empty()) out_.append("</a>");
+    if (!link.url.empty()) out_.append("</a>"sv);
   }
 
   std::string& out_;
@@ -725,9 +728,9 @@ class ArticleWriter {
 
 void appendJsonLdMember(std::string& out, std::string_view key, std::string_view value) {
   if (value.empty()) return;
-  out.append(",\"");
+  out.append(",\""sv);
   out.append(key);
-  out.append("\":\"");
+  out.append("\":\""sv);
   appendScriptJsonString(out, value);
   out.push_back('"');
 }
@@ -735,9 +738,9 @@ void appendJsonLdMember(std::string& out, std::string_view key, std::string_view
 // {"@type":"Person","name":…,"jobTitle":…,"url":…}
 void appendJsonLdPeople(std::string& out, std::string_view key, const std::vector<layout::PersonFacts>& people) {
   if (people.empty()) return;
-  out.append(",\"");
+  out.append(",\""sv);
   out.append(key);
-  out.append("\":[");
+  out.append("\":["sv);
   for (std::size_t i = 0; i < people.size(); ++i) {
     out.append(i ? ",{\"@type\":\"Person\"" : "{\"@type\":\"Person\"");
     appendJsonLdMember(out, "name", people[i].name);
@@ -751,7 +754,7 @@ void appendJsonLdPeople(std::string& out, std::string_view key, const std::vecto
 
 // {"@type":"NewsArticle","url":…,"inLanguage":…,"headline":…}: another language version.
 void appendJsonLdTranslation(std::string& out, const layout::TranslationLink& version) {
-  out.append("{\"@type\":\"NewsArticle\"");
+  out.append("{\"@type\":\"NewsArticle\""sv);
   appendJsonLdMember(out, "url", version.url);
   appendJsonLdMember(out, "inLanguage", version.lang);
   appendJsonLdMember(out, "headline", version.headline);
@@ -761,9 +764,9 @@ void appendJsonLdTranslation(std::string& out, const layout::TranslationLink& ve
 void appendJsonLdTranslations(std::string& out, std::string_view key,
                               const std::vector<layout::TranslationLink>& versions) {
   if (versions.empty()) return;
-  out.append(",\"");
+  out.append(",\""sv);
   out.append(key);
-  out.append("\":[");
+  out.append("\":["sv);
   for (std::size_t i = 0; i < versions.size(); ++i) {
     if (i) out.push_back(',');
     appendJsonLdTranslation(out, versions[i]);
@@ -774,7 +777,7 @@ void appendJsonLdTranslations(std::string& out, std::string_view key,
 // schema.org NewsArticle. Every string goes through appendScriptJsonString, which escapes '<', '>',
 // '&', U+2028 and U+2029, so nothing in the document can close the script element.
 void appendJsonLd(std::string& out, const layout::ArticleFacts& facts) {
-  out.append("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"");
+  out.append("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\""sv);
   appendJsonLdMember(out, "headline", facts.headline);
   appendJsonLdMember(out, "description", facts.description);
   appendJsonLdMember(out, "inLanguage", facts.inLanguage);
@@ -789,13 +792,13 @@ void appendJsonLd(std::string& out, const layout::ArticleFacts& facts) {
   appendJsonLdPeople(out, "author", facts.authors);
   appendJsonLdPeople(out, "contributor", facts.contributors);
   if (facts.publisher) {
-    out.append(",\"publisher\":{\"@type\":\"Organization\"");
+    out.append(",\"publisher\":{\"@type\":\"Organization\""sv);
     appendJsonLdMember(out, "name", facts.publisher->label);
     appendJsonLdMember(out, "url", facts.publisher->url);
     out.push_back('}');
   }
   if (!facts.isBasedOn.empty()) {
-    out.append(",\"isBasedOn\":{\"@type\":\"NewsArticle\"");
+    out.append(",\"isBasedOn\":{\"@type\":\"NewsArticle\""sv);
     appendJsonLdMember(out, "url", facts.isBasedOn);
     appendJsonLdMember(out, "datePublished", facts.basedOnPublished);
     out.push_back('}');
@@ -803,9 +806,9 @@ void appendJsonLd(std::string& out, const layout::ArticleFacts& facts) {
   appendJsonLdMember(out, "license", facts.license);
   if (facts.source) {
     for (std::string_view key : {"copyrightHolder", "sourceOrganization"}) {
-      out.append(",\"");
+      out.append(",\""sv);
       out.append(key);
-      out.append("\":{\"@type\":\"Organization\"");
+      out.append("\":{\"@type\":\"Organization\""sv);
       appendJsonLdMember(out, "name", facts.source->name);
       appendJsonLdMember(out, "url", facts.source->url);
       appendJsonLdMember(out, "logo", facts.source->logo);
@@ -814,11 +817,11 @@ void appendJsonLd(std::string& out, const layout::ArticleFacts& facts) {
   }
   appendJsonLdTranslations(out, "workTranslation", facts.translations);
   if (facts.translationOf) {
-    out.append(",\"translationOfWork\":");
+    out.append(",\"translationOfWork\":"sv);
     appendJsonLdTranslation(out, *facts.translationOf);
   }
   if (!facts.corrections.empty()) {
-    out.append(",\"correction\":[");
+    out.append(",\"correction\":["sv);
     for (std::size_t i = 0; i < facts.corrections.size(); ++i) {
       out.append(i ? ",{\"@type\":\"CorrectionComment\"" : "{\"@type\":\"CorrectionComment\"");
       appendJsonLdMember(out, "text", facts.corrections[i].second);
@@ -828,7 +831,7 @@ void appendJsonLd(std::string& out, const layout::ArticleFacts& facts) {
     out.push_back(']');
   }
   if (!facts.citations.empty()) {
-    out.append(",\"citation\":[");
+    out.append(",\"citation\":["sv);
     for (std::size_t i = 0; i < facts.citations.size(); ++i) {
       out.append(i ? ",{\"@type\":\"CreativeWork\"" : "{\"@type\":\"CreativeWork\"");
       appendJsonLdMember(out, "name", facts.citations[i].label);
@@ -837,19 +840,19 @@ void appendJsonLd(std::string& out, const layout::ArticleFacts& facts) {
     }
     out.push_back(']');
   }
-  out.append("}</script>\n");
+  out.append("}</script>\n"sv);
 }
 
 // <meta {attribute}="{name}" content="{value}">, or nothing for an empty value.
 void appendMetaTag(std::string& out, std::string_view attribute, std::string_view name, std::string_view value) {
   if (value.empty()) return;
-  out.append("<meta ");
+  out.append("<meta "sv);
   out.append(attribute);
-  out.append("=\"");
+  out.append("=\""sv);
   out.append(name);
-  out.append("\" content=\"");
+  out.append("\" content=\""sv);
   appendAttribute(out, value);
-  out.append("\">\n");
+  out.append("\">\n"sv);
 }
 
 }  // namespace
@@ -860,16 +863,16 @@ void appendArticle(std::string& out, LayoutTree& tree, OutputBudget budget) {
 
 void appendHeadTags(std::string& out, const layout::ArticleFacts& facts) {
   if (!facts.canonical.empty()) {
-    out.append("<link rel=\"canonical\" href=\"");
+    out.append("<link rel=\"canonical\" href=\""sv);
     appendAttribute(out, facts.canonical);
-    out.append("\">\n");
+    out.append("\">\n"sv);
   }
   for (const layout::HreflangAlternate& alternate : facts.alternates) {
-    out.append("<link rel=\"alternate\" hreflang=\"");
+    out.append("<link rel=\"alternate\" hreflang=\""sv);
     appendAttribute(out, alternate.hreflang);
-    out.append("\" href=\"");
+    out.append("\" href=\""sv);
     appendAttribute(out, alternate.url);
-    out.append("\">\n");
+    out.append("\">\n"sv);
   }
   appendMetaTag(out, "name", "description", facts.description);
   appendMetaTag(out, "property", "og:type", "article");
@@ -894,31 +897,31 @@ void appendHeadTags(std::string& out, const layout::ArticleFacts& facts) {
 
 void appendStandaloneDocument(std::string& out, LayoutTree& tree, OutputBudget budget) {
   const std::string_view theme = tree.theme == Theme::Dark ? "dark" : tree.theme == Theme::Light ? "light" : "auto";
-  out.append("<!DOCTYPE html>\n<html lang=\"");
+  out.append("<!DOCTYPE html>\n<html lang=\""sv);
   appendAttribute(out, tree.lang);
-  out.append("\" dir=\"");
+  out.append("\" dir=\""sv);
   appendAttribute(out, tree.dir);
   // The page takes the article's theme, so a dark article has no white frame (standalonePageStyle).
-  out.append("\" data-theme=\"");
+  out.append("\" data-theme=\""sv);
   out.append(theme);
   out.append(
       "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
       "initial-scale=1\">\n<meta name=\"color-scheme\" content=\"");
   out.append(theme == "auto" ? "light dark" : theme);
-  out.append("\">\n<title>");
+  out.append("\">\n<title>"sv);
   appendText(out, tree.facts.headline);
-  out.append("</title>\n");
+  out.append("</title>\n"sv);
   appendHeadTags(out, tree.facts);
   // The page's rules in their own element: tools replace the stylesheet's <style> with a link
   // (`broadsheet render --css FILE`) and the page keeps its frame.
-  out.append("<style>\n");
+  out.append("<style>\n"sv);
   out.append(standalonePageStyle());
-  out.append("</style>\n<style>\n");
+  out.append("</style>\n<style>\n"sv);
   out.append(stylesheet());
   // The article is the page's main content: a landmark for screen readers' "skip to main".
-  out.append("</style>\n</head>\n<body>\n<main>\n");
+  out.append("</style>\n</head>\n<body>\n<main>\n"sv);
   appendArticle(out, tree, budget);
-  out.append("</main>\n</body>\n</html>\n");
+  out.append("</main>\n</body>\n</html>\n"sv);
 }
 
 }  // namespace broadsheet::html

@@ -4,6 +4,9 @@
 #include "html/parts.hpp"
 
 namespace broadsheet::html {
+
+// Literals appended with their lengths: append(const char*) calls strlen in libc++'s library code.
+using namespace std::string_view_literals;
 namespace {
 
 using Mode = layout::EmbedBox::Mode;
@@ -11,7 +14,7 @@ using Mode = layout::EmbedBox::Mode;
 void attribute(std::string& out, std::string_view name, std::string_view value) {
   out.push_back(' ');
   out.append(name);
-  out.append("=\"");
+  out.append("=\""sv);
   appendAttribute(out, value);
   out.push_back('"');
 }
@@ -29,14 +32,14 @@ void appendLine(std::string& out, std::string_view className, std::string_view t
   appendStartTag(out, "p", className, parts);
   out.push_back('>');
   appendText(out, text);
-  out.append("</p>");
+  out.append("</p>"sv);
 }
 
 }  // namespace
 
 std::string embedClasses(const layout::EmbedBox& box) {
   std::string classes = "bs-embed";
-  if (!box.provider.empty()) classes.append(" bs-embed--").append(box.provider);
+  if (!box.provider.empty()) classes.append(" bs-embed--"sv).append(box.provider);
   classes.append(box.mode == Mode::Placeholder ? " bs-embed--placeholder"
                  : box.mode == Mode::Frame     ? " bs-embed--frame"
                                                : " bs-embed--link");
@@ -56,7 +59,7 @@ void appendEmbedBox(std::string& out, const layout::EmbedBox& box, bool parts) {
     attribute(out, "title", box.title);
     attribute(out, "sandbox", box.sandbox);
     if (!box.allow.empty()) attribute(out, "allow", box.allow);
-    out.append(" referrerpolicy=\"strict-origin-when-cross-origin\" loading=\"lazy\"></iframe></div>");
+    out.append(" referrerpolicy=\"strict-origin-when-cross-origin\" loading=\"lazy\"></iframe></div>"sv);
     return;
   }
   // The placeholder asks for nothing from the provider: no image, no font, no frame.
@@ -70,9 +73,9 @@ void appendEmbedBox(std::string& out, const layout::EmbedBox& box, bool parts) {
   appendLine(out, "bs-embed-privacy", box.privacy, parts);
   // Hidden until a script that can load the frame shows it: without one, the link below is the way.
   appendStartTag(out, "button", "bs-embed-load", parts);
-  out.append(" type=\"button\" hidden>");
+  out.append(" type=\"button\" hidden>"sv);
   appendText(out, box.load);
-  out.append("</button></div>");
+  out.append("</button></div>"sv);
 }
 
 void appendEmbedLink(std::string& out, const layout::EmbedBox& box, std::string_view rel, bool parts) {
@@ -81,7 +84,7 @@ void appendEmbedLink(std::string& out, const layout::EmbedBox& box, std::string_
   attribute(out, "rel", rel);
   out.push_back('>');
   appendText(out, box.openOriginal);
-  out.append("</a>");
+  out.append("</a>"sv);
 }
 
 }  // namespace broadsheet::html

@@ -4,6 +4,9 @@
 #include "html/parts.hpp"
 
 namespace broadsheet::html {
+
+// Literals appended with their lengths: append(const char*) calls strlen in libc++'s library code.
+using namespace std::string_view_literals;
 namespace {
 
 // The classes of a cell in `column`: its alignment (start needs none) and tabular figures for numbers.
@@ -22,18 +25,18 @@ void appendCell(std::string& out, std::string_view tag, std::string_view scope, 
   out.push_back('<');
   out.append(tag);
   if (!scope.empty()) {
-    out.append(" scope=\"");
+    out.append(" scope=\""sv);
     out.append(scope);
     out.push_back('"');
   }
   if (!classes.empty()) {
-    out.append(" class=\"");
+    out.append(" class=\""sv);
     out.append(classes);
     out.push_back('"');
   }
   out.push_back('>');
   appendMarkdown(out, cell, style);
-  out.append("</");
+  out.append("</"sv);
   out.append(tag);
   out.push_back('>');
 }
@@ -45,41 +48,41 @@ void appendTable(std::string& out, const layout::Table& table, const TextStyle& 
   // The region scrolls sideways in a narrow column; it is focusable so keyboard users can scroll it,
   // and named by the caption so screen readers announce what the focus landed on.
   appendStartTag(out, "div", "bs-table", style.parts);
-  out.append(" role=\"region\" tabindex=\"0\" aria-labelledby=\"");
+  out.append(" role=\"region\" tabindex=\"0\" aria-labelledby=\""sv);
   appendAttribute(out, table.captionId);
   out.push_back('"');
   if (!lang.empty()) {
-    out.append(" lang=\"");
+    out.append(" lang=\""sv);
     appendAttribute(out, lang);
     out.push_back('"');
   }
   if (!dir.empty()) {
-    out.append(" dir=\"");
+    out.append(" dir=\""sv);
     appendAttribute(out, dir);
     out.push_back('"');
   }
-  out.append("><table>\n<caption id=\"");
+  out.append("><table>\n<caption id=\""sv);
   appendAttribute(out, table.captionId);
-  out.append("\">");
+  out.append("\">"sv);
   appendMarkdown(out, table.caption, style);
-  out.append("</caption>\n");
+  out.append("</caption>\n"sv);
   if (!table.header.empty()) {
-    out.append("<thead><tr>");
+    out.append("<thead><tr>"sv);
     for (std::size_t i = 0; i < table.header.size(); ++i) {
       appendCell(out, "th", "col", cellClasses(table.columns[i], false), table.header[i], style);
     }
-    out.append("</tr></thead>\n");
+    out.append("</tr></thead>\n"sv);
   }
-  out.append("<tbody>\n");
+  out.append("<tbody>\n"sv);
   for (const auto& row : table.rows) {
-    out.append("<tr>");
+    out.append("<tr>"sv);
     for (std::size_t i = 0; i < row.size(); ++i) {
       const bool heads = table.rowHeaders && i == 0;
       appendCell(out, heads ? "th" : "td", heads ? "row" : "", cellClasses(table.columns[i], true), row[i], style);
     }
-    out.append("</tr>\n");
+    out.append("</tr>\n"sv);
   }
-  out.append("</tbody>\n</table></div>\n");
+  out.append("</tbody>\n</table></div>\n"sv);
 }
 
 }  // namespace broadsheet::html

@@ -5,6 +5,9 @@
 #include "policy/code_points.hpp"
 
 namespace broadsheet::html {
+
+// Literals appended with their lengths: append(const char*) calls strlen in libc++'s library code.
+using namespace std::string_view_literals;
 namespace {
 
 using policy::forbiddenCodePointAt;
@@ -74,7 +77,7 @@ void appendAttribute(std::string& out, std::string_view value) { appendEscaped<t
 void appendScriptJsonString(std::string& out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";
   const auto appendUnit = [&](unsigned unit) {
-    out.append("\\u");
+    out.append("\\u"sv);
     for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(unit >> shift) & 0xF]);
   };
   for (std::size_t i = 0; i < value.size(); ++i) {
@@ -93,7 +96,7 @@ void appendScriptJsonString(std::string& out, std::string_view value) {
       out.push_back('\\');
       out.push_back(static_cast<char>(c));
     } else if (c < 0x20 || c == 0x7F || c == '<' || c == '>' || c == '&') {
-      out.append("\\u00");
+      out.append("\\u00"sv);
       out.push_back(kHex[c >> 4]);
       out.push_back(kHex[c & 0xF]);
     } else if (c == 0xE2 && i + 2 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0x80 &&

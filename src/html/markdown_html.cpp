@@ -13,6 +13,9 @@
 #include "text/footnote_refs.hpp"
 
 namespace broadsheet::html {
+
+// Literals appended with their lengths: append(const char*) calls strlen in libc++'s library code.
+using namespace std::string_view_literals;
 namespace {
 
 using policy::UrlContext;
@@ -158,9 +161,9 @@ class MarkdownWriter {
       case CMARK_NODE_PARAGRAPH:
         if (inTightList(node)) return;
         if (!entering) {
-          out_.append("</p>\n");
+          out_.append("</p>\n"sv);
         } else {
-          out_.append("<p");
+          out_.append("<p"sv);
           endStartTag(node);
         }
         return;
@@ -181,7 +184,7 @@ class MarkdownWriter {
           endStartTag(node);
           out_.push_back('\n');
         } else {
-          out_.append("</blockquote>\n");
+          out_.append("</blockquote>\n"sv);
         }
         return;
       case CMARK_NODE_LIST: {
@@ -202,15 +205,15 @@ class MarkdownWriter {
       case CMARK_NODE_CODE_BLOCK:
         startTag("pre", "bs-code");
         endStartTag(node);
-        out_.append("<code>");
+        out_.append("<code>"sv);
         appendText(out_, cmark_node_get_literal(node));
-        out_.append("</code></pre>\n");
+        out_.append("</code></pre>\n"sv);
         return;
       case CMARK_NODE_HTML_BLOCK:
         startTag("p", "bs-raw");
         endStartTag(node);
         appendText(out_, cmark_node_get_literal(node));
-        out_.append("</p>\n");
+        out_.append("</p>\n"sv);
         return;
       case CMARK_NODE_THEMATIC_BREAK:
         startTag("hr", "bs-divider");
@@ -242,9 +245,9 @@ class MarkdownWriter {
       case CMARK_NODE_SOFTBREAK: out_.push_back('\n'); return;
       case CMARK_NODE_LINEBREAK: out_.append(inlineOnly_ ? " " : "<br>\n"); return;
       case CMARK_NODE_CODE:
-        out_.append("<code>");
+        out_.append("<code>"sv);
         appendText(out_, cmark_node_get_literal(node));
-        out_.append("</code>");
+        out_.append("</code>"sv);
         return;
       case CMARK_NODE_HTML_INLINE: appendText(out_, cmark_node_get_literal(node)); return;
       case CMARK_NODE_EMPH: out_.append(entering ? "<em>" : "</em>"); return;
@@ -285,26 +288,26 @@ class MarkdownWriter {
       const bool isolated = href.autolink;
       openLinks_.push_back({written, isolated});
       if (!written) {
-        if (isolated) out_.append("<bdi>");
+        if (isolated) out_.append("<bdi>"sv);
         return;
       }
-      out_.append("<a href=\"");
+      out_.append("<a href=\""sv);
       appendAttribute(out_, cmark_node_get_url(node));
       const char* title = cmark_node_get_title(node);
       if (title && *title) {
-        out_.append("\" title=\"");
+        out_.append("\" title=\""sv);
         appendAttribute(out_, title);
       }
       if (href.otherSite) {
-        out_.append("\" rel=\"");
+        out_.append("\" rel=\""sv);
         appendAttribute(out_, urls().otherSiteRel);
       }
       out_.append(isolated ? "\"><bdi>" : "\">");
     } else if (!openLinks_.empty()) {
       const OpenLink link = openLinks_.back();
       openLinks_.pop_back();
-      if (link.isolated) out_.append("</bdi>");
-      if (link.written) out_.append("</a>");
+      if (link.isolated) out_.append("</bdi>"sv);
+      if (link.written) out_.append("</a>"sv);
     }
   }
 
@@ -314,19 +317,19 @@ class MarkdownWriter {
     if (!text::isFootnoteReference(node)) return;
     const text::FootnoteNumber mark = text::footnoteNumber(node);
     if (mark.number.empty() || !style_.links) return;
-    out_.append("<sup class=\"bs-footnote-ref\"><a href=\"#");
+    out_.append("<sup class=\"bs-footnote-ref\"><a href=\"#"sv);
     appendAttribute(out_, style_.idPrefix);
-    out_.append("fn-");
+    out_.append("fn-"sv);
     appendAttribute(out_, mark.number);
-    out_.append("\" id=\"");
+    out_.append("\" id=\""sv);
     appendAttribute(out_, style_.idPrefix);
-    out_.append("fnref-");
+    out_.append("fnref-"sv);
     appendAttribute(out_, mark.number);
     out_.push_back('-');
     appendAttribute(out_, mark.occurrence);
-    out_.append("\" role=\"doc-noteref\">");
+    out_.append("\" role=\"doc-noteref\">"sv);
     appendText(out_, mark.number);
-    out_.append("</a></sup>");
+    out_.append("</a></sup>"sv);
   }
 
   void writeImage(cmark_node* node) {
@@ -336,13 +339,13 @@ class MarkdownWriter {
       return;
     }
     startTag("img", "bs-inline-image");
-    out_.append(" src=\"");
+    out_.append(" src=\""sv);
     appendAttribute(out_, cmark_node_get_url(node));
-    out_.append("\" alt=\"");
+    out_.append("\" alt=\""sv);
     appendAttribute(out_, alt);
     out_.push_back('"');
     appendReferrerPolicy(out_, urls());
-    out_.append(" loading=\"lazy\" decoding=\"async\">");
+    out_.append(" loading=\"lazy\" decoding=\"async\">"sv);
   }
 
   std::string& out_;
@@ -363,7 +366,7 @@ class MarkdownWriter {
 
 void appendReferrerPolicy(std::string& out, const policy::UrlContext& urls) {
   if (urls.imageReferrerPolicy.empty()) return;
-  out.append(" referrerpolicy=\"");
+  out.append(" referrerpolicy=\""sv);
   appendAttribute(out, urls.imageReferrerPolicy);
   out.push_back('"');
 }

@@ -1,6 +1,9 @@
 #include "html/parts.hpp"
 
 namespace broadsheet::html {
+
+// Literals appended with their lengths: append(const char*) calls strlen in libc++'s library code.
+using namespace std::string_view_literals;
 namespace {
 
 // The names docs/markup.md documents for the element (tests/security/urls-bidi.test.mjs checks the two agree).
@@ -50,7 +53,7 @@ std::string_view partName(std::string_view className) {
 void appendStartTag(std::string& out, std::string_view tag, std::string_view classes, bool parts) {
   out.push_back('<');
   out.append(tag);
-  out.append(" class=\"");
+  out.append(" class=\""sv);
   out.append(classes);
   out.push_back('"');
   if (!parts) return;
@@ -63,7 +66,7 @@ void appendStartTag(std::string& out, std::string_view tag, std::string_view cla
     start = end + 1;
   }
   if (names.empty()) return;
-  out.append(" part=\"");
+  out.append(" part=\""sv);
   out.append(names);
   out.push_back('"');
 }
