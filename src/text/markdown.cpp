@@ -183,8 +183,16 @@ SourceFacts factsOf(std::string_view source) {
     table['<'] = kNotBlank | kLinkSyntax | kInlineSyntax;
     return table;
   }();
+  // Eight bytes a step: the loop's own overhead was most of its cost (every text of an article
+  // passes here).
+  const auto flagsOf = [&](std::size_t i) { return kFlags[static_cast<unsigned char>(source[i])]; };
   unsigned flags = 0;
-  for (const char c : source) flags |= kFlags[static_cast<unsigned char>(c)];
+  std::size_t i = 0;
+  for (; i + 8 <= source.size(); i += 8) {
+    flags |= (flagsOf(i) | flagsOf(i + 1) | flagsOf(i + 2) | flagsOf(i + 3)) |
+             (flagsOf(i + 4) | flagsOf(i + 5) | flagsOf(i + 6) | flagsOf(i + 7));
+  }
+  for (; i < source.size(); ++i) flags |= flagsOf(i);
   SourceFacts facts;
   facts.blank = !(flags & kNotBlank);
   facts.lineBreaks = flags & kLineBreak;
