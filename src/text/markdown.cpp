@@ -17,9 +17,8 @@ namespace {
 // escaped text (so nothing a writer typed is lost and nothing runs).
 constexpr int kParseOptions = CMARK_OPT_SMART;
 
-// One paragraph holding `source` as literal text (NUL shown as U+FFFD, as cmark's parser would).
-cmark_node* literalDocument(std::string_view source) {
-  std::string literal(source);
+// One paragraph holding `literal` as its text (NUL shown as U+FFFD, as cmark's parser would).
+cmark_node* literalDocument(std::string literal) {
   for (std::size_t nul = literal.find('\0'); nul != std::string::npos; nul = literal.find('\0', nul + 3))
     literal.replace(nul, 1, "\xEF\xBF\xBD");
   cmark_node* document = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, treeMemory());
@@ -286,12 +285,12 @@ Markdown::Markdown(std::string_view source, Flavor flavor, TreeBudget* budget)
   // Most inline texts of an article are plain prose: cmark's parse would give this same tree, at
   // several times the cost of building it.
   if (flavor == Flavor::Inline && isPlainProse(source, facts_)) {
-    document_.reset(facts_.apostrophes ? literalDocument(withCurlyApostrophes(source)) : literalDocument(source));
+    document_.reset(literalDocument(facts_.apostrophes ? withCurlyApostrophes(source) : std::string(source)));
     return;
   }
   if (exceedsStructureBounds(source, facts_)) {
     shownAsText_ = true;
-    document_.reset(literalDocument(source));
+    document_.reset(literalDocument(std::string(source)));
     return;
   }
   if (flavor == Flavor::Blocks) {
