@@ -167,18 +167,20 @@ SourceFacts factsOf(std::string_view source) {
     kLinkSyntax = 16,
     kInlineSyntax = 32,
     kApostrophe = 64,
+    kCloseBracket = 128,
   };
   static constexpr auto kFlags = [] {
     std::array<unsigned char, 256> table{};
     for (auto& flags : table) flags = kNotBlank;
     for (unsigned char control = 0; control < 0x20; ++control) table[control] = kNotBlank | kInlineSyntax;
-    for (const unsigned char syntax : std::string_view("\\`&_*]\"")) table[syntax] = kNotBlank | kInlineSyntax;
+    for (const unsigned char syntax : std::string_view("\\`&_*\"")) table[syntax] = kNotBlank | kInlineSyntax;
+    table[']'] = kNotBlank | kCloseBracket;
     table['\''] = kNotBlank | kApostrophe;
     table[' '] = 0;
     table['\t'] = kInlineSyntax;
     table['\n'] = kLineBreak | kInlineSyntax;
     table['\r'] = kLineBreak | kCarriageReturn | kInlineSyntax;
-    table['['] = kNotBlank | kBracket | kLinkSyntax | kInlineSyntax;
+    table['['] = kNotBlank | kBracket | kLinkSyntax;
     table['<'] = kNotBlank | kLinkSyntax | kInlineSyntax;
     return table;
   }();
@@ -200,6 +202,7 @@ SourceFacts factsOf(std::string_view source) {
   facts.linkSyntax = flags & kLinkSyntax;
   facts.inlineSyntax = flags & kInlineSyntax;
   facts.apostrophes = flags & kApostrophe;
+  facts.closeBrackets = flags & kCloseBracket;
   return facts;
 }
 
@@ -211,6 +214,11 @@ bool isPlainProse(std::string_view source, const SourceFacts& facts) {
   std::size_t digits = 0;
   while (digits < source.size() && source[digits] >= '0' && source[digits] <= '9') ++digits;
   if (digits > 0 && digits < source.size() && (source[digits] == '.' || source[digits] == ')')) return false;
+  // Brackets make a link only before "(" (an inline link) or with a reference definition, which an
+  // inline text can hold only at its start: "[sic]", "[Kazakhstan]", "[a][b]" and "[^1]" stay as they
+  // are written (footnote references are found in the tree later).
+  if ((facts.brackets || facts.closeBrackets) && (source.front() == '[' || source.find("](") != std::string_view::npos))
+    return false;
   // Smart punctuation's other two: "..." becomes an ellipsis and "--" a dash ("." and ".." stay).
   if (source.find("...") != std::string_view::npos || source.find("--") != std::string_view::npos) return false;
   // A "'" after a letter or digit can close a quotation but never open one, so with no other quote
@@ -282,15 +290,15 @@ cmark_node* Markdown::parseWithin(std::string_view source, TreeBudget& budget) {
 Markdown::Markdown(std::string_view source, Flavor flavor, TreeBudget* budget)
     : flavor_(flavor), facts_(factsOf(source)) {
   if (facts_.blank) return;  // nothing to show
+  if (exceedsStructureBounds(source, facts_)) {
+    shownAsText_ = true;
+    document_.reset(literalDocument(std::string(source)));
+    return;
+  }
   // Most inline texts of an article are plain prose: cmark's parse would give this same tree, at
   // several times the cost of building it.
   if (flavor == Flavor::Inline && isPlainProse(source, facts_)) {
     document_.reset(literalDocument(facts_.apostrophes ? withCurlyApostrophes(source) : std::string(source)));
-    return;
-  }
-  if (exceedsStructureBounds(source, facts_)) {
-    shownAsText_ = true;
-    document_.reset(literalDocument(std::string(source)));
     return;
   }
   if (flavor == Flavor::Blocks) {
