@@ -357,7 +357,21 @@ TEST_CASE("normalizeForMatch maps and collapses as the plain rule does", "[layou
       {"\xD1", "\xD1"},
       {"\xD0 ", "\xD0 "},
       {"\xD1Z", "\xD1z"},
-      {"\xD0\xD1", "\xD0\xD1"}};
+      {"\xD0\xD1", "\xD0\xD1"},
+      // the rest of the block (U+0480-U+04FF: Kazakh's, Tajik's, Abkhaz's letters) in both cases, lead
+      // bytes D2 and D3 broken, and single spaces between Cyrillic words (copied with the run)
+      {"ҒғҚқҢңҮүҰұҺһ", "ғғққңңүүұұһһ"},
+      {"ӀӁӂӃӄӅӆӇӈӉӊӋӌӍӎӏ", "ӏӂӂӄӄӆӆӈӈӊӊӌӌӎӎӏ"},
+      {"ӐӑӘәӨөӮӯӲӳӸӹӾӿ", "ӑӑәәөөӯӯӳӳӹӹӿӿ"},
+      {"\u0482\u0483\u0489", "\u0482\u0483\u0489"},
+      {"\xD2", "\xD2"},
+      {"\xD3 ", "\xD3 "},
+      {"\xD3Z", "\xD3z"},
+      {"\xD2\xD0\xB0", "\xD2\xD0\xB0"},
+      {"ж ё", "ж е"},
+      {"ЖЁ Ж", "же ж"},
+      {"ый й ", "ый й "},
+      {"а-б, в", "а-б, в"}};
   std::mt19937 random(612);
   for (int round = 0; round < 5000; ++round) {
     std::string text, mapped;
@@ -375,6 +389,44 @@ TEST_CASE("normalizeForMatch maps and collapses as the plain rule does", "[layou
     if (!expected.empty() && expected.back() == ' ') expected.pop_back();
     INFO("text: " << text);
     REQUIRE(normalizeForMatch(text) == expected);
+  }
+}
+
+namespace {
+
+// The lower case of a letter of the Cyrillic block (U+0400-U+04FF) as Unicode's case pairs give it,
+// ё as е; anything else unchanged.
+char32_t plainCyrillicLower(char32_t c) {
+  if (c >= 0x400 && c <= 0x40F) c += 0x50;
+  else if (c >= 0x410 && c <= 0x42F) c += 0x20;
+  else if (c == 0x4C0) c = 0x4CF;
+  else if (((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x4FF)) && c % 2 == 0)
+    c += 1;
+  else if (c >= 0x4C1 && c <= 0x4CE && c % 2 == 1) c += 1;
+  return c == 0x451 ? 0x435 : c;
+}
+
+std::string utf8(char32_t c) {
+  return c < 0x800 ? std::string{static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))}
+                   : std::string(1, static_cast<char>(c));
+}
+
+}  // namespace
+
+TEST_CASE("normalizeForMatch folds every Cyrillic letter wherever it stands in a run", "[layout][pullquote][words]") {
+  // Each letter of U+0400-U+04FF at every offset of an eight-byte chunk (runs of lower-case Russian
+  // are copied four letters at a time), alone, between Cyrillic words, and before ASCII.
+  for (char32_t c = 0x400; c <= 0x4FF; ++c) {
+    const std::string letter = utf8(c), lower = utf8(plainCyrillicLower(c));
+    std::string before = "", expectedBefore = "";
+    for (int offset = 0; offset < 6; ++offset) {
+      const std::string text = before + letter + "жи " + letter + letter + " шы" + letter + "Q" + letter;
+      const std::string expected = expectedBefore + lower + "жи " + lower + lower + " шы" + lower + "q" + lower;
+      INFO("U+" << std::hex << static_cast<std::uint32_t>(c) << " after " << before);
+      REQUIRE(normalizeForMatch(text) == expected);
+      before += offset % 2 == 0 ? "б" : "Б";
+      expectedBefore += "б";
+    }
   }
 }
 
