@@ -186,13 +186,11 @@ struct RunEnd {
 };
 
 // Writes the run of Cyrillic letters at text[i] folded (most of a Russian or Kazakh text) from
-// `end` on; a single space between two of them is written
-// as it is (what collapsing makes of it), so most words of running text take no trip through
-// appendForMatch's loop. Lower-case Russian other than ё goes four letters at a time, each chunk
-// stored whole (what is stored past the run is written over or cut off later, and fits: the output
-// is never longer than the input read); capitals, ё and Kazakh's letters are folded one by one. Not
-// inlined, and given and giving positions by value: in appendForMatch's loop it took registers
-// from the ASCII path (Latin text +0.3 %).
+// `end` on; a single space between two of them is written as it is (what collapsing makes of it),
+// so most words of running text take no trip through appendForMatch's loop. Lower-case Russian
+// other than ё goes four letters at a time, each chunk stored whole (what is stored past the run is
+// written over or cut off later, and fits: the output is never longer than the input read);
+// capitals, ё and Kazakh's letters are folded one by one.
 RunEnd copyCyrillicRun(std::string_view text, std::size_t i, char* end) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (;;) {
@@ -314,10 +312,10 @@ void appendForMatch(std::string& out, std::string_view text) {
       }
       if (const char plain = plainPunctuation(text, i, length)) {
         c = static_cast<unsigned char>(plain);
-      } else if (c >= 0xC3 && c <= 0xD3 && i + 1 < text.size() &&
+      } else if (c >= 0xC3 && c <= 0xCF && i + 1 < text.size() &&
                  (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
-        // A two-byte letter: Latin-1 or Cyrillic, folded to lower case (same length); Cyrillic, most
-        // of a Russian or Kazakh text, a run of letters and single spaces at a time.
+        // A two-byte letter other than Cyrillic (Latin-1 and the like), folded to lower case (same
+        // length).
         if (pendingSpace) *end++ = ' ';
         pendingSpace = false;
         std::size_t next = i;
