@@ -219,7 +219,9 @@ TEST_CASE("each item's end ends a sentence once", "[layout][pullquote][words]") 
 
 // The quote words' table, against a plain map: every word of every quote found with exactly the
 // quotes that hold it, and no other word found (words that share a first byte and a length with a
-// quote word, or are 63 bytes and longer, pass the first check and must still be told apart).
+// quote word, or are 63 bytes and longer, pass the first check and must still be told apart; words
+// that share the bytes hashed, the first two and the last two, and the length, differ only in the
+// middle and must be told apart by their bytes).
 TEST_CASE("quote words are found with the quotes that hold them, and no other word is", "[layout][pullquote][words]") {
   std::mt19937 random(5122026);
   for (int round = 0; round < 300; ++round) {
@@ -243,6 +245,11 @@ TEST_CASE("quote words are found with the quotes that hold them, and no other wo
     for (int probe = 0; probe < 400; ++probe) {
       std::string word = probe % 2 == 0 && !seen.empty() ? seen[random() % seen.size()] : randomText(random, 4);
       if (probe % 7 == 0) word += std::string(60 + random() % 10, 'a');
+      if (probe % 5 == 1 && !seen.empty()) {
+        // a quote word (or a Cyrillic word) changed in one byte between its first two and last two
+        word = random() % 2 == 0 ? seen[random() % seen.size()] : "ққазақстандағы";
+        if (word.size() > 4) word[2 + random() % (word.size() - 4)] ^= static_cast<char>(1 + random() % 255);
+      }
       if (word.empty()) continue;
       const std::uint32_t number = table.find(reinterpret_cast<const unsigned char*>(word.data()), word.size());
       const auto known = plain.find(word);
