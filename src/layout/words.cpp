@@ -163,10 +163,12 @@ std::size_t twoByteLetterRunEnd(std::string_view text, std::size_t i) {
   return i < text.size() ? i : text.size();
 }
 
-// Whether text[i] starts a well-formed two-byte sequence of U+0400-U+04FF: Cyrillic (Russian, and
-// Kazakh's letters Ә Ғ Қ Ң Ө Ұ Ү Һ І), which neither ignoredCharacter nor plainPunctuation matches.
-bool isCyrillicAt(const unsigned char* bytes, std::size_t i, std::size_t size) {
-  return i + 1 < size && (bytes[i] & 0xFC) == 0xD0 && (bytes[i + 1] & 0xC0) == 0x80;
+// Whether text[i] starts a well-formed two-byte sequence of U+00C0-U+04FF other than U+0280-U+02BF
+// (lead C3-D3 but CA): Latin-1's and Latin Extended's letters, and Cyrillic (Russian, and Kazakh's
+// Ә Ғ Қ Ң Ө Ұ Ү Һ І), which neither ignoredCharacter nor plainPunctuation matches (they match
+// leads C2, CA and E2).
+bool isTwoByteLetterAt(const unsigned char* bytes, std::size_t i, std::size_t size) {
+  return i + 1 < size && bytes[i] - 0xC3u <= 0xD3u - 0xC3u && bytes[i] != 0xCA && (bytes[i + 1] & 0xC0) == 0x80;
 }
 
 // How many bytes at the start of `chunk` are lower-case Russian letters other than ё (а-п D0 B0-BF,
@@ -185,13 +187,14 @@ struct RunEnd {
   char* written;
 };
 
-// Writes the run of Cyrillic letters at text[i] folded (most of a Russian or Kazakh text) from
-// `end` on; a single space between two of them is written as it is (what collapsing makes of it),
-// so most words of running text take no trip through appendForMatch's loop. Lower-case Russian
-// other than ё goes four letters at a time, each chunk stored whole (what is stored past the run is
-// written over or cut off later, and fits: the output is never longer than the input read);
-// capitals, ё and Kazakh's letters are folded one by one.
-RunEnd copyCyrillicRun(std::string_view text, std::size_t i, char* end) {
+// Writes the run of two-byte letters (isTwoByteLetterAt) at text[i] folded from `end` on (most of a
+// Russian or Kazakh text); a single space between two of them is written as it is (what collapsing
+// makes of it), so most words of running text take no trip through appendForMatch's loop.
+// Lower-case Russian other than ё goes four letters at a time, each chunk stored whole (what is
+// stored past the run is written over or cut off later, and fits: the output is never longer than
+// the input read); capitals, ё, Kazakh's letters and Latin-1's are folded one by one (foldCase keeps
+// U+00C0-U+04FF two bytes long).
+RunEnd copyTwoByteLetters(std::string_view text, std::size_t i, char* end) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (;;) {
     while (i + 8 <= text.size()) {
@@ -202,13 +205,13 @@ RunEnd copyCyrillicRun(std::string_view text, std::size_t i, char* end) {
       end += kept;
       if (kept < 8) break;
     }
-    if (isCyrillicAt(bytes, i, text.size())) {
+    if (isTwoByteLetterAt(bytes, i, text.size())) {
       const char32_t folded = foldCase((bytes[i] & 0x1Fu) << 6 | (bytes[i + 1] & 0x3Fu));
-      *end++ = static_cast<char>(0xC0 | (folded >> 6));  // folding keeps U+0400-U+04FF two bytes long
+      *end++ = static_cast<char>(0xC0 | (folded >> 6));
       *end++ = static_cast<char>(0x80 | (folded & 0x3F));
       i += 2;
-    } else if (i + 1 < text.size() && bytes[i] == ' ' && (bytes[i + 1] & 0xFC) == 0xD0) {
-      *end++ = ' ';  // whatever follows is written after it (D0-D3 is neither white space nor ignored)
+    } else if (i + 1 < text.size() && bytes[i] == ' ' && bytes[i + 1] - 0xC3u <= 0xD3u - 0xC3u) {
+      *end++ = ' ';  // whatever follows is written after it (C3-D3 is neither white space nor ignored)
       ++i;
     } else {
       break;
@@ -266,8 +269,14 @@ std::size_t countWords(std::string_view text) {
       if (letter) i = asciiWordTailEnd(text, i);
     } else if (byte - 0xC3u <= 0xDFu - 0xC3u && i + 1 < text.size()) {
       // Most of a Cyrillic text: its letters a run at a time, without decoding (a lead byte that ends
-      // the text decodes as a control character, and takes the long way).
+      // the text decodes as a control character, and takes the long way), and the words after it
+      // that a single space separates (each ends one that holds a letter) one after another.
       i = twoByteLetterRunEnd(text, i);
+      while (i + 2 < text.size() && text[i] == ' ' &&
+             static_cast<unsigned char>(text[i + 1]) - 0xC3u <= 0xDFu - 0xC3u) {
+        ++words;
+        i = twoByteLetterRunEnd(text, i + 1);
+      }
       inWord = wordHasLetter = true;
       continue;
     } else {
@@ -298,10 +307,10 @@ void appendForMatch(std::string& out, std::string_view text) {
     auto c = static_cast<unsigned char>(text[i]);
     std::size_t length = 1;
     if (c >= 0x80) {
-      if (isCyrillicAt(reinterpret_cast<const unsigned char*>(text.data()), i, text.size())) {
+      if (isTwoByteLetterAt(reinterpret_cast<const unsigned char*>(text.data()), i, text.size())) {
         if (pendingSpace) *end++ = ' ';
         pendingSpace = false;
-        const RunEnd run = copyCyrillicRun(text, i, end);
+        const RunEnd run = copyTwoByteLetters(text, i, end);
         i = run.read;
         end = run.written;
         continue;
@@ -312,18 +321,6 @@ void appendForMatch(std::string& out, std::string_view text) {
       }
       if (const char plain = plainPunctuation(text, i, length)) {
         c = static_cast<unsigned char>(plain);
-      } else if (c >= 0xC3 && c <= 0xCF && i + 1 < text.size() &&
-                 (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
-        // A two-byte letter other than Cyrillic (Latin-1 and the like), folded to lower case (same
-        // length).
-        if (pendingSpace) *end++ = ' ';
-        pendingSpace = false;
-        std::size_t next = i;
-        const char32_t folded = foldCase(nextCodePoint(text, next));
-        *end++ = static_cast<char>(0xC0 | (folded >> 6));  // folding keeps U+00C0-U+03FF two bytes long
-        *end++ = static_cast<char>(0x80 | (folded & 0x3F));
-        i = next;
-        continue;
       } else {
         length = 1;
       }
