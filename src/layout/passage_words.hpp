@@ -134,7 +134,7 @@ class QuoteWords {
   // A word's first two bytes, its last two and its length, mixed by a multiplication (by 2^32/φ:
   // each bit of the product depends on every bit of the input below it, so the top bits on all of
   // them). Most of the body words hashed are quote words (common words of the 1 MB article's 17
-  // quotes), and reading every byte (FNV-1a) was a third of their lookup; words alike in these
+  // quotes), and reading every byte (FNV-1a) was a quarter of their lookup; words alike in these
   // bytes and length are told apart by comparing their bytes.
   static std::uint32_t hashOf(const unsigned char* word, std::size_t length) {
     const std::size_t last = length - 1, second = length > 1 ? 1 : 0;
