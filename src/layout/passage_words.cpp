@@ -27,13 +27,15 @@ bool endsSentence(std::string_view word) {
 
 bool QuoteWords::add(std::string_view word, std::uint32_t quote) {
   if (2 * (words_.size() + 1) > slots_.size()) grow();
-  const std::uint32_t hash = hashOf(word.data(), word.size());
-  std::uint32_t& slot = slots_[slotOf(word.data(), word.size(), hash)];
+  const auto* bytes = reinterpret_cast<const unsigned char*>(word.data());
+  const std::uint32_t hash = hashOf(bytes, word.size());
+  std::uint32_t& slot = slots_[slotOf(bytes, word.size(), hash)];
   if (slot == 0) {
     words_.push_back({static_cast<std::uint32_t>(bytes_.size()), static_cast<std::uint32_t>(word.size()), hash, kNone});
     bytes_.append(word);
     slot = static_cast<std::uint32_t>(words_.size());
-    lengthsByFirstByte_[static_cast<unsigned char>(word[0])] |= std::uint64_t{1} << lengthBit(word.size());
+    lengthsByFirstByte_[bytes[0]] |= std::uint64_t{1} << lengthBit(word.size());
+    lengthsByHash_[hash >> 24] |= std::uint64_t{1} << lengthBit(word.size());
   }
   Word& known = words_[slot - 1];
   if (known.lastEntry != kNone && entries_[known.lastEntry].quote == quote) return false;
@@ -42,14 +44,14 @@ bool QuoteWords::add(std::string_view word, std::uint32_t quote) {
   return true;
 }
 
-std::uint32_t QuoteWords::findHashed(const char* word, std::size_t length) const {
-  const std::uint32_t slot = slots_[slotOf(word, length, hashOf(word, length))];
+std::uint32_t QuoteWords::findHashed(const unsigned char* word, std::size_t length, std::uint32_t hash) const {
+  const std::uint32_t slot = slots_[slotOf(word, length, hash)];
   return slot == 0 ? kNone : slot - 1;
 }
 
-std::size_t QuoteWords::slotOf(const char* word, std::size_t length, std::uint32_t hash) const {
+std::size_t QuoteWords::slotOf(const unsigned char* word, std::size_t length, std::uint32_t hash) const {
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+  for (std::size_t slot = hash >> slotShift_;; slot = (slot + 1) & mask) {
     const std::uint32_t entry = slots_[slot];
     if (entry == 0) return slot;
     const Word& known = words_[entry - 1];
@@ -60,9 +62,10 @@ std::size_t QuoteWords::slotOf(const char* word, std::size_t length, std::uint32
 
 void QuoteWords::grow() {
   std::vector<std::uint32_t> slots(slots_.empty() ? 64 : slots_.size() * 2, 0);
+  slotShift_ = slots_.empty() ? 32 - 6 : slotShift_ - 1;
   const std::size_t mask = slots.size() - 1;
   for (std::size_t number = 0; number < words_.size(); ++number) {
-    std::size_t slot = words_[number].hash & mask;
+    std::size_t slot = words_[number].hash >> slotShift_;
     while (slots[slot] != 0) slot = (slot + 1) & mask;
     slots[slot] = static_cast<std::uint32_t>(number + 1);
   }

@@ -132,6 +132,27 @@ bool isTwoByteLetter(std::string_view text, std::size_t i) {
          (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80;
 }
 
+// Whether text[i] is a lower-case Russian letter other than ё (а-п D0 B0-BF, р-я D1 80-8F): no
+// capital, so a word it starts is stepped over unfolded when only names are read.
+bool isLowerRussian(std::string_view text, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if ((lead & 0xFE) != 0xD0 || i + 1 >= text.size()) return false;  // most words of a Latin text: one test
+  const unsigned second = static_cast<unsigned char>(text[i + 1]) & 0xF0;
+  return second == (lead == 0xD0 ? 0xB0u : 0x80u);
+}
+
+// Where the run of well-formed two-byte sequences with lead D0-DF (isTwoByteLetter) at text[i]
+// stops being read four at a time: at its end, or where fewer than eight bytes are left. Each
+// little-endian 16-bit lane of a chunk masked to C0F0 is 80D0 for them alone.
+std::size_t twoByteLettersEnd(std::string_view text, std::size_t i) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (; i + 8 <= text.size(); i += 8) {
+    const std::uint64_t misses = (byte_search::chunkAt(bytes + i) & 0xC0F0'C0F0'C0F0'C0F0u) ^ 0x80D0'80D0'80D0'80D0u;
+    if (misses != 0) return i + static_cast<std::size_t>(__builtin_ctzll(misses)) / 16 * 2;
+  }
+  return i;
+}
+
 // Reads the first word at or after `from` into `word`; false when there is none. `from` must not
 // be inside a word. With `capitalisedOnly`, a word that is not capitalised is read without its
 // folded letters (length 0), and so is one whose first letter, folded, is not in `initials` when
@@ -145,14 +166,16 @@ bool nextWord(std::string_view text, std::size_t from, Word& word, bool capitali
       ++i;
       continue;
     }
-    if (kindOf(decodeAt(text, i, next)) == Kind::Letter) break;
+    if (isTwoByteLetter(text, i) || kindOf(decodeAt(text, i, next)) == Kind::Letter) break;
     i = next;
   }
   if (i >= text.size()) return false;
   word.begin = i;
   word.length = 0;
-  const char32_t first = decodeAt(text, i, next);
-  word.capitalised = isUpperCase(first);
+  // Most words of a Russian text start with a lower-case letter: not decoded when only names are read.
+  const bool lowerRussian = capitalisedOnly && isLowerRussian(text, i);
+  const char32_t first = lowerRussian ? 0 : decodeAt(text, i, next);
+  word.capitalised = !lowerRussian && isUpperCase(first);
   // When the caller reads only names, a word that is not capitalised (or cannot start a name) is
   // stepped over unfolded, ASCII letters a byte at a time (most words of running text; folding them
   // was half of reading a paragraph for names).
@@ -164,7 +187,7 @@ bool nextWord(std::string_view text, std::size_t from, Word& word, bool capitali
       continue;
     }
     if (!folded && isTwoByteLetter(text, i)) {
-      i += 2;
+      i = twoByteLettersEnd(text, i + 2);
       continue;
     }
     const char32_t c = decodeAt(text, i, next);

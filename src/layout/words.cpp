@@ -107,7 +107,9 @@ std::size_t ignoredCharacter(std::string_view text, std::size_t i) {
 
 // Cyrillic (U+0400-U+04FF) and Latin-1 letters lower-cased, and ё as е, as Russian writing uses
 // them interchangeably. Every mapping keeps the character's UTF-8 length. Anything else unchanged.
-char32_t foldCase(char32_t c) {
+// Not inlined: it is for the rarer letters (capitals, ё, Kazakh's), and inlined it was twice in the
+// module.
+[[gnu::noinline]] char32_t foldCase(char32_t c) {
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
   if (c < 0x400 || c > 0x4FF) return c;
   if (c >= 0x410 && c <= 0x42F) c += 0x20;
@@ -161,19 +163,61 @@ std::size_t twoByteLetterRunEnd(std::string_view text, std::size_t i) {
   return i < text.size() ? i : text.size();
 }
 
-// Writes the run of lower-case Russian letters other than ё at text[i] (most of a Russian text:
-// а-п, D0 B0-BF, and р-я, D1 80-8F), which matching keeps as they are, advancing i past it.
-// Everything else that is Cyrillic (capitals, ё, Kazakh's letters) takes the long way.
-char* copyLowerRussian(std::string_view text, std::size_t& at, char* end) {
+// Whether text[i] starts a well-formed two-byte sequence of U+00C0-U+04FF other than U+0280-U+02BF
+// (lead C3-D3 but CA): Latin-1's and Latin Extended's letters, and Cyrillic (Russian, and Kazakh's
+// Ә Ғ Қ Ң Ө Ұ Ү Һ І), which neither ignoredCharacter nor plainPunctuation matches (they match
+// leads C2, CA and E2).
+bool isTwoByteLetterAt(const unsigned char* bytes, std::size_t i, std::size_t size) {
+  return i + 1 < size && bytes[i] - 0xC3u <= 0xD3u - 0xC3u && bytes[i] != 0xCA && (bytes[i + 1] & 0xC0) == 0x80;
+}
+
+// How many bytes at the start of `chunk` are lower-case Russian letters other than ё (а-п D0 B0-BF,
+// р-я D1 80-8F), which matching keeps as they are, counted in whole letters: each little-endian
+// 16-bit lane masked to F0FF, plus 2FFF when its lead is D1, is B0D0 for them alone (a lane that
+// carries into the next is not B0D0 itself, and the count stops at it).
+std::size_t lowerRussianBytes(std::uint64_t chunk) {
+  const std::uint64_t lanes = (chunk & 0xF0FF'F0FF'F0FF'F0FFu) + (chunk & 0x0001'0001'0001'0001u) * 0x2FFF;
+  const std::uint64_t misses = lanes ^ 0xB0D0'B0D0'B0D0'B0D0u;
+  return misses == 0 ? 8 : static_cast<std::size_t>(__builtin_ctzll(misses)) / 16 * 2;
+}
+
+// Where a copy of a run ended: in the text read, and in the output written.
+struct RunEnd {
+  std::size_t read;
+  char* written;
+};
+
+// Writes the run of two-byte letters (isTwoByteLetterAt) at text[i] folded from `end` on (most of a
+// Russian or Kazakh text); a single space between two of them is written as it is (what collapsing
+// makes of it), so most words of running text take no trip through appendForMatch's loop.
+// Lower-case Russian other than ё goes four letters at a time, each chunk stored whole (what is
+// stored past the run is written over or cut off later, and fits: the output is never longer than
+// the input read); capitals, ё, Kazakh's letters and Latin-1's are folded one by one (foldCase keeps
+// U+00C0-U+04FF two bytes long).
+RunEnd copyTwoByteLetters(std::string_view text, std::size_t i, char* end) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  std::size_t i = at;  // a local: stores through `end` could alias `at`
-  for (unsigned pair;
-       i + 1 < text.size() && ((pair = (bytes[i] | bytes[i + 1] << 8) & 0xF0FF) == 0xB0D0 || pair == 0x80D1); i += 2) {
-    *end++ = static_cast<char>(bytes[i]);
-    *end++ = static_cast<char>(bytes[i + 1]);
+  for (;;) {
+    while (i + 8 <= text.size()) {
+      const std::uint64_t chunk = byte_search::chunkAt(bytes + i);
+      std::memcpy(end, &chunk, sizeof chunk);
+      const std::size_t kept = lowerRussianBytes(chunk);
+      i += kept;
+      end += kept;
+      if (kept < 8) break;
+    }
+    if (isTwoByteLetterAt(bytes, i, text.size())) {
+      const char32_t folded = foldCase((bytes[i] & 0x1Fu) << 6 | (bytes[i + 1] & 0x3Fu));
+      *end++ = static_cast<char>(0xC0 | (folded >> 6));
+      *end++ = static_cast<char>(0x80 | (folded & 0x3F));
+      i += 2;
+    } else if (i + 1 < text.size() && bytes[i] == ' ' && bytes[i + 1] - 0xC3u <= 0xD3u - 0xC3u) {
+      *end++ = ' ';  // whatever follows is written after it (C3-D3 is neither white space nor ignored)
+      ++i;
+    } else {
+      break;
+    }
   }
-  at = i;
-  return end;
+  return {i, end};
 }
 
 // Writes the run of kAsciiRun bytes at text[i] lowered from `end` on, advancing i past it, and
@@ -225,8 +269,14 @@ std::size_t countWords(std::string_view text) {
       if (letter) i = asciiWordTailEnd(text, i);
     } else if (byte - 0xC3u <= 0xDFu - 0xC3u && i + 1 < text.size()) {
       // Most of a Cyrillic text: its letters a run at a time, without decoding (a lead byte that ends
-      // the text decodes as a control character, and takes the long way).
+      // the text decodes as a control character, and takes the long way), and the words after it
+      // that a single space separates (each ends one that holds a letter) one after another.
       i = twoByteLetterRunEnd(text, i);
+      while (i + 2 < text.size() && text[i] == ' ' &&
+             static_cast<unsigned char>(text[i + 1]) - 0xC3u <= 0xDFu - 0xC3u) {
+        ++words;
+        i = twoByteLetterRunEnd(text, i + 1);
+      }
       inWord = wordHasLetter = true;
       continue;
     } else {
@@ -257,27 +307,20 @@ void appendForMatch(std::string& out, std::string_view text) {
     auto c = static_cast<unsigned char>(text[i]);
     std::size_t length = 1;
     if (c >= 0x80) {
+      if (isTwoByteLetterAt(reinterpret_cast<const unsigned char*>(text.data()), i, text.size())) {
+        if (pendingSpace) *end++ = ' ';
+        pendingSpace = false;
+        const RunEnd run = copyTwoByteLetters(text, i, end);
+        i = run.read;
+        end = run.written;
+        continue;
+      }
       if (const std::size_t ignored = ignoredCharacter(text, i)) {
         i += ignored;
         continue;
       }
       if (const char plain = plainPunctuation(text, i, length)) {
         c = static_cast<unsigned char>(plain);
-      } else if (c >= 0xC3 && c <= 0xD3 && i + 1 < text.size() &&
-                 (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
-        // A two-byte letter: Latin-1 or Cyrillic, folded to lower case (same length); lower-case
-        // Russian, most of a Russian text, a run at a time as it is.
-        if (pendingSpace) *end++ = ' ';
-        pendingSpace = false;
-        const std::size_t runStart = i;
-        end = copyLowerRussian(text, i, end);
-        if (i != runStart) continue;
-        std::size_t next = i;
-        const char32_t folded = foldCase(nextCodePoint(text, next));
-        *end++ = static_cast<char>(0xC0 | (folded >> 6));  // folding keeps U+00C0-U+04FF two bytes long
-        *end++ = static_cast<char>(0x80 | (folded & 0x3F));
-        i = next;
-        continue;
       } else {
         length = 1;
       }

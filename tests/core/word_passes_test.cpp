@@ -219,7 +219,9 @@ TEST_CASE("each item's end ends a sentence once", "[layout][pullquote][words]") 
 
 // The quote words' table, against a plain map: every word of every quote found with exactly the
 // quotes that hold it, and no other word found (words that share a first byte and a length with a
-// quote word, or are 63 bytes and longer, pass the first check and must still be told apart).
+// quote word, or are 63 bytes and longer, pass the first check and must still be told apart; words
+// that share the bytes hashed, the first two and the last two, and the length, differ only in the
+// middle and must be told apart by their bytes).
 TEST_CASE("quote words are found with the quotes that hold them, and no other word is", "[layout][pullquote][words]") {
   std::mt19937 random(5122026);
   for (int round = 0; round < 300; ++round) {
@@ -243,6 +245,11 @@ TEST_CASE("quote words are found with the quotes that hold them, and no other wo
     for (int probe = 0; probe < 400; ++probe) {
       std::string word = probe % 2 == 0 && !seen.empty() ? seen[random() % seen.size()] : randomText(random, 4);
       if (probe % 7 == 0) word += std::string(60 + random() % 10, 'a');
+      if (probe % 5 == 1 && !seen.empty()) {
+        // a quote word (or a Cyrillic word) changed in one byte between its first two and last two
+        word = random() % 2 == 0 ? seen[random() % seen.size()] : "ққазақстандағы";
+        if (word.size() > 4) word[2 + random() % (word.size() - 4)] ^= static_cast<char>(1 + random() % 255);
+      }
       if (word.empty()) continue;
       const std::uint32_t number = table.find(reinterpret_cast<const unsigned char*>(word.data()), word.size());
       const auto known = plain.find(word);
@@ -357,7 +364,31 @@ TEST_CASE("normalizeForMatch maps and collapses as the plain rule does", "[layou
       {"\xD1", "\xD1"},
       {"\xD0 ", "\xD0 "},
       {"\xD1Z", "\xD1z"},
-      {"\xD0\xD1", "\xD0\xD1"}};
+      {"\xD0\xD1", "\xD0\xD1"},
+      // the rest of the block (U+0480-U+04FF: Kazakh's, Tajik's, Abkhaz's letters) in both cases, lead
+      // bytes D2 and D3 broken, and single spaces between Cyrillic words (copied with the run)
+      {"ҒғҚқҢңҮүҰұҺһ", "ғғққңңүүұұһһ"},
+      {"ӀӁӂӃӄӅӆӇӈӉӊӋӌӍӎӏ", "ӏӂӂӄӄӆӆӈӈӊӊӌӌӎӎӏ"},
+      {"ӐӑӘәӨөӮӯӲӳӸӹӾӿ", "ӑӑәәөөӯӯӳӳӹӹӿӿ"},
+      {"\u0482\u0483\u0489", "\u0482\u0483\u0489"},
+      {"\xD2", "\xD2"},
+      {"\xD3 ", "\xD3 "},
+      {"\xD3Z", "\xD3z"},
+      {"\xD2\xD0\xB0", "\xD2\xD0\xB0"},
+      {"ж ё", "ж е"},
+      {"ЖЁ Ж", "же ж"},
+      {"ый й ", "ый й "},
+      {"а-б, в", "а-б, в"},
+      // two-byte letters other than Cyrillic and Latin-1 (kept as they are), and U+02BB/U+02BC (lead
+      // CA, apostrophes) among them, broken or not
+      {"ΩΣω", "ΩΣω"},
+      {"Őőƒ", "Őőƒ"},
+      {"ʀ", "ʀ"},
+      {"\u02BB", "'"},
+      {"\u02BC", "'"},
+      {"\xCA", "\xCA"},
+      {"\xCA ", "\xCA "},
+      {"ÀÞ×ß", "àþ×ß"}};
   std::mt19937 random(612);
   for (int round = 0; round < 5000; ++round) {
     std::string text, mapped;
@@ -375,6 +406,44 @@ TEST_CASE("normalizeForMatch maps and collapses as the plain rule does", "[layou
     if (!expected.empty() && expected.back() == ' ') expected.pop_back();
     INFO("text: " << text);
     REQUIRE(normalizeForMatch(text) == expected);
+  }
+}
+
+namespace {
+
+// The lower case of a letter of the Cyrillic block (U+0400-U+04FF) as Unicode's case pairs give it,
+// ё as е; anything else unchanged.
+char32_t plainCyrillicLower(char32_t c) {
+  if (c >= 0x400 && c <= 0x40F) c += 0x50;
+  else if (c >= 0x410 && c <= 0x42F) c += 0x20;
+  else if (c == 0x4C0) c = 0x4CF;
+  else if (((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x4FF)) && c % 2 == 0)
+    c += 1;
+  else if (c >= 0x4C1 && c <= 0x4CE && c % 2 == 1) c += 1;
+  return c == 0x451 ? 0x435 : c;
+}
+
+std::string utf8(char32_t c) {
+  return c < 0x800 ? std::string{static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))}
+                   : std::string(1, static_cast<char>(c));
+}
+
+}  // namespace
+
+TEST_CASE("normalizeForMatch folds every Cyrillic letter wherever it stands in a run", "[layout][pullquote][words]") {
+  // Each letter of U+0400-U+04FF at every offset of an eight-byte chunk (runs of lower-case Russian
+  // are copied four letters at a time), alone, between Cyrillic words, and before ASCII.
+  for (char32_t c = 0x400; c <= 0x4FF; ++c) {
+    const std::string letter = utf8(c), lower = utf8(plainCyrillicLower(c));
+    std::string before = "", expectedBefore = "";
+    for (int offset = 0; offset < 6; ++offset) {
+      const std::string text = before + letter + "жи " + letter + letter + " шы" + letter + "Q" + letter;
+      const std::string expected = expectedBefore + lower + "жи " + lower + lower + " шы" + lower + "q" + lower;
+      INFO("U+" << std::hex << static_cast<std::uint32_t>(c) << " after " << before);
+      REQUIRE(normalizeForMatch(text) == expected);
+      before += offset % 2 == 0 ? "б" : "Б";
+      expectedBefore += "б";
+    }
   }
 }
 
@@ -461,31 +530,14 @@ TEST_CASE("a word not capitalised ends where a capitalised one does", "[layout][
   // two bytes at a time) and folds a capitalised one code point by code point: both must end the
   // word at the same byte, so "ж…Алимова" and "Ж…Алимова" name Алимова at the same place or not at
   // all, whatever the Cyrillic, Kazakh, Arabic or broken UTF-8 between.
-  const std::vector<std::string> pieces = {"а",
-                                           "ң",
-                                           "Қ",
-                                           "ё",
-                                           "م",
-                                           "x",
-                                           "-",
-                                           "'",
-                                           "\u00AD",
-                                           "\u0301",
-                                           "\xD0",
-                                           "\xD1",
-                                           "\xDF",
-                                           "\xE2",
-                                           "\x80",
-                                           "\xBF",
-                                           "\xC2",
-                                           "\xCA",
-                                           " ",
-                                           ".",
-                                           "\xD0 ",
+  const std::vector<std::string> pieces = {"а", "ң", "Қ", "ё", "م", "x", "-", "'", "\u00AD", "\u0301", "\xD0", "\xD1",
+                                           "\xDF", "\xE2", "\x80", "\xBF", "\xC2", "\xCA", " ", ".", "\xD0 ",
                                            "\xD0"
                                            "A",
-                                           "\u04FF",
-                                           "\u0500"};
+                                           "\u04FF", "\u0500",
+                                           // runs long enough to be stepped over four letters at a time,
+                                           // a capital inside one, and Uzbek's apostrophe (a joiner)
+                                           "достопримечательности", "шаңыраҚ", "\u02BC"};
   const SpeakerName speaker("Динара Алимова");
   std::mt19937 random(9122026);
   std::size_t found = 0;
