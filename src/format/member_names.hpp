@@ -12,7 +12,12 @@ namespace broadsheet::format {
 struct Names {
   const std::string_view* first = nullptr;
   std::size_t count = 0;
-  bool has(std::string_view name) const { return std::find(first, first + count, name) != first + count; }
+  bool has(std::string_view name) const { return find(name) != nullptr; }
+  // The list's own copy of `name` (which outlives any value: the lists are constants), or null.
+  const std::string_view* find(std::string_view name) const {
+    const std::string_view* found = std::find(first, first + count, name);
+    return found != first + count ? found : nullptr;
+  }
   const std::string_view* begin() const { return first; }
   const std::string_view* end() const { return first + count; }
 };
