@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace broadsheet::format {
 
@@ -23,7 +24,18 @@ std::string childPointer(std::string_view parent, std::string_view token) {
 }
 
 std::string childPointer(std::string_view parent, std::size_t index) {
-  return childPointer(parent, std::to_string(index));
+  // Digits need no escapes, and written here they need no string of their own (std::to_string).
+  char token[1 + 20];  // '/' and the digits of any std::size_t
+  char* const end = std::end(token);
+  char* first = end;
+  do {
+    *--first = static_cast<char>('0' + index % 10);
+    index /= 10;
+  } while (index != 0);
+  *--first = '/';
+  std::string pointer(parent);
+  pointer.append(first, end);
+  return pointer;
 }
 
 std::string memberName(std::string_view pointer) {

@@ -39,32 +39,33 @@ void KeptDocumentBuilder::key(std::string& text) {
     frame.member = documentMember(text);
     return;
   }
-  if (!frame.names.has(name)) {
+  const std::string_view* known = frame.names.find(name);
+  if (!known) {
     frame.value->unknownNames.insert(name);
     frame.member = Slot{};
     return;
   }
   // The one object inside a record: syndication's source.
   if (frame.names.first == names(kSyndicationMembers).first && name == "source") {
-    frame.member = Slot{&frame.value->set(text), Shape::Record, true, names(kSourceMembers), 0};
+    frame.member = Slot{&frame.value->set(*known), Shape::Record, true, names(kSourceMembers), 0};
     return;
   }
   // Images' candidates (an image block's, the lead image's, a gallery's images') and a gallery's images.
   if (name == "sources" && (frame.shape == Shape::Block || frame.names.first == names(kImageMembers).first)) {
-    frame.member = Slot{&frame.value->set(text), Shape::Records, true, names(kImageSourceMembers), kMaxImageSources};
+    frame.member = Slot{&frame.value->set(*known), Shape::Records, true, names(kImageSourceMembers), kMaxImageSources};
     return;
   }
   if (name == "images" && frame.shape == Shape::Block) {
-    frame.member = Slot{&frame.value->set(text), Shape::Records, true, names(kImageMembers), kMaxGalleryImages};
+    frame.member = Slot{&frame.value->set(*known), Shape::Records, true, names(kImageMembers), kMaxGalleryImages};
     return;
   }
   if (frame.shape == Shape::Block && name == "rows") {
-    frame.member = Slot{&frame.value->set(text), Shape::Rows, true, {}, kMaxTableRows};
+    frame.member = Slot{&frame.value->set(*known), Shape::Rows, true, {}, kMaxTableRows};
     return;
   }
   // Lists of strings: a list's items, a table's header and column alignments.
   const bool list = frame.shape == Shape::Block && (name == "items" || name == "header" || name == "align");
-  frame.member = Slot{&frame.value->set(text), list ? Shape::List : Shape::Skipped, true, {}, 0};
+  frame.member = Slot{&frame.value->set(*known), list ? Shape::List : Shape::Skipped, true, {}, 0};
 }
 
 void KeptDocumentBuilder::restart() {
@@ -182,11 +183,12 @@ KeptDocumentBuilder::Slot KeptDocumentBuilder::documentMember(std::string_view n
     document_.bodySeen = true;
     return Slot{&document_.body, Shape::Body, true, {}, 0};
   }
-  if (!names(kDocumentMembers).has(name)) {
+  const std::string_view* known = names(kDocumentMembers).find(name);
+  if (!known) {
     document_.members.unknownNames.insert(name);
     return Slot{};
   }
-  KeptValue& value = document_.members.set(name);
+  KeptValue& value = document_.members.set(*known);
   if (name == "tags") return Slot{&value, Shape::List, true, {}, 0};
   if (name == "authors" || name == "analysts") {
     return Slot{&value, Shape::Records, true, names(kPersonMembers), limits_.maxPeople};

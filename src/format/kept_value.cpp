@@ -1,5 +1,7 @@
 #include "format/kept_value.hpp"
 
+#include "format/member_names.hpp"
+
 namespace broadsheet::format {
 namespace {
 
@@ -62,7 +64,7 @@ void NameSet::clear() {
 
 KeptValue* KeptValue::find(std::string_view name) {
   for (KeptMember& member : members) {
-    if (member.name == name) return &member.value;
+    if (Names::sameName(member.name, name)) return &member.value;
   }
   return nullptr;
 }

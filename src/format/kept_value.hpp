@@ -55,12 +55,13 @@ struct KeptValue {
 
   KeptValue* find(std::string_view name);
   // The member `name`, emptied: when an object has a name twice, the last one counts (as in JSON.parse).
+  // `name` is kept as a view: one of member_names.hpp's constant lists (no string made per member).
   KeptValue& set(std::string_view name);
   void clear();  // keeps the capacity, for the next block
 };
 
 struct KeptMember {
-  std::string name;
+  std::string_view name;  // in a constant list of names (KeptValue::set)
   KeptValue value;
 };
 

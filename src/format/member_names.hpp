@@ -12,7 +12,18 @@ namespace broadsheet::format {
 struct Names {
   const std::string_view* first = nullptr;
   std::size_t count = 0;
-  bool has(std::string_view name) const { return std::find(first, first + count, name) != first + count; }
+  bool has(std::string_view name) const { return find(name) != nullptr; }
+  // The list's own copy of `name` (which outlives any value: the lists are constants), or null.
+  const std::string_view* find(std::string_view name) const {
+    for (const std::string_view& known : *this) {
+      if (sameName(known, name)) return &known;
+    }
+    return nullptr;
+  }
+  // Names are a few letters: most differ in length or first letter, which saves a call to memcmp.
+  static bool sameName(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && (a.empty() || a[0] == b[0]) && a == b;
+  }
   const std::string_view* begin() const { return first; }
   const std::string_view* end() const { return first + count; }
 };

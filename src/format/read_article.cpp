@@ -106,7 +106,7 @@ class ArticleReader final : public BodyBlockReader, public TableTexts {
   }
 
   void readBodyBlock(KeptValue& keptBlock, std::size_t index) override {
-    const std::string path = "/body/" + std::to_string(index);  // childPointer's result: digits need no escapes
+    const std::string path = childPointer("/body", index);
     // Read in place: moving a Block (a dozen strings and trees) in afterwards was 1% of a render.
     Block& block = article_->body.emplace_back();
     block.index = index;
@@ -1006,7 +1006,7 @@ class ArticleReader final : public BodyBlockReader, public TableTexts {
     for (Block& block : article.body) {
       if (block.type == BlockType::PullQuote) continue;  // repeats the body's words, not its notes
       const auto path = [&block] {
-        return block.index == kBodyString ? std::string("/body") : "/body/" + std::to_string(block.index);
+        return block.index == kBodyString ? std::string("/body") : childPointer("/body", block.index);
       };
       if (holdsReferenceMark(block.text))
         markReferences(block.text, block.index == kBodyString ? path() : childPointer(path(), "text"), used);

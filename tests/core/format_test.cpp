@@ -1,6 +1,9 @@
 // The format stage: JSON syntax, validation codes, JSON Pointers and positions.
 #include <catch2/catch.hpp>
 
+#include <limits>
+#include <string>
+
 #include "format/json_pointer.hpp"
 #include "format/source_locator.hpp"
 #include "test_support.hpp"
@@ -13,6 +16,14 @@ TEST_CASE("JSON Pointer tokens escape ~ and /", "[format]") {
   CHECK(format::childPointer("", "a/b") == "/a~1b");
   CHECK(format::childPointer("/x", "m~n") == "/x/m~0n");
   CHECK(format::childPointer("/body", std::size_t{3}) == "/body/3");
+}
+
+TEST_CASE("an index token is the index's decimal digits", "[format]") {
+  for (const std::size_t index : {std::size_t{0}, std::size_t{9}, std::size_t{10}, std::size_t{4096},
+                                  std::size_t{1234567890}, std::numeric_limits<std::size_t>::max()}) {
+    CHECK(format::childPointer("/body", index) == "/body/" + std::to_string(index));
+    CHECK(format::childPointer("", index) == "/" + std::to_string(index));
+  }
 }
 
 TEST_CASE("positions count characters, not bytes", "[format]") {
