@@ -214,10 +214,11 @@ bool isPlainProse(std::string_view source, const SourceFacts& facts) {
   std::size_t digits = 0;
   while (digits < source.size() && source[digits] >= '0' && source[digits] <= '9') ++digits;
   if (digits > 0 && digits < source.size() && (source[digits] == '.' || source[digits] == ')')) return false;
-  // Brackets make a link only before "(" (an inline link) or with a reference definition, which an
-  // inline text can hold only at its start: "[sic]", "[Kazakhstan]", "[a][b]" and "[^1]" stay as they
-  // are written (footnote references are found in the tree later).
-  if ((facts.brackets || facts.closeBrackets) && (source.front() == '[' || source.find("](") != std::string_view::npos))
+  // Brackets make a link only before "(" (an inline link) or with a reference definition ("[a]: /url",
+  // which an inline text can hold only at its start): "[sic]", "[Kazakhstan] said", "[a][b]" and
+  // "[^1]" stay as they are written (footnote references are found in the tree later).
+  if ((facts.brackets || facts.closeBrackets) &&
+      (source.find("](") != std::string_view::npos || source.find("]:") != std::string_view::npos))
     return false;
   // Smart punctuation's other two: "..." becomes an ellipsis and "--" a dash ("." and ".." stay).
   if (source.find("...") != std::string_view::npos || source.find("--") != std::string_view::npos) return false;

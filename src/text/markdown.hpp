@@ -30,15 +30,16 @@ struct SourceFacts {
   bool carriageReturns = false;  // "\r"
   bool brackets = false;         // "[": links and images, and the bracket bound below
   bool linkSyntax = false;       // "[" or "<": links, images and autolinks
-  bool inlineSyntax = false;     // a byte inline syntax or smart punctuation may act on, or a control
+  bool inlineSyntax = false;     // a control, or a byte inline syntax or smart punctuation acts on
+                                 // wherever it stands (not "[", "]" or "'", told apart above)
   bool apostrophes = false;      // "'", which smart punctuation makes a quote mark or an apostrophe
   bool closeBrackets = false;    // "]"
 };
 SourceFacts factsOf(std::string_view source);
 
 // Whether cmark (smart punctuation on) would parse `source` into one paragraph holding `source` as one
-// text, with any "'" as U+2019: no inline syntax, no "\"", "...", "--" or "](", nor "'" but after
-// a letter or digit, and no block marker, "[" or space at its start (nor space at its end). Such an
+// text, with any "'" as U+2019: no inline syntax, no "\"", "...", "--", "](" or "]:", nor "'" but
+// after a letter or digit, and no block marker or space at its start (nor space at its end). Such an
 // inline text is not given to cmark.
 bool isPlainProse(std::string_view source, const SourceFacts& facts);
 
