@@ -1,7 +1,7 @@
 // Worker threads that each answer a request with one message, shared out to whichever worker is least
 // busy, so that one long request does not hold up the others; each worker has at most two requests
-// waiting, so it never idles between them. Used by the render pool (web/render-pool.js: renderMany)
-// and by the CLI's --jobs (bin/cli/file-worker.js, which also reads and writes the files).
+// waiting, so it never idles between them. Used by the render pool (web/render-pool.js: renderMany).
+// (The CLI's --jobs shares out its files through a counter instead: bin/cli/jobs.js.)
 //
 // Node only (node:worker_threads). A worker posts `{ ready: true, ... }` once it can take requests and
 // then answers each `{ id, ... }` with `{ id, ... }`. Requests can be submitted at once: they wait

@@ -89,18 +89,21 @@ const compareCodeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The bytes of an article, as they are: no decoding here, so line and column match the file. */
 export async function readArticle(entry) {
-  let input;
-  if (entry.file === STDIN) {
-    const chunks = [];
-    for await (const chunk of process.stdin) chunks.push(chunk);
-    input = Buffer.concat(chunks);
-  } else {
-    // Synchronously: a whole article is one read, and the promise API's file handles and thread-pool
-    // hops cost more CPU time than the read. (With --jobs the workers read the files: file-worker.js.)
-    input = readFileSync(entry.file);
-  }
-  return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (entry.file !== STDIN) return readArticleFile(entry.file);
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return asBytes(Buffer.concat(chunks));
 }
+
+/**
+ * Synchronously: a whole article is one read, and the promise API's file handles and thread-pool hops
+ * cost more CPU time than the read. (With --jobs the workers read their files: file-worker.js.)
+ */
+export function readArticleFile(file) {
+  return asBytes(readFileSync(file));
+}
+
+const asBytes = (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
 /**
  * Whether a command line names several articles: more than one input, or a directory (however many

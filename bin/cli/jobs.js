@@ -3,31 +3,53 @@
 // that read the files themselves and write the HTML files of an output folder, while the results are
 // still handed back in input order, so that what is printed and written, and the exit status, are the
 // same as with one job.
+import { Worker } from 'node:worker_threads';
 import { compileCore } from '../../web/broadsheet.js';
 import { internalFailure } from '../../web/render-pool.js';
-import { startWorkerPool, WorkerLostError } from '../../web/worker-pool.js';
-import { STDIN, readArticle } from './inputs.js';
+import { BATCH_NEXT, BATCH_REPORTED, batchCounters, batchWorkerSlot } from './batch.js';
+import { STDIN, readArticle, readArticleFile } from './inputs.js';
 import { report } from './terminal.js';
 
-/** How many articles may be read and rendered per job ahead of the one being reported. */
-const AHEAD_PER_JOB = 4;
+/** How many articles may be taken per job past the last one reported (their answers wait in memory). */
+const AHEAD_PER_JOB = 8;
 const WORKER_URL = new URL('./file-worker.js', import.meta.url);
 
 /**
  * Starts the workers for `jobs` at once: the main thread renders too, so `jobs - 1` workers, each
- * instantiating the module this process compiled for its own renderer. The main thread takes an
- * article whenever no worker has room for it, from the first one on: the workers' start (about 50 ms
- * of Node's) costs no time. `request`: the command line's command, format, render options, --strict
- * and --css.
- * @returns {Promise<{jobs: number, workers: ReturnType<typeof startWorkerPool>, css: string, close(): Promise<void>}>}
+ * instantiating the module this process compiled for its own renderer. Until a worker is ready the
+ * others and the main thread take its share. `request`: the command line's command, format, render
+ * options, --strict and --css.
+ * @returns {Promise<{jobs: number, workers: object[], css: string, close(): Promise<void>}>}
  */
 export async function startJobs(jobs, { command, format, renderOptions, strict, css }, renderer) {
   const wasmModule = await compileCore();
   const request = { command, format, renderOptions, strict, css };
-  const workers = startWorkerPool({ jobs: jobs - 1, workerUrl: WORKER_URL, workerData: { wasmModule, request }, name: 'render worker' });
-  // The output is the same without them: this thread then renders every article.
-  workers.ready.catch((error) => report(`broadsheet: warning: a render worker could not start (${error.message}); rendering without it`));
-  return { jobs, workers, css: renderer.css, close: () => workers.close() };
+  const pool = { jobs, css: renderer.css, closing: false, workers: [] };
+  pool.workers = Array.from({ length: jobs - 1 }, (_, workerIndex) => startWorker(pool, workerIndex, { wasmModule, request, workerIndex }));
+  pool.close = async () => {
+    pool.closing = true;
+    await Promise.all(pool.workers.map(({ thread }) => thread.terminate()));
+  };
+  return pool;
+}
+
+/** A worker and what it tells: `onAnswer(message)` and `onLost(why)` are set by the batch it works on. */
+function startWorker(pool, index, workerData) {
+  const worker = { index, thread: new Worker(WORKER_URL, { workerData }), ready: false, lost: false, onAnswer: null, onLost: null };
+  worker.thread.on('message', (message) => {
+    if (message.ready) worker.ready = true;
+    else worker.onAnswer?.(message);
+  });
+  const lose = (why) => {
+    if (worker.lost || pool.closing) return;
+    worker.lost = true;
+    // The output is the same without it: the other threads take its share.
+    if (!worker.ready) report(`broadsheet: warning: a render worker could not start (${why}); rendering without it`);
+    worker.onLost?.(why);
+  };
+  worker.thread.on('error', (error) => lose(error.message));
+  worker.thread.on('exit', (code) => lose(`exited with code ${code}`));
+  return worker;
 }
 
 /**
@@ -40,66 +62,89 @@ export async function startJobs(jobs, { command, format, renderOptions, strict, 
  */
 export async function* renderInOrder(entries, request, renderer, jobs) {
   const { command, renderOptions } = request;
-  const renderHere = async (entry) => {
-    let bytes;
-    try {
-      bytes = await readArticle(entry);
-    } catch (error) {
-      return { entry, error };
-    }
-    return { entry, result: command === 'validate' ? renderer.validate(bytes, renderOptions) : renderer.render(bytes, renderOptions) };
-  };
+  const validating = command === 'validate';
+  const render = (bytes) => (validating ? renderer.validate(bytes, renderOptions) : renderer.render(bytes, renderOptions));
   if (!jobs) {
-    for (const entry of entries) yield await renderHere(entry);
+    for (const entry of entries) {
+      let bytes;
+      try {
+        bytes = await readArticle(entry);
+      } catch (error) {
+        yield { entry, error };
+        continue;
+      }
+      yield { entry, result: render(bytes) };
+    }
     return;
   }
-  // HTML files are written by the worker that rendered them; every other output (standard output,
-  // JSON, head tags, what this thread rendered) is written by the caller, in order.
+  // HTML files are written by the thread that rendered them; every other output (standard output,
+  // JSON, head tags) by the caller, in order. Standard input is read here, whoever renders it.
   const writesHtml = command === 'render' && request.format !== 'json';
-  const validating = command === 'validate';
-  const toWorker = (entry) => {
-    if (entry.file === STDIN) {
-      return readArticle(entry).then((input) => ask(jobs, entry, { input }, validating), (error) => ({ entry, error }));
+  const batch = await Promise.all(entries.map(async (entry) => {
+    const output = writesHtml ? entry.output : undefined;
+    if (entry.file !== STDIN) return { file: entry.file, output };
+    return readArticle(entry).then((input) => ({ input, output }), (error) => ({ readError: { code: error.code, message: error.message } }));
+  }));
+  const renderHere = (index) => {
+    const { file, input, readError } = batch[index];
+    if (readError) return { entry: entries[index], error: readError };
+    let bytes = input;
+    try {
+      bytes ??= readArticleFile(file);
+    } catch (error) {
+      return { entry: entries[index], error };
     }
-    return ask(jobs, entry, { file: entry.file, output: writesHtml ? entry.output : undefined }, validating);
+    return { entry: entries[index], result: render(bytes) };
   };
-  const pending = []; // in input order: { done, promise }
-  const track = (promise) => {
-    const item = { done: false, promise };
-    promise.then(() => { item.done = true; });
-    return item;
+  const fromWorker = (entry, { readError, result, written, writeError }) => {
+    if (readError) return { entry, error: readError };
+    if (written) return { entry, result, written, writeError };
+    // In the order of a renderer's result (--format json prints it as it is).
+    return { entry, result: validating ? result
+      : { ok: result.ok, html: result.html, css: jobs.css, diagnostics: result.diagnostics, meta: result.meta } };
   };
-  const window = jobs.jobs * AHEAD_PER_JOB;
-  let next = 0;
-  while (next < entries.length || pending.length) {
-    // Workers with room take the next articles; otherwise this thread takes one, then lets the
-    // workers' answers in (a turn of the event loop) before deciding again.
-    while (next < entries.length && pending.length < window && !jobs.workers.saturated()) {
-      pending.push(track(toWorker(entries[next++])));
-    }
-    if (pending.length && pending[0].done) {
-      yield await pending.shift().promise;
-    } else if (next < entries.length && pending.length < window) {
-      pending.push(track(renderHere(entries[next++])));
-      await new Promise((resolve) => setImmediate(resolve));
-    } else {
-      yield await pending.shift().promise;
-    }
-  }
-}
 
-async function ask(jobs, entry, message, validating) {
-  let answer;
-  try {
-    answer = await jobs.workers.submit(message);
-  } catch (error) {
-    if (!(error instanceof WorkerLostError)) throw error;
-    return { entry, result: internalFailure(validating, jobs.css, error.message) };
+  const counters = batchCounters(jobs.workers.length);
+  const ahead = jobs.jobs * AHEAD_PER_JOB;
+  const outcomes = new Map(); // article index -> outcome, until reported
+  let reported = 0;
+  let wake = () => {};
+  for (const worker of jobs.workers) {
+    worker.onAnswer = ({ index, ...answer }) => {
+      if (index >= reported) outcomes.set(index, fromWorker(entries[index], answer));
+      wake();
+    };
+    worker.onLost = (why) => {
+      const index = Atomics.load(counters, batchWorkerSlot(worker.index));
+      if (index >= reported && !outcomes.has(index)) {
+        outcomes.set(index, { entry: entries[index], result: internalFailure(validating, jobs.css, `a render worker stopped (${why})`) });
+      }
+      wake();
+    };
+    if (!worker.lost) worker.thread.postMessage({ entries: batch, counters, ahead });
   }
-  if (answer.readError) return { entry, error: answer.readError };
-  const { result, written, writeError } = answer;
-  if (written) return { entry, result, written, writeError };
-  // In the order of a renderer's result (--format json prints it as it is).
-  return { entry, result: validating ? result
-    : { ok: result.ok, html: result.html, css: jobs.css, diagnostics: result.diagnostics, meta: result.meta } };
+  try {
+    while (reported < entries.length) {
+      if (outcomes.has(reported)) {
+        const outcome = outcomes.get(reported);
+        outcomes.delete(reported);
+        reported += 1;
+        Atomics.store(counters, BATCH_REPORTED, reported);
+        Atomics.notify(counters, BATCH_REPORTED);
+        yield outcome;
+      } else if (Atomics.load(counters, BATCH_NEXT) < Math.min(entries.length, reported + ahead)) {
+        // This thread takes the next article too, then lets the workers' answers in.
+        const index = Atomics.add(counters, BATCH_NEXT, 1);
+        if (index < entries.length) outcomes.set(index, renderHere(index));
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        await new Promise((resolve) => { wake = resolve; });
+      }
+    }
+  } finally {
+    for (const worker of jobs.workers) {
+      worker.onAnswer = null;
+      worker.onLost = null;
+    }
+  }
 }

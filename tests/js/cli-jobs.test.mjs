@@ -8,13 +8,15 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { randomArticles } from '../helpers/article-generator.mjs';
 import { cliPath, repoRoot } from '../helpers/paths.mjs';
+import { renderInOrder, startJobs } from '../../bin/cli/jobs.js';
+import { createRenderer } from '../../web/broadsheet.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'broadsheet-cli-jobs-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 const articles = path.join(scratch, 'articles');
 
-function cli(args) {
-  const run = spawnSync(process.execPath, [cliPath, ...args], { cwd: scratch, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+function cli(args, input = '') {
+  const run = spawnSync(process.execPath, [cliPath, ...args], { cwd: scratch, input, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
   if (run.error) throw run.error;
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -96,6 +98,18 @@ describe('broadsheet --jobs', () => {
     assert.equal(runs['2'].stderr.replaceAll('blocked-2', 'blocked-1'), runs['1'].stderr);
   });
 
+  test('standard input among the files is read once, by whichever thread renders it', () => {
+    const piped = readFileSync(path.join(repoRoot, 'examples', 'nbca-russian-arms-nato.json'), 'utf8');
+    const args = (jobs) => ['render', path.join(articles, 'generated'), '-', '-o', `stdin-${jobs}`, '--jobs', jobs];
+    const one = cli(args('1'), piped);
+    assert.equal(one.status, 0, one.stderr);
+    const many = cli(args('3'), piped);
+    assert.deepEqual({ ...many, stderr: many.stderr.replaceAll('stdin-3', 'stdin-1') }, one);
+    const written = tree(path.join(scratch, 'stdin-3'));
+    assert.match(Buffer.from(written['stdin.html'], 'base64').toString(), /bs-article/);
+    assert.deepEqual(written, tree(path.join(scratch, 'stdin-1')));
+  });
+
   test('one article with --jobs 2 is the same as without', () => {
     const file = path.join(repoRoot, 'examples', 'nbca-russian-arms-nato.json');
     assert.deepEqual(cli(['render', file, '--jobs', '2']), cli(['render', file]));
@@ -110,5 +124,39 @@ describe('broadsheet --jobs', () => {
     assert.match(cli(['render', '--help']).stdout, /--jobs <n>/);
     assert.match(cli(['validate', '--help']).stdout, /--jobs <n>/);
     assert.match(cli(['head', '--help']).stdout, /--jobs <n>/);
+  });
+});
+
+describe('--jobs workers sharing out a run (bin/cli/jobs.js)', () => {
+  test('a worker lost in the middle: at most its article is an internal error, every other one is answered, in order', { timeout: 60_000 }, async () => {
+    const renderer = await createRenderer();
+    const request = { command: 'validate', format: 'text', renderOptions: {}, strict: false, css: undefined };
+    const folder = path.join(scratch, 'lost');
+    mkdirSync(folder);
+    const generator = randomArticles(77);
+    const entries = Array.from({ length: 60 }, (_, i) => {
+      const file = path.join(folder, `a${i}.json`);
+      writeFileSync(file, JSON.stringify(generator.article()));
+      return { name: file, file, key: file };
+    });
+    const expected = entries.map(({ file }) => renderer.validate(readFileSync(file)));
+    const pool = await startJobs(3, request, renderer);
+    try {
+      while (!pool.workers.every((worker) => worker.ready)) await new Promise((resolve) => setTimeout(resolve, 5));
+      const outcomes = [];
+      for await (const outcome of renderInOrder(entries, request, renderer, pool)) {
+        if (outcomes.length === 3) await pool.workers[0].thread.terminate();
+        outcomes.push(outcome);
+      }
+      assert.deepEqual(outcomes.map(({ entry }) => entry), entries);
+      const lost = outcomes.filter(({ result }) => result.diagnostics.some(({ code }) => code === 'BS-INTERNAL'));
+      assert.ok(lost.length <= 1, `${lost.length} internal errors`);
+      for (const [i, { result }] of outcomes.entries()) {
+        if (!lost.includes(outcomes[i])) assert.deepEqual(result, expected[i], entries[i].file);
+      }
+      assert.ok(pool.workers[0].lost && !pool.workers[1].lost);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -21,7 +21,7 @@ const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare', 'pre
 const DOCS = readdirSync(path.join(repoRoot, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
 const EXPECTED_FILES = [
   'README.md', 'LICENSE', 'package.json', 'bin/broadsheet.js',
-  'bin/cli/args.js', 'bin/cli/file-worker.js', 'bin/cli/inputs.js', 'bin/cli/jobs.js', 'bin/cli/output.js', 'bin/cli/terminal.js',
+  'bin/cli/args.js', 'bin/cli/batch.js', 'bin/cli/file-worker.js', 'bin/cli/inputs.js', 'bin/cli/jobs.js', 'bin/cli/output.js', 'bin/cli/terminal.js',
   'bin/cli/watch.js',
   'web/broadsheet.js', 'web/index.d.ts', 'web/element.js', 'web/element.d.ts', 'web/element-markup.js',
   'web/embed.js', 'web/embed.d.ts', 'web/embed-snippet.js', 'web/embeds.js', 'web/ssr.js', 'web/ssr.d.ts', 'web/render-pool.js', 'web/render-worker.js',
