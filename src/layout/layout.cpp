@@ -47,6 +47,10 @@ struct PendingPullquote {
   std::string path;  // JSON Pointer of the source, for diagnostics; for automatic ones, of the block quoted
 };
 
+// The steps of build() run once per render and are kept out of line ([[gnu::noinline]], and wasm-opt's
+// one-caller inlining capped in CMakeLists.txt): inlined, they made one 62 KB WebAssembly function,
+// and V8 compiles a function on its first call in a time that grows faster than its size (the first
+// render's compilation took 11-15 % longer; docs/performance.md, "First render's compilation").
 class ArticleLayout {
  public:
   ArticleLayout(Article& article, const RenderOptions& options, format::DiagnosticSink& sink, Meta& meta)
@@ -81,7 +85,7 @@ class ArticleLayout {
   }
 
  private:
-  void buildFacts() {
+  [[gnu::noinline]] void buildFacts() {
     tree_.facts = articleFacts(article_, meta_, tree_.standfirst);
     // Without a standfirst, the first paragraph describes the page (point 5 of issue 16).
     if (tree_.facts.description.empty()) tree_.facts.description = descriptionFromBody(tree_.body);
@@ -111,7 +115,7 @@ class ArticleLayout {
   // A syndicated article's licence decides what the layout may do to the text: under a licence that
   // forbids derivatives, or whose terms are not known (a URL, an unknown id, none), the renderer
   // does not pick automatic pull quotes (docs/syndication.md). Known licences are named in the line.
-  void applyLicenseTerms() {
+  [[gnu::noinline]] void applyLicenseTerms() {
     if (!article_.syndication) return;
     const format::Syndication& syndication = *article_.syndication;
     const LicenseTerms* terms = nullptr;
@@ -164,7 +168,7 @@ class ArticleLayout {
     after = at == std::string_view::npos ? std::string() : std::string(label.substr(at + slot.size()));
   }
 
-  void buildHeader() {
+  [[gnu::noinline]] void buildHeader() {
     tree_.section = article_.section;
     tree_.headline = std::move(article_.headline.tree);
     tree_.standfirst = std::move(article_.standfirst.tree);
@@ -229,7 +233,7 @@ class ArticleLayout {
   }
 
   // Corrections and updates, in document order, each under its label and date.
-  void buildCorrections() {
+  [[gnu::noinline]] void buildCorrections() {
     for (format::Correction& correction : article_.corrections) {
       CorrectionEntry entry;
       entry.update = correction.update;
@@ -263,7 +267,7 @@ class ArticleLayout {
     return {displayName(*analyst), analyst->role};
   }
 
-  void buildBody() {
+  [[gnu::noinline]] void buildBody() {
     for (const auto& analyst : article_.analysts) speakers_.emplace_back(analyst.name);
     tree_.body.reserve(article_.body.size() + article_.pullquotes.size() + kMaxAutomaticPullquotes);
     for (Block& block : article_.body) {
@@ -464,7 +468,7 @@ class ArticleLayout {
     }
   }
 
-  void buildFooter() {
+  [[gnu::noinline]] void buildFooter() {
     tree_.analystPanel = analystPanel(article_.analysts, *labels_);
     tree_.tags = article_.tags;
     if (article_.callToAction) tree_.callToAction = Link{article_.callToAction->label, article_.callToAction->url};
@@ -556,7 +560,7 @@ class ArticleLayout {
 
   // Anchored pull quotes settle (kept, moved or left out) and floating ones are placed by the rules
   // of placePullquotes; the body is rebuilt in its final order and every pull quote reported in meta.
-  void placePullquotes() {
+  [[gnu::noinline]] void placePullquotes() {
     std::vector<FlowItem> flow;
     for (const BodyItem& item : tree_.body) flow.push_back({flowKind(item.kind), item.words});
     std::vector<PendingPullquote> pending = floatingCandidates(pullquotePlaces(flow));
@@ -661,7 +665,7 @@ class ArticleLayout {
     tree_.body = std::move(body);
   }
 
-  void fillMeta() {
+  [[gnu::noinline]] void fillMeta() {
     meta_.headline = tree_.headline.plainText();
     std::size_t words =
         countWords(meta_.headline) + countWords(tree_.standfirst.plainText()) + countWords(tree_.note.plainText());
@@ -684,7 +688,7 @@ class ArticleLayout {
 
   // The headline and pull quotes keep their last two words together; the standfirst, a paragraph,
   // need not.
-  void setDisplayTexts() {
+  [[gnu::noinline]] void setDisplayTexts() {
     setAsDisplayText(tree_.headline, tree_.lang, /*noWidow=*/true);
     setAsDisplayText(tree_.standfirst, tree_.lang, /*noWidow=*/false);
     for (BodyItem& item : tree_.body) {
