@@ -9,6 +9,7 @@
 #include "html/emit.hpp"
 #include "layout/layout.hpp"
 #include "policy/url_policy.hpp"
+#include "text/entities.hpp"
 
 namespace broadsheet {
 namespace {
@@ -38,12 +39,22 @@ RenderResult needsFullCore() {
   return result;
 }
 
+// The full core decodes every HTML entity; the lite core starts with no rare one seen (text/entities.hpp).
+void prepareEntities() {
+  if constexpr (kFullCore) {
+    text::decodeRareEntities();
+  } else {
+    text::takeRareEntityNamed();
+  }
+}
+
 }  // namespace
 
 RenderResult render(std::string_view json, const RenderOptions& options) {
   if constexpr (!kFullCore) {
     if (options.standalone || options.headTags) return needsFullCore();
   }
+  prepareEntities();
   json = format::withoutByteOrderMark(json);
   RenderResult result;
   format::DiagnosticSink sink(options.limits.maxDiagnostics);
@@ -64,6 +75,8 @@ RenderResult render(std::string_view json, const RenderOptions& options) {
       html::appendArticle(result.html, tree, budget);
     }
   }
+  // A rare entity may have been left as written: the full core renders this article.
+  if (!kFullCore && text::takeRareEntityNamed()) return needsFullCore();
   result.diagnostics = locatedDiagnostics(json, sink);
   result.ok = !hasErrors(result.diagnostics);
   return result;
@@ -83,6 +96,7 @@ std::vector<Diagnostic> validate(std::string_view json, const Limits& limits) {
 }
 
 std::vector<Diagnostic> validate(std::string_view json, const RenderOptions& options) {
+  prepareEntities();
   json = format::withoutByteOrderMark(json);
   format::DiagnosticSink sink(options.limits.maxDiagnostics);
   format::Article article;

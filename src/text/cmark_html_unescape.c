@@ -1,10 +1,11 @@
 // cmark's decoding of HTML entity and numeric character references ("&eacute;", "&#233;", "&#xE9;"),
 // the three houdini_unescape_* functions cmark's parser calls, written against a compact table
 // instead of cmark's houdini_html_u.c, whose table of 2,125 entities takes about 42 KB of WebAssembly
-// (13 KB gzip). The table is generated when CMake configures, from cmark's own entities.inc (see
-// cmake/cmark_entities.cmake, which also describes its layout), so the entities are exactly cmark's;
+// (13 KB gzip). The tables are generated when CMake configures, from cmark's own entities.inc (see
+// cmake/cmark_entities.cmake, which also describes their layout), so the entities are exactly cmark's;
 // tests/core/cmark_entities_test.cpp checks this file against cmark's on every entity and on
-// generated text.
+// generated text. The common entities are always decoded, the rare ones only after
+// cmark_decode_rare_entities(1) (src/text/entities.hpp).
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -25,41 +26,61 @@ static int compareNames(const uint8_t *a, size_t aLength, const uint8_t *b, size
   return aLength < bLength ? -1 : aLength > bLength ? 1 : 0;
 }
 
-// The length of the name that starts at kEntityBytes[at] (it ends at the first byte under 0x20).
-static size_t nameLengthAt(size_t at) {
+// One of the generated tables (cmake/cmark_entities.cmake describes their layout).
+typedef struct {
+  const uint8_t *bytes;
+  size_t size;
+  const uint16_t *blockOffsets;
+  size_t blocks;
+} EntityTable;
+
+static const EntityTable kCommonEntities = {kCommonEntityBytes, sizeof kCommonEntityBytes, kCommonEntityBlockOffsets,
+                                            COUNT(kCommonEntityBlockOffsets)};
+static const EntityTable kRareEntities = {kRareEntityBytes, sizeof kRareEntityBytes, kRareEntityBlockOffsets,
+                                          COUNT(kRareEntityBlockOffsets)};
+
+// The rare entities' table while cmark_decode_rare_entities(1) holds (the full core), else NULL: the
+// lite core never calls it, so the linker leaves the table out.
+static const EntityTable *rareEntities = NULL;
+int cmark_rare_entity_named = 0;
+
+void cmark_decode_rare_entities(int decode) { rareEntities = decode ? &kRareEntities : NULL; }
+
+// The length of the name that starts at table->bytes[at] (it ends at the first byte under 0x20).
+static size_t nameLengthAt(const EntityTable *table, size_t at) {
   size_t length = 0;
-  while (kEntityBytes[at + length] >= 0x20) ++length;
+  while (table->bytes[at + length] >= 0x20) ++length;
   return length;
 }
 
 // The UTF-8 text of the entity called name[0..length), and its length in *textLength; NULL if none.
-static const uint8_t *findEntity(const uint8_t *name, size_t length, size_t *textLength) {
+static const uint8_t *findEntity(const EntityTable *table, const uint8_t *name, size_t length, size_t *textLength) {
   // The last block whose first name is not above `name`.
   size_t low = 0;
-  size_t high = COUNT(kEntityBlockOffsets);
+  size_t high = table->blocks;
   while (low < high) {
     const size_t middle = low + (high - low) / 2;
-    const size_t at = (size_t)kEntityBlockOffsets[middle] + 1;
-    if (compareNames(kEntityBytes + at, nameLengthAt(at), name, length) <= 0) {
+    const size_t at = (size_t)table->blockOffsets[middle] + 1;
+    if (compareNames(table->bytes + at, nameLengthAt(table, at), name, length) <= 0) {
       low = middle + 1;
     } else {
       high = middle;
     }
   }
   if (low == 0) return NULL;
-  size_t at = kEntityBlockOffsets[low - 1];
-  const size_t end = low < COUNT(kEntityBlockOffsets) ? kEntityBlockOffsets[low] : sizeof kEntityBytes;
+  size_t at = table->blockOffsets[low - 1];
+  const size_t end = low < table->blocks ? table->blockOffsets[low] : table->size;
   uint8_t current[ENTITY_NAME_MAX_LENGTH];
   while (at < end) {
-    const size_t shared = kEntityBytes[at++];
-    const size_t rest = nameLengthAt(at);
-    memcpy(current + shared, kEntityBytes + at, rest);
+    const size_t shared = table->bytes[at++];
+    const size_t rest = nameLengthAt(table, at);
+    memcpy(current + shared, table->bytes + at, rest);
     at += rest;
-    const size_t size = kEntityBytes[at++];
+    const size_t size = table->bytes[at++];
     const int order = compareNames(current, shared + rest, name, length);
     if (order == 0) {
       *textLength = size;
-      return kEntityBytes + at;
+      return table->bytes + at;
     }
     if (order > 0) return NULL;
     at += size;
@@ -68,6 +89,12 @@ static const uint8_t *findEntity(const uint8_t *name, size_t length, size_t *tex
 }
 
 static int isDigit(uint8_t c) { return c >= '0' && c <= '9'; }
+static int isAlphanumericName(const uint8_t *name, size_t length) {
+  for (size_t i = 0; i < length; ++i) {
+    if (!isDigit(name[i]) && ((name[i] | 0x20) < 'a' || (name[i] | 0x20) > 'z')) return 0;
+  }
+  return 1;
+}
 static int hexValue(uint8_t c) {
   if (isDigit(c)) return c - '0';
   if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') return (c | 0x20) - 'a' + 10;
@@ -105,8 +132,14 @@ bufsize_t houdini_unescape_ent(cmark_strbuf *ob, const uint8_t *src, bufsize_t s
     if (src[i] == ' ') break;
     if (src[i] == ';') {
       size_t textLength = 0;
-      const uint8_t *text = findEntity(src, (size_t)i, &textLength);
-      if (text == NULL) break;
+      const uint8_t *text = findEntity(&kCommonEntities, src, (size_t)i, &textLength);
+      if (text == NULL && rareEntities != NULL) text = findEntity(rareEntities, src, (size_t)i, &textLength);
+      if (text == NULL) {
+        // Without the rare table, any other name of letters and digits may be one of them: the text is
+        // left as it is and the caller told (the lite core then leaves the article to the full core).
+        if (rareEntities == NULL && isAlphanumericName(src, (size_t)i)) cmark_rare_entity_named = 1;
+        break;
+      }
       cmark_strbuf_put(ob, text, (bufsize_t)textLength);
       return i + 1;
     }

@@ -119,6 +119,23 @@ describe('the lite core', () => {
     assert.equal(lite.render(article({ body: 'Plain [x] text.' })).html, full.render(article({ body: 'Plain [x] text.' })).html);
   });
 
+  test('decodes the common HTML entities as the full core; hands on an article naming any other', () => {
+    const article = (text) => JSON.stringify({ format: 'broadsheet/article@1', headline: `H ${text}`, body: [
+      { type: 'paragraph', text }, { type: 'quote', text }], standfirst: text });
+    const common = 'caf&eacute; &mdash; &hellip; &nbsp;&copy; &euro;5 &rarr; &Omega; &lsquo;a&rsquo; &amp;c &frac12; &#x2713;';
+    const mine = lite.render(article(common), OPTION_SETS[1]);
+    assert.equal(mine.meta?.needsFullCore, undefined);
+    assert.deepEqual(mine, full.render(article(common), OPTION_SETS[1]));
+    assert.match(mine.html, /café — … .© €5 → Ω ‘a’ &amp;c ½ ✓/u);
+    // Rare entities (the lite core has no table for them), and names that are no entity at all.
+    for (const text of ['done &check;', '&NotNestedGreaterGreater;', 'a &notanentity; b', '[link](https://a.example/?q=&sqcup;)']) {
+      assert.deepEqual(lite.render(article(text)).meta, LITE_ONLY, text);
+      assert.ok(full.render(article(text)).html.includes('bs-article'), text);
+    }
+    assert.match(full.render(article('done &check;')).html, /done ✓/);
+    assert.match(full.render(article('a &notanentity; b')).html, /a &amp;notanentity; b/);
+  });
+
   test('hands on standalone documents and head tags', () => {
     const json = readFileSync(path.join(repoRoot, 'examples', 'arabic-brief.json'), 'utf8');
     assert.equal(lite.render(json).meta.needsFullCore, undefined);
