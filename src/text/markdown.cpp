@@ -64,6 +64,7 @@ bool isSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
 // is "\u2018" only if a later closer pairs with it. So '"' that can both, and "'" that can open, are
 // not built here.
 bool appendWithSmartQuotes(std::string_view source, bool hasQuotes, std::string& text) {
+  text.reserve(source.size() + 16);  // room for a few marks (each 3 bytes in the place of 1)
   for (std::size_t from = 0;;) {
     std::size_t at = hasQuotes ? from : source.size();
     while (at < source.size() && source[at] != '"' && source[at] != '\'') ++at;
@@ -73,10 +74,12 @@ bool appendWithSmartQuotes(std::string_view source, bool hasQuotes, std::string&
     const char before = at == 0 ? ' ' : source[at - 1];
     const char after = at + 1 == source.size() ? ' ' : source[at + 1];
     if ((before | after) & 0x80) return false;
-    // Plain prose holds no other ASCII space (tabs, line breaks and controls are inline syntax).
-    const bool punctuationBefore = isAsciiPunctuation(before), punctuationAfter = isAsciiPunctuation(after);
-    const bool leftFlanking = after != ' ' && (!punctuationAfter || before == ' ' || punctuationBefore);
-    const bool rightFlanking = before != ' ' && (!punctuationBefore || after == ' ' || punctuationAfter);
+    // Plain prose holds no other ASCII space (tabs, line breaks and controls are inline syntax). Left-
+    // flanking also asks, before punctuation, for a space or punctuation before the mark; without them
+    // the mark is right-flanking and not after "(" or "[", so it cannot open anyway.
+    const bool punctuationBefore = isAsciiPunctuation(before);
+    const bool leftFlanking = after != ' ';
+    const bool rightFlanking = before != ' ' && (!punctuationBefore || after == ' ' || isAsciiPunctuation(after));
     const bool canOpen =
         leftFlanking && (!rightFlanking || before == '(' || before == '[') && before != ']' && before != ')';
     const bool isDouble = source[at] == '"';

@@ -143,7 +143,9 @@ TEST_CASE("plain prose: what is not plain", "[text]") {
                              "a [b][]",
                              "x = y + z",
                              "\"quoted\"",
-                             "\"No,\" he said."}) {
+                             "\"No,\" he said.",
+                             "[sic]'s",
+                             "the (UK)'s"}) {
     INFO(source);
     CHECK(isPlain(source));
   }
