@@ -53,18 +53,38 @@ bool isAsciiPunctuation(char c) {
 
 bool isSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
 
-bool isAsciiAlphanumeric(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// The text with each "'" as U+2019, as smart punctuation shows an apostrophe.
-std::string withCurlyApostrophes(std::string_view source) {
-  std::string text;
-  text.reserve(source.size() + 8);
+// Appends `source` to `text` with each quote mark as smart punctuation shows it (cmark's inlines.c:
+// scan_delims, handle_delim, process_emphasis; `hasQuotes` false: there is none), or returns false
+// (`text` then of no use) when that would depend on how cmark pairs the marks or on a neighbour that
+// is not ASCII (cmark's Unicode classes of spaces and punctuation would decide). A mark can open
+// when left-flanking (and, if right-flanking too, only after "(" or "["; never after "]" or ")") and
+// close when right-flanking; the text's ends count as spaces. A closer is always "\u201D" or "\u2019".
+// A '"' that cannot close shows "\u201C" matched or not; one that can both open and close shows
+// "\u201D" unless a later closer pairs with it. A "'" that cannot open shows "\u2019"; one that can
+// is "\u2018" only if a later closer pairs with it. So '"' that can both, and "'" that can open, are
+// not built here.
+bool appendWithSmartQuotes(std::string_view source, bool hasQuotes, std::string& text) {
+  text.reserve(source.size() + 16);  // room for a few marks (each 3 bytes in the place of 1)
   for (std::size_t from = 0;;) {
-    const std::size_t at = source.find('\'', from);
-    text.append(source.substr(from, at - from));
-    if (at == std::string_view::npos) return text;
-    text.append("\u2019");
+    std::size_t at = hasQuotes ? from : source.size();
+    while (at < source.size() && source[at] != '"' && source[at] != '\'') ++at;
+    text.append(source.data() + from, at - from);
+    if (at == source.size()) return true;
     from = at + 1;
+    const char before = at == 0 ? ' ' : source[at - 1];
+    const char after = at + 1 == source.size() ? ' ' : source[at + 1];
+    if ((before | after) & 0x80) return false;
+    // Plain prose holds no other ASCII space (tabs, line breaks and controls are inline syntax). Left-
+    // flanking also asks, before punctuation, for a space or punctuation before the mark; without them
+    // the mark is right-flanking and not after "(" or "[", so it cannot open anyway.
+    const bool punctuationBefore = isAsciiPunctuation(before);
+    const bool leftFlanking = after != ' ';
+    const bool rightFlanking = before != ' ' && (!punctuationBefore || after == ' ' || isAsciiPunctuation(after));
+    const bool canOpen =
+        leftFlanking && (!rightFlanking || before == '(' || before == '[') && before != ']' && before != ')';
+    const bool isDouble = source[at] == '"';
+    if (canOpen && (rightFlanking || !isDouble)) return false;
+    text.append(!isDouble ? "\u2019" : rightFlanking ? "\u201D" : "\u201C", 3);
   }
 }
 
@@ -166,16 +186,17 @@ SourceFacts factsOf(std::string_view source) {
     kBracket = 8,
     kLinkSyntax = 16,
     kInlineSyntax = 32,
-    kApostrophe = 64,
+    kQuote = 64,
     kCloseBracket = 128,
   };
   static constexpr auto kFlags = [] {
     std::array<unsigned char, 256> table{};
     for (auto& flags : table) flags = kNotBlank;
     for (unsigned char control = 0; control < 0x20; ++control) table[control] = kNotBlank | kInlineSyntax;
-    for (const unsigned char syntax : std::string_view("\\`&_*\"")) table[syntax] = kNotBlank | kInlineSyntax;
+    for (const unsigned char syntax : std::string_view("\\`&_*")) table[syntax] = kNotBlank | kInlineSyntax;
     table[']'] = kNotBlank | kCloseBracket;
-    table['\''] = kNotBlank | kApostrophe;
+    table['\''] = kNotBlank | kQuote;
+    table['"'] = kNotBlank | kQuote;
     table[' '] = 0;
     table['\t'] = kInlineSyntax;
     table['\n'] = kLineBreak | kInlineSyntax;
@@ -201,12 +222,12 @@ SourceFacts factsOf(std::string_view source) {
   facts.brackets = flags & kBracket;
   facts.linkSyntax = flags & kLinkSyntax;
   facts.inlineSyntax = flags & kInlineSyntax;
-  facts.apostrophes = flags & kApostrophe;
+  facts.quotes = flags & kQuote;
   facts.closeBrackets = flags & kCloseBracket;
   return facts;
 }
 
-bool isPlainProse(std::string_view source, const SourceFacts& facts) {
+bool isPlainProse(std::string_view source, const SourceFacts& facts, std::string& literal) {
   if (facts.inlineSyntax || source.empty() || source.front() == ' ' || source.back() == ' ') return false;
   // What opens a block at a line's start: headings, quotes, list and thematic break markers, fences,
   // setext underlines, HTML; a byte order mark, which cmark skips at the start.
@@ -222,13 +243,7 @@ bool isPlainProse(std::string_view source, const SourceFacts& facts) {
     return false;
   // Smart punctuation's other two: "..." becomes an ellipsis and "--" a dash ("." and ".." stay).
   if (source.find("...") != std::string_view::npos || source.find("--") != std::string_view::npos) return false;
-  // A "'" after a letter or digit can close a quotation but never open one, so with no other quote
-  // mark in the text each is an apostrophe, U+2019 ("it's", "Russia's", "students'").
-  for (std::size_t at = facts.apostrophes ? source.find('\'') : std::string_view::npos; at != std::string_view::npos;
-       at = source.find('\'', at + 1)) {
-    if (at == 0 || !isAsciiAlphanumeric(source[at - 1])) return false;
-  }
-  return true;
+  return appendWithSmartQuotes(source, facts.quotes, literal);
 }
 
 bool exceedsStructureBounds(std::string_view source) { return exceedsStructureBounds(source, factsOf(source)); }
@@ -298,8 +313,9 @@ Markdown::Markdown(std::string_view source, Flavor flavor, TreeBudget* budget)
   }
   // Most inline texts of an article are plain prose: cmark's parse would give this same tree, at
   // several times the cost of building it.
-  if (flavor == Flavor::Inline && isPlainProse(source, facts_)) {
-    document_.reset(literalDocument(facts_.apostrophes ? withCurlyApostrophes(source) : std::string(source)));
+  std::string literal;
+  if (flavor == Flavor::Inline && isPlainProse(source, facts_, literal)) {
+    document_.reset(literalDocument(std::move(literal)));
     return;
   }
   if (flavor == Flavor::Blocks) {

@@ -31,17 +31,18 @@ struct SourceFacts {
   bool brackets = false;         // "[": links and images, and the bracket bound below
   bool linkSyntax = false;       // "[" or "<": links, images and autolinks
   bool inlineSyntax = false;     // a control, or a byte inline syntax or smart punctuation acts on
-                                 // wherever it stands (not "[", "]" or "'", told apart above)
-  bool apostrophes = false;      // "'", which smart punctuation makes a quote mark or an apostrophe
+                                 // wherever it stands (not "[", "]", "'" or "\"", told apart here)
+  bool quotes = false;           // "'" or "\"", which smart punctuation makes quote marks or apostrophes
   bool closeBrackets = false;    // "]"
 };
 SourceFacts factsOf(std::string_view source);
 
-// Whether cmark (smart punctuation on) would parse `source` into one paragraph holding `source` as one
-// text, with any "'" as U+2019: no inline syntax, no "\"", "...", "--", "](" or "]:", nor "'" but
-// after a letter or digit, and no block marker or space at its start (nor space at its end). Such an
-// inline text is not given to cmark.
-bool isPlainProse(std::string_view source, const SourceFacts& facts);
+// Whether cmark (smart punctuation on) would parse `source` into one paragraph holding one text, and
+// this function can tell that text: it is then appended to `literal` (given empty), the source with
+// its quote marks curly as cmark makes them. No inline syntax, no "...", "--", "](" or "]:", no block
+// marker or space at its start (nor space at its end), and no quote mark whose outcome depends on
+// pairing or on a neighbour that is not ASCII. Such an inline text is not given to cmark.
+bool isPlainProse(std::string_view source, const SourceFacts& facts, std::string& literal);
 
 enum class Flavor {
   Inline,  // one run of inline CommonMark (emphasis, code, links): never a heading, list or quote

@@ -35,14 +35,9 @@ std::string dump(cmark_node* root) {
 
 struct Parsed {
   std::string tree;
-  bool singleText = false;  // one paragraph holding one text node: the source, "'" shown as U+2019
+  bool singleText = false;  // one paragraph holding one text node
+  std::string literal;      // that node's
 };
-
-std::string withApostrophes(std::string_view source) {
-  std::string text;
-  for (const char c : source) text += c == '\'' ? std::string("\u2019") : std::string(1, c);
-  return text;
-}
 
 Parsed parsedByCmark(std::string_view source) {
   cmark_node* document = cmark_parse_document(source.data(), source.size(), CMARK_OPT_SMART);
@@ -51,20 +46,24 @@ Parsed parsedByCmark(std::string_view source) {
   cmark_node* text = paragraph ? cmark_node_first_child(paragraph) : nullptr;
   parsed.singleText = paragraph && !cmark_node_next(paragraph) &&
                       cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH && text && !cmark_node_next(text) &&
-                      cmark_node_get_type(text) == CMARK_NODE_TEXT &&
-                      cmark_node_get_literal(text) == withApostrophes(source);
+                      cmark_node_get_type(text) == CMARK_NODE_TEXT;
+  if (parsed.singleText) parsed.literal = cmark_node_get_literal(text);
   cmark_node_free(document);
   return parsed;
 }
 
 // Texts of prose with, now and then, what cmark acts on: every inline delimiter, smart punctuation
-// alone and in runs, block markers, list numbers, spaces at either end, controls, a byte order mark.
+// alone and in runs, block markers, list numbers, spaces at either end, controls, a byte order mark;
+// and often quote marks, next to all kinds of neighbours (letters, digits, ASCII and Unicode spaces and
+// punctuation, brackets, multi-byte letters, the text's ends), so that their pairing is exercised.
 std::string generatedText(std::mt19937& random) {
   static const std::vector<std::string> kProse = {
-      "news", "Reliance", "NATO", "it's", "Russia's", "students'", "'90s", "Алматы", "Қазақстан", "ёлка", "2024",
-      "3",    " ",        " ",    " ",    ",",        ";",         ":",    "!",      "?",         ".",    "-",
-      "(",    ")",        "»",    "«",    "\u2014",   "\u00A0",    "é",    "/",      "%",         "$",    "@",
-      "{",    "}",        "|",    "^",    "=",        "+",         "#",    ">",      "~"};
+      "news", "Reliance", "NATO",   "it's", "Russia's", "students'", "'90s",  "Алматы", "Қазақстан", "ёлка", "2024",
+      "3",    " ",        " ",      " ",    ",",        ";",         ":",     "!",      "?",         ".",    "-",
+      "(",    ")",        "»",      "«",    "\u2014",   "\u00A0",    "é",     "/",      "%",         "$",    "@",
+      "{",    "}",        "|",      "^",    "=",        "+",         "#",     ">",      "~",         "\"",   "\"",
+      "\"",   "\"",       "'",      "'",    "'",        "\"(",       ")\"",   "[\"",    "\"]",       "(\"",  "\")",
+      "'(",   "]'",       "\u2003", "¡",    "\u201C",   "\u00AD",    "said:", "Ж",      "ß"};
   static const std::vector<std::string> kSyntax = {
       "\\",           "`",   "&",    "&amp;", "_",  "*",      "[",     "]",     "<",    "\"", "'",
       "..",           "...", "--",   "\t",    "\n", "\r",     "\v",    "\f",    "\x01", "1.", "2)",
@@ -83,38 +82,87 @@ std::string generatedText(std::mt19937& random) {
 
 TEST_CASE("plain prose is the tree cmark would make", "[text]") {
   std::mt19937 random(20261206);
-  std::size_t plain = 0, total = 0;
+  std::size_t plain = 0, total = 0, quoted = 0, plainQuoted = 0;
   for (int i = 0; i < 200000; ++i) {
     const std::string source = generatedText(random);
     const auto facts = factsOf(source);
     if (facts.blank) continue;
     ++total;
+    const bool hasQuotes = source.find_first_of("\"'") != std::string::npos;
+    quoted += hasQuotes;
     const Parsed byCmark = parsedByCmark(source);
-    if (!isPlainProse(source, facts)) continue;
+    std::string literal;
+    if (!isPlainProse(source, facts, literal)) continue;
     ++plain;
+    plainQuoted += hasQuotes;
     INFO(source);
     REQUIRE(byCmark.singleText);
+    REQUIRE(literal == byCmark.literal);
     const Markdown markdown(source, Flavor::Inline);
     REQUIRE(dump(markdown.document()) == byCmark.tree);
   }
-  // The generator must exercise both sides of the decision.
+  // The generator must exercise both sides of the decision, texts with quote marks too.
   CHECK(plain > total / 4);
   CHECK(plain < total * 3 / 4);
+  CHECK(plainQuoted > quoted / 5);
+  CHECK(plainQuoted < quoted * 3 / 4);
+}
+
+bool isPlain(std::string_view source) {
+  std::string literal;
+  return isPlainProse(source, factsOf(source), literal);
 }
 
 TEST_CASE("plain prose: what is not plain", "[text]") {
-  for (const char* source : {"'quoted'",  "the '90s",         "it 's",    "\"quoted\"", "wait...", "a -- b", "1. first",
-                             "2) second", "# title",          "> quote",  "- item",     " lead",   "trail ", "a\tb",
-                             "a\nb",      "\xEF\xBB\xBFword", "*x*",      "a_b",        "`c`",     "&amp;",  "<b>",
-                             "[a]: /url", "x [a]:",           "a [b](c)", "back\\slash"}) {
-    INFO(source);
-    CHECK_FALSE(isPlainProse(source, factsOf(source)));
-  }
   for (const char* source :
-       {"Plain words, no links.", "It's Russia's 1990's", "rock'n'roll", "students' union", "it' s", "2024 was a year.",
-        "1 in 3", "a - b. c.. d!", "«Это провал»", "Wait!", "(aside)", "x]", "He said [Kazakhstan] would",
-        "note[^1] here", "[link]", "[Kazakhstan] has two choices: either", "a [b][c]", "a [b][]", "x = y + z"}) {
+       {"wait...", "a -- b", "1. first", "2) second", "# title", "> quote", "- item", " lead", "trail ", "a\tb", "a\nb",
+        "\xEF\xBB\xBFword", "*x*", "a_b", "`c`", "&amp;", "<b>", "[a]: /url", "x [a]:", "a [b](c)", "back\\slash",
+        "\"a\" [b](c)",
+        // quote marks whose outcome depends on pairing, or on a neighbour that is not ASCII
+        "'quoted'", "the '90s", "it 's", "(\"(x", "a \u00AB\"b\"\u00BB", "caf\u00E9\" x", "x \"\u0416"}) {
     INFO(source);
-    CHECK(isPlainProse(source, factsOf(source)));
+    CHECK_FALSE(isPlain(source));
   }
+  for (const char* source : {"Plain words, no links.",
+                             "It's Russia's 1990's",
+                             "rock'n'roll",
+                             "students' union",
+                             "it' s",
+                             "2024 was a year.",
+                             "1 in 3",
+                             "a - b. c.. d!",
+                             "«Это провал»",
+                             "Wait!",
+                             "(aside)",
+                             "x]",
+                             "He said [Kazakhstan] would",
+                             "note[^1] here",
+                             "[link]",
+                             "[Kazakhstan] has two choices: either",
+                             "a [b][c]",
+                             "a [b][]",
+                             "x = y + z",
+                             "\"quoted\"",
+                             "\"No,\" he said.",
+                             "[sic]'s",
+                             "the (UK)'s"}) {
+    INFO(source);
+    CHECK(isPlain(source));
+  }
+}
+
+// Quote marks as smart punctuation shows them, each shape checked against cmark by the test above too.
+TEST_CASE("plain prose: quote marks", "[text]") {
+  const auto literal = [](const char* source) {
+    std::string text;
+    REQUIRE(isPlainProse(source, factsOf(source), text));
+    return text;
+  };
+  CHECK(literal("\"We will not wait,\" he said.") == "\u201CWe will not wait,\u201D he said.");
+  CHECK(literal("He called it \"working\".") == "He called it \u201Cworking\u201D.");
+  CHECK(literal("(\"a\")") == "(\u201Ca\u201D)");
+  CHECK(literal("a \" b") == "a \u201C b");          // neither opens nor closes: its first text
+  CHECK(literal("\"unclosed") == "\u201Cunclosed");  // an opener left open
+  CHECK(literal("a\"b\"c") == "a\u201Db\u201Dc");    // between letters: closes only
+  CHECK(literal("students' \"union\"") == "students\u2019 \u201Cunion\u201D");
 }
