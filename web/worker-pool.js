@@ -16,10 +16,10 @@ export class WorkerLostError extends Error {}
 /**
  * Starts `jobs` workers of `workerUrl`, each given `workerData`. `name` is what messages call a worker.
  * @param {{jobs: number, workerUrl: URL, workerData: unknown, name?: string}} options
- * @returns {{ready: Promise<object>, saturated(): boolean, submit(message: object): Promise<object>, close(): Promise<void>}}
+ * @returns {{ready: Promise<object>, submit(message: object): Promise<object>, close(): Promise<void>}}
  *   `ready` resolves with the first worker's ready message once every worker is ready, or rejects when
- *   one could not start (not when the pool is closed first); `saturated()` says whether a request submitted now would have to wait for a
- *   worker; `submit` resolves with the worker's answer or rejects with a WorkerLostError.
+ *   one could not start (not when the pool is closed first); `submit` resolves with the worker's
+ *   answer or rejects with a WorkerLostError.
  */
 export function startWorkerPool({ jobs, workerUrl, workerData, name = 'worker' }) {
   const queue = [];          // requests not yet sent: { id, message, resolve, reject }
@@ -107,7 +107,6 @@ export function startWorkerPool({ jobs, workerUrl, workerData, name = 'worker' }
 
   return {
     ready,
-    saturated: () => queue.length > 0 || !freeWorker(),
     submit,
     async close() {
       closed = true;

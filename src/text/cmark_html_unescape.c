@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "cmark_ctype.h"
 #include "cmark_entity_table.h"
 #include "houdini.h"
 #include "utf8.h"
@@ -91,7 +92,7 @@ static const uint8_t *findEntity(const EntityTable *table, const uint8_t *name, 
 static int isDigit(uint8_t c) { return c >= '0' && c <= '9'; }
 static int isAlphanumericName(const uint8_t *name, size_t length) {
   for (size_t i = 0; i < length; ++i) {
-    if (!isDigit(name[i]) && ((name[i] | 0x20) < 'a' || (name[i] | 0x20) > 'z')) return 0;
+    if (!cmark_isalnum((char)name[i])) return 0;
   }
   return 1;
 }

@@ -12,6 +12,7 @@
 
 #include "buffer.h"
 #include "houdini.h"
+#include "utf8.h"
 
 #include "text/entities.hpp"
 
@@ -134,13 +135,11 @@ TEST_CASE("without the rare entities, the common ones decode as cmark's and the 
     const std::string name(reinterpret_cast<const char*>(entity.entity));
     const std::string text(reinterpret_cast<const char*>(entity.bytes));
     INFO(name);
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const std::size_t sequence = byte(0) < 0x80 ? 1 : byte(0) < 0xE0 ? 2 : byte(0) < 0xF0 ? 3 : 4;
-    const unsigned codePoint = sequence == 1   ? byte(0)
-                               : sequence == 2 ? ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu)
-                               : sequence == 3 ? ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu)
-                                               : 0x10000;
-    const bool expectCommon = text.size() == sequence && codePoint < 0x2200 && name.size() <= 8;
+    int32_t codePoint = 0;
+    const int sequence = cmark_utf8proc_iterate(reinterpret_cast<const uint8_t*>(text.data()),
+                                                static_cast<bufsize_t>(text.size()), &codePoint);
+    const bool expectCommon =
+        static_cast<std::size_t>(sequence) == text.size() && codePoint < 0x2200 && name.size() <= 8;
     const std::string reference = "&" + name + ";";
     const Decoded ours = decode(houdini_unescape_html, "a " + reference + " b");
     const bool reported = broadsheet::text::takeRareEntityNamed();
