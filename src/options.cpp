@@ -148,7 +148,7 @@ RenderOptions parseOptions(std::string_view json, std::vector<Diagnostic>& diagn
   if (json.empty()) return options;
   OptionsCollector collector;
   format::DiagnosticSink ignored;  // any syntax error is reported as "not an object" below
-  if (!format::parseJson(json, Limits(), collector, ignored) || !collector.isObject()) {
+  if (format::parseJson(json, Limits(), collector, ignored) != format::JsonOutcome::Parsed || !collector.isObject()) {
     optionError(diagnostics, "", "The render options must be a JSON object.");
     return options;
   }

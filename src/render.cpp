@@ -60,8 +60,9 @@ RenderResult render(std::string_view json, const RenderOptions& options) {
   format::DiagnosticSink sink(options.limits.maxDiagnostics);
   format::Article article;
   // Whatever else is wrong, an article with a headline is shown (its errors are reported).
-  if (format::readArticle(json, options.limits, article, sink, policy::urlContextFor(options))) {
-    if (!kFullCore && article.needsFullCore) return needsFullCore();
+  const bool read = format::readArticle(json, options.limits, article, sink, policy::urlContextFor(options));
+  if (!kFullCore && article.needsFullCore) return needsFullCore();
+  if (read) {
     Meta& meta = result.meta.emplace();
     layout::LayoutTree tree = layout::layOut(article, options, sink, meta);
     // The HTML is about as long as the article's JSON (0.9-1.2x in the bench articles): reserved

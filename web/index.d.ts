@@ -146,7 +146,8 @@ export interface ArticleMeta {
 /**
  * The whole `meta` of a render by the lite core (a renderer made with `liteCoreOptions`, which
  * `<broadsheet-article>` renders with first) when the article or the options need what it leaves out:
- * embed, gallery or table blocks, footnotes, sources or a `[^label]` reference, standalone documents,
+ * embed, gallery or table blocks, footnotes, sources or a `[^label]` reference, an HTML entity outside
+ * the common ones, a text that is not JSON (the full core says what is wrong), standalone documents,
  * head tags. `html` is then empty, `ok` true and there are no diagnostics: render with the full core
  * (docs/performance.md, "The lite core for the element"). The full core never gives it; a render the
  * lite core gives otherwise is byte for byte the full core's.

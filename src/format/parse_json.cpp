@@ -6,7 +6,6 @@
 
 #include "format/json_lexer.hpp"
 #include "format/json_number.hpp"
-#include "format/json_syntax_problem.hpp"
 #include "format/source_locator.hpp"
 
 namespace broadsheet::format {
@@ -167,12 +166,13 @@ ParseOutcome parseOnce(std::string_view text, std::size_t maxDepth, JsonEvents& 
 
 }  // namespace
 
-bool parseJson(std::string_view text, const Limits& limits, JsonEvents& events, DiagnosticSink& sink) {
+JsonOutcome parseJson(std::string_view text, const Limits& limits, JsonEvents& events, DiagnosticSink& sink,
+                      SyntaxExplainer explain) {
   if (text.size() > limits.maxInputBytes) {
     sink.error(code::Limit, "",
                "The document is " + std::to_string(text.size()) + " bytes long; the limit is " +
                    std::to_string(limits.maxInputBytes) + " bytes.");
-    return false;
+    return JsonOutcome::OverLimit;
   }
   ParseOutcome outcome = parseOnce(text, limits.maxDepth, events);
   std::string finiteText;
@@ -182,7 +182,7 @@ bool parseJson(std::string_view text, const Limits& limits, JsonEvents& events, 
     finiteText = withFiniteNumbers(text);
     outcome = parseOnce(finiteText, limits.maxDepth, events);
   }
-  if (outcome.parsed) return true;
+  if (outcome.parsed) return JsonOutcome::Parsed;
 
   Diagnostic diagnostic;
   diagnostic.severity = Severity::Error;
@@ -194,7 +194,8 @@ bool parseJson(std::string_view text, const Limits& limits, JsonEvents& events, 
     // nlohmann says only where it stopped, in its own terms; a strict second reading (only now, on
     // failure) says what was expected there, in words, at the start of the offending token. Should
     // the two ever disagree, the place nlohmann stopped at is reported plainly.
-    auto problem = findSyntaxProblem(outcome.text);
+    std::optional<SyntaxProblem> problem;
+    if (explain) problem = explain(outcome.text);
     if (!problem) problem = SyntaxProblem{outcome.errorAt > 0 ? outcome.errorAt - 1 : 0, "the text is not JSON here"};
     const TextPosition position = positionOfOffset(text, problem->offset);
     diagnostic.code = std::string(code::JsonSyntax);
@@ -202,8 +203,9 @@ bool parseJson(std::string_view text, const Limits& limits, JsonEvents& events, 
     diagnostic.line = position.line;
     diagnostic.column = position.column;
   }
+  const JsonOutcome failure = outcome.depthExceeded ? JsonOutcome::OverLimit : JsonOutcome::NotJson;
   sink.add(std::move(diagnostic));
-  return false;
+  return failure;
 }
 
 }  // namespace broadsheet::format

@@ -2,11 +2,13 @@
 // diagnostics. No JSON document is built: the reader keeps only what the article needs.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "broadsheet/broadsheet.hpp"
 #include "format/diagnostics.hpp"
+#include "format/json_syntax_problem.hpp"
 
 namespace broadsheet::format {
 
@@ -29,8 +31,16 @@ class JsonEvents {
   ~JsonEvents() = default;
 };
 
-// Returns false (and reports why) when the text is not JSON or breaks a limit; `events` may have
-// seen part of it then. `text` must not start with a byte order mark (see withoutByteOrderMark).
-bool parseJson(std::string_view text, const Limits& limits, JsonEvents& events, DiagnosticSink& sink);
+enum class JsonOutcome { Parsed, NotJson, OverLimit };
+
+// Says in words what is wrong with a text that is not JSON (findSyntaxProblem). Without one, a syntax
+// error is reported at the place nlohmann stopped, plainly: the lite core leaves the strict reader out
+// of its link and hands such a document to the full core (read_article.cpp).
+using SyntaxExplainer = std::optional<SyntaxProblem> (*)(std::string_view text);
+
+// Reports why when the text is not JSON or breaks a limit; `events` may have seen part of it then.
+// `text` must not start with a byte order mark (see withoutByteOrderMark).
+JsonOutcome parseJson(std::string_view text, const Limits& limits, JsonEvents& events, DiagnosticSink& sink,
+                      SyntaxExplainer explain = nullptr);
 
 }  // namespace broadsheet::format

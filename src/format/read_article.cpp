@@ -1149,7 +1149,13 @@ bool readArticle(std::string_view json, const Limits& limits, Article& article, 
                  const policy::UrlContext& urls) {
   ArticleReader reader(json.size(), limits, urls, article);
   KeptDocumentBuilder keeper(limits, reader);
-  return parseJson(json, limits, keeper, sink) && reader.finish(keeper.document(), sink);
+  // The strict reader that says what is wrong with a text that is not JSON is the full core's; the lite
+  // core hands such a document on, which keeps that reader out of the embed's download.
+  SyntaxExplainer explain = nullptr;
+  if constexpr (kFullCore) explain = &findSyntaxProblem;
+  const JsonOutcome outcome = parseJson(json, limits, keeper, sink, explain);
+  if (!kFullCore && outcome == JsonOutcome::NotJson) article.needsFullCore = true;
+  return outcome == JsonOutcome::Parsed && reader.finish(keeper.document(), sink);
 }
 
 }  // namespace broadsheet::format

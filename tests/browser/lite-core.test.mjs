@@ -58,6 +58,8 @@ describe('the element on the lite core', { timeout: 180_000 }, () => {
           shown,
           shadows: all.map((element) => element.shadowRoot.innerHTML),
           needsFull: all.map((element) => element.meta?.needsFullCore ?? false),
+          codes: all.map((element) => (element.diagnostics ?? []).map((diagnostic) => diagnostic.code)),
+          messages: all.map((element) => (element.diagnostics ?? []).map((diagnostic) => diagnostic.message)),
           violations: window.__recorded.violations,
           compilations: window.__recorded.compilations,
         };
@@ -97,6 +99,17 @@ describe('the element on the lite core', { timeout: 180_000 }, () => {
     assert.equal(fullOnly.served(FULL), 1);
     assert.deepEqual(adaptive.violations, []);
     assert.deepEqual(adaptive.problems, []);
+  });
+
+  test('a text that is not JSON: the full core says what is wrong, and the element shows its fallback', async () => {
+    writeFileSync(path.join(testOutputDir('lite-core'), 'broken.json'), '{"format": "broadsheet/article@1", "headline": "H" "body": "x"}');
+    const outcome = await load(writePage('broken.html', `${embedScript}\n${elements([PLAIN[0], '/test-output/lite-core/broken.json'])}`));
+    assert.deepEqual(outcome.shown, [true, false]);
+    assert.deepEqual(outcome.codes[1], ['BS-JSON-SYNTAX']);
+    assert.match(outcome.messages[1][0], /headline/, 'worded by the full core\'s strict reader');
+    assert.equal(outcome.served(LITE), 1);
+    assert.equal(outcome.served(FULL), 1, 'fetched for the broken article only');
+    assert.deepEqual(outcome.violations, []);
   });
 
   test('`broadsheet embed` hints: the lite core for a plain article, the full core for a rich one; each fetched once', async () => {

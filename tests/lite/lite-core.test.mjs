@@ -136,6 +136,25 @@ describe('the lite core', () => {
     assert.match(full.render(article('a &notanentity; b')).html, /a &amp;notanentity; b/);
   });
 
+  test('hands on a text that is not JSON (the full core says what is wrong); reports the limits itself', () => {
+    for (const json of ['{"format": "broadsheet/article@1", "headline": "H" "body": "x"}', '{"headline": "H",}', '',
+      '[1, 2', 'not json', '{"headline": "caf\\u00e"}']) {
+      assert.deepEqual(lite.render(json).meta, LITE_ONLY, json);
+      const theirs = full.render(json);
+      assert.equal(theirs.ok, false, json);
+      assert.equal(theirs.diagnostics[0].code, 'BS-JSON-SYNTAX', json);
+    }
+    // The full core's strict reader words the problem (json_syntax_problem.cpp), with the member's name.
+    assert.match(full.render('{"headline": "H" "body": "x"}').diagnostics[0].message, /headline/);
+    // Too deep or too long is said the same by both, with no second download.
+    for (const [json, options] of [['['.repeat(5000), {}], [`{"headline": "${'x'.repeat(64)}"}`, { limits: { maxInputBytes: 32 } }]]) {
+      const mine = lite.render(json, options);
+      assert.equal(mine.meta?.needsFullCore, undefined, json.slice(0, 20));
+      assert.deepEqual(mine, full.render(json, options));
+      assert.equal(mine.diagnostics[0].code, 'BS-LIMIT');
+    }
+  });
+
   test('hands on standalone documents and head tags', () => {
     const json = readFileSync(path.join(repoRoot, 'examples', 'arabic-brief.json'), 'utf8');
     assert.equal(lite.render(json).meta.needsFullCore, undefined);
