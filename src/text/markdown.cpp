@@ -53,26 +53,47 @@ bool isAsciiPunctuation(char c) {
 
 bool isSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
 
-// Appends `source` to `text` with each quote mark as smart punctuation shows it (cmark's inlines.c:
-// scan_delims, handle_delim, process_emphasis; `hasQuotes` false: there is none), or returns false
-// (`text` then of no use) when that would depend on how cmark pairs the marks or on a neighbour that
-// is not ASCII (cmark's Unicode classes of spaces and punctuation would decide). A mark can open
-// when left-flanking (and, if right-flanking too, only after "(" or "["; never after "]" or ")") and
-// close when right-flanking; the text's ends count as spaces. A closer is always "\u201D" or "\u2019".
-// A '"' that cannot close shows "\u201C" matched or not; one that can both open and close shows
-// "\u201D" unless a later closer pairs with it. A "'" that cannot open shows "\u2019"; one that can
-// is "\u2018" only if a later closer pairs with it. So '"' that can both, and "'" that can open, are
-// not built here.
-bool appendWithSmartQuotes(std::string_view source, bool hasQuotes, std::string& text) {
-  text.reserve(source.size() + 16);  // room for a few marks (each 3 bytes in the place of 1)
-  for (std::size_t from = 0;;) {
-    std::size_t at = hasQuotes ? from : source.size();
-    while (at < source.size() && source[at] != '"' && source[at] != '\'') ++at;
+// Appends `source` to `text` as smart punctuation shows it (`scan` false: there is nothing it acts on),
+// or returns false (`text` then of no use) when that would depend on how cmark pairs quote marks or on
+// a neighbour that is not ASCII (cmark's Unicode classes of spaces and punctuation would decide).
+// Runs of "." and "-" pair with nothing (inlines.c: handle_period, handle_hyphen): each "..." is an
+// ellipsis from the run's start ("." and ".." stay); two hyphens or more are dashes, all em dashes
+// when their number is a multiple of 3, else all en dashes when it is even, else em dashes and then
+// one en dash (3n + 2) or two (3n + 4). Quote marks (scan_delims, handle_delim, process_emphasis): a
+// mark can open when left-flanking (and, if right-flanking too, only after "(" or "["; never after "]"
+// or ")") and close when right-flanking, by the characters of the source on either side (a "-" of a
+// dash is punctuation); the text's ends count as spaces. A closer is always "\u201D" or "\u2019". A
+// '"' that cannot close shows "\u201C" matched or not; one that can both open and close shows "\u201D"
+// unless a later closer pairs with it. A "'" that cannot open shows "\u2019"; one that can is "\u2018"
+// only if a later closer pairs with it. So '"' that can both, and "'" that can open, are not built here.
+bool appendWithSmartPunctuation(std::string_view source, bool scan, std::string& text) {
+  text.reserve(source.size() + 16);  // room for a few marks (each 3 bytes in the place of 1 or 2)
+  for (std::size_t from = 0, at = scan ? 0 : source.size();;) {
+    const auto startsRun = [&] {
+      return (source[at] == '.' || source[at] == '-') && at + 1 < source.size() && source[at + 1] == source[at];
+    };
+    while (at < source.size() && source[at] != '"' && source[at] != '\'' && !startsRun()) ++at;
     text.append(source.data() + from, at - from);
     if (at == source.size()) return true;
-    from = at + 1;
-    const char before = at == 0 ? ' ' : source[at - 1];
-    const char after = at + 1 == source.size() ? ' ' : source[at + 1];
+    const char mark = source[at];
+    if (mark == '.' || mark == '-') {
+      std::size_t run = 2;
+      while (at + run < source.size() && source[at + run] == mark) ++run;
+      from = at + run;
+      at = from;
+      if (mark == '.') {
+        from -= run % 3;  // written as they are with what follows
+        for (; run >= 3; run -= 3) text.append("\u2026", 3);
+        continue;
+      }
+      std::size_t enDashes = run % 3 == 0 ? 0 : run % 2 == 0 ? run / 2 : 3 - run % 3;
+      for (run -= 2 * enDashes; run > 0; run -= 3) text.append("\u2014", 3);
+      for (; enDashes > 0; --enDashes) text.append("\u2013", 3);
+      continue;
+    }
+    from = ++at;
+    const char before = at == 1 ? ' ' : source[at - 2];
+    const char after = at == source.size() ? ' ' : source[at];
     if ((before | after) & 0x80) return false;
     // Plain prose holds no other ASCII space (tabs, line breaks and controls are inline syntax). Left-
     // flanking also asks, before punctuation, for a space or punctuation before the mark; without them
@@ -82,7 +103,7 @@ bool appendWithSmartQuotes(std::string_view source, bool hasQuotes, std::string&
     const bool rightFlanking = before != ' ' && (!punctuationBefore || after == ' ' || isAsciiPunctuation(after));
     const bool canOpen =
         leftFlanking && (!rightFlanking || before == '(' || before == '[') && before != ']' && before != ')';
-    const bool isDouble = source[at] == '"';
+    const bool isDouble = mark == '"';
     if (canOpen && (rightFlanking || !isDouble)) return false;
     text.append(!isDouble ? "\u2019" : rightFlanking ? "\u201D" : "\u201C", 3);
   }
@@ -241,9 +262,10 @@ bool isPlainProse(std::string_view source, const SourceFacts& facts, std::string
   if ((facts.brackets || facts.closeBrackets) &&
       (source.find("](") != std::string_view::npos || source.find("]:") != std::string_view::npos))
     return false;
-  // Smart punctuation's other two: "..." becomes an ellipsis and "--" a dash ("." and ".." stay).
-  if (source.find("...") != std::string_view::npos || source.find("--") != std::string_view::npos) return false;
-  return appendWithSmartQuotes(source, facts.quotes, literal);
+  // Runs of "." and "-" are looked for only where they could be smart punctuation ("--", "..").
+  const bool dotsOrDashes =
+      source.find("..") != std::string_view::npos || source.find("--") != std::string_view::npos;
+  return appendWithSmartPunctuation(source, facts.quotes || dotsOrDashes, literal);
 }
 
 bool exceedsStructureBounds(std::string_view source) { return exceedsStructureBounds(source, factsOf(source)); }
