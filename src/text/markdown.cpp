@@ -255,7 +255,10 @@ bool isPlainProse(std::string_view source, const SourceFacts& facts, std::string
   if (std::string_view("#>-+*=_`~<\xEF").find(source.front()) != std::string_view::npos) return false;
   std::size_t digits = 0;
   while (digits < source.size() && source[digits] >= '0' && source[digits] <= '9') ++digits;
-  if (digits > 0 && digits < source.size() && (source[digits] == '.' || source[digits] == ')')) return false;
+  // An ordered list marker: digits, then "." or ")" before a space or the end ("1.5", "1..2" are prose).
+  if (digits > 0 && digits < source.size() && (source[digits] == '.' || source[digits] == ')') &&
+      (digits + 1 == source.size() || source[digits + 1] == ' '))
+    return false;
   // Brackets make a link only before "(" (an inline link) or with a reference definition ("[a]: /url",
   // which an inline text can hold only at its start): "[sic]", "[Kazakhstan] said", "[a][b]" and
   // "[^1]" stay as they are written (footnote references are found in the tree later).
