@@ -47,45 +47,69 @@ bool isSingleParagraph(cmark_node* document) {
   return first != nullptr && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH && cmark_node_next(first) == nullptr;
 }
 
-bool isAsciiPunctuation(char c) {
-  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
-}
+// A look-up in the 32 characters: smaller in WASM than four ranges (77 B gzip on the lite core).
+bool isAsciiPunctuation(char c) { return std::memchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c, 32) != nullptr; }
 
 bool isSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
 
-// Appends `source` to `text` with each quote mark as smart punctuation shows it (cmark's inlines.c:
-// scan_delims, handle_delim, process_emphasis; `hasQuotes` false: there is none), or returns false
-// (`text` then of no use) when that would depend on how cmark pairs the marks or on a neighbour that
-// is not ASCII (cmark's Unicode classes of spaces and punctuation would decide). A mark can open
-// when left-flanking (and, if right-flanking too, only after "(" or "["; never after "]" or ")") and
-// close when right-flanking; the text's ends count as spaces. A closer is always "\u201D" or "\u2019".
-// A '"' that cannot close shows "\u201C" matched or not; one that can both open and close shows
-// "\u201D" unless a later closer pairs with it. A "'" that cannot open shows "\u2019"; one that can
-// is "\u2018" only if a later closer pairs with it. So '"' that can both, and "'" that can open, are
-// not built here.
-bool appendWithSmartQuotes(std::string_view source, bool hasQuotes, std::string& text) {
-  text.reserve(source.size() + 16);  // room for a few marks (each 3 bytes in the place of 1)
-  for (std::size_t from = 0;;) {
-    std::size_t at = hasQuotes ? from : source.size();
-    while (at < source.size() && source[at] != '"' && source[at] != '\'') ++at;
-    text.append(source.data() + from, at - from);
-    if (at == source.size()) return true;
-    from = at + 1;
-    const char before = at == 0 ? ' ' : source[at - 1];
-    const char after = at + 1 == source.size() ? ' ' : source[at + 1];
-    if ((before | after) & 0x80) return false;
-    // Plain prose holds no other ASCII space (tabs, line breaks and controls are inline syntax). Left-
-    // flanking also asks, before punctuation, for a space or punctuation before the mark; without them
-    // the mark is right-flanking and not after "(" or "[", so it cannot open anyway.
-    const bool punctuationBefore = isAsciiPunctuation(before);
-    const bool leftFlanking = after != ' ';
-    const bool rightFlanking = before != ' ' && (!punctuationBefore || after == ' ' || isAsciiPunctuation(after));
-    const bool canOpen =
-        leftFlanking && (!rightFlanking || before == '(' || before == '[') && before != ']' && before != ')';
-    const bool isDouble = source[at] == '"';
-    if (canOpen && (rightFlanking || !isDouble)) return false;
-    text.append(!isDouble ? "\u2019" : rightFlanking ? "\u201D" : "\u201C", 3);
+// Appends `source` to `text` as smart punctuation shows it (`scan` false: there is nothing it acts on),
+// or returns false (`text` then of no use) when that would depend on how cmark pairs quote marks or on
+// a neighbour that is not ASCII (cmark's Unicode classes of spaces and punctuation would decide).
+// Runs of "." and "-" pair with nothing (inlines.c: handle_period, handle_hyphen): each "..." is an
+// ellipsis from the run's start ("." and ".." stay); two hyphens or more are dashes, all em dashes
+// when their number is a multiple of 3, else all en dashes when it is even, else em dashes and then
+// one en dash (3n + 2) or two (3n + 4). Quote marks (scan_delims, handle_delim, process_emphasis): a
+// mark can open when left-flanking (and, if right-flanking too, only after "(" or "["; never after "]"
+// or ")") and close when right-flanking, by the characters of the source on either side (a "-" of a
+// dash is punctuation); the text's ends count as spaces. A closer is always "\u201D" or "\u2019". A
+// '"' that cannot close shows "\u201C" matched or not; one that can both open and close shows "\u201D"
+// unless a later closer pairs with it. A "'" that cannot open shows "\u2019"; one that can is "\u2018"
+// only if a later closer pairs with it. So '"' that can both, and "'" that can open, are not built here;
+// nor are two quote marks side by side (each is the other's neighbour; rare in prose).
+bool appendWithSmartPunctuation(std::string_view source, bool scan, std::string& text) {
+  text.reserve(source.size() + 16);  // room for a few marks (each 3 bytes in the place of 1 or 2)
+  std::size_t from = 0;
+  for (std::size_t at = scan ? 0 : source.size(); at < source.size(); ++at) {
+    const char mark = source[at];
+    if (mark != '.' && mark != '-' && mark != '"' && mark != '\'') continue;
+    std::size_t run = 1;
+    while (at + run < source.size() && source[at + run] == mark) ++run;
+    const char* three = "\u2014";  // what each three of a run becomes (a quote mark: the mark)
+    std::size_t threes = run / 3, enDashes = 0, end = at + run;
+    if (mark == '.') {
+      three = "\u2026";
+      end -= run % 3;  // "." and ".." written as they are with what follows
+    } else if (mark == '-' && run > 1) {
+      enDashes = run % 3 == 0 ? 0 : run % 2 == 0 ? run / 2 : 3 - run % 3;
+      threes = (run - 2 * enDashes) / 3;
+    } else if (mark == '"' || mark == '\'') {
+      if (run > 1) return false;
+      const char before = at == 0 ? ' ' : source[at - 1];
+      const char after = end == source.size() ? ' ' : source[end];
+      if ((before | after) & 0x80) return false;
+      // Plain prose holds no other ASCII space (tabs, line breaks and controls are inline syntax).
+      // Left-flanking also asks, before punctuation, for a space or punctuation before the mark;
+      // without them the mark is right-flanking and not after "(" or "[", so it cannot open anyway.
+      const bool punctuationBefore = isAsciiPunctuation(before);
+      const bool leftFlanking = after != ' ';
+      const bool rightFlanking =
+          before != ' ' && (!punctuationBefore || after == ' ' || isAsciiPunctuation(after));
+      const bool canOpen =
+          leftFlanking && (!rightFlanking || before == '(' || before == '[') && before != ']' && before != ')';
+      const bool isDouble = mark == '"';
+      if (canOpen && (rightFlanking || !isDouble)) return false;
+      three = !isDouble ? "\u2019" : rightFlanking ? "\u201D" : "\u201C";
+      threes = 1;
+    }
+    if (threes + enDashes > 0) {
+      text.append(source.data() + from, at - from);
+      for (std::size_t i = 0; i < threes + enDashes; ++i) text.append(i < threes ? three : "\u2013", 3);
+      from = end;
+    }
+    at += run - 1;
   }
+  text.append(source.data() + from, source.size() - from);
+  return true;
 }
 
 // Inline text is one line of prose: newlines become spaces and leading indentation goes, so it can
@@ -234,16 +258,20 @@ bool isPlainProse(std::string_view source, const SourceFacts& facts, std::string
   if (std::string_view("#>-+*=_`~<\xEF").find(source.front()) != std::string_view::npos) return false;
   std::size_t digits = 0;
   while (digits < source.size() && source[digits] >= '0' && source[digits] <= '9') ++digits;
-  if (digits > 0 && digits < source.size() && (source[digits] == '.' || source[digits] == ')')) return false;
+  // An ordered list marker: digits, then "." or ")" before a space or the end ("1.5", "1..2" are prose).
+  if (digits > 0 && digits < source.size() && (source[digits] == '.' || source[digits] == ')') &&
+      (digits + 1 == source.size() || source[digits + 1] == ' '))
+    return false;
   // Brackets make a link only before "(" (an inline link) or with a reference definition ("[a]: /url",
   // which an inline text can hold only at its start): "[sic]", "[Kazakhstan] said", "[a][b]" and
   // "[^1]" stay as they are written (footnote references are found in the tree later).
   if ((facts.brackets || facts.closeBrackets) &&
       (source.find("](") != std::string_view::npos || source.find("]:") != std::string_view::npos))
     return false;
-  // Smart punctuation's other two: "..." becomes an ellipsis and "--" a dash ("." and ".." stay).
-  if (source.find("...") != std::string_view::npos || source.find("--") != std::string_view::npos) return false;
-  return appendWithSmartQuotes(source, facts.quotes, literal);
+  // Runs of "." and "-" are looked for only where they could be smart punctuation ("--", "..").
+  const bool dotsOrDashes =
+      source.find("..") != std::string_view::npos || source.find("--") != std::string_view::npos;
+  return appendWithSmartPunctuation(source, facts.quotes || dotsOrDashes, literal);
 }
 
 bool exceedsStructureBounds(std::string_view source) { return exceedsStructureBounds(source, factsOf(source)); }

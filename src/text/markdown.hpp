@@ -39,9 +39,10 @@ SourceFacts factsOf(std::string_view source);
 
 // Whether cmark (smart punctuation on) would parse `source` into one paragraph holding one text, and
 // this function can tell that text: it is then appended to `literal` (given empty), the source with
-// its quote marks curly as cmark makes them. No inline syntax, no "...", "--", "](" or "]:", no block
-// marker or space at its start (nor space at its end), and no quote mark whose outcome depends on
-// pairing or on a neighbour that is not ASCII. Such an inline text is not given to cmark.
+// its quote marks curly, "..." an ellipsis and "--" and longer runs dashes as cmark makes them. No
+// inline syntax, no "](" or "]:", no block marker or space at its start (nor space at its end), and no
+// quote mark whose outcome depends on pairing or on a neighbour that is not ASCII. Such an inline text
+// is not given to cmark.
 bool isPlainProse(std::string_view source, const SourceFacts& facts, std::string& literal);
 
 enum class Flavor {
