@@ -10,6 +10,7 @@
 #include "layout/layout.hpp"
 #include "policy/url_policy.hpp"
 #include "text/entities.hpp"
+#include "text/tree_memory.hpp"
 
 namespace broadsheet {
 namespace {
@@ -48,6 +49,15 @@ void prepareEntities() {
   }
 }
 
+// Declared before the article: its destructor runs after the article's trees are freed, and gives the
+// text stage's region back to malloc for the next render (text/tree_memory.hpp).
+struct TreeRegionGivenBack {
+  TreeRegionGivenBack() = default;
+  TreeRegionGivenBack(const TreeRegionGivenBack&) = delete;
+  TreeRegionGivenBack& operator=(const TreeRegionGivenBack&) = delete;
+  ~TreeRegionGivenBack() { text::releaseTreeRegion(); }
+};
+
 }  // namespace
 
 RenderResult render(std::string_view json, const RenderOptions& options) {
@@ -56,6 +66,7 @@ RenderResult render(std::string_view json, const RenderOptions& options) {
   }
   prepareEntities();
   json = format::withoutByteOrderMark(json);
+  const TreeRegionGivenBack regionGivenBack;
   RenderResult result;
   format::DiagnosticSink sink(options.limits.maxDiagnostics);
   format::Article article;
@@ -99,6 +110,7 @@ std::vector<Diagnostic> validate(std::string_view json, const Limits& limits) {
 std::vector<Diagnostic> validate(std::string_view json, const RenderOptions& options) {
   prepareEntities();
   json = format::withoutByteOrderMark(json);
+  const TreeRegionGivenBack regionGivenBack;
   format::DiagnosticSink sink(options.limits.maxDiagnostics);
   format::Article article;
   if (format::readArticle(json, options.limits, article, sink, policy::urlContextFor(options))) {

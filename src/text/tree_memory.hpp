@@ -5,8 +5,9 @@
 // kLargestArenaBlock bytes from a region of kArenaBytes taken from malloc: each block has its size
 // class in a header before it (as malloc's do), a block freed goes on its class's list and is the next
 // one given for that class, and the region is used from its start while no list has one. Larger
-// blocks, and blocks once the region is used up, come from malloc. When none of its blocks is in use
-// (a render's trees are all freed), the region goes back to malloc. In WASM this takes 8-13 % off a
+// blocks, and blocks once the region is used up, come from malloc. When none of its blocks is in use,
+// the region is used from its start again; at a render's end (releaseTreeRegion) it goes back to
+// malloc. In WASM this takes 8-13 % off a
 // render of the 50 KB articles: dlmalloc's calls were most of cmark's cost there (docs/performance.md,
 // "cmark's allocations, session 9").
 //
@@ -34,11 +35,15 @@ cmark_mem* treeMemory();
 // For TreeBudget, whose measures are malloc's.
 cmark_mem* countedTreeMemory();
 std::size_t treeBytesHeld();
+// Gives the region back to malloc when none of its blocks is in use: for the end of a render, once its
+// trees are freed (src/render.cpp).
+void releaseTreeRegion();
 
-// For tests: how much of the region is used (from its start), how many of its blocks are in use, and
-// whether a block is in it.
+// For tests: how much of the region is used (from its start), how many of its blocks are in use,
+// whether a block is in it, and whether the region is taken from malloc at all.
 std::size_t arenaBytesUsed();
 std::size_t arenaBlocksInUse();
 bool inArena(const void* block);
+bool arenaHeld();
 
 }  // namespace broadsheet::text

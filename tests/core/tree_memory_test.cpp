@@ -22,6 +22,7 @@
 
 using broadsheet::text::arenaBlocksInUse;
 using broadsheet::text::arenaBytesUsed;
+using broadsheet::text::arenaHeld;
 using broadsheet::text::countedTreeMemory;
 using broadsheet::text::Flavor;
 using broadsheet::text::inArena;
@@ -46,15 +47,23 @@ TEST_CASE("a freed block is the next one given for its size, zeroed by calloc", 
   memory->free(held);
 }
 
-TEST_CASE("once no block of the region is in use, it goes back to malloc", "[text]") {
+TEST_CASE("once no block of the region is in use, it is used from its start again; releaseTreeRegion gives it back",
+          "[text]") {
   REQUIRE(arenaBlocksInUse() == 0);
-  {
+  const void* firstNode = nullptr;
+  for (int round = 0; round < 3; ++round) {
     Markdown markdown("Some *words*, \"quoted\" -- and [a link](/x).\n\n- a list", Flavor::Blocks);
     CHECK(arenaBlocksInUse() > 0);
     CHECK(arenaBytesUsed() > 0);
+    // The same tree from a region used from its start is made in the same places.
+    if (round == 0) firstNode = markdown.document();
+    CHECK(static_cast<const void*>(markdown.document()) == firstNode);
   }
   CHECK(arenaBlocksInUse() == 0);
   CHECK(arenaBytesUsed() == 0);
+  CHECK(arenaHeld());
+  broadsheet::text::releaseTreeRegion();
+  CHECK_FALSE(arenaHeld());
 }
 
 TEST_CASE("a block is resized in place within its size, and moves with its bytes past it", "[text]") {
@@ -220,6 +229,7 @@ TEST_CASE("a render gives the region back: none of its blocks outlives the rende
   const broadsheet::RenderResult first = broadsheet::render(json);
   CHECK(arenaBlocksInUse() == 0);
   CHECK(arenaBytesUsed() == 0);
+  CHECK_FALSE(arenaHeld());
   // The second render makes the same HTML from a region taken again.
   CHECK(broadsheet::render(json).html == first.html);
   CHECK(arenaBlocksInUse() == 0);
