@@ -178,13 +178,19 @@ TEST_CASE("plain prose: what is not plain", "[text]") {
   }
 }
 
+namespace {
+
+// The text isPlainProse builds for `source`, which it must accept.
+std::string literal(const char* source) {
+  std::string text;
+  REQUIRE(isPlainProse(source, factsOf(source), text));
+  return text;
+}
+
+}  // namespace
+
 // Quote marks as smart punctuation shows them, each shape checked against cmark by the test above too.
 TEST_CASE("plain prose: quote marks", "[text]") {
-  const auto literal = [](const char* source) {
-    std::string text;
-    REQUIRE(isPlainProse(source, factsOf(source), text));
-    return text;
-  };
   CHECK(literal("\"We will not wait,\" he said.") == "\u201CWe will not wait,\u201D he said.");
   CHECK(literal("He called it \"working\".") == "He called it \u201Cworking\u201D.");
   CHECK(literal("(\"a\")") == "(\u201Ca\u201D)");
@@ -197,11 +203,6 @@ TEST_CASE("plain prose: quote marks", "[text]") {
 // Runs of periods and hyphens as smart punctuation shows them, each shape checked against cmark by the
 // test above too.
 TEST_CASE("plain prose: ellipses and dashes", "[text]") {
-  const auto literal = [](const char* source) {
-    std::string text;
-    REQUIRE(isPlainProse(source, factsOf(source), text));
-    return text;
-  };
   CHECK(literal("wait...") == "wait\u2026");
   CHECK(literal("a -- b") == "a \u2013 b");
   CHECK(literal("a --- b") == "a \u2014 b");
